@@ -1,0 +1,28 @@
+// Build everything that runs outside tsx: the renderer pages (Vite) and Electron's main + preload (esbuild).
+// Runs on `npm ci` (prepare), so a fresh clone can export PDFs and serve the web bridge at once.
+import { existsSync } from 'node:fs';
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+
+if (existsSync('renderer/index.html') || existsSync('renderer/print/print.html')) {
+  await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
+}
+
+const electronEntries = [
+  ['main/index.ts', 'dist/main/index.cjs'],
+  ['preload/index.ts', 'dist/preload/index.cjs'],
+].filter(([entry]) => existsSync(entry));
+
+for (const [entry, outfile] of electronEntries) {
+  await esbuild({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
+    logLevel: 'warning',
+  });
+}
+console.log('build: done');
