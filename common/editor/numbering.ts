@@ -1,0 +1,80 @@
+/**
+ * Literal heading numbering (一、 （一） 1. （1）): the editor renumbers after every structural change so the
+ * text on disk always reads right. Pure; numbering is text in the first leaf, never generated at print time.
+ */
+import type { BlockElement, HeadingElement, HeadingLevel, TextLeaf } from '../model';
+
+const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/** 1..99 as Chinese numerals: 1 一, 10 十, 11 十一, 20 二十, 21 二十一. */
+export function chineseNumeral(n: number): string {
+  if (n <= 0 || !Number.isInteger(n)) return String(n);
+  if (n < 10) return DIGITS[n];
+  if (n < 100) {
+    const tens = Math.floor(n / 10);
+    const ones = n % 10;
+    return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+  }
+  return String(n);
+}
+
+/** The literal prefix of a heading at `level` numbered `n`. */
+export function headingPrefix(level: HeadingLevel, n: number): string {
+  switch (level) {
+    case 1:
+      return `${chineseNumeral(n)}、`;
+    case 2:
+      return `（${chineseNumeral(n)}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+  }
+}
+
+const CN = '[一二三四五六七八九十百零]+';
+/** Any of the four number forms, full- or half-width, at the start of a heading. */
+const PREFIX = new RegExp(`^(?:${CN}[、，,.．]|[（(]${CN}[）)]|\\d+[.．、](?!\\d)|[（(]\\d+[）)])\\s*`);
+/** Headings that carry their own article/chapter number are left alone. */
+const ARTICLE = new RegExp(`^第${CN}[章节条部分]`);
+
+/** Split a heading's text into its number prefix (possibly '') and the rest. */
+export function splitHeadingNumber(text: string): { prefix: string; rest: string } {
+  const m = PREFIX.exec(text);
+  return m ? { prefix: m[0], rest: text.slice(m[0].length) } : { prefix: '', rest: text };
+}
+
+function replacePrefix(children: TextLeaf[], prefix: string): TextLeaf[] {
+  const first = children[0] ?? { text: '' };
+  const { rest } = splitHeadingNumber(first.text);
+  const text = prefix + rest;
+  if (text === first.text) return children;
+  return [{ ...first, text }, ...children.slice(1)];
+}
+
+/**
+ * Renumber every heading: counters reset at each title or attachment heading (an attachment or an
+ * issued 方案 starts its own numbering) and below each higher-level heading. Returns the same array when
+ * nothing changed, so callers can skip work.
+ */
+export function renumberHeadings(blocks: BlockElement[]): BlockElement[] {
+  const counters = [0, 0, 0, 0, 0];
+  let changed = false;
+  const out = blocks.map((block) => {
+    if (block.type === 'doc-title' || block.type === 'attachment-heading') {
+      counters.fill(0);
+      return block;
+    }
+    if (block.type !== 'heading') return block;
+    const text = block.children.map((c) => c.text).join('');
+    if (ARTICLE.test(text)) return block;
+    counters[block.level] += 1;
+    for (let deeper = block.level + 1; deeper <= 4; deeper++) counters[deeper] = 0;
+    const children = replacePrefix(block.children, headingPrefix(block.level, counters[block.level]));
+    if (children === block.children) return block;
+    changed = true;
+    const renumbered: HeadingElement = { ...block, children };
+    return renumbered;
+  });
+  return changed ? out : blocks;
+}

@@ -1,0 +1,236 @@
+/**
+ * 公文 checks (lint): pure functions over one document's content. Each finding names its place (path of
+ * the top-level block, and the full Slate path of the element) and, where a fix cannot change meaning,
+ * carries the fixed block so the editor can apply it in one click. Messages are codes + params; the
+ * renderer's i18n table turns them into words.
+ */
+import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
+import { renumberHeadings } from '../editor/numbering';
+
+export type LintCode =
+  | 'doc-number-form'
+  | 'doc-number-year'
+  | 'halfwidth-punctuation'
+  | 'heading-skip'
+  | 'date-form'
+  | 'attachment-count'
+  | 'attachment-numbering'
+  | 'toc-title-differs';
+
+export type LintFix =
+  | { kind: 'replace-block'; blockIndex: number; block: BlockElement }
+  | { kind: 'replace-blocks'; blocks: BlockElement[] }
+  | { kind: 'clear-toc-title' };
+
+export interface LintFinding {
+  code: LintCode;
+  severity: 'error' | 'warning';
+  /** Index of the top-level block concerned (-1: the document's metadata). */
+  blockIndex: number;
+  /** The offending text, shortened, for display. */
+  excerpt: string;
+  /** Values for the message template: expected form, numbers … */
+  params: Record<string, string | number>;
+  fix?: LintFix;
+}
+
+export interface LintInput {
+  content: DocumentContent;
+  /** The TOC wording when it differs from the printed title. */
+  tocTitleOverride?: string;
+}
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
+const CJK_OR_FULL = `${CJK}\\u3000-\\u303f\\uff01-\\uff60“”‘’`;
+
+const HALF_TO_FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+
+function excerpt(text: string, max = 30): string {
+  return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+/**
+ * Replace half-width punctuation touching Chinese text by the full-width form: a comma, semicolon,
+ * colon, ? or ! right after a Chinese character, and (…) around Chinese text. Digits (1,000 / 10:30) stay.
+ */
+export function fixHalfWidthPunctuation(text: string): string {
+  return text
+    .replace(new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, 'g'), '（$1）')
+    .replace(new RegExp(`([${CJK_OR_FULL}])([,;:?!])`, 'g'), (_, before: string, p: string) => before + HALF_TO_FULL[p]);
+}
+
+function mapLeaves<T extends { children: unknown[] }>(node: T, fn: (leaf: TextLeaf) => TextLeaf): T {
+  const children = node.children.map((child) => {
+    if (typeof child === 'object' && child !== null && 'children' in child) return mapLeaves(child as { children: unknown[] }, fn);
+    return fn(child as TextLeaf);
+  });
+  return { ...node, children } as T;
+}
+
+const DOC_NUMBER_SHAPE = /^\S+〔\d{4}〕[1-9]\d*号$/;
+const DATE_SHAPE = /^\d{4}年[1-9]\d?月[1-9]\d?日$/;
+
+/** 2024年07月05日 / 2024-7-5 / 2024.07.05 -> 2024年7月5日; null when the text is not a date. */
+export function fixDate(text: string): string | null {
+  const m = /^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return null;
+  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+function checkDocNumber(block: BlockElement, index: number, out: LintFinding[]): void {
+  const text = plainText(block);
+  if (DOC_NUMBER_SHAPE.test(text)) return;
+  const fixed = normalizeDocNumber(text);
+  if (fixed !== text && DOC_NUMBER_SHAPE.test(fixed)) {
+    out.push({
+      code: 'doc-number-form',
+      severity: 'error',
+      blockIndex: index,
+      excerpt: excerpt(text),
+      params: { expected: fixed },
+      fix: { kind: 'replace-block', blockIndex: index, block: { type: 'doc-number', children: [{ text: fixed }] } },
+    });
+  } else if (/〔\d{2}〕|[[［【(（]\d{2}[\]］】)）]/.test(text)) {
+    out.push({ code: 'doc-number-year', severity: 'error', blockIndex: index, excerpt: excerpt(text), params: {} });
+  } else {
+    out.push({ code: 'doc-number-form', severity: 'error', blockIndex: index, excerpt: excerpt(text), params: { expected: '代字〔2024〕5号' } });
+  }
+}
+
+function checkPunctuation(block: BlockElement, index: number, out: LintFinding[]): void {
+  if (block.type === 'image' || block.type === 'page-break' || block.type === 'doc-number') return;
+  const text = plainText(block);
+  if (fixHalfWidthPunctuation(text) === text) return;
+  const fixed = mapLeaves(block, (leaf) => ({ ...leaf, text: fixHalfWidthPunctuation(leaf.text) }));
+  // A fix only where the per-leaf repair gives the same text as the whole-block one (no mark boundary inside).
+  const safe = fixHalfWidthPunctuation(text) === plainText(fixed);
+  out.push({
+    code: 'halfwidth-punctuation',
+    severity: 'warning',
+    blockIndex: index,
+    excerpt: excerpt(text.match(new RegExp(`.{0,8}(?:[${CJK_OR_FULL}][,;:?!]|\\([^()]*[${CJK}][^()]*\\)).{0,4}`))?.[0] ?? text),
+    params: {},
+    fix: safe ? { kind: 'replace-block', blockIndex: index, block: fixed } : undefined,
+  });
+}
+
+function checkDate(block: BlockElement, index: number, out: LintFinding[]): void {
+  const text = plainText(block).trim();
+  if (block.type === 'date-line') {
+    if (DATE_SHAPE.test(text)) return;
+    const fixed = fixDate(text);
+    out.push({
+      code: 'date-form',
+      severity: 'error',
+      blockIndex: index,
+      excerpt: excerpt(text),
+      params: { expected: fixed ?? '2024年7月5日' },
+      fix: fixed ? { kind: 'replace-block', blockIndex: index, block: { type: 'date-line', children: [{ text: fixed }] } } : undefined,
+    });
+    return;
+  }
+  if (block.type === 'table' || block.type === 'image' || block.type === 'page-break') return;
+  // Zero-padded months and days inside running text: 2024年07月05日 -> 2024年7月5日.
+  const padded = /(\d{4}年)0(\d月)|(\d{1,2}月)0(\d日)/;
+  if (!padded.test(text)) return;
+  const unpad = (s: string) => s.replace(/(\d{4}年)0(\d月)/g, '$1$2').replace(/(\d{1,2}月)0(\d日)/g, '$1$2');
+  const fixed = mapLeaves(block, (leaf) => ({ ...leaf, text: unpad(leaf.text) }));
+  out.push({
+    code: 'date-form',
+    severity: 'warning',
+    blockIndex: index,
+    excerpt: excerpt(text.match(/\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/)?.[0] ?? text),
+    params: { expected: unpad(text.match(/\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日/)?.[0] ?? '') },
+    fix: plainText(fixed) === unpad(text) ? { kind: 'replace-block', blockIndex: index, block: fixed } : undefined,
+  });
+}
+
+function checkHeadingLevels(blocks: BlockElement[], out: LintFinding[]): void {
+  let previous = 0;
+  blocks.forEach((block, index) => {
+    if (block.type === 'doc-title' || block.type === 'attachment-heading') previous = 0;
+    if (block.type !== 'heading') return;
+    if (block.level > previous + 1) {
+      const level = (previous + 1) as 1 | 2 | 3 | 4;
+      const changed = blocks.map((b, i) => (i === index ? { ...block, level } : b));
+      out.push({
+        code: 'heading-skip',
+        severity: 'error',
+        blockIndex: index,
+        excerpt: excerpt(plainText(block)),
+        params: { level: block.level, expected: level },
+        fix: { kind: 'replace-blocks', blocks: renumberHeadings(changed) },
+      });
+      previous = level;
+    } else previous = block.level;
+  });
+}
+
+function checkAttachments(blocks: BlockElement[], out: LintFinding[]): void {
+  const listIndex = blocks.findIndex((b) => b.type === 'attachment-list');
+  const headings = blocks.map((b, i) => [b, i] as const).filter(([b]) => b.type === 'attachment-heading');
+  if (listIndex < 0) {
+    if (headings.length > 0) {
+      out.push({ code: 'attachment-count', severity: 'warning', blockIndex: headings[0][1], excerpt: '附件', params: { listed: 0, found: headings.length } });
+    }
+    return;
+  }
+  const list = blocks[listIndex];
+  if (list.type !== 'attachment-list') return;
+  const items = list.children;
+  if (headings.length > 0 && headings.length !== items.length) {
+    out.push({ code: 'attachment-count', severity: 'error', blockIndex: listIndex, excerpt: '附件', params: { listed: items.length, found: headings.length } });
+  }
+  const expected = items.map((_, i) => (items.length === 1 ? '' : `${i + 1}.`));
+  if (items.some((item, i) => item.number !== expected[i])) {
+    const fixed = { ...list, children: items.map((item, i) => ({ ...item, number: expected[i] })) };
+    out.push({
+      code: 'attachment-numbering',
+      severity: 'error',
+      blockIndex: listIndex,
+      excerpt: items.map((i) => i.number || '—').join(' '),
+      params: { expected: expected.join(' ') || '（不编号）' },
+      fix: { kind: 'replace-block', blockIndex: listIndex, block: fixed },
+    });
+  }
+  headings.forEach(([heading, index], n) => {
+    const want = items.length === 1 ? '附件' : `附件${n + 1}`;
+    const text = plainText(heading).trim();
+    if (text !== want && headings.length === items.length) {
+      out.push({
+        code: 'attachment-numbering',
+        severity: 'error',
+        blockIndex: index,
+        excerpt: text,
+        params: { expected: want },
+        fix: { kind: 'replace-block', blockIndex: index, block: { type: 'attachment-heading', children: [{ text: want }] } },
+      });
+    }
+  });
+}
+
+/** All findings for one document, in document order. */
+export function lintDocument(input: LintInput): LintFinding[] {
+  const out: LintFinding[] = [];
+  const blocks = input.content.blocks;
+  blocks.forEach((block, index) => {
+    if (block.type === 'doc-number') checkDocNumber(block, index, out);
+    checkPunctuation(block, index, out);
+    checkDate(block, index, out);
+  });
+  checkHeadingLevels(blocks, out);
+  checkAttachments(blocks, out);
+  const title = blocks.find((b) => b.type === 'doc-title');
+  const override = input.tocTitleOverride?.trim();
+  if (override && title && override !== plainText(title).trim()) {
+    out.push({ code: 'toc-title-differs', severity: 'warning', blockIndex: -1, excerpt: excerpt(override), params: { title: excerpt(plainText(title)) }, fix: { kind: 'clear-toc-title' } });
+  }
+  return out.sort((a, b) => a.blockIndex - b.blockIndex);
+}
+
+/** Apply a block-level fix to content (the editor applies the same through Slate transforms). */
+export function applyFix(content: DocumentContent, fix: LintFix): DocumentContent {
+  if (fix.kind === 'replace-blocks') return { ...content, blocks: fix.blocks };
+  if (fix.kind === 'replace-block') return { ...content, blocks: content.blocks.map((b, i) => (i === fix.blockIndex ? fix.block : b)) };
+  return content;
+}

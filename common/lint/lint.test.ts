@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeContent, plainText, type BlockElement } from '../model';
+import { applyFix, fixDate, fixHalfWidthPunctuation, lintDocument } from './index';
+
+const block = (type: string, text: string, extra: Record<string, unknown> = {}) => ({ type, ...extra, children: [{ text }] });
+const content = (...blocks: unknown[]) => normalizeContent({ blocks });
+const codes = (blocks: unknown[], override?: string) => lintDocument({ content: content(...blocks), tocTitleOverride: override }).map((f) => f.code);
+
+describe('文号', () => {
+  it('accepts the correct form and fixes brackets, 第 and leading zeros', () => {
+    expect(codes([block('doc-number', '格政办发〔2024〕62号')])).toEqual([]);
+    const c = content(block('doc-number', '格政办发[2024]第062号'));
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('doc-number-form');
+    expect(plainText(applyFix(c, finding.fix!).blocks[0])).toBe('格政办发〔2024〕62号');
+  });
+  it('flags a two-digit year without offering a fix', () => {
+    const [finding] = lintDocument({ content: content(block('doc-number', '格政办发〔24〕62号')) });
+    expect(finding.code).toBe('doc-number-year');
+    expect(finding.fix).toBeUndefined();
+  });
+});
+
+describe('half-width punctuation', () => {
+  it('converts punctuation after Chinese text and keeps numbers', () => {
+    expect(fixHalfWidthPunctuation('各部门,请于10:30前报送(书面材料);谢谢!')).toBe('各部门，请于10:30前报送（书面材料）；谢谢！');
+    expect(fixHalfWidthPunctuation('共1,000元')).toBe('共1,000元');
+  });
+  it('offers a one-click fix that keeps marks', () => {
+    const c = content({ type: 'paragraph', children: [{ text: '一、总体要求,', bold: true }, { text: '如下:' }] });
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('halfwidth-punctuation');
+    const fixed = applyFix(c, finding.fix!).blocks[0] as BlockElement;
+    expect(fixed.children).toEqual([{ text: '一、总体要求，', bold: true }, { text: '如下：' }]);
+  });
+});
+
+describe('heading levels', () => {
+  it('flags a skipped level and the fix moves it up and renumbers', () => {
+    const c = content(block('heading', '一、甲', { level: 1 }), block('heading', '1.乙', { level: 3 }));
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('heading-skip');
+    const fixed = applyFix(c, finding.fix!).blocks[1];
+    expect(fixed).toMatchObject({ type: 'heading', level: 2 });
+    expect(plainText(fixed)).toBe('（一）乙');
+  });
+  it('restarts at attachments', () => {
+    expect(codes([block('heading', '一、甲', { level: 1 }), block('attachment-heading', '附件'), block('heading', '（一）乙', { level: 2 })])).toContain('heading-skip');
+  });
+});
+
+describe('dates', () => {
+  it('fixes date lines and zero-padded dates in text', () => {
+    expect(fixDate('2024-07-05')).toBe('2024年7月5日');
+    expect(fixDate('2024年07月05日')).toBe('2024年7月5日');
+    expect(codes([block('date-line', '2024年7月5日')])).toEqual([]);
+    const c = content(block('paragraph', '定于2024年07月05日召开'));
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('date-form');
+    expect(plainText(applyFix(c, finding.fix!).blocks[0])).toBe('定于2024年7月5日召开');
+  });
+});
+
+describe('attachments', () => {
+  const list = (numbers: string[]) => ({
+    type: 'attachment-list',
+    children: numbers.map((number, i) => ({ type: 'attachment-item', number, children: [{ text: `名称${i}` }] })),
+  });
+  it('flags a count mismatch between the list and the attachments', () => {
+    expect(codes([list(['1.', '2.']), block('attachment-heading', '附件1')])).toContain('attachment-count');
+  });
+  it('renumbers the list in one click', () => {
+    const c = content(list(['1.', '3.']), block('attachment-heading', '附件1'), block('attachment-heading', '附件2'));
+    const finding = lintDocument({ content: c }).find((f) => f.code === 'attachment-numbering')!;
+    const fixed = applyFix(c, finding.fix!).blocks[0];
+    expect(fixed.type === 'attachment-list' && fixed.children.map((i) => i.number)).toEqual(['1.', '2.']);
+  });
+  it('checks each attachment heading against its position', () => {
+    const c = content(list(['1.', '2.']), block('attachment-heading', '附件1'), block('attachment-heading', '附件3'));
+    const finding = lintDocument({ content: c }).find((f) => f.code === 'attachment-numbering')!;
+    expect(plainText(applyFix(c, finding.fix!).blocks[2])).toBe('附件2');
+  });
+});
+
+describe('TOC title', () => {
+  it('flags an override that differs from the title', () => {
+    expect(codes([block('doc-title', '关于甲的通知')], '关于乙的通知')).toEqual(['toc-title-differs']);
+    expect(codes([block('doc-title', '关于甲的通知')], '关于甲的通知')).toEqual([]);
+  });
+});
