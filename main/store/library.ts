@@ -1,0 +1,86 @@
+/**
+ * The library: one SQLite file holding every issue. `openLibrary` returns plain repository functions that
+ * take and return the domain types of common/model; SQL stays inside main/store.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db, type Logger } from './db';
+import { createAssetsRepo } from './assets';
+import { createDocumentsRepo } from './documents';
+import { createIssuesRepo, requireIssue } from './issues';
+import { exportIssuePackage, importIssuePackage } from './packages';
+import { createPageMapsRepo } from './pageMaps';
+import { createRevisionsRepo } from './revisions';
+import { searchDocuments } from './search';
+import { createSectionsRepo } from './sections';
+import type { SearchHit } from './types';
+
+export interface LibraryOptions {
+  /** better_sqlite3.node built for Electron's ABI. */
+  nativeBinding?: string;
+  logger?: Logger;
+  skipMigrationBackup?: boolean;
+}
+
+export function openLibrary(file: string, opts: LibraryOptions = {}) {
+  if (file !== ':memory:' && file !== '') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const opened = openDatabase(file, opts);
+  const db: Db = opened.db;
+  const issuesRepo = createIssuesRepo(db);
+  const sections = createSectionsRepo(db);
+  const documents = createDocumentsRepo(db);
+  const revisions = createRevisionsRepo(db, documents);
+  const assets = createAssetsRepo(db);
+  const pageMaps = createPageMapsRepo(db);
+  const logger = opts.logger ?? console;
+
+  /** Deleted issues are kept as packages in a folder beside the library. */
+  const deletedIssuesDir = (): string => path.join(path.dirname(path.resolve(file)), 'deleted-issues');
+
+  const library = {
+    file,
+    journalMode: opened.journalMode,
+    warnings: opened.warnings,
+    migrationBackup: opened.migrationBackup,
+    nativeBinding: opts.nativeBinding,
+    logger,
+    /** The driver, for store internals and tests only; handlers never touch it. */
+    rawDb: db,
+    issues: {
+      ...issuesRepo,
+      /** Delete an issue, first writing it to `deleted-issues/<year>-<number>-<time>.gazette` beside the library. */
+      delete(issueId: string): { backupPath: string | null } {
+        const issue = requireIssue(db, issueId);
+        let backupPath: string | null = null;
+        if (file !== ':memory:' && file !== '') {
+          mkdirSync(deletedIssuesDir(), { recursive: true });
+          const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+          backupPath = path.join(deletedIssuesDir(), `${issue.year}-${issue.number}-${stamp}.gazette`);
+          exportIssuePackage(library, openLibrary, issueId, backupPath);
+        }
+        issuesRepo.removeRow(issueId);
+        return { backupPath };
+      },
+    },
+    sections,
+    documents,
+    revisions,
+    assets,
+    pageMaps,
+    journals: {
+      list: () =>
+        (db.prepare('SELECT name FROM journals ORDER BY updated_at DESC').all() as Array<{ name: string }>).map((r) => r.name),
+    },
+    search: (query: string, searchOpts?: { limit?: number; issueId?: string }): SearchHit[] => searchDocuments(db, query, searchOpts),
+    exportIssuePackage: (issueId: string, target: string) => exportIssuePackage(library, openLibrary, issueId, target),
+    importIssuePackage: (source: string) => importIssuePackage(library, openLibrary, source),
+    /** Run several repository calls as one transaction (they nest as savepoints). */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+  return library;
+}
+
+export type Library = ReturnType<typeof openLibrary>;

@@ -1,0 +1,17 @@
+/**
+ * Numbered migrations, in order. Migration N brings the schema to user_version N.
+ * Kept as TS modules (not .sql files) so tsx, vitest and the esbuild bundle all load them the same way.
+ * Never edit a shipped migration: add the next number.
+ */
+import { sql as m001 } from './001_init';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+
+/** The schema version this build of the app writes. */
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,111 @@
+/**
+ * Search across every issue. Terms of 3+ characters use the FTS5 trigram index; a query with any shorter
+ * term (common in Chinese: 1–2 character words) falls back to LIKE over title and text. All terms must match.
+ */
+import type { Db } from './db';
+import type { SearchHit } from './types';
+
+interface HitRow {
+  issue_id: string;
+  year: number;
+  number: number;
+  cumulative_number: number;
+  section_name: string;
+  id: string;
+  title: string;
+  doc_number: string;
+  plain_text: string;
+}
+
+const SELECT_HIT = `
+  SELECT i.id AS issue_id, i.year, i.number, i.cumulative_number, s.name AS section_name,
+         d.id, d.title, d.doc_number, d.plain_text
+  FROM documents d JOIN sections s ON s.id = d.section_id JOIN issues i ON i.id = s.issue_id`;
+
+export const MAX_QUERY_TERMS = 8;
+
+export function queryTerms(query: string): string[] {
+  return query
+    .split(/[\s\u3000]+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .slice(0, MAX_QUERY_TERMS);
+}
+
+/** An FTS5 phrase: the term in double quotes, inner quotes doubled, so no query syntax leaks through. */
+function ftsPhrase(term: string): string {
+  return `"${term.replace(/"/g, '""')}"`;
+}
+
+function likePattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+const SNIPPET_BEFORE = 20;
+const SNIPPET_AFTER = 50;
+
+/** Text around the first match with every match of any term inside the window wrapped in «…». */
+export function makeSnippet(text: string, terms: readonly string[]): string {
+  const flat = text.replace(/[\s\u3000]+/g, ' ');
+  const lower = flat.toLowerCase();
+  const needles = terms.map((t) => t.toLowerCase());
+  const firsts = needles.map((n) => lower.indexOf(n)).filter((i) => i >= 0);
+  const first = firsts.length ? Math.min(...firsts) : 0;
+  const start = Math.max(0, first - SNIPPET_BEFORE);
+  const end = Math.min(flat.length, first + SNIPPET_AFTER);
+  const window = flat.slice(start, end);
+  const windowLower = lower.slice(start, end);
+  // Mark non-overlapping matches, longest term first at each position.
+  const sorted = [...needles].sort((a, b) => b.length - a.length);
+  let out = '';
+  for (let i = 0; i < window.length; ) {
+    const hit = sorted.find((n) => n && windowLower.startsWith(n, i));
+    if (hit) {
+      out += `«${window.slice(i, i + hit.length)}»`;
+      i += hit.length;
+    } else {
+      out += window[i];
+      i += 1;
+    }
+  }
+  return (start > 0 ? '…' : '') + out + (end < flat.length ? '…' : '');
+}
+
+export function searchDocuments(db: Db, query: string, opts: { limit?: number; issueId?: string } = {}): SearchHit[] {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return [];
+  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 1000);
+  const issueFilter = opts.issueId ? ' AND i.id = ?' : '';
+  const issueParams = opts.issueId ? [opts.issueId] : [];
+  let rows: HitRow[];
+  if (terms.every((t) => [...t].length >= 3)) {
+    rows = db
+      .prepare(
+        `${SELECT_HIT} JOIN documents_fts f ON f.rowid = d.rid
+         WHERE documents_fts MATCH ?${issueFilter} ORDER BY f.rank, i.year DESC, i.number DESC LIMIT ?`,
+      )
+      .all(terms.map(ftsPhrase).join(' AND '), ...issueParams, limit) as HitRow[];
+  } else {
+    const where = terms.map(() => `(d.title || char(10) || d.plain_text) LIKE ? ESCAPE '\\'`).join(' AND ');
+    rows = db
+      .prepare(
+        `${SELECT_HIT} WHERE ${where}${issueFilter}
+         ORDER BY i.year DESC, i.number DESC, s.position, d.position LIMIT ?`,
+      )
+      .all(...terms.map(likePattern), ...issueParams, limit) as HitRow[];
+  }
+  return rows.map((r) => ({
+    issueId: r.issue_id,
+    year: r.year,
+    number: r.number,
+    cumulativeNumber: r.cumulative_number,
+    sectionName: r.section_name,
+    documentId: r.id,
+    title: r.title,
+    docNumber: r.doc_number,
+    snippet: makeSnippet(
+      terms.some((t) => r.plain_text.toLowerCase().includes(t.toLowerCase())) ? r.plain_text : r.title,
+      terms,
+    ),
+  }));
+}

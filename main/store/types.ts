@@ -1,0 +1,80 @@
+/** Shapes the store returns besides the common/model domain types. */
+import type { DocumentKind, IssueStatus } from '../../common/model/index';
+
+/** One row of the library list. */
+export interface IssueSummary {
+  id: string;
+  journalName: string;
+  year: number;
+  number: number;
+  cumulativeNumber: number;
+  date: string;
+  status: IssueStatus;
+  documentCount: number;
+  /** Pages of the last layout; null until the issue has been laid out. */
+  pageCount: number | null;
+  updatedAt: string;
+}
+
+export interface TocEntry {
+  sectionId: string;
+  section: string;
+  documentId: string;
+  kind: DocumentKind;
+  /** TOC wording: the override when set, else the title. */
+  title: string;
+  docNumber: string;
+  /** First page from the last layout, when known. */
+  page?: number;
+}
+
+export interface RevisionInfo {
+  id: number;
+  documentId: string;
+  createdAt: string;
+  title: string;
+  /** Characters of plain text, to tell revisions apart at a glance. */
+  chars: number;
+}
+
+export interface SearchHit {
+  issueId: string;
+  year: number;
+  number: number;
+  cumulativeNumber: number;
+  sectionName: string;
+  documentId: string;
+  title: string;
+  docNumber: string;
+  /** Text around the first hit, each match wrapped in «…». */
+  snippet: string;
+}
+
+export interface AssetInfo {
+  id: string;
+  sha256: string;
+  mime: string;
+  size: number;
+}
+
+export interface AssetRecord extends AssetInfo {
+  bytes: Uint8Array;
+}
+
+export interface PageMap {
+  pageCount: number | null;
+  layoutHash: string | null;
+  /** document id -> first page */
+  pages: Record<string, number>;
+}
+
+export interface IssueMetaPatch {
+  journalName?: string;
+  year?: number;
+  number?: number;
+  cumulativeNumber?: number;
+  date?: string;
+  status?: IssueStatus;
+  frontMatter?: import('../../common/model/index').FrontMatter;
+  settings?: import('../../common/model/index').PrintSettings;
+}
