@@ -1,0 +1,227 @@
+/** One document's blocks -> docx paragraphs and tables, and the grouping of blocks into sections. */
+import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import type { Align, BlockElement, TableElement } from '../../model';
+import { plainText } from '../../model';
+import { runsFor } from './runs';
+import { STYLE, type FaceNames } from './styles';
+import { isWideTable, tableToDocx } from './tables';
+
+/** Image bytes for an asset id; the caller (main/) reads them from the library. */
+export interface DocxImageAsset {
+  data: Uint8Array;
+  type: 'png' | 'jpg' | 'gif' | 'bmp';
+  /** Pixel size, for the aspect ratio. */
+  width: number;
+  height: number;
+}
+
+export interface BlockContext {
+  faces: FaceNames;
+  assets?: (assetId: string) => DocxImageAsset | undefined;
+  /** Bookmark name to put on this document's first title (the TOC's PAGEREF target). */
+  titleBookmark?: string;
+  notes: string[];
+}
+
+/** Geometry of the type area in twips (§2, §11). */
+export const PAGE = {
+  width: 11906,
+  height: 16838,
+  marginTop: 1701,
+  marginBottom: 1487,
+  marginSide: 1753,
+  header: 1020,
+  footer: 964,
+  typeWidth: 11906 - 2 * 1753,
+  typeHeight: 16838 - 1701 - 1487,
+  columnGap: 420,
+  linePitch: 350,
+} as const;
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+/** How a run of blocks is laid out: flowing in two columns, spanning one column, or on a landscape page. */
+export type RunLayout = 'columns' | 'span' | 'landscape';
+
+export interface BlockRun {
+  layout: RunLayout;
+  /** The run starts on a new page (document start, attachment, forced break, landscape switch). */
+  newPage: boolean;
+  blocks: BlockElement[];
+}
+
+function layoutOf(block: BlockElement): RunLayout {
+  switch (block.type) {
+    case 'doc-title':
+    case 'doc-number':
+    case 'attachment-heading':
+    case 'image':
+      return 'span';
+    case 'table':
+      return isWideTable(block) ? 'landscape' : 'span';
+    case 'paragraph':
+      return block.role === 'table-note' ? 'span' : 'columns';
+    default:
+      return 'columns';
+  }
+}
+
+/**
+ * Split a document into runs: title blocks and tables span both columns between continuous section breaks,
+ * body text flows in two columns; attachments and forced page breaks start new pages; wide tables get
+ * landscape pages of their own.
+ */
+export function splitIntoRuns(blocks: BlockElement[], startsOnNewPage: boolean): BlockRun[] {
+  const runs: BlockRun[] = [];
+  let pendingNewPage = startsOnNewPage;
+  for (const block of blocks) {
+    if (block.type === 'page-break') {
+      pendingNewPage = true;
+      continue;
+    }
+    const layout = layoutOf(block);
+    const last = runs[runs.length - 1];
+    const forcesPage = block.type === 'attachment-heading';
+    const newPage = pendingNewPage || forcesPage || layout === 'landscape' || last?.layout === 'landscape';
+    // A table note belongs with the table beside it; a lone table-note among body text stays a span run.
+    if (last && last.layout === layout && !newPage) {
+      last.blocks.push(block);
+    } else {
+      runs.push({ layout, newPage, blocks: [block] });
+    }
+    pendingNewPage = false;
+  }
+  return runs;
+}
+
+function paragraphOf(style: string, children: ParagraphChild[], extra: { alignment?: Align; indent?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    style,
+    alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
+    indent: extra.indent === false ? { firstLine: 0 } : undefined,
+    children,
+  });
+}
+
+/** Document title: the issuer alone on line 1 when the title runs longer than one 19-character line (§5.2). */
+function titleRuns(block: Extract<BlockElement, { type: 'doc-title' }>, ctx: BlockContext, bookmark?: string): ParagraphChild[] {
+  const text = plainText(block);
+  let runs: ParagraphChild[];
+  if (block.issuer && text.startsWith(block.issuer) && text.length > 19) {
+    runs = [new TextRun({ text: block.issuer }), new TextRun({ break: 1, text: text.slice(block.issuer.length) })];
+  } else {
+    runs = runsFor(block.children, ctx.faces);
+  }
+  return bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs;
+}
+
+function imageChildren(block: Extract<BlockElement, { type: 'image' }>, ctx: BlockContext, maxWidth: number): ParagraphChild[] {
+  const asset = ctx.assets?.(block.assetId);
+  if (!asset) {
+    ctx.notes.push(`图片 ${block.assetId} 未找到，导出为说明文字`);
+    return [new TextRun({ text: `［图片${block.alt ? '：' + block.alt : ''}］` })];
+  }
+  const widthPt = Math.min(block.width ?? (asset.width * 72) / 96, maxWidth / 20);
+  const widthPx = Math.round((widthPt * 96) / 72);
+  const heightPx = Math.round((widthPx * asset.height) / Math.max(1, asset.width));
+  return [
+    new ImageRun({
+      type: asset.type,
+      data: asset.data,
+      transformation: { width: widthPx, height: heightPx },
+      altText: block.alt ? { name: block.alt, description: block.alt, title: block.alt } : undefined,
+    }),
+  ];
+}
+
+/** Convert one run's blocks. The first doc-title of the document gets the Title style, later ones 方案标题. */
+export function blocksToDocx(
+  blocks: BlockElement[],
+  ctx: BlockContext,
+  state: { seenTitle: boolean },
+  typeWidth: number,
+  typeHeight: number,
+): FileChild[] {
+  const out: FileChild[] = [];
+  blocks.forEach((block, i) => {
+    switch (block.type) {
+      case 'doc-title': {
+        const first = !state.seenTitle;
+        state.seenTitle = true;
+        const followedByNumber = blocks[i + 1]?.type === 'doc-number';
+        out.push(
+          new Paragraph({
+            style: first ? STYLE.title : STYLE.schemeTitle,
+            spacing: first && !followedByNumber ? { after: PAGE.linePitch } : undefined,
+            children: titleRuns(block, ctx, first ? ctx.titleBookmark : undefined),
+          }),
+        );
+        break;
+      }
+      case 'doc-number':
+        out.push(paragraphOf(STYLE.docNumber, runsFor(block.children, ctx.faces)));
+        break;
+      case 'addressee':
+        out.push(paragraphOf(STYLE.addressee, runsFor(block.children, ctx.faces)));
+        break;
+      case 'heading':
+        out.push(paragraphOf(STYLE.heading[block.level - 1], runsFor(block.children, ctx.faces)));
+        break;
+      case 'paragraph': {
+        const style = block.role === 'table-note' ? STYLE.tableNote : block.indent === false ? STYLE.plain : STYLE.normal;
+        out.push(paragraphOf(style, runsFor(block.children, ctx.faces), { alignment: block.align }));
+        break;
+      }
+      case 'chronicle-entry':
+        out.push(paragraphOf(STYLE.normal, runsFor(block.children, ctx.faces)));
+        break;
+      case 'attachment-list':
+        block.children.forEach((item, n) => {
+          const label = n === 0 ? '附件：' : '';
+          const number = item.number ? item.number : '';
+          out.push(
+            new Paragraph({
+              style: STYLE.attachmentList,
+              // Later items align under the first item's number (§5.6): indent by the width of 附件：.
+              indent: n === 0 ? undefined : { left: 1050, firstLine: 0, hanging: 0 },
+              spacing: n === 0 ? { before: PAGE.linePitch } : undefined,
+              children: [new TextRun({ text: label + number }), ...runsFor(item.children, ctx.faces)],
+            }),
+          );
+        });
+        break;
+      case 'attachment-heading':
+        out.push(paragraphOf(STYLE.attachmentMark, runsFor(block.children, ctx.faces)));
+        break;
+      case 'signature':
+        out.push(paragraphOf(STYLE.signature, runsFor(block.children, ctx.faces)));
+        break;
+      case 'date-line':
+        out.push(paragraphOf(STYLE.dateLine, runsFor(block.children, ctx.faces)));
+        break;
+      case 'checkbox':
+        out.push(
+          paragraphOf(STYLE.plain, [new TextRun({ text: block.checked ? '☑ ' : '□ ' }), ...runsFor(block.children, ctx.faces)]),
+        );
+        break;
+      case 'table':
+        out.push(tableToDocx(block as TableElement, typeWidth, typeHeight, ctx.faces));
+        // Word needs a paragraph between two tables, and after a table that ends a section.
+        if (blocks[i + 1]?.type === 'table' || i === blocks.length - 1) {
+          out.push(new Paragraph({ style: STYLE.tableNote, children: [] }));
+        }
+        break;
+      case 'image':
+        out.push(new Paragraph({ style: STYLE.plain, alignment: AlignmentType.CENTER, children: imageChildren(block, ctx, typeWidth) }));
+        break;
+      case 'page-break':
+        break;
+    }
+  });
+  return out;
+}

@@ -1,0 +1,193 @@
+/**
+ * Tables: explicit grid and cell widths in dxa (WPS and LibreOffice need them), header rows repeated
+ * (tblHeader), rows kept whole (cantSplit) unless taller than half a page, and merges written as explicit
+ * vMerge restart/continue cells and gridSpan, from the model's HTML-like rowSpan/colSpan.
+ */
+import {
+  AlignmentType,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextDirection,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+} from 'docx';
+import type { Align, TableCellElement, TableElement } from '../../model';
+import { plainText } from '../../model';
+import { runsFor } from './runs';
+import { STYLE, type FaceNames } from './styles';
+
+/** Where each model cell sits in the grid, and which grid slots are covered by a merge from above. */
+export interface PlacedCell {
+  cell: TableCellElement;
+  row: number;
+  col: number;
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface TableGrid {
+  columns: number;
+  /** Per row: the cells starting in it, and the continuation slots of vertical merges. */
+  rows: Array<Array<{ kind: 'cell'; placed: PlacedCell } | { kind: 'continue'; origin: PlacedCell; col: number }>>;
+}
+
+/** Lay the model's cells on a grid the way HTML does: a cell takes the first free slot in its row. */
+export function placeTableCells(table: TableElement): TableGrid {
+  const occupied: Array<Array<PlacedCell | undefined>> = table.children.map(() => []);
+  const placedRows: PlacedCell[][] = table.children.map(() => []);
+  let columns = 0;
+  table.children.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.children) {
+      while (occupied[r][col]) col++;
+      const rowSpan = Math.min(cell.rowSpan ?? 1, table.children.length - r);
+      const colSpan = cell.colSpan ?? 1;
+      const placed: PlacedCell = { cell, row: r, col, rowSpan, colSpan };
+      placedRows[r].push(placed);
+      for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) occupied[r + dr][col + dc] = placed;
+      col += colSpan;
+      columns = Math.max(columns, col);
+    }
+    columns = Math.max(columns, occupied[r].length);
+  });
+  const rows: TableGrid['rows'] = table.children.map((_, r) => {
+    const out: TableGrid['rows'][number] = [];
+    let col = 0;
+    while (col < columns) {
+      const placed = occupied[r][col];
+      if (!placed) {
+        col++;
+        continue;
+      }
+      if (placed.row === r) out.push({ kind: 'cell', placed });
+      else out.push({ kind: 'continue', origin: placed, col });
+      col += placed.colSpan;
+    }
+    return out;
+  });
+  return { columns, rows };
+}
+
+/** Column widths in twips summing to `total`: the model's relative widths, else weighted by content length. */
+export function columnWidthsTwips(table: TableElement, grid: TableGrid, total: number): number[] {
+  let weights: number[];
+  if (table.colWidths && table.colWidths.length === grid.columns) {
+    weights = table.colWidths;
+  } else {
+    weights = new Array(grid.columns).fill(2);
+    for (const row of grid.rows) {
+      for (const slot of row) {
+        if (slot.kind !== 'cell' || slot.placed.colSpan !== 1) continue;
+        const longestLine = Math.max(...plainText(slot.placed.cell).split('\n').map((l) => l.length));
+        weights[slot.placed.col] = Math.max(weights[slot.placed.col], Math.min(longestLine, 24));
+      }
+    }
+  }
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  const widths = weights.map((w) => Math.max(240, Math.floor((w / sum) * total)));
+  // Give rounding leftovers to the widest column so the table is exactly the type width.
+  const diff = total - widths.reduce((a, b) => a + b, 0);
+  widths[widths.indexOf(Math.max(...widths))] += diff;
+  return widths;
+}
+
+/** A table is wide (set on a landscape section) when it has more than 8 columns or is marked so. */
+export function isWideTable(table: TableElement): boolean {
+  if (table.rotate === 'never') return false;
+  if (table.rotate === 'always') return true;
+  return placeTableCells(table).columns > 8;
+}
+
+const ALIGN: Record<Align, (typeof AlignmentType)[keyof typeof AlignmentType]> = {
+  left: AlignmentType.LEFT,
+  center: AlignmentType.CENTER,
+  right: AlignmentType.RIGHT,
+  justify: AlignmentType.JUSTIFIED,
+};
+
+/** Rough row height in twips from the text it holds: 9 pt characters on a 12 pt pitch. */
+function estimateRowHeight(slots: TableGrid['rows'][number], widths: number[]): number {
+  let lines = 1;
+  for (const slot of slots) {
+    if (slot.kind !== 'cell') continue;
+    const width = widths.slice(slot.placed.col, slot.placed.col + slot.placed.colSpan).reduce((a, b) => a + b, 0) - 120;
+    const perLine = Math.max(1, Math.floor(width / 180));
+    const cellLines = slot.placed.cell.children
+      .map((p) => Math.max(1, Math.ceil(plainText(p).length / perLine)))
+      .reduce((a, b) => a + b, 0);
+    lines = Math.max(lines, cellLines);
+  }
+  return lines * 240 + 80;
+}
+
+function cellParagraphs(cell: TableCellElement, header: boolean, faces: FaceNames): Paragraph[] {
+  return cell.children.map((p) => {
+    const align = cell.align ?? p.align ?? (header ? 'center' : undefined);
+    return new Paragraph({
+      style: STYLE.tableText,
+      alignment: align ? ALIGN[align] : undefined,
+      children: runsFor(p.children, faces, header ? { face: 'hei' } : {}),
+    });
+  });
+}
+
+function emptyParagraph(): Paragraph {
+  return new Paragraph({ style: STYLE.tableText, children: [] });
+}
+
+export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames): Table {
+  const grid = placeTableCells(table);
+  const widths = columnWidthsTwips(table, grid, typeWidth);
+  const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
+  const rows = grid.rows.map((slots, r) => {
+    const header = r < table.headerRows;
+    const model = table.children[r];
+    const cells = slots.map((slot) => {
+      if (slot.kind === 'continue') {
+        return new TableCell({
+          children: [emptyParagraph()],
+          verticalMerge: VerticalMergeType.CONTINUE,
+          columnSpan: slot.origin.colSpan > 1 ? slot.origin.colSpan : undefined,
+          width: { size: spanWidth(slot.col, slot.origin.colSpan), type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+        });
+      }
+      const { cell, col, colSpan, rowSpan } = slot.placed;
+      return new TableCell({
+        children: cellParagraphs(cell, header, faces),
+        verticalMerge: rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+        columnSpan: colSpan > 1 ? colSpan : undefined,
+        width: { size: spanWidth(col, colSpan), type: WidthType.DXA },
+        verticalAlign:
+          cell.valign === 'top' ? VerticalAlignTable.TOP : cell.valign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+        textDirection: cell.vertical ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
+      });
+    });
+    const minHeight = model.minHeight ?? (table.variant === 'form' && plainText(model).trim() === '' ? 35 : undefined);
+    return new TableRow({
+      children: cells,
+      tableHeader: header ? true : undefined,
+      cantSplit: estimateRowHeight(slots, widths) < pageHeight / 2 ? true : undefined,
+      height: minHeight ? { value: Math.round(minHeight * 20), rule: HeightRule.ATLEAST } : undefined,
+    });
+  });
+  return new Table({
+    rows,
+    style: STYLE.tableGrid,
+    width: { size: typeWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    borders: {
+      top: { style: 'single', size: 6, color: 'auto' },
+      bottom: { style: 'single', size: 6, color: 'auto' },
+      left: { style: 'single', size: 6, color: 'auto' },
+      right: { style: 'single', size: 6, color: 'auto' },
+    },
+  });
+}

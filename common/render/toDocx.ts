@@ -1,0 +1,373 @@
+/**
+ * toDocx: the issue (or one document) as a Word document in the journal's format (journal-format §11),
+ * built from the same model as the PDF with the `docx` package. Pure: no I/O; the caller writes the bytes.
+ *
+ * Sections: cover + inside cover (no header/footer) -> TOC (page 1, empty footer) -> body, where each
+ * document's title block spans one column between continuous section breaks and its text flows in two
+ * columns; wide tables get landscape sections. The TOC is a real TOC field whose cached entries carry our
+ * own page numbers (PAGEREF results), so it reads right in Word, WPS and LibreOffice without an update.
+ */
+import {
+  AlignmentType,
+  Document,
+  DocumentGridType,
+  Footer,
+  FrameAnchorType,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  SectionType,
+  Tab,
+  TabStopType,
+  TextRun,
+  type FileChild,
+  type ISectionOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { GazetteDocument, IssueTree } from '../model';
+import { plainText } from '../model';
+import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
+import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
+import { fieldBegin, fieldEnd, fieldInstruction, fieldSeparate, fieldWithResult } from './docx/xml';
+
+export type { DocxImageAsset } from './docx/blocks';
+export type { DocxFontNames } from './docx/styles';
+
+export interface ToDocxOptions {
+  /** Document id -> first page, from the print pipeline's layout. Without it the TOC needs a field update. */
+  pageMap?: Record<string, number>;
+  /** Export only this document (id); no cover, inside cover or TOC. */
+  document?: string;
+  /** Chinese face names: stock Windows names (仿宋, 楷体) or the GB2312 faces. */
+  fonts?: DocxFontNames;
+  /** Image bytes by asset id (read from the library by the caller). */
+  assets?: (assetId: string) => DocxImageAsset | undefined;
+}
+
+export interface DocxResult {
+  bytes: Uint8Array;
+  /** Things the reader should know: e.g. the TOC needs a field update because no page map was given. */
+  notes: string[];
+}
+
+const mm = (value: number) => Math.round((value * 1440) / 25.4);
+
+const BASE_MARGINS = {
+  top: PAGE.marginTop,
+  bottom: PAGE.marginBottom,
+  left: PAGE.marginSide,
+  right: PAGE.marginSide,
+  header: PAGE.header,
+  footer: PAGE.footer,
+};
+
+function pageProperties(layout: RunLayout | 'front') {
+  const landscape = layout === 'landscape';
+  return {
+    // docx swaps width and height itself for landscape, giving w:w="16838" w:h="11906".
+    size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+    // The landscape type area is the portrait one turned: 682.5 × 420 pt.
+    margin: landscape
+      ? { top: PAGE.marginSide, bottom: PAGE.marginSide, left: PAGE.marginTop, right: PAGE.marginBottom, header: PAGE.header, footer: PAGE.footer }
+      : BASE_MARGINS,
+  };
+}
+
+const GRID = { type: DocumentGridType.LINES, linePitch: PAGE.linePitch };
+
+function run(text: string, face: string, halfPoints: number, extra: { bold?: boolean; color?: string } = {}): TextRun {
+  return new TextRun({
+    text,
+    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: face, cs: LATIN_FONT },
+    size: halfPoints,
+    bold: extra.bold,
+    color: extra.color,
+  });
+}
+
+/** A front-matter line at an exact height, not snapped to the grid, with space before it. */
+function frontLine(children: ParagraphChild[], opts: { line: number; before?: number; align?: 'center' | 'left'; pageBreakBefore?: boolean }): Paragraph {
+  return new Paragraph({
+    style: STYLE.plain,
+    alignment: opts.align === 'left' ? AlignmentType.LEFT : AlignmentType.CENTER,
+    spacing: { line: opts.line, lineRule: 'exact', before: opts.before ?? 0, after: 0 },
+    pageBreakBefore: opts.pageBreakBefore,
+    children,
+  });
+}
+
+function issueLabel(tree: IssueTree): { number: string; cumulative: string } {
+  const { year, number, cumulativeNumber } = tree.issue;
+  return { number: `${year}年第${number}期`, cumulative: `总第${cumulativeNumber}期` };
+}
+
+/** Cover (§9): positions are given as line centres from the top edge; the top margin is 30 mm. */
+function coverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
+  const fm = tree.issue.frontMatter;
+  const label = issueLabel(tree);
+  const red = 'FF0000';
+  const lines = fm.journalNameLines.length ? fm.journalNameLines : [tree.issue.journalName];
+  const out: Paragraph[] = [];
+  // Name lines centred at 55 and 75 mm: 20 mm line boxes starting at 45 mm (15 mm below the margin).
+  lines.forEach((line, i) => out.push(frontLine([run(line, f.title, 84, { color: red })], { line: mm(20), before: i === 0 ? mm(15) : 0 })));
+  const nameEnd = 30 + 15 + 20 * lines.length;
+  out.push(frontLine([run(fm.tagline, f.hei, 32)], { line: mm(10), before: mm(Math.max(0, 95 - nameEnd)) }));
+  out.push(frontLine([run(label.number, f.title, 44)], { line: mm(12), before: mm(14) }));
+  out.push(frontLine([run(label.cumulative, f.fang, 32)], { line: mm(8), before: mm(2) }));
+  out.push(frontLine([run(`主管：${fm.supervisor}`, f.fang, 28)], { line: mm(7), before: mm(95.5) }));
+  out.push(frontLine([run(`主办：${fm.sponsor}`, f.fang, 28)], { line: mm(7), before: mm(1) }));
+  out.push(frontLine([run(`内部资料　免费交流　准印证号：${fm.permitNumber}`, f.fang, 24)], { line: mm(6), before: mm(12) }));
+  return out;
+}
+
+/** Inside cover (§9): committee, members two per row, staff, and the colophon in a frame at the foot. */
+function insideCoverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
+  const fm = tree.issue.frontMatter;
+  const out: Paragraph[] = [];
+  const roleLine = (text: string) => frontLine([run(text, f.fang, 24)], { line: 440, align: 'left' });
+  out.push(frontLine([run(fm.committeeTitle, f.hei, 32)], { line: 600, pageBreakBefore: true }));
+  for (const role of fm.committeeRoles) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
+  out.push(roleLine(`委员：${fm.membersNote}`));
+  for (let i = 0; i < fm.members.length; i += 2) {
+    const pair = fm.members.slice(i, i + 2);
+    out.push(
+      new Paragraph({
+        style: STYLE.plain,
+        spacing: { line: 440, lineRule: 'exact' },
+            indent: { left: 720 },
+        tabStops: [{ type: TabStopType.LEFT, position: 720 + 1200 }],
+        children: pair.flatMap((name, i) => (i === 0 ? [run(name, f.fang, 24)] : [new TextRun({ children: [new Tab()] }), run(name, f.fang, 24)])),
+      }),
+    );
+  }
+  out.push(frontLine([], { line: 440 }));
+  for (const role of fm.staff) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
+  const colophonHeight = fm.colophon.length * PAGE.linePitch + 120;
+  fm.colophon.forEach((line, i) =>
+    out.push(
+      new Paragraph({
+        style: STYLE.plain,
+        spacing: { line: PAGE.linePitch, lineRule: 'exact' },
+        border: i === 0 ? { top: { style: 'single', size: 4, color: 'auto', space: 4 } } : undefined,
+        frame: {
+          type: 'absolute',
+          position: { x: 0, y: PAGE.typeHeight - colophonHeight },
+          width: PAGE.typeWidth,
+          anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+        },
+        children: [run(`${line.label}：${line.value}`, f.fang, 21)],
+      }),
+    ),
+  );
+  return out;
+}
+
+function documentsOf(tree: IssueTree): Array<{ section: IssueTree['sections'][number]; doc: GazetteDocument }> {
+  return tree.sections.flatMap((section) => section.documents.map((doc) => ({ section, doc })));
+}
+
+function bookmarkName(index: number): string {
+  return `_TocDoc${index + 1}`;
+}
+
+/** The TOC (§9): title, sidebar frame, then the field with one cached entry per document. */
+function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, number> | undefined): Paragraph[] {
+  const fm = tree.issue.frontMatter;
+  const entryWidth = 5520;
+  const out: Paragraph[] = [];
+  out.push(
+    new Paragraph({
+      style: STYLE.plain,
+      alignment: AlignmentType.CENTER,
+      indent: { right: PAGE.typeWidth - entryWidth },
+      spacing: { line: 600, lineRule: 'exact', after: 2 * PAGE.linePitch },
+      children: [run('目　录', f.title, 44)],
+    }),
+  );
+  // Sidebar on the outer side of TOC page 1, in one frame with a rule on its inner edge.
+  const sidebarFrame = {
+    type: 'absolute' as const,
+    position: { x: entryWidth + 360, y: 0 },
+    width: PAGE.typeWidth - entryWidth - 360,
+    anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
+  };
+  const sidebarLines: Array<{ text: string; face: string; size: number; line: number; before?: number }> = [
+    ...fm.sidebarNotice.map((text) => ({ text, face: f.kai, size: 28, line: 420 })),
+    ...fm.sidebarSlogans.map((text, i) => ({ text, face: f.title, size: 32, line: 640, before: i === 0 ? 1200 : 0 })),
+    ...fm.journalNameLines.map((text, i) => ({ text, face: f.title, size: 28, line: 420, before: i === 0 ? 1200 : 0 })),
+  ];
+  for (const line of sidebarLines) {
+    out.push(
+      new Paragraph({
+        style: STYLE.plain,
+        alignment: AlignmentType.CENTER,
+        spacing: { line: line.line, lineRule: 'exact', before: line.before ?? 0 },
+        border: { left: { style: 'single', size: 4, color: 'auto', space: 12 } },
+        frame: sidebarFrame,
+        children: [run(line.text, line.face, line.size)],
+      }),
+    );
+  }
+
+  const entries: Array<{ style: string; children: ParagraphChild[] }> = [];
+  documentsOf(tree).forEach(({ section, doc }, index) => {
+    if (section.documents[0] === doc) entries.push({ style: STYLE.toc[0], children: [new TextRun(section.name)] });
+    const page = pageMap?.[doc.id];
+    const pageRef = [new TextRun('（'), ...fieldWithResult(`PAGEREF ${bookmarkName(index)} \\h`, page ? String(page) : ''), new TextRun('）')];
+    const title = doc.tocTitleOverride || doc.title || plainText(doc.content.blocks[0] ?? { text: '' });
+    if (doc.docNumber) {
+      entries.push({ style: STYLE.toc[1], children: [new TextRun(title)] });
+      entries.push({ style: STYLE.toc[2], children: [new TextRun(doc.docNumber), new TextRun({ children: [new Tab()] }), ...pageRef] });
+    } else {
+      entries.push({ style: STYLE.toc[2], children: [new TextRun(title), new TextRun({ children: [new Tab()] }), ...pageRef] });
+    }
+  });
+  // Field update regenerates the entries from the document titles (Title -> level 2) and 文号 (level 3).
+  const instruction = 'TOC \\h \\z \\t "Title,2,文号,3"';
+  entries.forEach((entry, i) => {
+    const children: ParagraphChild[] = [];
+    if (i === 0) children.push(fieldBegin(!pageMap), fieldInstruction(instruction), fieldSeparate());
+    children.push(...entry.children);
+    if (i === entries.length - 1) children.push(fieldEnd());
+    out.push(new Paragraph({ style: entry.style, children }));
+  });
+  return out;
+}
+
+function evenHeadText(tree: IssueTree): string {
+  const template = tree.issue.settings?.evenRunningHead || '{journal}　{year}年第{number}期';
+  return template
+    .replace('{journal}', tree.issue.journalName)
+    .replace('{year}', String(tree.issue.year))
+    .replace('{number}', String(tree.issue.number));
+}
+
+function folio(alignment: 'left' | 'right'): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        style: STYLE.footer,
+        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
+        indent: alignment === 'left' ? { left: 210 } : { right: 210 },
+        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
+      }),
+    ],
+  });
+}
+
+function runningHeads(tree: IssueTree, sectionName: string) {
+  return {
+    headers: {
+      default: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: [new TextRun(sectionName)] })] }),
+      even: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.LEFT, children: [new TextRun(evenHeadText(tree))] })] }),
+    },
+    footers: { default: folio('right'), even: folio('left') },
+  };
+}
+
+function emptyHeadersAndFooters() {
+  const blank = () => [new Paragraph({ style: STYLE.plain, children: [] })];
+  return {
+    headers: { default: new Header({ children: blank() }), even: new Header({ children: blank() }) },
+    footers: { default: new Footer({ children: blank() }), even: new Footer({ children: blank() }) },
+  };
+}
+
+/** Body sections for one document: one docx section per run of blocks. */
+function documentSections(
+  tree: IssueTree,
+  doc: GazetteDocument,
+  ctx: BlockContext,
+  opts: { continuous: boolean; heads?: ReturnType<typeof runningHeads>; pageStart?: number },
+): ISectionOptions[] {
+  const runs = splitIntoRuns(doc.content.blocks, !opts.continuous);
+  const state = { seenTitle: false };
+  return runs.map((r, i) => {
+    const landscape = r.layout === 'landscape';
+    const typeWidth = landscape ? PAGE.typeHeight : PAGE.typeWidth;
+    const typeHeight = landscape ? PAGE.typeWidth : PAGE.typeHeight;
+    const children: FileChild[] = blocksToDocx(r.blocks, ctx, state, typeWidth, typeHeight);
+    const first = i === 0;
+    return {
+      ...(first && opts.heads ? opts.heads : {}),
+      properties: {
+        type: r.newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
+        page: { ...pageProperties(r.layout), pageNumbers: first && opts.pageStart ? { start: opts.pageStart } : undefined },
+        grid: GRID,
+        column: r.layout === 'columns' ? { count: 2, space: PAGE.columnGap, equalWidth: true } : { count: 1, space: 0 },
+      },
+      children: children.length ? children : [new Paragraph({ style: STYLE.plain, children: [] })],
+    };
+  });
+}
+
+/** Build the docx Document (pure). */
+export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { document: Document; notes: string[] } {
+  const faces = faceNames(opts.fonts);
+  const notes: string[] = [];
+  const all = documentsOf(tree);
+  const sections: ISectionOptions[] = [];
+  const single = opts.document ? all.find((d) => d.doc.id === opts.document) : undefined;
+  if (opts.document && !single) notes.push(`文档 ${opts.document} 不在本期中，导出整期`);
+
+  if (single) {
+    const ctx: BlockContext = { faces, assets: opts.assets, notes };
+    sections.push(
+      ...documentSections(tree, single.doc, ctx, {
+        continuous: false,
+        heads: runningHeads(tree, single.section.name),
+        pageStart: opts.pageMap?.[single.doc.id] ?? 1,
+      }),
+    );
+  } else {
+    sections.push({
+      properties: { page: { ...pageProperties('front'), margin: { ...BASE_MARGINS, bottom: mm(10) } } },
+      children: [...coverChildren(tree, faces), ...insideCoverChildren(tree, faces)],
+    });
+    sections.push({
+      ...emptyHeadersAndFooters(),
+      properties: { type: SectionType.NEXT_PAGE, page: { ...pageProperties('front'), pageNumbers: { start: 1 } }, grid: GRID },
+      children: tocChildren(tree, faces, opts.pageMap),
+    });
+    if (!opts.pageMap) notes.push('未提供版面页码（pageMap）：目录页码留空，打开时需在 Word 中更新域（F9）');
+    let previous: GazetteDocument | undefined;
+    all.forEach(({ section, doc }, index) => {
+      const ctx: BlockContext = { faces, assets: opts.assets, notes, titleBookmark: bookmarkName(index) };
+      const firstInSection = section.documents[0] === doc;
+      // 人事任免 notices run on after each other (§8); everything else starts a new page.
+      const continuous = doc.kind === 'personnel' && previous?.kind === 'personnel' && !firstInSection;
+      const firstBody = index === 0;
+      sections.push(
+        ...documentSections(tree, doc, ctx, {
+          continuous,
+          heads: firstInSection || firstBody ? runningHeads(tree, section.name) : undefined,
+          pageStart: firstBody ? (opts.pageMap?.[doc.id] ?? 3) : undefined,
+        }),
+      );
+      previous = doc;
+    });
+  }
+
+  const label = issueLabel(tree);
+  const document = new Document({
+    title: single ? single.doc.title : `${tree.issue.journalName} ${label.number}`,
+    subject: `${label.number}（${label.cumulative}）`,
+    creator: tree.issue.journalName,
+    evenAndOddHeaderAndFooters: true,
+    sections,
+  });
+  return { document, notes };
+}
+
+/** The issue as .docx bytes, with our styles.xml and settings.xml (mirror margins, odd/even headers). */
+export async function toDocx(tree: IssueTree, opts: ToDocxOptions = {}): Promise<DocxResult> {
+  const { document, notes } = buildDocxDocument(tree, opts);
+  const needsUpdate = !opts.document && !opts.pageMap;
+  const bytes = await Packer.pack(document, 'uint8array', false, [
+    { path: 'word/styles.xml', data: stylesXml(opts.fonts) },
+    { path: 'word/settings.xml', data: settingsXml({ updateFieldsOnOpen: needsUpdate }) },
+  ]);
+  return { bytes, notes };
+}

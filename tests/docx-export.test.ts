@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import { contentPlainText, plainText, squeezeWhitespace, type IssueTree } from '../common/model';
+import { toDocx } from '../common/render/toDocx';
+import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { loadSampleIssue, partText, sectPrs, stylesByName, unzipDocx } from './docx-helpers';
+
+const PAGE_MAP = { 'doc-notice': 3, 'doc-personnel-a': 9, 'doc-personnel-b': 9, 'doc-chronicle': 10 };
+
+async function build(tree: IssueTree = fixtureIssue(), opts: Parameters<typeof toDocx>[1] = { pageMap: PAGE_MAP }) {
+  const { bytes, notes } = await toDocx(tree, opts);
+  return { parts: unzipDocx(bytes), notes, bytes };
+}
+
+describe('toDocx styles (§11)', () => {
+  it('writes Word built-in style names and our own, with all four font slots', async () => {
+    const { parts } = await build();
+    const styles = stylesByName(parts['word/styles.xml']);
+    for (const name of ['Normal', 'Title', 'heading 1', 'heading 2', 'heading 3', 'heading 4', 'toc 1', 'toc 2', 'toc 3', 'header', 'footer', 'Table Grid', '文号', '主送', '日期', '附件标识', '表格正文']) {
+      expect(styles.has(name), name).toBe(true);
+    }
+    const normal = styles.get('Normal')!;
+    expect(normal).toContain('w:eastAsia="仿宋"');
+    expect(normal).toContain('<w:sz w:val="21"/>');
+    expect(normal).toContain('w:line="350" w:lineRule="exact"');
+    expect(normal).toContain('w:firstLineChars="200" w:firstLine="420"');
+    expect(normal).toContain('<w:jc w:val="both"/>');
+    expect(styles.get('Title')).toContain('w:eastAsia="方正小标宋简体"');
+    expect(styles.get('Title')).toContain('<w:sz w:val="44"/>');
+    expect(styles.get('Title')).toContain('w:line="600" w:lineRule="exact"');
+    expect(styles.get('heading 1')).toContain('w:eastAsia="黑体"');
+    expect(styles.get('heading 1')).toContain('<w:keepNext/>');
+    expect(styles.get('heading 2')).toContain('w:eastAsia="楷体"');
+    expect(styles.get('heading 3')).toContain('<w:b/>');
+    expect(styles.get('文号')).toContain('<w:sz w:val="24"/>');
+    expect(styles.get('日期')).toContain('w:right="840"');
+    expect(styles.get('附件标识')).toContain('w:eastAsia="黑体"');
+    expect(styles.get('附件标识')).toContain('<w:sz w:val="28"/>');
+    expect(styles.get('表格正文')).toContain('w:eastAsia="宋体"');
+    expect(styles.get('表格正文')).toContain('w:line="240" w:lineRule="exact"');
+    expect(styles.get('toc 3')).toContain('w:leader="middleDot" w:pos="5520"');
+    expect(styles.get('Table Grid')).toContain('w:sz="4"');
+    // Every non-body paragraph style sets first-line indent 0 explicitly.
+    for (const name of ['Title', '文号', '主送', '日期', '附件标识', '表格正文', 'toc 1', 'toc 2', 'header', 'footer']) {
+      expect(styles.get(name), name).toMatch(/w:firstLine="0"/);
+    }
+    // All four rFonts slots everywhere (styles and runs).
+    for (const part of ['word/styles.xml', 'word/document.xml']) {
+      for (const m of parts[part].matchAll(/<w:rFonts [^>]*\/>/g)) {
+        for (const slot of ['w:ascii="Times New Roman"', 'w:hAnsi="Times New Roman"', 'w:eastAsia=', 'w:cs=']) expect(m[0]).toContain(slot);
+      }
+    }
+  });
+
+  it('uses the GB2312 faces when asked', async () => {
+    const { parts } = await build(fixtureIssue(), { pageMap: PAGE_MAP, fonts: 'gb2312' });
+    const styles = stylesByName(parts['word/styles.xml']);
+    expect(styles.get('Normal')).toContain('w:eastAsia="仿宋_GB2312"');
+    expect(styles.get('heading 2')).toContain('w:eastAsia="楷体_GB2312"');
+  });
+});
+
+describe('toDocx page setup and sections', () => {
+  it('sets A4, the margins, mirror margins, odd/even headers and the line grid', async () => {
+    const { parts } = await build();
+    expect(parts['word/settings.xml']).toContain('<w:mirrorMargins/>');
+    expect(parts['word/settings.xml']).toContain('<w:evenAndOddHeaders/>');
+    const sections = sectPrs(parts['word/document.xml']);
+    const portrait = sections.filter((s) => s.includes('w:orient="portrait"'));
+    expect(portrait.length).toBeGreaterThan(3);
+    for (const s of portrait) {
+      expect(s).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+      expect(s).toMatch(/w:top="1701"/);
+      expect(s).toMatch(/w:left="1753"/);
+      expect(s).toMatch(/w:right="1753"/);
+      expect(s).toMatch(/w:header="1020"/);
+      expect(s).toMatch(/w:footer="964"/);
+    }
+    const body = sections.slice(2);
+    for (const s of body) expect(s).toMatch(/<w:docGrid w:type="lines" w:linePitch="350"\/>/);
+  });
+
+  it('has cover, TOC (page 1, empty footer) and body sections with 2-column text and 1-column title blocks', async () => {
+    const { parts } = await build();
+    const doc = parts['word/document.xml'];
+    const sections = sectPrs(doc);
+    // Cover + inside cover: no header/footer references.
+    expect(sections[0]).not.toContain('headerReference');
+    expect(sections[0]).not.toContain('footerReference');
+    // TOC: page numbering restarts at 1; its footers are empty (no PAGE field).
+    expect(sections[1]).toMatch(/<w:pgNumType w:start="1"\/>/);
+    const tocFooterIds = [...sections[1].matchAll(/<w:footerReference [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+    expect(tocFooterIds.length).toBe(2);
+    const rels = parts['word/_rels/document.xml.rels'];
+    for (const id of tocFooterIds) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+      expect(target).toBeTruthy();
+      expect(parts[`word/${target}`]).not.toContain('PAGE');
+    }
+    // The first body section starts the page count at the first document's page.
+    expect(sections[2]).toMatch(/<w:pgNumType w:start="3"\/>/);
+    // Two-column body sections and one-column spanning sections, joined by continuous breaks.
+    expect(sections.some((s) => /<w:cols [^>]*w:num="2"/.test(s) && /w:space="420"/.test(s))).toBe(true);
+    expect(sections.some((s) => /<w:cols [^>]*w:num="1"/.test(s) || /<w:cols w:space="0"/.test(s))).toBe(true);
+    expect(sections.filter((s) => s.includes('<w:type w:val="continuous"/>')).length).toBeGreaterThan(3);
+    // The wide (10-column) table is on a landscape page.
+    const landscape = sections.filter((s) => s.includes('w:orient="landscape"'));
+    expect(landscape.length).toBe(1);
+    expect(landscape[0]).toMatch(/<w:pgSz w:w="16838" w:h="11906"/);
+    // The second personnel notice runs on after the first (continuous, not a new page).
+    const personnelB = doc.indexOf('关于张光利等同志职务任免的通知');
+    const sectionEnds = [...doc.matchAll(/<\/w:sectPr>/g)].map((m) => m.index!);
+    const sectionOfB = sections[sectionEnds.findIndex((end) => end > personnelB)];
+    expect(sectionOfB).toContain('<w:type w:val="continuous"/>');
+  });
+
+  it('writes odd and even running heads and folios with PAGE fields', async () => {
+    const { parts } = await build();
+    const headers = Object.entries(parts).filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => partText(x));
+    expect(headers).toContain('市政府办公室文件');
+    expect(headers).toContain('人事任免');
+    expect(headers).toContain('格尔木市人民政府政务公开信息　2024年第6期');
+    const footers = Object.entries(parts).filter(([n]) => /word\/footer\d+\.xml/.test(n)).map(([, x]) => x);
+    const folios = footers.filter((x) => /PAGE/.test(x));
+    expect(folios.length).toBeGreaterThanOrEqual(2);
+    for (const f of folios) expect(partText(f)).toMatch(/^— .* —$/);
+    expect(folios.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
+    expect(folios.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
+  });
+});
+
+describe('toDocx tables', () => {
+  it('repeats header rows, keeps rows whole, writes widths and merges', async () => {
+    const { parts } = await build();
+    const doc = parts['word/document.xml'];
+    const tables = [...doc.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    expect(tables.length).toBe(2);
+    const [indicators, wide] = tables;
+    expect(indicators).toContain('<w:tblHeader/>');
+    expect(indicators).toContain('<w:cantSplit/>');
+    expect(indicators).toMatch(/<w:tblW w:type="dxa" w:w="8400"\/>|<w:tblW w:w="8400" w:type="dxa"\/>/);
+    expect(indicators).toMatch(/<w:tblLayout w:type="fixed"\/>/);
+    expect(indicators).toMatch(/<w:gridSpan w:val="2"\/>/);
+    expect(indicators).toMatch(/<w:vMerge w:val="restart"\/>/);
+    expect(indicators).toMatch(/<w:vMerge(?: w:val="continue")?\/>/);
+    expect(indicators).toMatch(/<w:textDirection w:val="tbRl"\/>/);
+    const widths = [...indicators.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(widths.length).toBe(4);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(8400);
+    for (const m of indicators.matchAll(/<w:tcW [^>]*\/>/g)) expect(m[0]).toContain('w:type="dxa"');
+    // The wide table spans the landscape type width.
+    const wideWidths = [...wide.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+    expect(wideWidths.length).toBe(10);
+    expect(wideWidths.reduce((a, b) => a + b, 0)).toBe(16838 - 1701 - 1487);
+  });
+});
+
+describe('toDocx TOC', () => {
+  it('pre-fills the TOC field with our page numbers as PAGEREF results', async () => {
+    const { parts, notes } = await build();
+    const doc = parts['word/document.xml'];
+    expect(notes.join()).not.toMatch(/pageMap/);
+    expect(doc).toMatch(/<w:instrText xml:space="preserve"> TOC [^<]*<\/w:instrText>/);
+    expect(doc).not.toMatch(/w:fldCharType="begin" w:dirty="true"/);
+    const tocParagraphs = [...doc.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="TOC3"\/>[\s\S]*?<\/w:p>/g)].map((m) => partText(m[0]));
+    expect(tocParagraphs).toEqual([
+      '格政办发〔2024〕66号（3）',
+      '格政人〔2024〕11号（9）',
+      '格政人〔2024〕12号（9）',
+      '7月份大事记（10）',
+    ]);
+    expect(doc).toMatch(/PAGEREF _TocDoc1 \\h/);
+    expect(doc).toMatch(/<w:bookmarkStart w:name="_TocDoc1"/);
+    expect(doc).toMatch(/<w:pStyle w:val="TOC2"\/>[\s\S]*?格尔木市人民政府办公室关于印发2024年城市体检工作实施方案的通知/);
+    expect(doc).toMatch(/<w:pStyle w:val="TOC1"\/>[\s\S]*?市政府办公室文件/);
+  });
+
+  it('without a page map leaves the numbers to a field update and says so', async () => {
+    const { parts, notes } = await build(fixtureIssue(), {});
+    expect(notes.join()).toMatch(/pageMap/);
+    expect(parts['word/document.xml']).toMatch(/w:fldCharType="begin" w:dirty="true"/);
+    expect(parts['word/settings.xml']).toContain('<w:updateFields w:val="true"/>');
+  });
+});
+
+function assertAllTextPresent(tree: IssueTree, documentXml: string) {
+  const exported = squeezeWhitespace(partText(documentXml));
+  for (const section of tree.sections) {
+    for (const doc of section.documents) {
+      for (const block of doc.content.blocks) {
+        if (block.type === 'image' || block.type === 'page-break') continue;
+        const pieces = block.type === 'table' ? block.children.flatMap((r) => r.children.map(plainText)) : [plainText(block)];
+        for (const piece of pieces) {
+          const squeezed = squeezeWhitespace(piece);
+          if (squeezed) expect(exported.includes(squeezed), `${doc.title}: ${squeezed.slice(0, 40)}`).toBe(true);
+        }
+      }
+    }
+  }
+}
+
+describe('toDocx content', () => {
+  it('contains all text of the fixture issue, with runs styled by their marks', async () => {
+    const tree = fixtureIssue();
+    const { parts } = await build(tree);
+    const doc = parts['word/document.xml'];
+    assertAllTextPresent(tree, doc);
+    expect(doc).toContain('<w:rStyle w:val="LeadInKai"/>');
+    expect(doc).toContain('<w:rStyle w:val="LeadInBold"/>');
+    expect(doc).toContain('<w:vertAlign w:val="superscript"/>');
+    expect(doc).toMatch(/<w:pStyle w:val="DocNumber"\/>/);
+    expect(doc).toMatch(/<w:pStyle w:val="Heading4"\/>/);
+    expect(doc).toMatch(/<w:pStyle w:val="AttachmentMark"\/>/);
+    expect(partText(doc)).toContain('□ 是');
+    expect(partText(doc)).toContain('☑ 否');
+  });
+
+  it('exports a single document without front matter', async () => {
+    const { parts } = await build(fixtureIssue(), { document: 'doc-chronicle', pageMap: PAGE_MAP });
+    const text = partText(parts['word/document.xml']);
+    expect(text).toContain('7月1日');
+    expect(text).not.toContain('编辑委员会');
+    expect(text).not.toContain('格政办发〔2024〕66号');
+    expect(sectPrs(parts['word/document.xml'])[0]).toMatch(/<w:pgNumType w:start="10"\/>/);
+  });
+
+  const sample = loadSampleIssue();
+  it.skipIf(!sample)('contains all text of the shipped sample issue', async () => {
+    const tree = sample!;
+    const { parts } = await build(tree, {});
+    assertAllTextPresent(tree, parts['word/document.xml']);
+    const total = tree.sections.flatMap((s) => s.documents).map((d) => squeezeWhitespace(contentPlainText(d.content)).length).reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(10_000);
+  });
+});
