@@ -107,7 +107,7 @@ describe('toDocx page setup and sections', () => {
     expect(landscape.length).toBe(1);
     expect(landscape[0]).toMatch(/<w:pgSz w:w="16838" w:h="11906"/);
     // The second personnel notice runs on after the first (continuous, not a new page).
-    const personnelB = doc.indexOf('关于张光利等同志职务任免的通知');
+    const personnelB = doc.indexOf('w:name="_TocDoc3"');
     const sectionEnds = [...doc.matchAll(/<\/w:sectPr>/g)].map((m) => m.index!);
     const sectionOfB = sections[sectionEnds.findIndex((end) => end > personnelB)];
     expect(sectionOfB).toContain('<w:type w:val="continuous"/>');
