@@ -1,0 +1,50 @@
+/**
+ * The IPC contract: channel -> { input, output } zod schemas, plus events. One file per area; an area is
+ * added with one spread line in `contract` (and `events`). Shared by the Electron preload/ipcMain wiring, the
+ * HTTP bridge (`POST /api/<channel>`) and the renderer.
+ */
+import type { z } from 'zod';
+import { libraryChannels, libraryEvents } from './library';
+
+export const contract = {
+  ...libraryChannels,
+} as const;
+
+export const events = {
+  ...libraryEvents,
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a handler receives (after parsing). */
+export type ChannelInput<C extends Channel> = z.output<Contract[C]['input']>;
+/** What a caller sends. */
+export type ChannelRequest<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a caller receives. */
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** Codes of the generic errors every call may return. */
+export type ErrorCode =
+  | 'unknown-channel'
+  | 'bad-request' // payload refused by the input schema (wrong type, too large, unknown fields)
+  | 'not-found'
+  | 'invalid' // a rule was broken (e.g. a wrong order list)
+  | 'newer-version'
+  | 'corrupt'
+  | 'io'
+  | 'internal';
+
+export interface CallError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type CallResult<T = unknown> = { ok: true; value: T } | { ok: false; error: CallError };
+
+export * as schemas from './schemas';

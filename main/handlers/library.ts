@@ -1,0 +1,119 @@
+/** Handlers of the library area (issues, sections, documents, revisions, assets, page maps, search). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { libraryChannels } from '../../common/ipc/library';
+import { StoreError } from '../store/index';
+import type { HandlerDeps } from './deps';
+import type { HandlerTable } from './types';
+
+type LibraryChannel = keyof typeof libraryChannels;
+
+/** A file name in `exports/` beside the library that does not overwrite an earlier export. */
+function defaultPackagePath(deps: HandlerDeps, year: number, number: number): string {
+  const dir = path.join(path.dirname(path.resolve(deps.library.file)), 'exports');
+  mkdirSync(dir, { recursive: true });
+  for (let n = 1; ; n += 1) {
+    const candidate = path.join(dir, n === 1 ? `${year}-${number}.gazette` : `${year}-${number}-${n}.gazette`);
+    if (!existsSync(candidate)) return candidate;
+  }
+}
+
+function importPackageBytes(deps: HandlerDeps, bytes: Buffer): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-upload-'));
+  try {
+    const file = path.join(dir, 'upload.gazette');
+    writeFileSync(file, bytes);
+    return deps.library.importIssuePackage(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const changed = (deps: HandlerDeps, issueId?: string) => deps.emit?.('library.changed', issueId ? { issueId } : {});
+
+export const libraryHandlers: Omit<HandlerTable<LibraryChannel>, 'issues.importText'> = {
+  'issues.list': ({ library }) => library.issues.list(),
+  'issues.get': ({ library }, { issueId }) => library.issues.get(issueId),
+  'issues.getTree': ({ library }, { issueId }) => library.issues.getTree(issueId),
+  'issues.toc': ({ library }, { issueId }) => library.issues.toc(issueId),
+  'issues.create': ({ library }, meta) => ({ issueId: library.issues.create(meta) }),
+  'issues.createNext': ({ library }, { fromIssueId }) => {
+    const source = fromIssueId ?? library.issues.list()[0]?.id;
+    return { issueId: source ? library.issues.createNextFrom(source) : library.issues.create() };
+  },
+  'issues.duplicate': ({ library }, { issueId }) => ({ issueId: library.issues.duplicate(issueId) }),
+  'issues.delete': (deps, { issueId }) => {
+    const result = deps.library.issues.delete(issueId);
+    changed(deps);
+    return result;
+  },
+  'issues.update': ({ library }, { issueId, ...patch }) => library.issues.updateMeta(issueId, patch),
+  'issues.exportPackage': (deps, { issueId, path: target }) => {
+    const issue = deps.library.issues.get(issueId);
+    const file = target ?? defaultPackagePath(deps, issue.year, issue.number);
+    const result = deps.library.exportIssuePackage(issueId, file);
+    return { path: result.file, documents: result.documents };
+  },
+  'issues.importPackage': (deps, input) => {
+    const issueIds =
+      'path' in input ? deps.library.importIssuePackage(input.path) : importPackageBytes(deps, Buffer.from(input.dataBase64, 'base64'));
+    changed(deps, issueIds[0]);
+    return { issueIds, issueId: issueIds[0] };
+  },
+
+  'sections.add': ({ library }, { issueId, name, position }) => ({ sectionId: library.sections.add(issueId, name, position).id }),
+  'sections.rename': ({ library }, { sectionId, name }) => library.sections.rename(sectionId, name),
+  'sections.remove': ({ library }, { sectionId }) => {
+    library.sections.remove(sectionId);
+    return { removed: sectionId };
+  },
+  'sections.move': ({ library }, { sectionId, position }) => {
+    const { issueId } = library.sections.get(sectionId);
+    const order = library.sections.list(issueId).map((s) => s.id).filter((id) => id !== sectionId);
+    order.splice(Math.min(position, order.length), 0, sectionId);
+    return library.sections.reorder(issueId, order);
+  },
+  'sections.reorder': ({ library }, { issueId, sectionIds }) => library.sections.reorder(issueId, sectionIds),
+
+  'documents.get': ({ library }, { documentId }) => library.documents.get(documentId),
+  'documents.add': ({ library }, { sectionId, kind, content, position }) => ({
+    documentId: library.documents.add(sectionId, { kind, content }, position).id,
+  }),
+  'documents.save': ({ library }, { documentId, content }) => {
+    const doc = library.documents.save(documentId, content);
+    return { documentId: doc.id, title: doc.title, docNumber: doc.docNumber, updatedAt: doc.updatedAt };
+  },
+  'documents.updateMeta': ({ library }, { documentId, ...patch }) => library.documents.updateMeta(documentId, patch),
+  'documents.move': ({ library }, { documentId, sectionId, position }) => {
+    const doc = library.documents.move(documentId, sectionId, position);
+    return { documentId: doc.id, sectionId: doc.sectionId, position: doc.position };
+  },
+  'documents.remove': ({ library }, { documentId }) => {
+    library.documents.remove(documentId);
+    return { removed: documentId };
+  },
+  'documents.reorder': ({ library }, { sectionId, documentIds }) => library.documents.reorder(sectionId, documentIds),
+
+  'revisions.list': ({ library }, { documentId }) => library.revisions.list(documentId),
+  'revisions.get': ({ library }, { revisionId }) => library.revisions.get(revisionId),
+  'revisions.restore': ({ library }, { revisionId }) => library.revisions.restore(revisionId),
+
+  'assets.put': ({ library }, { mime, dataBase64 }) => {
+    const asset = library.assets.put(Buffer.from(dataBase64, 'base64'), mime);
+    return { assetId: asset.id, sha256: asset.sha256, size: asset.size };
+  },
+  'assets.get': ({ library }, { assetId }) => {
+    const asset = library.assets.get(assetId);
+    if (!asset) throw new StoreError('not-found', `图片不存在 (asset not found: ${assetId})`);
+    return { mime: asset.mime, dataBase64: Buffer.from(asset.bytes).toString('base64') };
+  },
+
+  'pageMaps.get': ({ library }, { issueId }) => library.pageMaps.get(issueId),
+  'pageMaps.set': ({ library }, { issueId, ...layout }) => {
+    library.pageMaps.set(issueId, layout);
+    return { issueId };
+  },
+
+  search: ({ library }, { query, issueId, limit }) => library.search(query, { issueId, limit }),
+};
