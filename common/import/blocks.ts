@@ -1,0 +1,342 @@
+/**
+ * The body of one document: lines -> units (text lines, tables) -> blocks. Lines the print broke at
+ * a page or column end are joined here, because whether a line may continue depends on what the
+ * line above is (a title never continues, a sentence cut mid-word does).
+ */
+import type {
+  AttachmentItemElement,
+  AttachmentListElement,
+  BlockElement,
+  DocumentKind,
+  ImportWarning,
+  ParagraphElement,
+  TextLeaf,
+} from '../model';
+import { squeezeWhitespace } from '../model';
+import { isBlank, isTableLine, type SourceLine } from './lines';
+import { cleanBodyText, parseInline, squeezeTitle, stripInline } from './inline';
+import {
+  ARTICLE,
+  ATTACHMENT_HEADING,
+  ATTACHMENT_LIST,
+  CONTACT,
+  DATE_LINE,
+  ITEM_NUMBER,
+  LEVEL1,
+  LEVEL2,
+  LEVEL3,
+  LEVEL4,
+  NOTE,
+  endsSentence,
+  isBracketed,
+  isLabelLine,
+  isTitleLike,
+  startsNewElement,
+  startsNumbered,
+} from './patterns';
+import { buildTable, collectTable, leaderRow, type RawTable } from './tables';
+import { warning } from './warnings';
+
+export type Unit =
+  | { kind: 'text'; text: string; line: number; marker: boolean }
+  | { kind: 'table'; raw: RawTable; line: number };
+
+/** Lines -> units: tab runs become tables, leader lists without tabs become tables, the rest text. */
+export function toUnits(lines: SourceLine[], from: number, to: number): Unit[] {
+  const units: Unit[] = [];
+  let i = from;
+  while (i < to) {
+    const line = lines[i];
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
+    if (isTableLine(line)) {
+      const { table, next } = collectTable(lines, i, to);
+      units.push({ kind: 'table', raw: table, line: line.no });
+      i = next;
+      continue;
+    }
+    units.push({ kind: 'text', text: line.text.trim(), line: line.no, marker: line.listMarker });
+    i++;
+  }
+  return groupLeaderLists(units);
+}
+
+function groupLeaderLists(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    const first = unit.kind === 'text' ? leaderRow(unit.text, true) : null;
+    if (!first || unit.kind !== 'text') {
+      out.push(unit);
+      continue;
+    }
+    const raw: RawTable = { rows: [first], lines: [unit.line], repeatedHeaderLines: [], variant: 'leader-list' };
+    let v = u + 1;
+    for (; v < units.length; v++) {
+      const next = units[v];
+      const row = next.kind === 'text' ? leaderRow(next.text, false) : null;
+      if (!row || next.kind !== 'text') break;
+      raw.rows.push(row);
+      raw.lines.push(next.line);
+    }
+    if (raw.rows.length < 2) {
+      out.push(unit);
+      continue;
+    }
+    out.push({ kind: 'table', raw, line: unit.line });
+    u = v - 1;
+  }
+  return out;
+}
+
+type Category =
+  | 'title'
+  | 'attachment-heading'
+  | 'attachment-list'
+  | 'attachment-item'
+  | 'date'
+  | 'contact'
+  | 'note'
+  | 'note-item'
+  | 'addressee'
+  | 'article'
+  | 'h1'
+  | 'h2'
+  | 'h3'
+  | 'h4'
+  | 'form-line'
+  | 'chronicle'
+  | 'paragraph';
+
+const JOINABLE: ReadonlySet<Category> = new Set(['article', 'h2', 'h3', 'h4', 'chronicle', 'paragraph', 'note', 'contact']);
+
+interface State {
+  kind: DocumentKind;
+  prev: BlockElement['type'] | 'none';
+  firstBody: boolean;
+  inAttachment: boolean;
+  attachmentList: AttachmentListElement | null;
+  noteList: boolean;
+}
+
+function categorize(text: string, s: State): Category {
+  const plain = stripInline(text).trim();
+  const squeezed = squeezeWhitespace(plain);
+  if ((s.prev === 'attachment-heading' || s.prev === 'date-line') && isTitleLike(plain) && squeezed.length <= 60 && !startsNewElement(plain)) return 'title';
+  if (ATTACHMENT_HEADING.test(squeezed)) return 'attachment-heading';
+  if (ATTACHMENT_LIST.test(plain)) return 'attachment-list';
+  if (s.attachmentList && ITEM_NUMBER.test(plain) && squeezed.length <= 80 && !/[。；]/.test(squeezed)) return 'attachment-item';
+  if (DATE_LINE.test(squeezed)) return 'date';
+  if (s.kind === 'chronicle') return 'chronicle';
+  if (CONTACT.test(plain)) return 'contact';
+  if (NOTE.test(plain)) return 'note';
+  if (s.noteList && ITEM_NUMBER.test(plain)) return 'note-item';
+  if (s.firstBody && /[：:]$/.test(plain) && plain.length <= 200 && !startsNumbered(plain) && !CONTACT.test(plain) && !NOTE.test(plain)) return 'addressee';
+  if (ARTICLE.test(plain)) return 'article';
+  if (LEVEL1.test(plain)) return 'h1';
+  if (LEVEL2.test(plain)) return 'h2';
+  if (LEVEL3.test(plain)) return 'h3';
+  if (LEVEL4.test(plain)) return 'h4';
+  if (s.inAttachment && plain.length <= 40 && (isLabelLine(plain) || /年\s+月\s+日|_{3,}/.test(plain))) return 'form-line';
+  return 'paragraph';
+}
+
+/** May the paragraph `text` (of category cat) continue on the next line? */
+function mayContinue(text: string, cat: Category): boolean {
+  if (!JOINABLE.has(cat)) return false;
+  const plain = stripInline(text).trim();
+  return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
+}
+
+function joinText(a: string, b: string): string {
+  const left = a.trimEnd();
+  const right = b.trimStart();
+  // Two Latin words keep a space; CJK text is joined directly.
+  return /[A-Za-z0-9]$/.test(left) && /^[A-Za-z0-9]/.test(right) ? `${left} ${right}` : left + right;
+}
+
+const para = (children: TextLeaf[], extra: Partial<ParagraphElement> = {}): ParagraphElement => ({ type: 'paragraph', ...extra, children });
+
+/**
+ * `（一）xxx。rest`: the run-in phrase, if any: explicit markdown bold, else a short subject up to
+ * ： (（一）市公安局：), else the phrase up to the first 。 when it is short (≤ 20 characters, or
+ * ≤ 40 without ，；).
+ */
+function splitRunIn(rest: string): { lead: string; after: string } | null {
+  const bold = /^\*\*([^*]{1,60})\*\*/.exec(rest);
+  if (bold) return { lead: bold[1], after: rest.slice(bold[0].length) };
+  const stop = rest.indexOf('。');
+  const colon = rest.search(/[：:]/);
+  if (colon > 0 && colon <= 12 && (stop < 0 || colon < stop) && !/[，,。；;]/.test(rest.slice(0, colon))) {
+    return { lead: rest.slice(0, colon + 1), after: rest.slice(colon + 1) };
+  }
+  if (stop > 0 && (stop <= 20 || (stop <= 40 && !/[，,；;]/.test(rest.slice(0, stop))))) {
+    return { lead: rest.slice(0, stop + 1), after: rest.slice(stop + 1) };
+  }
+  return null;
+}
+
+/** Is this block a numbered list item (a sentence) of the given level? */
+function isListItemOf(block: BlockElement | undefined, re: RegExp): boolean {
+  return !!block && block.type === 'paragraph' && !block.role && re.test(block.children.map((c) => c.text).join(''));
+}
+
+/**
+ * Numbered levels. Decision: a short phrase (≤ 16 characters after the number, no ，；、) is a
+ * heading block of that level; a run-in heading that continues into text is a heading whose first
+ * leaf is the lead-in (楷体 for level 2, bold for level 3, plain for level 4); a numbered sentence
+ * (a list item such as "（一）具有较强的法治意识…；", or the last item of such a list) is an
+ * ordinary paragraph that keeps its literal number.
+ */
+function numbered(text: string, level: 2 | 3 | 4, previous: BlockElement | undefined): BlockElement {
+  const re = level === 2 ? LEVEL2 : level === 3 ? LEVEL3 : LEVEL4;
+  const m = re.exec(text)!;
+  const digits = m[0].replace(/[\s（()）.．、]/g, '');
+  const number = level === 3 ? `${digits}.` : `（${digits}）`;
+  const rest = text.slice(m[0].length);
+  const plainRest = stripInline(rest);
+  const listItem = isListItemOf(previous, re);
+  const runIn = level === 4 || listItem ? null : splitRunIn(rest);
+  if (runIn && runIn.after.trim()) {
+    const lead: TextLeaf = { text: number + stripInline(runIn.lead), leadIn: true };
+    if (level === 2) lead.face = 'kai';
+    else if (level === 3) lead.bold = true;
+    return { type: 'heading', level, children: [lead, ...parseInline(runIn.after)] };
+  }
+  if (!listItem && plainRest.length <= 16 && !/[，,；;、]/.test(plainRest) && /^[^。]*。?$/.test(plainRest)) {
+    return { type: 'heading', level, children: parseInline(number + rest) };
+  }
+  return para(parseInline(number + rest));
+}
+
+function article(text: string): ParagraphElement {
+  const m = ARTICLE.exec(text)!;
+  const label = m[0].trim().replace(/\u3000/g, '');
+  const rest = text.slice(m[0].length);
+  const leaves: TextLeaf[] = [{ text: label, face: 'hei', leadIn: true }];
+  if (rest) {
+    const tail = parseInline(rest);
+    tail[0] = { ...tail[0], text: '\u3000' + tail[0].text };
+    leaves.push(...tail);
+  }
+  return para(leaves);
+}
+
+function attachmentItem(text: string): AttachmentItemElement {
+  const m = ITEM_NUMBER.exec(text);
+  const number = m ? `${m[1]}.` : '';
+  return { type: 'attachment-item', number, children: [{ text: stripInline(m ? text.slice(m[0].length) : text).trim() }] };
+}
+
+export interface BodyResult {
+  blocks: BlockElement[];
+  /** Numbers of the attachments the 附件说明 lists and of the 附件N headings found. */
+  listed: number[];
+  headed: Array<{ n: number; line: number }>;
+  listLine?: number;
+}
+
+export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWarning[], hasAddressee = true): BodyResult {
+  const blocks: BlockElement[] = [];
+  const result: BodyResult = { blocks, listed: [], headed: [] };
+  const s: State = { kind, prev: 'none', firstBody: hasAddressee, inAttachment: false, attachmentList: null, noteList: false };
+  const push = (b: BlockElement) => {
+    blocks.push(b);
+    s.prev = b.type;
+    s.firstBody = false;
+  };
+
+  for (let u = 0; u < units.length; u++) {
+    const unit = units[u];
+    if (unit.kind === 'table') {
+      const built = buildTable(unit.raw);
+      if (built.irregular) warnings.push(warning('table-irregular', unit.line, unit.raw.rows[0].join(' ').trim()));
+      s.attachmentList = null;
+      s.noteList = false;
+      push(built.table);
+      continue;
+    }
+    let text = unit.text;
+    const cat = categorize(text, s);
+    while (mayContinue(text, cat) && u + 1 < units.length) {
+      const next = units[u + 1];
+      if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text))) break;
+      text = joinText(text, next.text);
+      u++;
+    }
+    text = cleanBodyText(text);
+    if (cat !== 'attachment-item') s.attachmentList = null;
+    if (cat !== 'note-item' && cat !== 'note') s.noteList = false;
+
+    switch (cat) {
+      case 'title':
+        push({ type: 'doc-title', children: [{ text: squeezeTitle(stripInline(text)) }] });
+        break;
+      case 'attachment-heading': {
+        const n = squeezeWhitespace(text).replace(/^附件/, '');
+        result.headed.push({ n: Number(n), line: unit.line });
+        push({ type: 'attachment-heading', children: [{ text: `附件${n}` }] });
+        s.inAttachment = true;
+        break;
+      }
+      case 'attachment-list': {
+        const rest = stripInline(text).replace(ATTACHMENT_LIST, '');
+        const list: AttachmentListElement = { type: 'attachment-list', children: [] };
+        if (rest.trim()) list.children.push(attachmentItem(rest));
+        push(list);
+        s.attachmentList = list;
+        result.listLine ??= unit.line;
+        break;
+      }
+      case 'attachment-item':
+        s.attachmentList!.children.push(attachmentItem(stripInline(text)));
+        break;
+      case 'date':
+        push({ type: 'date-line', children: [{ text: squeezeWhitespace(text) }] });
+        break;
+      case 'chronicle':
+        push({ type: 'chronicle-entry', children: parseInline(text) });
+        break;
+      case 'contact':
+        push(para(parseInline(text), { role: 'contact' }));
+        break;
+      case 'note':
+        push(para(parseInline(text), { role: 'table-note' }));
+        s.noteList = /[：:]$/.test(stripInline(text));
+        break;
+      case 'note-item':
+        push(para(parseInline(text), { role: 'table-note' }));
+        s.noteList = true;
+        break;
+      case 'addressee':
+        push({ type: 'addressee', children: parseInline(text) });
+        break;
+      case 'article':
+        push(article(text));
+        break;
+      case 'h1':
+        push({ type: 'heading', level: 1, children: parseInline(text) });
+        break;
+      case 'h2':
+        push(numbered(text, 2, blocks[blocks.length - 1]));
+        break;
+      case 'h3':
+        push(numbered(text, 3, blocks[blocks.length - 1]));
+        break;
+      case 'h4':
+        push(numbered(text, 4, blocks[blocks.length - 1]));
+        break;
+      case 'form-line':
+        push(para(parseInline(text), { role: 'form-line', indent: false }));
+        break;
+      default:
+        push(para(parseInline(text)));
+    }
+  }
+  // The first attachment list is the document's 附件说明.
+  const list = blocks.find((b): b is AttachmentListElement => b.type === 'attachment-list');
+  if (list) list.children.forEach((item, i) => result.listed.push(Number(item.number.replace('.', '')) || i + 1));
+  return result;
+}

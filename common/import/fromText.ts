@@ -1,0 +1,356 @@
+/**
+ * Plain-text import: the reference issue's shape (front matter, TOC, documents) or a single pasted
+ * document. Pure, never throws, never drops text: what it cannot place becomes a plain paragraph
+ * and a warning naming the line.
+ */
+import {
+  DEFAULT_PRINT_SETTINGS,
+  deriveTitleAndNumber,
+  newId,
+  normalizeContent,
+  nowIso,
+  squeezeWhitespace,
+  type BlockElement,
+  type DocTitleElement,
+  type DocumentContent,
+  type DocumentKind,
+  type GazetteDocument,
+  type ImportWarning,
+  type IssueTree,
+  type Section,
+} from '../model';
+import { buildBody, toUnits } from './blocks';
+import { ISSUE_LINE, parseFrontMatter, type ParsedFrontMatter, emptyFrontMatter } from './frontMatter';
+import { cleanBodyText, squeezeTitle } from './inline';
+import { isBlank, isTableLine, nextNonBlank, splitLines, type SourceLine } from './lines';
+import { docNumberOf, isDocNumber, isTitleLike, kindFromTitle, startsNewElement } from './patterns';
+import { segmentDocuments, type Segment } from './segment';
+import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
+import { warning } from './warnings';
+
+export interface IssueImport {
+  tree: IssueTree;
+  warnings: ImportWarning[];
+}
+
+export interface DocumentImport {
+  content: DocumentContent;
+  warnings: ImportWarning[];
+}
+
+// ---------------------------------------------------------------- one document
+
+const ISSUER = /^(.{2,24}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管理局|局))关于/;
+
+/** The document title block: 格尔木市人民政府办公室 关于… -> issuer + full title text. */
+export function titleBlock(rawLines: string[]): DocTitleElement {
+  const text = squeezeTitle(rawLines.join(' '));
+  const block: DocTitleElement = { type: 'doc-title', children: [{ text }] };
+  const m = ISSUER.exec(text);
+  if (m) block.issuer = m[1];
+  return block;
+}
+
+interface Header {
+  titleLines: SourceLine[];
+  docNumber?: string;
+  bodyStart: number;
+}
+
+/** Title and 文号 at the top of a segment; titleEnd undefined means "find the title yourself". */
+function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?: number): Header {
+  let titleLines: SourceLine[] = [];
+  let after = start;
+  if (titleEnd !== undefined) {
+    titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
+    after = titleEnd;
+  } else {
+    const first = nextNonBlank(lines, start, end);
+    if (first < 0) return { titleLines, bodyStart: end };
+    const candidate: SourceLine[] = [];
+    for (let k = first; k < end && candidate.length < 4; k++) {
+      if (isBlank(lines[k])) continue;
+      if (isDocNumber(lines[k].text) && candidate.length) {
+        titleLines = candidate;
+        after = k;
+        break;
+      }
+      if (isTableLine(lines[k]) || !isTitleLike(lines[k].text)) break;
+      candidate.push(lines[k]);
+    }
+    if (titleLines.length === 0) {
+      const t = lines[first].text;
+      if (!isTableLine(lines[first]) && isTitleLike(t) && squeezeWhitespace(t).length <= 60 && !startsNewElement(t)) {
+        titleLines = [lines[first]];
+        after = first + 1;
+      } else after = first;
+    }
+  }
+  const k = nextNonBlank(lines, after, end);
+  if (k >= 0 && isDocNumber(lines[k].text)) return { titleLines, docNumber: docNumberOf(lines[k].text), bodyStart: k + 1 };
+  return { titleLines, bodyStart: after };
+}
+
+interface BuiltDocument {
+  content: DocumentContent;
+  kind: DocumentKind;
+}
+
+function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number }, warnings: ImportWarning[]): BuiltDocument {
+  const header = parseHeader(lines, seg.start, seg.end, seg.titleEnd);
+  const blocks: BlockElement[] = [];
+  let title = '';
+  if (header.titleLines.length) {
+    const block = titleBlock(header.titleLines.map((l) => l.text));
+    title = block.children[0].text;
+    blocks.push(block);
+  } else {
+    const first = nextNonBlank(lines, seg.start, seg.end);
+    warnings.push(warning('title-not-found', first >= 0 ? lines[first].no : undefined, first >= 0 ? lines[first].text : undefined));
+  }
+  if (header.docNumber) blocks.push({ type: 'doc-number', children: [{ text: header.docNumber }] });
+  const kind = kindFromTitle(title, header.docNumber ?? '');
+  const body = buildBody(toUnits(lines, header.bodyStart, seg.end), kind, warnings, kind !== 'chronicle');
+  blocks.push(...body.blocks);
+
+  const headed = new Set(body.headed.map((h) => h.n));
+  const missing = body.listed.filter((n) => !headed.has(n));
+  if (body.headed.length && missing.length) warnings.push(warning('attachment-missing', body.listLine, title, `附件${missing.join('、')}`));
+  const listed = new Set(body.listed);
+  for (const h of body.headed) if (body.listed.length && !listed.has(h.n)) warnings.push(warning('attachment-unlisted', h.line, `附件${h.n}`));
+  return { content: normalizeContent({ blocks }), kind };
+}
+
+/** Every non-empty line as a plain paragraph: the last resort, so nothing is lost. */
+function plainContent(text: string): DocumentContent {
+  const blocks = splitLines(text)
+    .filter((l) => !isBlank(l))
+    .map((l) => ({ type: 'paragraph', children: [{ text: l.text.trim() }] }));
+  return normalizeContent({ blocks });
+}
+
+export function importDocumentFromText(text: string): DocumentImport {
+  const warnings: ImportWarning[] = [];
+  try {
+    const lines = splitLines(String(text ?? ''));
+    const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
+    return { content: built.content, warnings };
+  } catch (error) {
+    return { content: plainContent(String(text ?? '')), warnings: [warning('internal-error', undefined, undefined, String(error))] };
+  }
+}
+
+// ---------------------------------------------------------------- the issue
+
+const SECTION_BY_KIND: Record<DocumentKind, string> = {
+  notice: '市政府办公室文件',
+  other: '市政府办公室文件',
+  personnel: '人事任免',
+  chronicle: '大事记',
+};
+
+interface Placed {
+  key: number;
+  sectionIndex: number;
+  content: DocumentContent;
+  kind: DocumentKind;
+}
+
+function placeholder(entry: TocEntry): DocumentContent {
+  const blocks: BlockElement[] = [titleBlock([entry.title])];
+  if (entry.docNumber) blocks.push({ type: 'doc-number', children: [{ text: entry.docNumber }] });
+  return normalizeContent({ blocks });
+}
+
+function isoDate(y: number, m: number, d: number): string {
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Issue date: the latest of the documents' closing dates and the last day of the 大事记's month
+ * (an issue is published after the events it records). Without either: 1 January of the year.
+ */
+export function deriveIssueDate(contents: DocumentContent[], year: number): string {
+  let best = '';
+  for (const content of contents) {
+    for (const b of content.blocks) {
+      if (b.type === 'date-line') {
+        const m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(b.children.map((c) => c.text).join(''));
+        if (m) best = maxDate(best, isoDate(Number(m[1]), Number(m[2]), Number(m[3])));
+      }
+      if (b.type === 'doc-title') {
+        const m = /^(\d{1,2})月份?大事记$/.exec(b.children.map((c) => c.text).join(''));
+        if (m && Number(m[1]) >= 1 && Number(m[1]) <= 12) {
+          const last = new Date(Date.UTC(year, Number(m[1]), 0)).getUTCDate();
+          best = maxDate(best, isoDate(year, Number(m[1]), last));
+        }
+      }
+    }
+  }
+  return best || isoDate(year, 1, 1);
+}
+
+function maxDate(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+function importIssue(text: string): IssueImport {
+  const warnings: ImportWarning[] = [];
+  const lines = splitLines(text);
+  const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
+
+  let fm: ParsedFrontMatter | null = null;
+  let toc: ParsedToc | null = null;
+  let bodyFrom = 0;
+  if (tocIndex >= 0) {
+    fm = parseFrontMatter(lines.slice(0, tocIndex));
+    toc = parseToc(lines, tocIndex + 1, fm.journalName);
+    bodyFrom = toc.end;
+    for (const l of toc.unplaced) warnings.push(warning('unplaced-line', l.no, l.text));
+    for (const e of toc.incomplete) warnings.push(warning('toc-entry-incomplete', e.line, e.title));
+  }
+  const { segments, missing } = segmentDocuments(lines, bodyFrom, toc?.entries ?? []);
+  if (!toc) {
+    // Front matter without a TOC: only when the text before the first document names an issue.
+    const until = segments[0]?.start ?? lines.length;
+    const region = lines.slice(0, until);
+    if (region.some((l) => ISSUE_LINE.test(squeezeWhitespace(l.text)))) {
+      fm = parseFrontMatter(region);
+      bodyFrom = until;
+    }
+  }
+
+  // Text between the TOC (or front matter) and the first document, or the whole text when no
+  // document start was found: a document of its own, its title found if it has one.
+  const all: Array<Segment | { start: number; end: number; titleEnd?: number; entry?: TocEntry }> = [...segments];
+  const firstStart = segments[0]?.start ?? lines.length;
+  if (nextNonBlank(lines, bodyFrom, firstStart) >= 0) all.unshift({ start: bodyFrom, end: firstStart });
+
+  const sectionNames = toc ? [...toc.sections] : [];
+  const placed: Placed[] = [];
+  const entryOrder = new Map<TocEntry, number>((toc?.entries ?? []).map((e, i) => [e, i]));
+  let lastSection = 0;
+  for (const seg of all) {
+    const built = buildDocument(lines, seg, warnings);
+    let sectionIndex: number;
+    if (seg.entry) sectionIndex = seg.entry.sectionIndex;
+    else if (toc) {
+      sectionIndex = lastSection;
+      const first = nextNonBlank(lines, seg.start, seg.end);
+      if (first >= 0) warnings.push(warning('document-not-in-toc', lines[first].no, lines[first].text));
+    } else {
+      const name = SECTION_BY_KIND[built.kind];
+      sectionIndex = sectionNames.indexOf(name);
+      if (sectionIndex < 0) sectionIndex = sectionNames.push(name) - 1;
+    }
+    lastSection = sectionIndex;
+    placed.push({ key: seg.start, sectionIndex, content: built.content, kind: built.kind });
+  }
+  // TOC entries not found in the body keep their title and 文号, in TOC order.
+  for (const entry of missing) {
+    warnings.push(warning('toc-entry-not-found', entry.line, entry.title));
+    const idx = entryOrder.get(entry) ?? 0;
+    const nextFound = segments.find((s) => s.entry && (entryOrder.get(s.entry) ?? 0) > idx);
+    const content = placeholder(entry);
+    placed.push({ key: nextFound ? nextFound.start - 0.5 : Number.MAX_SAFE_INTEGER, sectionIndex: entry.sectionIndex, content, kind: kindFromTitle(entry.title, entry.docNumber) });
+  }
+  placed.sort((a, b) => a.key - b.key);
+
+  // Front-matter lines that fit no field are kept at the top of the first document.
+  const unplacedFront = fm?.unplaced ?? [];
+  if (unplacedFront.length) {
+    for (const l of unplacedFront) warnings.push(warning('unplaced-line', l.no, l.text));
+    const extra: BlockElement[] = unplacedFront.map((l) => ({ type: 'paragraph', children: [{ text: cleanBodyText(l.text) }] }));
+    if (placed.length === 0) placed.push({ key: 0, sectionIndex: 0, content: normalizeContent({ blocks: extra }), kind: 'other' });
+    else placed[0].content = normalizeContent({ blocks: [...extra, ...placed[0].content.blocks] });
+  }
+  if (sectionNames.length === 0 && placed.length) sectionNames.push(SECTION_BY_KIND[placed[0].kind]);
+
+  const frontMatter = fm?.frontMatter ?? emptyFrontMatter();
+  if (toc) {
+    frontMatter.sidebarNotice = toc.sidebarNotice;
+    frontMatter.sidebarSlogans = toc.sidebarSlogans;
+  }
+  const issueId = newId();
+  const now = nowIso();
+  const contents = placed.map((p) => p.content);
+  const yearFromDates = /^(\d{4})/.exec(deriveIssueDate(contents, 2000))?.[1];
+  const year = fm?.numbers.year ?? (yearFromDates && yearFromDates !== '2000' ? Number(yearFromDates) : new Date(now).getUTCFullYear());
+  const sections: IssueTree['sections'] = sectionNames.map((name, position) => {
+    const section: Section = { id: newId(), issueId, name, position };
+    return { ...section, documents: [] as GazetteDocument[] };
+  });
+  for (const p of placed) {
+    const section = sections[Math.min(p.sectionIndex, sections.length - 1)];
+    const { title, docNumber } = deriveTitleAndNumber(p.content);
+    section.documents.push({
+      id: newId(),
+      sectionId: section.id,
+      kind: p.kind,
+      title,
+      docNumber,
+      position: section.documents.length,
+      content: p.content,
+      updatedAt: now,
+    });
+  }
+  const tree: IssueTree = {
+    issue: {
+      id: issueId,
+      journalName: fm?.journalName ?? '',
+      year,
+      number: fm?.numbers.number ?? 1,
+      cumulativeNumber: fm?.numbers.cumulativeNumber ?? 0,
+      date: deriveIssueDate(contents, year),
+      status: 'draft',
+      frontMatter,
+      settings: { ...DEFAULT_PRINT_SETTINGS },
+      updatedAt: now,
+    },
+    sections,
+  };
+  return { tree, warnings };
+}
+
+/** Last resort after an internal error: one section, one document, every line a paragraph. */
+function fallbackIssue(text: string, error: unknown): IssueImport {
+  const issueId = newId();
+  const sectionId = newId();
+  const now = nowIso();
+  const content = plainContent(text);
+  return {
+    tree: {
+      issue: {
+        id: issueId,
+        journalName: '',
+        year: new Date(now).getUTCFullYear(),
+        number: 1,
+        cumulativeNumber: 0,
+        date: now.slice(0, 10),
+        status: 'draft',
+        frontMatter: emptyFrontMatter(),
+        settings: { ...DEFAULT_PRINT_SETTINGS },
+        updatedAt: now,
+      },
+      sections: [
+        {
+          id: sectionId,
+          issueId,
+          name: '未分类',
+          position: 0,
+          documents: [{ id: newId(), sectionId, kind: 'other', title: '', docNumber: '', position: 0, content, updatedAt: now }],
+        },
+      ],
+    },
+    warnings: [warning('internal-error', undefined, undefined, String(error))],
+  };
+}
+
+export function importIssueFromText(text: string): IssueImport {
+  const source = typeof text === 'string' ? text : String(text ?? '');
+  try {
+    return importIssue(source);
+  } catch (error) {
+    return fallbackIssue(source, error);
+  }
+}

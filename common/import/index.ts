@@ -1,0 +1,2 @@
+export { importIssueFromText, importDocumentFromText, deriveIssueDate, type IssueImport, type DocumentImport } from './fromText';
+export { frontMatterToText } from './frontMatterText';

@@ -1,0 +1,188 @@
+/**
+ * Tables from tab-separated lines. One table is a run of tab lines; after a blank line the run
+ * continues when the line repeats the header row (the print repeated it on every page: it is
+ * dropped and counted) or has as many cells as the row above (a list broken by a page).
+ * Leading empty cells under a label are merged into it (rowSpan); a short row's last cell spans to
+ * the end (colSpan).
+ */
+import type { Align, ParagraphElement, TableCellElement, TableElement } from '../model';
+import { squeezeWhitespace } from '../model';
+import { isBlank, isTableLine, type SourceLine } from './lines';
+import { parseCell, squeezeTitle, type CellParagraph } from './inline';
+import { PERSON_NAME } from './patterns';
+
+export interface RawTable {
+  rows: string[][];
+  /** Source line of each row. */
+  lines: number[];
+  /** Lines of header rows that repeated the table's header and were merged away. */
+  repeatedHeaderLines: number[];
+  /** Force a variant (leader lists written without tabs). */
+  variant?: TableElement['variant'];
+}
+
+function cellsOf(text: string): string[] {
+  return text.split('\t');
+}
+
+/** Row signature for header comparison: cells squeezed, trailing empty cells ignored. */
+function signature(cells: string[]): string {
+  const s = cells.map((c) => squeezeWhitespace(c));
+  while (s.length && s[s.length - 1] === '') s.pop();
+  return s.join('\t');
+}
+
+/** Collect the table starting at line index i. */
+export function collectTable(lines: SourceLine[], i: number, until: number): { table: RawTable; next: number } {
+  const table: RawTable = { rows: [], lines: [], repeatedHeaderLines: [] };
+  let j = i;
+  while (j < until) {
+    if (isTableLine(lines[j])) {
+      table.rows.push(cellsOf(lines[j].text));
+      table.lines.push(lines[j].no);
+      j++;
+      continue;
+    }
+    if (!isBlank(lines[j])) break;
+    let k = j;
+    while (k < until && isBlank(lines[k])) k++;
+    if (k >= until || !isTableLine(lines[k])) break;
+    const cells = cellsOf(lines[k].text);
+    const sig = signature(cells);
+    const headerIndex = table.rows.slice(0, 2).findIndex((r) => signature(r) === sig);
+    if (headerIndex >= 0 && sig.includes('\t')) {
+      table.repeatedHeaderLines.push(lines[k].no);
+      j = k + 1;
+      continue;
+    }
+    if (cells.length === table.rows[table.rows.length - 1].length) {
+      j = k;
+      continue;
+    }
+    break;
+  }
+  return { table, next: j };
+}
+
+const HEADER_WORDS = /序号|姓名|名称|单位|指标|维度|职务|备注|项目|日期|时间|电话|内容|数量|面积|金额|方式|情况/;
+
+function looksLikeHeader(row: string[]): boolean {
+  const cells = row.map((c) => squeezeWhitespace(c)).filter(Boolean);
+  return cells.length >= 3 && cells.every((c) => c.length <= 30) && cells.some((c) => HEADER_WORDS.test(c)) && !cells.some((c) => /^\d+\*?$/.test(c));
+}
+
+/** A caption row above the header: 填报单位(村): 盖章 … */
+function isCaptionRow(row: string[]): boolean {
+  return row.some((c) => /[：:]/.test(c));
+}
+
+const LEADER_LABEL = /^(组\s*长|副\s*组\s*长|成\s*员|主\s*任|副\s*主\s*任)\s*[：:]?$/;
+const FILL_IN = /<input|年\s+月\s+日|_{3,}|盖章|签字|签名/;
+
+function detectVariant(raw: RawTable, headerRows: number): NonNullable<TableElement['variant']> {
+  if (raw.variant) return raw.variant;
+  if (LEADER_LABEL.test(raw.rows[0][0].trim())) return 'leader-list';
+  const width = Math.max(...raw.rows.map((r) => r.length));
+  const isName = (c: string | undefined) => c !== undefined && (c.trim() === '' || PERSON_NAME.test(c.trim()));
+  if (width === 4 && raw.rows.filter((r) => PERSON_NAME.test(r[0].trim()) && isName(r[2])).length >= raw.rows.length * 0.6) return 'name-list';
+  const body = raw.rows.slice(headerRows).flat();
+  const empty = body.filter((c) => c.trim() === '').length;
+  if (raw.rows.flat().some((c) => FILL_IN.test(c))) return 'form';
+  // A header with no rows under it is a blank list to fill in.
+  if (body.length === 0) return 'form';
+  if (headerRows === 0 ? empty >= body.length * 0.3 : empty >= body.length * 0.5) return 'form';
+  return 'data';
+}
+
+function headerRowCount(raw: RawTable): number {
+  if (looksLikeHeader(raw.rows[0]) && !isCaptionRow(raw.rows[0])) return 1;
+  if (raw.rows.length > 1 && isCaptionRow(raw.rows[0]) && looksLikeHeader(raw.rows[1])) return 2;
+  return raw.repeatedHeaderLines.length ? 1 : 0;
+}
+
+function paragraph(p: CellParagraph): ParagraphElement {
+  const el: ParagraphElement = { type: 'paragraph', children: [{ text: p.text }] };
+  if (p.align) el.align = p.align as Align;
+  return el;
+}
+
+export interface BuiltTable {
+  table: TableElement;
+  /** True when rows had to be padded or merged: the spans are a guess. */
+  irregular: boolean;
+}
+
+export function buildTable(raw: RawTable): BuiltTable {
+  const headerRows = headerRowCount(raw);
+  const variant = detectVariant(raw, headerRows);
+  const listLike = variant === 'name-list' || variant === 'leader-list';
+  const text = (c: string): CellParagraph[] =>
+    listLike ? [{ text: squeezeTitle(c) }] : parseCell(c);
+
+  // Width: with a header, trailing empty cells beyond the header's width are conversion noise.
+  const headerWidth = headerRows ? raw.rows[headerRows - 1].length : 0;
+  const rows = raw.rows.map((r) => {
+    const cells = [...r];
+    if (headerWidth) while (cells.length > headerWidth && cells[cells.length - 1].trim() === '') cells.pop();
+    return cells;
+  });
+  const width = Math.max(...rows.map((r) => r.length));
+  let irregular = rows.some((r) => r.length !== width);
+
+  // owners[c] = the cell covering column c in the previous row (for rowSpan extension).
+  let owners: Array<TableCellElement | undefined> = [];
+  const out: TableElement['children'] = [];
+  rows.forEach((cells, r) => {
+    const rowCells: TableCellElement[] = [];
+    const nextOwners: Array<TableCellElement | undefined> = [];
+    let col = 0;
+    let k = 0;
+    const allEmpty = cells.every((c) => c.trim() === '');
+    // Leading empty cells under a body label: merge into the label above.
+    if (r > headerRows && !allEmpty) {
+      while (k < cells.length - 1 && cells[k].trim() === '') {
+        const owner = owners[col];
+        if (!owner || squeezeWhitespace(owner.children.map((p) => p.children[0]?.text ?? '').join('')) === '') break;
+        owner.rowSpan = (owner.rowSpan ?? 1) + 1;
+        nextOwners[col] = owner;
+        col++;
+        k++;
+        irregular = true;
+      }
+    }
+    for (; k < cells.length; k++) {
+      const cell: TableCellElement = { type: 'table-cell', children: text(cells[k]).map(paragraph) };
+      rowCells.push(cell);
+      nextOwners[col] = cell;
+      col++;
+    }
+    if (col < width && rowCells.length) {
+      const last = rowCells[rowCells.length - 1];
+      last.colSpan = width - col + 1;
+      for (let c = col; c < width; c++) nextOwners[c] = last;
+    }
+    owners = nextOwners;
+    out.push({ type: 'table-row', children: rowCells.length ? rowCells : [{ type: 'table-cell', children: [paragraph({ text: '' })] }] });
+  });
+  const table: TableElement = { type: 'table', headerRows: Math.min(headerRows, out.length), variant, children: out };
+  return { table, irregular };
+}
+
+// ---------------------------------------------------------------- leader lists written without tabs
+
+const LEADER_LINE = /^(组\s*长|副\s*组\s*长|成\s*员|主\s*任|副\s*主\s*任)\s*[：:]\s*(.*)$/;
+const NAME_POST = /^([\u4e00-\u9fa5][ \u3000][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{2,4})[ \u3000]+([^\s。][^。]{0,60})$/;
+
+/** One leader-list row from a plain line, or null. */
+export function leaderRow(text: string, first: boolean): string[] | null {
+  const t = text.trim();
+  if (t.length > 80) return null;
+  const labelled = LEADER_LINE.exec(t);
+  if (labelled) {
+    const np = NAME_POST.exec(labelled[2].trim());
+    return np ? [squeezeWhitespace(labelled[1]) + '：', squeezeWhitespace(np[1]), np[2].trim()] : null;
+  }
+  if (first) return null;
+  const np = NAME_POST.exec(t);
+  return np ? ['', squeezeWhitespace(np[1]), np[2].trim()] : null;
+}

@@ -1,0 +1,32 @@
+/** Warning construction in one place so codes and messages stay consistent. */
+import type { ImportWarning } from '../model';
+
+export type WarningCode =
+  | 'internal-error'
+  | 'unplaced-line'
+  | 'toc-entry-incomplete'
+  | 'toc-entry-not-found'
+  | 'document-not-in-toc'
+  | 'title-not-found'
+  | 'table-irregular'
+  | 'attachment-missing'
+  | 'attachment-unlisted';
+
+const MESSAGES: Record<WarningCode, string> = {
+  'internal-error': '导入时出现内部错误，全文已按普通段落保留',
+  'unplaced-line': '无法归类的行，已按普通段落保留',
+  'toc-entry-incomplete': '目录条目没有文号和页码，已按标题处理',
+  'toc-entry-not-found': '目录中的文件在正文中未找到，已保留标题和文号',
+  'document-not-in-toc': '正文中的文件不在目录中，已归入前一文件的栏目',
+  'title-not-found': '未识别出文件标题',
+  'table-irregular': '表格各行单元格数不一致，已按推测合并单元格',
+  'attachment-missing': '附件说明列出的附件在正文中缺失',
+  'attachment-unlisted': '正文中的附件未在附件说明中列出',
+};
+
+export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {
+  const w: ImportWarning = { code, message: detail ? `${MESSAGES[code]}：${detail}` : MESSAGES[code] };
+  if (line !== undefined) w.line = line;
+  if (text !== undefined) w.text = text.length > 40 ? text.slice(0, 40) + '…' : text;
+  return w;
+}
