@@ -1,0 +1,77 @@
+/**
+ * `gazette`: the headless face of the app's handlers. Each command is a module in main/commands/ exporting
+ * `run(argv, ctx)`; adding one is one line in `commands` below. Modules load lazily so `--help` stays fast.
+ * Errors: one line on stderr and a non-zero exit code.
+ */
+import { CliError, type CliContext } from './commands/shared';
+
+export type { CliContext } from './commands/shared';
+
+interface CommandModule {
+  run(argv: string[], ctx: CliContext): Promise<number>;
+}
+
+interface Command {
+  usage: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
+
+export const commands: Record<string, Command> = {
+  import: { usage: 'import FILE [--db PATH]', summary: '导入一期（文本或 .gazette 包），输出 JSON 摘要', load: () => import('./commands/import') },
+  list: { usage: 'list [--db PATH] [--json]', summary: '列出资料库中的期刊', load: () => import('./commands/list') },
+  toc: { usage: 'toc [--db PATH] [--issue ID] [--json]', summary: '输出一期的目录（有排版结果时含页码）', load: () => import('./commands/toc') },
+  search: { usage: 'search [--db PATH] QUERY [--json]', summary: '全文检索所有期刊', load: () => import('./commands/search') },
+  web: { usage: 'web [--db PATH] [--port N]', summary: '在浏览器中使用（仅本机 127.0.0.1，需令牌），第一行输出网址', load: () => import('./commands/web') },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.values(commands).map((c) => c.usage.length));
+  return [
+    'gazette — 政务公开信息编排 (command line)',
+    '',
+    'Usage: gazette <command> [options]',
+    '',
+    'Commands:',
+    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Without --db, commands use the desktop app\'s library (GAZETTE_LIBRARY overrides its path).',
+    'gazette <command> --help shows the usage of one command.',
+  ].join('\n');
+}
+
+const processContext: CliContext = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  env: process.env,
+};
+
+/** First line of an error's message: the one-line reason the CLI promises. */
+function oneLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n').find((line) => line.trim()) ?? 'error';
+}
+
+export async function main(argv: string[], ctx: CliContext = processContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    ctx.out(helpText());
+    return 0;
+  }
+  const command = Object.prototype.hasOwnProperty.call(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    ctx.err(`gazette: 未知命令 (unknown command): ${name}; see gazette --help`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    ctx.out(`Usage: gazette ${command.usage}\n  ${command.summary}`);
+    return 0;
+  }
+  try {
+    const module = await command.load();
+    return await module.run(rest, ctx);
+  } catch (error) {
+    ctx.err(`gazette ${name}: ${oneLine(error)}`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}

@@ -1,0 +1,70 @@
+/** Helpers shared by CLI commands: argument parsing, opening the library, calling the contract. */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Channel, ChannelOutput, ChannelRequest } from '../../common/ipc/index';
+import { handleCall } from '../handlers/index';
+import { defaultLibraryPath, openAppLibrary } from '../paths';
+import { openLibrary, type Library } from '../store/index';
+
+export interface CliContext {
+  /** Write to stdout (a newline is added). */
+  out(text: string): void;
+  /** Write to stderr (a newline is added). */
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A failure to report as one line on stderr, with an exit code. */
+export class CliError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = 'CliError';
+    this.exitCode = exitCode;
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** Parse argv strictly; unknown options and missing values become a CliError (exit 2). */
+export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError((error as Error).message, 2);
+  }
+}
+
+export const dbOption = { db: { type: 'string' } } as const;
+export const jsonOption = { json: { type: 'boolean', default: false } } as const;
+
+/**
+ * Open the library named by --db, or the desktop app's library. An explicit --db file starts empty;
+ * the app's own library starts with the sample issue, as in the app.
+ */
+export function openCliLibrary(db: string | undefined, env: NodeJS.ProcessEnv): Library {
+  const silent = { warn: (m: string) => process.stderr.write(`${m}\n`) };
+  return db ? openLibrary(db, { logger: silent }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
+}
+
+export async function withLibrary<T>(db: string | undefined, env: NodeJS.ProcessEnv, fn: (library: Library) => Promise<T>): Promise<T> {
+  const library = openCliLibrary(db, env);
+  try {
+    return await fn(library);
+  } finally {
+    library.close();
+  }
+}
+
+/** Call a channel through the same wrapper as the app; a refused or failed call becomes a CliError. */
+export async function callChannel<C extends Channel>(library: Library, channel: C, payload: ChannelRequest<C>): Promise<ChannelOutput<C>> {
+  const result = await handleCall(channel, payload, {
+    deps: { library },
+    logger: { warn: () => {}, error: (m, d) => process.stderr.write(`${m}: ${d instanceof Error ? d.message : String(d ?? '')}\n`) },
+  });
+  if (!result.ok) throw new CliError(result.error.message);
+  return result.value as ChannelOutput<C>;
+}
+
+export function printJson(ctx: CliContext, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2));
+}

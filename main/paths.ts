@@ -1,0 +1,56 @@
+/**
+ * Where the desktop app keeps its library, and opening it (a new library starts with the sample issue).
+ * The same path main/index.ts gets from app.getPath('userData') after app.setPath('userData', <appData>/gazette).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { IssueTree } from '../common/model/index';
+import { openLibrary, type Library, type LibraryOptions } from './store/index';
+
+export const LIBRARY_FILE_NAME = 'library.sqlite';
+
+/** The per-user application data folder: $XDG_CONFIG_HOME or ~/.config, ~/Library/Application Support, %APPDATA%. */
+export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (platform === 'win32') return env.APPDATA || path.win32.join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  return env.XDG_CONFIG_HOME || path.join(home, '.config');
+}
+
+/** `<appData>/gazette/library.sqlite`; GAZETTE_LIBRARY overrides. */
+export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
+  if (env.GAZETTE_LIBRARY) return path.resolve(env.GAZETTE_LIBRARY);
+  const join = platform === 'win32' ? path.win32.join : path.join;
+  return join(appDataDir(env, platform, home), 'gazette', LIBRARY_FILE_NAME);
+}
+
+/** The project (or packaged app) root: two levels above this file in the source tree and in dist/main. */
+export function appRoot(): string {
+  const here = typeof import.meta?.url === 'string' ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
+  return path.resolve(here, path.basename(here) === 'main' && path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
+}
+
+export function defaultSamplePath(): string {
+  return path.join(appRoot(), 'resources', 'sample', 'sample-issue.json');
+}
+
+export interface OpenAppLibraryOptions extends LibraryOptions {
+  /** The sample issue to seed a new library with; a missing file means an empty library. */
+  samplePath?: string;
+}
+
+/** Open the library, creating it (with the sample issue when available) if the file does not exist yet. */
+export function openAppLibrary(file: string, opts: OpenAppLibraryOptions = {}): Library {
+  const isNew = !existsSync(file);
+  const library = openLibrary(file, opts);
+  if (isNew) {
+    const samplePath = opts.samplePath ?? defaultSamplePath();
+    try {
+      if (existsSync(samplePath)) library.issues.insertTree(JSON.parse(readFileSync(samplePath, 'utf8')) as IssueTree);
+    } catch (error) {
+      (opts.logger ?? console).warn(`示例期刊无法载入 (sample issue not loaded): ${(error as Error).message}`);
+    }
+  }
+  return library;
+}
