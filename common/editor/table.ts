@@ -109,7 +109,7 @@ export function insertRow(table: TableElement, at: number): TableElement {
   }
   grid.splice(at, 0, newRow);
   const meta = rowMeta(table);
-  meta.splice(at, 0, {});
+  meta.splice(at, 0, { minHeight: undefined });
   const result = fromGrid(table, grid, meta);
   if (at < table.headerRows) result.headerRows = table.headerRows + 1;
   return result;

@@ -1,0 +1,40 @@
+/**
+ * `gazette web [--db PATH] [--port N]`: the browser bridge. Serves the built renderer (dist/renderer) and
+ * answers the contract over HTTP on 127.0.0.1 with a per-run token. The first line printed is the URL.
+ * A new library (no file yet at --db) starts with the sample issue, as the desktop app's does.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { handleCall } from '../handlers/index';
+import { appRoot, defaultLibraryPath, openAppLibrary } from '../paths';
+import { startWebServer, type WebServer } from '../web/server';
+import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
+
+export const usage = 'web [--db PATH] [--port N]';
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, { ...dbOption, port: { type: 'string' } });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port 须为 0–65535 的整数 (bad port: ${values.port})`, 2);
+  const root = path.join(appRoot(), 'dist', 'renderer');
+  if (!existsSync(path.join(root, 'index.html'))) throw new CliError(`找不到界面文件，请先运行 npm run build (missing ${root}/index.html)`);
+
+  const file = values.db ? path.resolve(values.db) : defaultLibraryPath(ctx.env);
+  const logger = { warn: (m: string) => ctx.err(m), error: (m: string, d?: unknown) => ctx.err(`${m} ${d instanceof Error ? d.stack : (d ?? '')}`) };
+  const library = openAppLibrary(file, { logger });
+  const live: { server?: WebServer } = {};
+  const deps = { library, logger, emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }) };
+  const server = await startWebServer({ root, call: (channel, payload) => handleCall(channel, payload, { deps }) });
+  live.server = server;
+  ctx.out(server.url);
+  ctx.err(`资料库 (library): ${file}`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  library.close();
+  return 0;
+}

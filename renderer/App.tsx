@@ -1,0 +1,32 @@
+import { useEffect, useState } from 'react';
+import { LibraryScreen } from './screens/Library';
+import { WorkspaceScreen } from './screens/Workspace';
+
+type Route = { screen: 'library' } | { screen: 'issue'; issueId: string; documentId?: string };
+
+/** The route lives in the URL hash so a reload comes back to the same issue and document. */
+function readRoute(): Route {
+  const m = /^#\/issue\/([^/]+)(?:\/doc\/([^/]+))?/.exec(location.hash);
+  return m ? { screen: 'issue', issueId: decodeURIComponent(m[1]), documentId: m[2] ? decodeURIComponent(m[2]) : undefined } : { screen: 'library' };
+}
+
+export function navigate(route: Route): void {
+  const hash = route.screen === 'library' ? '#/' : `#/issue/${encodeURIComponent(route.issueId)}${route.documentId ? `/doc/${encodeURIComponent(route.documentId)}` : ''}`;
+  if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  window.dispatchEvent(new Event('gazette:navigate'));
+}
+
+export function App() {
+  const [route, setRoute] = useState<Route>(readRoute);
+  useEffect(() => {
+    const update = () => setRoute(readRoute());
+    window.addEventListener('hashchange', update);
+    window.addEventListener('gazette:navigate', update);
+    return () => {
+      window.removeEventListener('hashchange', update);
+      window.removeEventListener('gazette:navigate', update);
+    };
+  }, []);
+  if (route.screen === 'issue') return <WorkspaceScreen key={route.issueId} issueId={route.issueId} documentId={route.documentId} />;
+  return <LibraryScreen />;
+}

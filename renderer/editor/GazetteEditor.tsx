@@ -1,0 +1,215 @@
+/**
+ * The Slate editor for one document. Its value is DocumentContent.blocks; every change is reported to
+ * the owner (autosave, preview, checks) as normalised content.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { createEditor, Editor, Node, Range, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
+import { SCHEMA_VERSION, type BlockElement, type DocumentContent, type TextLeaf } from '../../common/model';
+import { api } from '../api';
+import { t } from '../i18n';
+import { insertBlockAfter } from './commands';
+import { blockEntries, pluginByType } from './elements';
+import { decorateMatches, findMatches, replaceAll, replaceMatch } from './find';
+import { isHotkey } from './hotkeys';
+import { marksShortcut, Toolbar } from './Toolbar';
+import type { GazetteEditor as GazetteEditorType } from './types';
+import { withGazette } from './withGazette';
+import './types';
+
+export interface EditorHandle {
+  editor: GazetteEditorType;
+}
+
+function Leaf({ attributes, children, leaf }: RenderLeafProps) {
+  const l = leaf as TextLeaf & { highlight?: boolean };
+  const cls = [l.bold ? 'm-bold' : '', l.face ? `m-face-${l.face}` : '', l.underline ? 'm-underline' : '', l.leadIn ? 'm-leadin' : '', l.highlight ? 'm-highlight' : '']
+    .filter(Boolean)
+    .join(' ');
+  const content = l.superscript ? <sup>{children}</sup> : children;
+  return (
+    <span {...attributes} className={cls || undefined}>
+      {content}
+    </span>
+  );
+}
+
+function renderElement(props: RenderElementProps) {
+  const plugin = pluginByType.get(props.element.type);
+  if (plugin) return plugin.render(props);
+  return <p {...props.attributes}>{props.children}</p>;
+}
+
+function countChars(blocks: Descendant[]): number {
+  let n = 0;
+  for (const block of blocks) n += Node.string(block).replace(/[\s\u3000]/g, '').length;
+  return n;
+}
+
+function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function GazetteEditor(props: {
+  documentId: string;
+  initial: DocumentContent;
+  onChange: (content: DocumentContent) => void;
+  handleRef?: RefObject<EditorHandle | null>;
+}) {
+  const editor = useMemo(() => withGazette(withHistory(withReact(createEditor()))), []);
+  const [findOpen, setFindOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [replacement, setReplacement] = useState('');
+  const [matchIndex, setMatchIndex] = useState(0);
+  const [chars, setChars] = useState(() => countChars(props.initial.blocks as Descendant[]));
+  const [matchCount, setMatchCount] = useState(0);
+  const countTimer = useRef<number | undefined>(undefined);
+  const findInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (props.handleRef) props.handleRef.current = { editor };
+  }, [editor, props.handleRef]);
+
+  useEffect(() => setMatchCount(findMatches(editor, query).length), [editor, query]);
+
+  const decorate = useCallback((entry: [Node, number[]]) => decorateMatches(query, entry), [query]);
+
+  const onValueChange = (value: Descendant[]) => {
+    const contentChanged = editor.operations.some((op) => op.type !== 'set_selection');
+    if (!contentChanged) return;
+    props.onChange({ schemaVersion: SCHEMA_VERSION, blocks: value as BlockElement[] });
+    window.clearTimeout(countTimer.current);
+    countTimer.current = window.setTimeout(() => {
+      setChars(countChars(editor.children));
+      if (query) setMatchCount(findMatches(editor, query).length);
+    }, 300);
+  };
+
+  const goToMatch = (step: number) => {
+    const matches = findMatches(editor, query);
+    if (!matches.length) return;
+    const next = (((matchIndex + step) % matches.length) + matches.length) % matches.length;
+    setMatchIndex(next);
+    Transforms.select(editor, matches[next]);
+    try {
+      ReactEditor.toDOMRange(editor, matches[next]).startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    } catch {}
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isHotkey('mod+z', event)) {
+      event.preventDefault();
+      editor.undo();
+      return;
+    }
+    if (isHotkey('mod+shift+z', event) || isHotkey('mod+y', event)) {
+      event.preventDefault();
+      editor.redo();
+      return;
+    }
+    if (isHotkey('mod+f', event) || isHotkey('mod+h', event)) {
+      event.preventDefault();
+      setFindOpen(true);
+      setTimeout(() => findInput.current?.select(), 0);
+      return;
+    }
+    for (const key of ['b', 'u']) {
+      if (isHotkey(`mod+${key}`, event)) {
+        event.preventDefault();
+        marksShortcut(editor, key);
+        return;
+      }
+    }
+    for (const entry of blockEntries) {
+      if (entry.hotkey && isHotkey(entry.hotkey, event)) {
+        event.preventDefault();
+        entry.apply(editor);
+        return;
+      }
+    }
+    // Tab inside a table moves to the next cell.
+    if (event.key === 'Tab' && editor.selection && Range.isCollapsed(editor.selection)) {
+      const path = editor.selection.anchor.path;
+      const top = editor.children[path[0]] as BlockElement;
+      if (top?.type === 'table') {
+        event.preventDefault();
+        const point = event.shiftKey ? Editor.before(editor, Editor.start(editor, path.slice(0, 3))) : Editor.after(editor, Editor.end(editor, path.slice(0, 3)));
+        if (point && point.path[0] === path[0]) Transforms.select(editor, point);
+      }
+    }
+  };
+
+  const onInsertImage = async (ed: GazetteEditorType) => {
+    const input = document.querySelector<HTMLInputElement>('input[data-role="image-input"]');
+    const file = input?.files?.[0];
+    if (!file) return;
+    const { assetId } = await api.putAsset(file.type, await readFileBase64(file));
+    insertBlockAfter(ed, { type: 'image', assetId, alt: file.name, children: [{ text: '' }] });
+    if (input) input.value = '';
+  };
+
+  return (
+    <Slate editor={editor} initialValue={props.initial.blocks as Descendant[]} onChange={onValueChange}>
+      <Toolbar onInsertImage={onInsertImage} onToggleFind={() => setFindOpen((v) => !v)} />
+      {findOpen ? (
+        <div className="find-bar" data-testid="find-bar">
+          <input
+            ref={findInput}
+            autoFocus
+            placeholder={t.editor.find}
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setMatchIndex(-1);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') goToMatch(e.shiftKey ? -1 : 1);
+              if (e.key === 'Escape') setFindOpen(false);
+            }}
+          />
+          <input placeholder={t.editor.replace} value={replacement} onChange={(e) => setReplacement(e.target.value)} />
+          <span className="find-count">{t.editor.matches(matchCount)}</span>
+          <button type="button" onClick={() => goToMatch(-1)}>{t.editor.findPrev}</button>
+          <button type="button" onClick={() => goToMatch(1)}>{t.editor.findNext}</button>
+          <button
+            type="button"
+            onClick={() => {
+              const matches = findMatches(editor, query);
+              const sel = editor.selection;
+              const current = sel && matches.find((m) => Range.equals(Range.intersection(m, sel) ?? m, sel) && Range.equals(m, sel));
+              if (current) replaceMatch(editor, current, replacement);
+              goToMatch(0);
+            }}
+          >
+            {t.editor.replaceOne}
+          </button>
+          <button type="button" onClick={() => replaceAll(editor, query, replacement)}>{t.editor.replaceAll}</button>
+          <button type="button" className="close" onClick={() => setFindOpen(false)} aria-label={t.common.close}>×</button>
+        </div>
+      ) : null}
+      <div className="editor-scroll">
+        <div className="paper">
+          <Editable
+            className="editable"
+            data-testid="editor"
+            renderElement={renderElement}
+            renderLeaf={Leaf}
+            decorate={decorate}
+            onKeyDown={onKeyDown}
+            spellCheck={false}
+            lang="zh-CN"
+          />
+        </div>
+      </div>
+      <div className="editor-status">
+        <span data-testid="char-count">{t.editor.chars(chars)}</span>
+      </div>
+    </Slate>
+  );
+}

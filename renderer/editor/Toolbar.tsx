@@ -1,0 +1,111 @@
+import { useRef } from 'react';
+import { useSlate } from 'slate-react';
+import { t } from '../i18n';
+import { currentBlock, currentTextBlock, isMarkActive, toggleFace, toggleMark } from './commands';
+import { blockEntries } from './elements';
+import { hotkeyLabel } from './hotkeys';
+import { inTable, insertTable, runTableCommand, type TableCommand } from './tableCommands';
+import type { GazetteEditor } from './types';
+
+function Button(props: { label: string; title?: string; active?: boolean; disabled?: boolean; onPress: () => void; className?: string; testId?: string }) {
+  return (
+    <button
+      type="button"
+      className={`tb-btn${props.active ? ' active' : ''}${props.className ? ' ' + props.className : ''}`}
+      title={props.title ?? props.label}
+      disabled={props.disabled}
+      data-testid={props.testId}
+      onMouseDown={(e) => {
+        e.preventDefault();
+        props.onPress();
+      }}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+const TABLE_BUTTONS: Array<[TableCommand, string]> = [
+  ['row-above', t.editor.rowAbove],
+  ['row-below', t.editor.rowBelow],
+  ['col-left', t.editor.colLeft],
+  ['col-right', t.editor.colRight],
+  ['remove-row', t.editor.removeRow],
+  ['remove-col', t.editor.removeCol],
+  ['merge-right', t.editor.mergeRight],
+  ['merge-down', t.editor.mergeDown],
+  ['split', t.editor.split],
+  ['align-left', t.editor.alignLeft],
+  ['align-center', t.editor.alignCenter],
+  ['align-right', t.editor.alignRight],
+];
+
+export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void; onToggleFind: () => void }) {
+  const editor = useSlate();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const block = currentTextBlock(editor)?.[0] ?? currentBlock(editor)?.[0];
+  const activeKey = block ? blockEntries.find((e) => e.active?.(block))?.key ?? '' : '';
+  const table = inTable(editor);
+  const tableEntry = table ? currentBlock(editor)?.[0] : undefined;
+  return (
+    <div className="toolbar" role="toolbar">
+      <div className="tb-group">
+        <Button label="↶" title={`${t.editor.undo} (${hotkeyLabel('mod+z')})`} onPress={() => editor.undo()} />
+        <Button label="↷" title={`${t.editor.redo} (${hotkeyLabel('mod+shift+z')})`} onPress={() => editor.redo()} />
+      </div>
+      <div className="tb-group">
+        <select
+          className="tb-select"
+          title={t.editor.blockType}
+          data-testid="block-type"
+          value={activeKey}
+          onChange={(e) => {
+            const entry = blockEntries.find((x) => x.key === e.target.value);
+            entry?.apply(editor);
+          }}
+        >
+          <option value="" disabled>
+            {t.editor.blockType}
+          </option>
+          {blockEntries.map((entry) => (
+            <option key={entry.key} value={entry.key}>
+              {entry.label}
+              {entry.hotkey ? `\u3000${hotkeyLabel(entry.hotkey)}` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tb-group">
+        <Button label="B" className="b" title={`${t.editor.bold} (${hotkeyLabel('mod+b')})`} active={isMarkActive(editor, 'bold')} onPress={() => toggleMark(editor, 'bold')} />
+        <Button label="楷" title={t.editor.kai} active={isMarkActive(editor, 'face', 'kai')} onPress={() => toggleFace(editor, 'kai')} />
+        <Button label="黑" title={t.editor.hei} active={isMarkActive(editor, 'face', 'hei')} onPress={() => toggleFace(editor, 'hei')} />
+        <Button label="U" className="u" title={`${t.editor.underline} (${hotkeyLabel('mod+u')})`} active={isMarkActive(editor, 'underline')} onPress={() => toggleMark(editor, 'underline')} />
+        <Button label="x²" title={t.editor.superscript} active={isMarkActive(editor, 'superscript')} onPress={() => toggleMark(editor, 'superscript')} />
+        <Button label="引" title={t.editor.leadIn} active={isMarkActive(editor, 'leadIn')} onPress={() => toggleMark(editor, 'leadIn')} />
+      </div>
+      <div className="tb-group">
+        <Button label={t.editor.insertTable} testId="insert-table" onPress={() => insertTable(editor)} />
+        <Button label={t.editor.image} onPress={() => fileInput.current?.click()} />
+        <input ref={fileInput} type="file" accept="image/png,image/jpeg" hidden onChange={() => props.onInsertImage(editor)} data-role="image-input" />
+        <Button label={t.editor.find} title={`${t.editor.find} (${hotkeyLabel('mod+f')})`} onPress={props.onToggleFind} />
+      </div>
+      {table && tableEntry?.type === 'table' ? (
+        <div className="tb-group tb-table" data-testid="table-tools">
+          {TABLE_BUTTONS.map(([command, label]) => (
+            <Button key={command} label={label} testId={`table-${command}`} onPress={() => runTableCommand(editor, command)} />
+          ))}
+          <Button label={`${t.editor.headerRows} ${tableEntry.headerRows} +`} onPress={() => runTableCommand(editor, 'header-more')} />
+          <Button label="−" title={t.editor.headerRows} onPress={() => runTableCommand(editor, 'header-less')} />
+          <Button label={t.editor.removeTable} className="danger" onPress={() => runTableCommand(editor, 'remove-table')} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function marksShortcut(editor: GazetteEditor, key: string): boolean {
+  if (key === 'b') toggleMark(editor, 'bold');
+  else if (key === 'u') toggleMark(editor, 'underline');
+  else return false;
+  return true;
+}

@@ -1,0 +1,44 @@
+import type { RenderElementProps } from 'slate-react';
+import type { ElementPlugin } from './plugin';
+
+/** Tables: rows and cells render as a real <table>; the operations live in common/editor/table.ts. */
+export const tablePlugin: ElementPlugin = {
+  type: 'table',
+  render: ({ attributes, children, element }: RenderElementProps) => {
+    const table = element.type === 'table' ? element : undefined;
+    return (
+      <div className="el-table-wrap">
+        <table {...attributes} className={`el-table${table && table.rotate === 'always' ? ' rotated' : ''}`}>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
+    );
+  },
+};
+
+export const tableRowPlugin: ElementPlugin = {
+  type: 'table-row',
+  render: ({ attributes, children, element }) => (
+    <tr {...attributes} style={element.type === 'table-row' && element.minHeight ? { height: `${element.minHeight}pt` } : undefined}>
+      {children}
+    </tr>
+  ),
+};
+
+export const tableCellPlugin: ElementPlugin = {
+  type: 'table-cell',
+  render: ({ attributes, children, element }) => {
+    const cell = element.type === 'table-cell' ? element : undefined;
+    return (
+      <td
+        {...attributes}
+        rowSpan={cell?.rowSpan}
+        colSpan={cell?.colSpan}
+        className={cell?.vertical ? 'vertical' : undefined}
+        style={{ textAlign: cell?.align, verticalAlign: cell?.valign }}
+      >
+        {children}
+      </td>
+    );
+  },
+};

@@ -1,0 +1,99 @@
+/**
+ * The editor plugin that ties Slate to the model: void elements, normalisation through common/model
+ * (so what autosave writes is always valid), heading renumbering after structural edits, and paste.
+ */
+import { Editor, Element, Transforms, type Descendant, type Operation } from 'slate';
+import { HistoryEditor } from 'slate-history';
+import { normalizeBlock, type BlockElement } from '../../common/model';
+import { renumberHeadings, splitHeadingNumber } from '../../common/editor/numbering';
+import { VOID_ELEMENT_TYPES } from './elements';
+import { pastedBlocks } from './paste';
+import type { GazetteEditor } from './types';
+
+const STRUCTURAL: ReadonlySet<Operation['type']> = new Set(['insert_node', 'remove_node', 'move_node', 'split_node', 'merge_node', 'set_node']);
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Rewrite heading numbers that renumbering changed; merged into the user's undo step. */
+export function applyRenumbering(editor: GazetteEditor): boolean {
+  const blocks = editor.children as BlockElement[];
+  const renumbered = renumberHeadings(blocks);
+  if (renumbered === blocks) return false;
+  HistoryEditor.withMerging(editor, () => {
+    Editor.withoutNormalizing(editor, () => {
+      renumbered.forEach((block, i) => {
+        const old = blocks[i];
+        if (block === old || block.type !== 'heading' || old.type !== 'heading') return;
+        const oldPrefix = splitHeadingNumber(old.children[0]?.text ?? '').prefix;
+        const newPrefix = splitHeadingNumber(block.children[0]?.text ?? '').prefix;
+        const at = { path: [i, 0], offset: 0 };
+        if (oldPrefix) Transforms.delete(editor, { at: { anchor: at, focus: { path: [i, 0], offset: oldPrefix.length } } });
+        if (newPrefix) Transforms.insertText(editor, newPrefix, { at });
+      });
+    });
+  });
+  return true;
+}
+
+export function withGazette(editor: GazetteEditor): GazetteEditor {
+  const { isVoid, normalizeNode, insertData, apply, onChange } = editor;
+
+  editor.isVoid = (element) => VOID_ELEMENT_TYPES.has(element.type) || isVoid(element);
+
+  // Top-level blocks go through the model's normalisation: unknown types and stray shapes become valid blocks.
+  editor.normalizeNode = (entry, options) => {
+    const [node, path] = entry;
+    if (path.length === 0 && editor.children.length === 0) {
+      Transforms.insertNodes(editor, { type: 'paragraph', children: [{ text: '' }] }, { at: [0] });
+      return;
+    }
+    if (path.length === 1 && Element.isElement(node)) {
+      const normalized = normalizeBlock(node);
+      if (!sameJson(normalized, node)) {
+        const { children: _a, ...props } = normalized as BlockElement & Record<string, unknown>;
+        const { children: _b, ...oldProps } = node as unknown as Record<string, unknown>;
+        if (sameJson(normalized.children, node.children)) {
+          const unset = Object.keys(oldProps).filter((k) => !(k in props));
+          if (unset.length) Transforms.unsetNodes(editor, unset, { at: path });
+          Transforms.setNodes(editor, props as never, { at: path });
+        } else {
+          const hadSelection = editor.selection && editor.selection.anchor.path[0] === path[0];
+          Editor.withoutNormalizing(editor, () => {
+            Transforms.removeNodes(editor, { at: path });
+            Transforms.insertNodes(editor, normalized as Descendant, { at: path });
+          });
+          if (hadSelection) Transforms.select(editor, Editor.start(editor, path));
+        }
+        return;
+      }
+    }
+    normalizeNode(entry, options);
+  };
+
+  let structuralChange = false;
+  editor.apply = (op) => {
+    if (STRUCTURAL.has(op.type)) structuralChange = true;
+    apply(op);
+  };
+  editor.onChange = (options) => {
+    if (structuralChange) {
+      structuralChange = false;
+      if (applyRenumbering(editor)) return; // the renumbering's own onChange follows
+    }
+    onChange(options);
+  };
+
+  editor.insertData = (data) => {
+    const blocks = pastedBlocks(data);
+    if (!blocks) return insertData(data);
+    if (blocks.length === 1 && blocks[0].type === 'paragraph') {
+      Transforms.insertText(editor, blocks[0].children.map((c) => c.text).join(''));
+      return;
+    }
+    Transforms.insertNodes(editor, blocks as Descendant[]);
+  };
+
+  return editor;
+}

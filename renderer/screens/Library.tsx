@@ -1,0 +1,228 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { api, type IssueSummary, type SearchHit } from '../api';
+import { navigate } from '../App';
+import { t } from '../i18n';
+import { useToast } from '../ui';
+
+function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A snippet with «hits» marked becomes text with <mark> elements (no HTML injection). */
+export function Highlighted({ snippet }: { snippet: string }) {
+  const parts = snippet.split(/(«[^»]*»)/);
+  return (
+    <>
+      {parts.map((part, i) => (part.startsWith('«') && part.endsWith('»') ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>))}
+    </>
+  );
+}
+
+function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+export function LibraryScreen() {
+  const [issues, setIssues] = useState<IssueSummary[] | null>(null);
+  const [error, setError] = useState('');
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | null>(null);
+  const [confirming, setConfirming] = useState<IssueSummary | null>(null);
+  const packageInput = useRef<HTMLInputElement>(null);
+  const textInput = useRef<HTMLInputElement>(null);
+  const toast = useToast();
+
+  const reload = () =>
+    api
+      .listIssues()
+      .then(setIssues)
+      .catch((e: Error) => setError(e.message));
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      api.search(q).then(setHits).catch((e: Error) => setError(e.message));
+    }, 150);
+    return () => clearTimeout(timer);
+  }, [query]);
+
+  const latest = useMemo(() => issues?.[0], [issues]);
+
+  const act = async (fn: () => Promise<unknown>, message?: string) => {
+    try {
+      await fn();
+      if (message) toast(message);
+      await reload();
+    } catch (e) {
+      toast(t.common.error((e as Error).message), 'error');
+    }
+  };
+
+  return (
+    <div className="library">
+      <header className="app-header">
+        <div className="brand">
+          <span className="brand-mark">政</span>
+          <span className="brand-name">{t.appName}</span>
+        </div>
+        <div className="search-box">
+          <input type="search" data-testid="library-search" placeholder={t.library.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
+        </div>
+        <div className="header-actions">
+          <button type="button" className="btn primary" title={t.library.newFromPreviousHint} onClick={() => act(async () => navigateTo((await api.createNextIssue(latest?.id)).issueId))}>
+            ＋ {t.library.newFromPrevious}
+          </button>
+          <button type="button" className="btn" onClick={() => textInput.current?.click()}>
+            {t.library.importText}
+          </button>
+          <button type="button" className="btn" onClick={() => packageInput.current?.click()}>
+            {t.library.importPackage}
+          </button>
+          <input
+            ref={packageInput}
+            type="file"
+            accept=".gazette"
+            hidden
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) await act(async () => api.importPackage(await readFileBase64(file)), t.library.imported);
+            }}
+          />
+          <input
+            ref={textInput}
+            type="file"
+            accept=".txt,text/plain"
+            hidden
+            onChange={async (e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) await act(async () => api.importText(await file.text()), t.library.imported);
+            }}
+          />
+        </div>
+      </header>
+
+      <main className="library-main">
+        {error ? <div className="banner error">{t.common.error(error)}</div> : null}
+        {hits ? (
+          <section className="search-results" data-testid="search-results">
+            <h2>{hits.length ? t.library.searchResults(hits.length) : t.library.searchEmpty}</h2>
+            <ul>
+              {hits.map((hit) => (
+                <li key={`${hit.issueId}-${hit.documentId}`} onClick={() => navigate({ screen: 'issue', issueId: hit.issueId, documentId: hit.documentId })}>
+                  <div className="hit-title">
+                    <span className="hit-issue">{hit.year && hit.number ? t.issueName(hit.year, hit.number) : ''}</span>
+                    <Highlighted snippet={hit.title} />
+                  </div>
+                  <div className="hit-snippet">
+                    <Highlighted snippet={hit.snippet} />
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section className="issue-list">
+          <h2>{t.library.title}</h2>
+          {issues === null ? (
+            <div className="muted">{t.common.loading}</div>
+          ) : issues.length === 0 ? (
+            <div className="empty">{t.library.empty}</div>
+          ) : (
+            <table className="grid" data-testid="issue-table">
+              <thead>
+                <tr>
+                  <th>{t.library.colIssue}</th>
+                  <th className="num">{t.library.colYear}</th>
+                  <th className="num">{t.library.colNumber}</th>
+                  <th className="num">{t.library.colCumulative}</th>
+                  <th>{t.library.colStatus}</th>
+                  <th className="num">{t.library.colDocuments}</th>
+                  <th className="num">{t.library.colPages}</th>
+                  <th>{t.library.colUpdated}</th>
+                  <th>{t.library.colActions}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issues.map((issue) => (
+                  <tr key={issue.id} onDoubleClick={() => navigateTo(issue.id)}>
+                    <td>
+                      <a
+                        href={`#/issue/${issue.id}`}
+                        className="issue-link"
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigateTo(issue.id);
+                        }}
+                      >
+                        {t.issueName(issue.year, issue.number)}
+                      </a>
+                    </td>
+                    <td className="num">{issue.year}</td>
+                    <td className="num">{issue.number}</td>
+                    <td className="num">{issue.cumulativeNumber}</td>
+                    <td>
+                      <span className={`status status-${issue.status}`}>{t.status[issue.status] ?? issue.status}</span>
+                    </td>
+                    <td className="num">{issue.documentCount ?? '—'}</td>
+                    <td className="num">{issue.pageCount ?? '—'}</td>
+                    <td className="muted">{formatTime(issue.updatedAt)}</td>
+                    <td className="row-actions">
+                      <button type="button" className="link" onClick={() => navigateTo(issue.id)}>{t.library.open}</button>
+                      <button type="button" className="link" onClick={() => act(() => api.duplicateIssue(issue.id))}>{t.library.duplicate}</button>
+                      <button type="button" className="link" onClick={() => act(async () => toast(t.library.packageSaved((await api.exportPackage(issue.id)).path)))}>{t.library.exportPackage}</button>
+                      <button type="button" className="link danger" onClick={() => setConfirming(issue)}>{t.library.delete}</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </main>
+
+      {confirming ? (
+        <div className="modal-backdrop">
+          <div className="modal small" role="dialog">
+            <p>{t.library.confirmDelete(t.issueName(confirming.year, confirming.number))}</p>
+            <div className="modal-actions">
+              <button type="button" className="btn" onClick={() => setConfirming(null)}>{t.common.cancel}</button>
+              <button
+                type="button"
+                className="btn danger"
+                onClick={() => {
+                  const issue = confirming;
+                  setConfirming(null);
+                  void act(() => api.deleteIssue(issue.id), t.library.deleted);
+                }}
+              >
+                {t.library.delete}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function navigateTo(issueId: string) {
+  navigate({ screen: 'issue', issueId });
+}

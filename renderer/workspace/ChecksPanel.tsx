@@ -1,0 +1,32 @@
+import type { LintFinding } from '../../common/lint';
+import { t } from '../i18n';
+
+/** 公文 checks of the current document; each finding can be located and, where safe, fixed in one click. */
+export function ChecksPanel(props: { findings: LintFinding[]; onGoTo: (f: LintFinding) => void; onFix: (f: LintFinding) => void }) {
+  const { findings } = props;
+  return (
+    <div className="checks-panel" data-testid="checks-panel">
+      <div className="checks-summary">{findings.length ? t.checks.count(findings.length) : t.checks.none}</div>
+      <ul>
+        {findings.map((f, i) => (
+          <li key={`${f.code}-${f.blockIndex}-${i}`} className={`finding ${f.severity}`} data-testid="finding" data-code={f.code}>
+            <div className="finding-message">{t.checks.messages[f.code]?.(f.params) ?? f.code}</div>
+            <div className="finding-excerpt">{f.excerpt}</div>
+            <div className="finding-actions">
+              {f.blockIndex >= 0 ? (
+                <button type="button" className="link" onClick={() => props.onGoTo(f)}>
+                  {t.checks.goTo}
+                </button>
+              ) : null}
+              {f.fix ? (
+                <button type="button" className="btn small primary" data-testid="finding-fix" onClick={() => props.onFix(f)}>
+                  {t.checks.fix}
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

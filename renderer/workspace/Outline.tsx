@@ -1,0 +1,147 @@
+/** The issue's outline: sections (栏目) with their documents; drag to reorder or move between sections. */
+import { useState } from 'react';
+import type { GazetteDocument, IssueTree } from '../../common/model';
+import { t } from '../i18n';
+
+export interface OutlineActions {
+  select(documentId: string): void;
+  moveDocument(documentId: string, sectionId: string, position: number): void;
+  moveSection(sectionId: string, position: number): void;
+  addSection(): void;
+  renameSection(sectionId: string, name: string): void;
+  removeSection(sectionId: string): void;
+  addDocument(sectionId: string): void;
+  removeDocument(documentId: string): void;
+}
+
+type Drag = { kind: 'doc'; id: string } | { kind: 'section'; id: string };
+
+function docLabel(doc: GazetteDocument): string {
+  return doc.tocTitleOverride || doc.title || t.workspace.untitled;
+}
+
+export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; actions: OutlineActions }) {
+  const { tree, actions } = props;
+  const [drag, setDrag] = useState<Drag | null>(null);
+  const [dropMark, setDropMark] = useState<string>('');
+  const [renaming, setRenaming] = useState<string>('');
+
+  const endDrag = () => {
+    setDrag(null);
+    setDropMark('');
+  };
+
+  return (
+    <nav className="outline" data-testid="outline">
+      <div className="panel-title">
+        <span>{t.workspace.outline}</span>
+        <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={actions.addSection}>
+          ＋
+        </button>
+      </div>
+      <div className="outline-body">
+        {tree.sections.map((section, sectionIndex) => (
+          <div
+            key={section.id}
+            className={`outline-section${dropMark === `s:${section.id}` ? ' drop-target' : ''}`}
+            data-testid="outline-section"
+            onDragOver={(e) => {
+              if (!drag) return;
+              e.preventDefault();
+              if (drag.kind === 'section' || section.documents.length === 0) setDropMark(`s:${section.id}`);
+            }}
+            onDragLeave={() => setDropMark((m) => (m === `s:${section.id}` ? '' : m))}
+            onDrop={(e) => {
+              e.preventDefault();
+              if (drag?.kind === 'section' && drag.id !== section.id) actions.moveSection(drag.id, sectionIndex);
+              else if (drag?.kind === 'doc' && !e.defaultPrevented) actions.moveDocument(drag.id, section.id, section.documents.length);
+              endDrag();
+            }}
+          >
+            <div className="section-head" draggable onDragStart={() => setDrag({ kind: 'section', id: section.id })} onDragEnd={endDrag}>
+              {renaming === section.id ? (
+                <input
+                  autoFocus
+                  className="rename-input"
+                  defaultValue={section.name}
+                  onBlur={(e) => {
+                    setRenaming('');
+                    const name = e.target.value.trim();
+                    if (name && name !== section.name) actions.renameSection(section.id, name);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+                    if (e.key === 'Escape') setRenaming('');
+                  }}
+                />
+              ) : (
+                <span className="section-name" onDoubleClick={() => setRenaming(section.id)}>
+                  {section.name}
+                </span>
+              )}
+              <span className="section-tools">
+                <button type="button" className="icon-btn" title={t.workspace.addDocument} onClick={() => actions.addDocument(section.id)}>
+                  ＋
+                </button>
+                <button type="button" className="icon-btn" title={t.workspace.rename} onClick={() => setRenaming(section.id)}>
+                  ✎
+                </button>
+                <button type="button" className="icon-btn danger" title={t.workspace.remove} onClick={() => actions.removeSection(section.id)}>
+                  ×
+                </button>
+              </span>
+            </div>
+            {section.documents.length === 0 ? <div className="outline-empty">{t.workspace.emptySection}</div> : null}
+            <ul>
+              {section.documents.map((doc, docIndex) => (
+                <li
+                  key={doc.id}
+                  draggable
+                  data-testid="outline-doc"
+                  data-doc-id={doc.id}
+                  className={`outline-doc${doc.id === props.currentId ? ' current' : ''}${dropMark === `d:${doc.id}` ? ' drop-before' : ''}`}
+                  onClick={() => actions.select(doc.id)}
+                  onDragStart={(e) => {
+                    e.stopPropagation();
+                    e.dataTransfer.effectAllowed = 'move';
+                    e.dataTransfer.setData('text/plain', doc.id);
+                    setDrag({ kind: 'doc', id: doc.id });
+                  }}
+                  onDragEnd={endDrag}
+                  onDragOver={(e) => {
+                    if (drag?.kind !== 'doc') return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                    setDropMark(`d:${doc.id}`);
+                  }}
+                  onDrop={(e) => {
+                    if (drag?.kind !== 'doc') return;
+                    e.preventDefault();
+                    e.stopPropagation();
+                    if (drag.id !== doc.id) actions.moveDocument(drag.id, section.id, docIndex);
+                    endDrag();
+                  }}
+                >
+                  <span className="doc-title">{docLabel(doc)}</span>
+                  {doc.docNumber ? <span className="doc-number">{doc.docNumber}</span> : null}
+                  {props.pages?.[doc.id] ? <span className="doc-page">{props.pages[doc.id]}</span> : null}
+                  <button
+                    type="button"
+                    className="icon-btn danger doc-remove"
+                    title={t.workspace.remove}
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      actions.removeDocument(doc.id);
+                    }}
+                  >
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
+    </nav>
+  );
+}

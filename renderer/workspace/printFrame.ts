@@ -1,0 +1,54 @@
+/**
+ * Drives one iframe of the print page (renderer/print/print.html, same origin): waits until it is ready,
+ * serialises layout calls, and keeps the laid-out pages of each unit hash so unchanged units are not laid
+ * out again.
+ */
+import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+
+export const PRINT_PAGE_URL = './print/print.html';
+
+type PrintWindow = Window & { gazettePrint?: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean } };
+
+export class PrintFrame {
+  private queue: Promise<unknown> = Promise.resolve();
+  // Shared by every frame: the issue frame reuses the pages the unit preview just laid out.
+  private static readonly cache = new Map<string, string>();
+
+  constructor(private readonly frame: HTMLIFrameElement) {}
+
+  /** Pages from earlier layouts, by unit hash. */
+  cached = (hash: string): string | undefined => PrintFrame.cache.get(hash);
+
+  private async ready(): Promise<NonNullable<PrintWindow['gazettePrint']>> {
+    for (let i = 0; i < 600; i++) {
+      const win = this.frame.contentWindow as PrintWindow | null;
+      if (win?.gazettePrint?.ready) return win.gazettePrint;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('print page did not load');
+  }
+
+  /** Lay out a job after any layout already running; only the latest queued job matters to callers. */
+  layout(job: LayoutJob): Promise<LayoutResult> {
+    const run = async () => {
+      const printer = await this.ready();
+      const result = await printer.layout(job);
+      for (const unit of result.laidOut) PrintFrame.cache.set(unit.hash, unit.pagesHtml);
+      if (PrintFrame.cache.size > 400) PrintFrame.cache.clear();
+      return result;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Height of the laid-out content, to size the iframe. */
+  contentHeight(): number {
+    const doc = this.frame.contentDocument;
+    return doc ? Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0) : 0;
+  }
+
+  print(): void {
+    this.frame.contentWindow?.print();
+  }
+}
