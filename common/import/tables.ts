@@ -108,7 +108,7 @@ function paragraph(p: CellParagraph): ParagraphElement {
 
 export interface BuiltTable {
   table: TableElement;
-  /** True when rows had to be padded or merged: the spans are a guess. */
+  /** True when rows were short or long of cells: the column spans are a guess. */
   irregular: boolean;
 }
 
@@ -127,7 +127,9 @@ export function buildTable(raw: RawTable): BuiltTable {
     return cells;
   });
   const width = Math.max(...rows.map((r) => r.length));
-  let irregular = rows.some((r) => r.length !== width);
+  // Label cells merged over the empty cells below them are the expected shape; a row that is
+  // short of cells (its last cell made to span) or too long is a guess worth a warning.
+  let irregular = false;
 
   // owners[c] = the cell covering column c in the previous row (for rowSpan extension).
   let owners: Array<TableCellElement | undefined> = [];
@@ -147,7 +149,6 @@ export function buildTable(raw: RawTable): BuiltTable {
         nextOwners[col] = owner;
         col++;
         k++;
-        irregular = true;
       }
     }
     for (; k < cells.length; k++) {
@@ -156,6 +157,7 @@ export function buildTable(raw: RawTable): BuiltTable {
       nextOwners[col] = cell;
       col++;
     }
+    if (col !== width) irregular = true;
     if (col < width && rowCells.length) {
       const last = rowCells[rowCells.length - 1];
       last.colSpan = width - col + 1;
