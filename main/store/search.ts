@@ -44,22 +44,31 @@ function likePattern(term: string): string {
 const SNIPPET_BEFORE = 20;
 const SNIPPET_AFTER = 50;
 
-/** Text around the first match with every match of any term inside the window wrapped in «…». */
+/** Where a term first occurs (case-insensitive for Latin letters), or -1. */
+function findTerm(text: string, term: string, lowered: () => string): number {
+  const exact = text.indexOf(term);
+  if (exact >= 0 || term.toLowerCase() === term.toUpperCase()) return exact;
+  return lowered().indexOf(term.toLowerCase());
+}
+
+/**
+ * Text around the first match, whitespace flattened, every match of any term inside the window wrapped in «…».
+ * Only the window is processed, so long documents cost little.
+ */
 export function makeSnippet(text: string, terms: readonly string[]): string {
-  const flat = text.replace(/[\s\u3000]+/g, ' ');
-  const lower = flat.toLowerCase();
-  const needles = terms.map((t) => t.toLowerCase());
-  const firsts = needles.map((n) => lower.indexOf(n)).filter((i) => i >= 0);
+  let lower: string | undefined;
+  const lowered = () => (lower ??= text.toLowerCase());
+  const firsts = terms.map((t) => findTerm(text, t, lowered)).filter((i) => i >= 0);
   const first = firsts.length ? Math.min(...firsts) : 0;
   const start = Math.max(0, first - SNIPPET_BEFORE);
-  const end = Math.min(flat.length, first + SNIPPET_AFTER);
-  const window = flat.slice(start, end);
-  const windowLower = lower.slice(start, end);
+  const end = Math.min(text.length, first + SNIPPET_AFTER);
+  const window = text.slice(start, end).replace(/[\s\u3000]+/g, ' ');
+  const windowLower = window.toLowerCase();
   // Mark non-overlapping matches, longest term first at each position.
-  const sorted = [...needles].sort((a, b) => b.length - a.length);
+  const needles = terms.map((t) => t.toLowerCase()).sort((a, b) => b.length - a.length);
   let out = '';
   for (let i = 0; i < window.length; ) {
-    const hit = sorted.find((n) => n && windowLower.startsWith(n, i));
+    const hit = needles.find((n) => n && windowLower.startsWith(n, i));
     if (hit) {
       out += `«${window.slice(i, i + hit.length)}»`;
       i += hit.length;
@@ -68,7 +77,7 @@ export function makeSnippet(text: string, terms: readonly string[]): string {
       i += 1;
     }
   }
-  return (start > 0 ? '…' : '') + out + (end < flat.length ? '…' : '');
+  return (start > 0 ? '…' : '') + out + (end < text.length ? '…' : '');
 }
 
 export function searchDocuments(db: Db, query: string, opts: { limit?: number; issueId?: string } = {}): SearchHit[] {
@@ -103,9 +112,7 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
     documentId: r.id,
     title: r.title,
     docNumber: r.doc_number,
-    snippet: makeSnippet(
-      terms.some((t) => r.plain_text.toLowerCase().includes(t.toLowerCase())) ? r.plain_text : r.title,
-      terms,
-    ),
+    // A hit in the title only (no match in the text) shows the title.
+    snippet: makeSnippet(terms.some((t) => findTerm(r.plain_text, t, () => r.plain_text.toLowerCase()) >= 0) ? r.plain_text : r.title, terms),
   }));
 }
