@@ -11,11 +11,6 @@ export type SearchHit = ChannelOutput<'search'>[number];
 export type RevisionSummary = ChannelOutput<'revisions.list'>[number];
 export type IssueMetaPatch = Omit<ChannelRequest<'issues.update'>, 'issueId'>;
 
-export interface ExportResult {
-  path: string;
-  pages?: number;
-}
-
 export interface ApiError extends Error {
   code: string;
 }
@@ -150,8 +145,7 @@ export const api = {
   setPageMap: (issueId: string, pageCount: number, layoutHash: string, pages: Record<string, number>) =>
     invoke('pageMaps.set', { issueId, pageCount, layoutHash, pages }),
 
-  // Export channels are added by the export area; called by name so this file builds before they land.
-  exportPdf: (issueId: string) => call<ExportResult>('export.pdf', { issueId }),
-  exportDocx: (issueId: string) => call<ExportResult>('export.docx', { issueId }),
-  revealFile: (path: string) => call<unknown>('shell.reveal', { path }),
+  exportPdf: (issueId: string) => invoke('export.pdf', { issueId }),
+  exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
+  revealFile: (path: string) => invoke('shell.reveal', { path }),
 };

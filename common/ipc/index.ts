@@ -5,13 +5,16 @@
  */
 import type { z } from 'zod';
 import { libraryChannels, libraryEvents } from './library';
+import { exportChannels, exportEvents } from './export';
 
 export const contract = {
   ...libraryChannels,
+  ...exportChannels,
 } as const;
 
 export const events = {
   ...libraryEvents,
+  ...exportEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { closeExportEngine } from '../handlers/export';
 import { handleCall } from '../handlers/index';
 import { appRoot, defaultLibraryPath, openAppLibrary } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
@@ -35,6 +36,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
+  await closeExportEngine();
   library.close();
   return 0;
 }

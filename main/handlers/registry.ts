@@ -3,6 +3,7 @@
  * compile error. Hosts never call these directly: they go through `handleCall` (call.ts).
  */
 import type { Channel } from '../../common/ipc/index';
+import { exportHandlers } from './export';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import type { HandlerTable } from './types';
@@ -10,4 +11,5 @@ import type { HandlerTable } from './types';
 export const handlers: HandlerTable<Channel> = {
   ...libraryHandlers,
   ...importTextHandlers,
+  ...exportHandlers,
 };
