@@ -150,6 +150,9 @@ export function itemsToBlocks(items: HtmlItem[], warnings: ImportWarning[]): Blo
         push({ type: 'signature', children: leaves });
       } else if (role === 'attachment-heading' || ATTACHMENT_HEADING.test(squeezed)) {
         push({ type: 'attachment-heading', children: [{ text: squeezed }] });
+      } else if (/^[□☐☑☒■]/.test(squeezed) && squeezed.length <= 40) {
+        const checked = /^[☑☒■]/.test(squeezed);
+        push({ type: 'checkbox', checked, children: [{ text: text.replace(/^[□☐☑☒■][\s\u3000]*/, '') }] });
       } else if (role === 'table-note') {
         push({ type: 'paragraph', role: 'table-note', children: leaves });
       } else if (role === 'attachment-item' || ATTACHMENT_LIST.test(squeezed) || (inAttachmentList && ITEM_NUMBER.test(squeezed) && squeezed.length <= 60 && !/。$/.test(squeezed))) {

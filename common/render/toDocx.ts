@@ -118,7 +118,7 @@ function coverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
   out.push(frontLine([run(label.cumulative, f.fang, 32)], { line: mm(8), before: mm(2) }));
   out.push(frontLine([run(`主管：${fm.supervisor}`, f.fang, 28)], { line: mm(7), before: mm(95.5) }));
   out.push(frontLine([run(`主办：${fm.sponsor}`, f.fang, 28)], { line: mm(7), before: mm(1) }));
-  out.push(frontLine([run(`内部资料　免费交流　准印证号：${fm.permitNumber}`, f.fang, 24)], { line: mm(6), before: mm(12) }));
+  out.push(frontLine([run(`内部资料\u3000免费交流\u3000准印证号：${fm.permitNumber}`, f.fang, 24)], { line: mm(6), before: mm(12) }));
   return out;
 }
 

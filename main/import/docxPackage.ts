@@ -1,0 +1,302 @@
+/**
+ * Safe reading of a .docx package before mammoth sees it: format sniffing (zip, OLE/CFB for encrypted
+ * files and legacy .doc/.wps), a streaming unzip with hard limits (zip bombs stop at the limit, not in
+ * memory), and XML preparation: DTDs and entity references removed (nothing is ever resolved), external
+ * relationships dropped, several bodies merged, list numbering written out as literal text and paragraph
+ * alignment carried in a private-use marker, oversized images replaced.
+ */
+import { Unzip, UnzipInflate, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
+import type { ImportWarning } from '../../common/model';
+
+export const LIMITS = {
+  maxFileBytes: 150 * 1024 * 1024,
+  maxEntries: 5000,
+  maxTotalUncompressed: 320 * 1024 * 1024,
+  maxEntryUncompressed: 128 * 1024 * 1024,
+  maxXmlPart: 64 * 1024 * 1024,
+  maxImageBytes: 16 * 1024 * 1024,
+  /** Expansion ratio above which a large archive is treated as a bomb. */
+  maxRatio: 200,
+};
+
+export class DocxRejected extends Error {}
+
+export type FileFormat = 'zip' | 'cfb' | 'unknown';
+
+export function sniffFormat(bytes: Uint8Array): FileFormat {
+  if (bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  const cfb = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  if (bytes.length >= 8 && cfb.every((b, i) => bytes[i] === b)) return 'cfb';
+  return 'unknown';
+}
+
+function containsUtf16(bytes: Uint8Array, text: string): boolean {
+  const needle = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (bytes[i + j] !== needle[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** An OLE compound file holding an encrypted OOXML package (Word's "encrypt with password"). */
+export function isEncryptedCfb(bytes: Uint8Array): boolean {
+  return containsUtf16(bytes, 'EncryptionInfo') || containsUtf16(bytes, 'EncryptedPackage');
+}
+
+/** Unzip with limits on entry count, per-entry and total size; inflation stops as soon as a limit is hit. */
+export function safeUnzip(bytes: Uint8Array): Unzipped {
+  const files: Unzipped = {};
+  let entries = 0;
+  let total = 0;
+  let failure: string | undefined;
+  const unzip = new Unzip((file) => {
+    if (failure) return;
+    entries++;
+    if (entries > LIMITS.maxEntries) {
+      failure = `压缩包内文件过多（超过 ${LIMITS.maxEntries} 个）`;
+      return;
+    }
+    if (file.name.includes('..') || file.name.startsWith('/')) return; // never needed, never trusted
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (err, chunk, final) => {
+      if (failure) return;
+      if (err) {
+        failure = `压缩数据损坏（${file.name}）`;
+        return;
+      }
+      size += chunk.length;
+      total += chunk.length;
+      if (size > LIMITS.maxEntryUncompressed || total > LIMITS.maxTotalUncompressed) {
+        failure = '解压后体积超出上限，疑似压缩炸弹，已停止';
+        file.terminate();
+        return;
+      }
+      chunks.push(chunk);
+      if (final) {
+        const out = new Uint8Array(size);
+        let offset = 0;
+        for (const c of chunks) {
+          out.set(c, offset);
+          offset += c.length;
+        }
+        files[file.name] = out;
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    // Feed in slices so a bomb is stopped after a bounded amount of output.
+    const step = 1 << 20;
+    for (let i = 0; i < bytes.length && !failure; i += step) unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
+  } catch (error) {
+    failure = failure ?? `不是有效的 ZIP/DOCX 文件（${String((error as Error).message ?? error).slice(0, 60)}）`;
+  }
+  if (failure) throw new DocxRejected(failure);
+  if (Object.keys(files).length === 0) throw new DocxRejected('文件已损坏或被截断：压缩包中没有可读的内容');
+  const ratio = total / Math.max(1, bytes.length);
+  if (total > 64 * 1024 * 1024 && ratio > LIMITS.maxRatio) throw new DocxRejected('解压比例异常，疑似压缩炸弹，已拒绝');
+  return files;
+}
+
+/** The main document part: from _rels/.rels when present, else the usual word/document.xml. */
+export function mainDocumentPath(files: Unzipped): string | undefined {
+  const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : '';
+  const m = /<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*Target="\/?([^"]+)"/.exec(rels) ?? /<Relationship\b[^>]*Target="\/?([^"]+)"[^>]*Type="[^"]*\/officeDocument"/.exec(rels);
+  const candidate = m?.[1];
+  if (candidate && files[candidate]) return candidate;
+  return files['word/document.xml'] ? 'word/document.xml' : undefined;
+}
+
+const DOCTYPE = /<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi;
+const UNKNOWN_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)[A-Za-z_][\w.-]{0,64};/g;
+
+/** Remove DTDs and references to entities they declared: nothing is resolved, nothing is fetched. */
+export function stripDtd(xml: string): { xml: string; changed: boolean } {
+  const out = xml.replace(DOCTYPE, '').replace(UNKNOWN_ENTITY, '');
+  return { xml: out, changed: out.length !== xml.length };
+}
+
+/** Drop relationships to external targets (linked images, templates, frames); hyperlinks are harmless text. */
+export function stripExternalRelationships(rels: string): { xml: string; changed: boolean } {
+  const out = rels.replace(/<Relationship\b[^>]*TargetMode="External"[^>]*\/>/g, (rel) => (/\/hyperlink"/.test(rel) ? rel : ''));
+  return { xml: out, changed: out.length !== rels.length };
+}
+
+/** Several w:body elements (invalid, but seen): merge them into one so no text is lost. */
+export function mergeBodies(xml: string): { xml: string; count: number } {
+  const bodies = [...xml.matchAll(/<w:body>([\s\S]*?)<\/w:body>/g)];
+  if (bodies.length <= 1) return { xml, count: bodies.length };
+  const first = bodies[0].index!;
+  const lastMatch = bodies[bodies.length - 1];
+  const end = lastMatch.index! + lastMatch[0].length;
+  const inner = bodies.map((b, i) => (i === bodies.length - 1 ? b[1] : b[1].replace(/<w:sectPr\b[\s\S]*?<\/w:sectPr>\s*$/, ''))).join('');
+  return { xml: xml.slice(0, first) + `<w:body>${inner}</w:body>` + xml.slice(end), count: bodies.length };
+}
+
+// ---------------------------------------------------------------- list numbering -> literal text
+
+interface LevelFormat {
+  format: string;
+  text: string;
+  start: number;
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+export function chineseNumber(n: number): string {
+  if (n <= 0) return String(n);
+  if (n < 10) return CN_DIGITS[n];
+  if (n < 20) return '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
+  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
+  return String(n);
+}
+
+function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case 'chineseCounting':
+    case 'chineseCountingThousand':
+    case 'ideographTraditional':
+    case 'japaneseCounting':
+    case 'taiwaneseCounting':
+    case 'chineseLegalSimplified':
+      return chineseNumber(n);
+    case 'decimalFullWidth':
+    case 'decimalFullWidth2':
+      return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    case 'lowerLetter':
+      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    case 'upperLetter':
+      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+    case 'decimalEnclosedCircle':
+    case 'decimalEnclosedCircleChinese':
+      return n >= 1 && n <= 20 ? String.fromCharCode(0x2460 + n - 1) : String(n);
+    case 'none':
+      return '';
+    default:
+      return String(n);
+  }
+}
+
+function attrOf(xml: string, element: string, name = 'w:val'): string | undefined {
+  const m = new RegExp(`<${element}\\b[^>]*\\s${name}="([^"]*)"`).exec(xml);
+  return m?.[1];
+}
+
+export function parseNumbering(numberingXml: string): Map<string, LevelFormat[]> {
+  const abstract = new Map<string, LevelFormat[]>();
+  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
+    const levels: LevelFormat[] = [];
+    for (const lvl of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+      levels[Number(lvl[1])] = {
+        format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
+        text: attrOf(lvl[2], 'w:lvlText') ?? '',
+        start: Number(attrOf(lvl[2], 'w:start') ?? 1),
+      };
+    }
+    abstract.set(m[1], levels);
+  }
+  const nums = new Map<string, LevelFormat[]>();
+  for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
+    const abstractId = attrOf(m[2], 'w:abstractNumId');
+    const levels = abstractId ? abstract.get(abstractId) : undefined;
+    if (levels) nums.set(m[1], levels);
+  }
+  return nums;
+}
+
+const ALIGN_MARK: Record<string, string> = { center: '\uE000', right: '\uE001', end: '\uE001' };
+
+function decodeXmlText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+function escapeXmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Write each numbered paragraph's number as literal text (一、（一）1.（1）…) and drop its numPr, so mammoth
+ * keeps plain paragraphs; put an alignment marker at the start of centred and right-aligned paragraphs.
+ */
+export function literalizeParagraphs(documentXml: string, numbering: Map<string, LevelFormat[]>): string {
+  const counters = new Map<string, number[]>();
+  return documentXml.replace(/<w:p(\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string | undefined, pPrWhole: string | undefined, pPr: string | undefined) => {
+    if (!pPrWhole || !pPr) return whole;
+    let prefix = '';
+    const jc = attrOf(pPr.replace(/<w:rPr>[\s\S]*?<\/w:rPr>/, ''), 'w:jc');
+    if (jc && ALIGN_MARK[jc]) prefix += ALIGN_MARK[jc];
+    let newPPr = pPr;
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr);
+    if (numPr) {
+      const numId = attrOf(numPr[1], 'w:numId') ?? '0';
+      const ilvl = Math.min(8, Number(attrOf(numPr[1], 'w:ilvl') ?? 0));
+      const levels = numbering.get(numId);
+      if (levels && numId !== '0') {
+        const counts = counters.get(numId) ?? [];
+        const level = levels[ilvl] ?? { format: 'decimal', text: `%${ilvl + 1}.`, start: 1 };
+        counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl] + 1;
+        counts.length = ilvl + 1; // deeper levels restart
+        counters.set(numId, counts);
+        const literal = decodeXmlText(level.format === 'bullet' ? '' : level.text).replace(/%(\d)/g, (_, d: string) => {
+          const i = Number(d) - 1;
+          const l = levels[i] ?? level;
+          return formatNumber(counts[i] ?? l.start, l.format);
+        });
+        prefix += literal;
+      }
+      newPPr = pPr.replace(numPr[0], '');
+    }
+    if (!prefix) return whole;
+    return `<w:p${attrs ?? ''}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${escapeXmlText(prefix)}</w:t></w:r>`;
+  });
+}
+
+/** A 1×1 transparent PNG standing in for images over the size limit. */
+export const PLACEHOLDER_PNG = Uint8Array.from(
+  atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABXvMqGgAAAABJRU5ErkJggg=='),
+  (c) => c.charCodeAt(0),
+);
+
+/** Prepare the unzipped package for mammoth; returns the re-zipped bytes. */
+export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Array {
+  const main = mainDocumentPath(files);
+  if (!main) throw new DocxRejected('不是 Word 文档：缺少 word/document.xml');
+  let dtd = false;
+  let external = false;
+  for (const name of Object.keys(files)) {
+    if (!/\.(xml|rels)$/i.test(name)) {
+      if (/^word\/media\//.test(name) && files[name].length > LIMITS.maxImageBytes) {
+        warnings.push({ code: 'docx-image-too-large', message: `图片 ${name.slice(11)} 过大（${Math.round(files[name].length / 1048576)} MB），未导入`, text: name });
+        files[name] = PLACEHOLDER_PNG;
+      }
+      continue;
+    }
+    if (files[name].length > LIMITS.maxXmlPart) throw new DocxRejected(`文档部件 ${name} 过大（超过 64 MB）`);
+    let xml = strFromU8(files[name]);
+    const stripped = stripDtd(xml);
+    xml = stripped.xml;
+    dtd ||= stripped.changed;
+    if (name.endsWith('.rels')) {
+      const ext = stripExternalRelationships(xml);
+      xml = ext.xml;
+      external ||= ext.changed;
+    }
+    files[name] = strToU8(xml);
+  }
+  if (dtd) warnings.push({ code: 'docx-dtd-removed', message: '文档含有 DTD 或实体声明，已忽略（不解析外部实体）' });
+  if (external) warnings.push({ code: 'docx-external-removed', message: '文档引用了外部资源（链接的图片或模板），已忽略' });
+
+  let documentXml = strFromU8(files[main]);
+  if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
+  const merged = mergeBodies(documentXml);
+  if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
+  documentXml = merged.xml;
+  const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
+  const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
+  files[main] = strToU8(literalizeParagraphs(documentXml, numbering));
+  return zipSync(files, { level: 0 });
+}

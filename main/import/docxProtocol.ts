@@ -1,0 +1,23 @@
+/** Messages between importDocx.ts and the .docx worker thread. */
+import type { DocumentContent, ImportWarning } from '../../common/model';
+
+export interface DocxWorkerRequest {
+  bytes: Uint8Array;
+}
+
+export interface DocxAsset {
+  id: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+export interface DocxWorkerReply {
+  ok: boolean;
+  /** One-line reason when nothing could be imported. */
+  error?: string;
+  content?: DocumentContent;
+  title?: string;
+  docNumber?: string;
+  warnings?: ImportWarning[];
+  assets?: DocxAsset[];
+}

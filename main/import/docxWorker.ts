@@ -1,0 +1,87 @@
+/**
+ * Worker thread: .docx bytes -> document content. Runs with resourceLimits and a time limit set by
+ * importDocx.ts, so a hostile file can at worst kill this thread, never the app.
+ * Steps: safe unzip (limits) -> XML preparation (no DTD/entities, literal numbering, alignment markers)
+ * -> mammoth to HTML -> allowlist walk -> 公文 structure -> normalizeContent.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import mammoth from 'mammoth';
+import { newId, type ImportWarning } from '../../common/model';
+import { fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
+import { linkedomEnvironment } from './linkedomEnvironment';
+import type { DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+
+/** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
+export const STYLE_MAP = [
+  "p[style-name='Title'] => p.gz-title:fresh",
+  "p[style-name='方案标题'] => p.gz-scheme-title:fresh",
+  "p[style-name='文号'] => p.gz-docnumber:fresh",
+  "p[style-name='主送'] => p.gz-addressee:fresh",
+  "p[style-name='日期'] => p.gz-date:fresh",
+  "p[style-name='落款'] => p.gz-signature:fresh",
+  "p[style-name='附件标识'] => p.gz-attachment-heading:fresh",
+  "p[style-name='附件说明'] => p.gz-attachment-item:fresh",
+  "p[style-name='表注'] => p.gz-table-note:fresh",
+  "p[style-name='heading 1'] => h1:fresh",
+  "p[style-name='heading 2'] => h2:fresh",
+  "p[style-name='heading 3'] => h3:fresh",
+  "p[style-name='heading 4'] => h4:fresh",
+  "r[style-name='楷体引题'] => span.gz-leadin",
+  "r[style-name='加粗引题'] => span.gz-leadin",
+];
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
+  const warnings: ImportWarning[] = [];
+  try {
+    const format = sniffFormat(bytes);
+    if (format === 'cfb') {
+      return {
+        ok: false,
+        error: isEncryptedCfb(bytes)
+          ? '文件已加密（受密码保护）：请在 Word/WPS 中取消密码后另存为 .docx 再导入'
+          : '这是旧版 Word/WPS 文件（.doc/.wps）：请另存为 .docx，或安装 LibreOffice 后重试',
+      };
+    }
+    if (format !== 'zip') return { ok: false, error: '不是 .docx 文件（文件头不是 ZIP），可能已损坏或被截断' };
+    const files = safeUnzip(bytes);
+    const prepared = prepareDocx(files, warnings);
+    const assets: DocxWorkerReply['assets'] = [];
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
+      {
+        styleMap: STYLE_MAP,
+        includeDefaultStyleMap: true,
+        convertImage: mammoth.images.imgElement(async (image) => {
+          const data = new Uint8Array(await image.readAsArrayBuffer());
+          if (sameBytes(data, PLACEHOLDER_PNG)) return { src: '' };
+          const id = newId();
+          assets.push({ id, contentType: image.contentType, data });
+          return { src: `gz-asset:${id}` };
+        }),
+      },
+    );
+    const unknownStyles = result.messages.filter((m) => m.type === 'warning').length;
+    if (unknownStyles > 0) warnings.push({ code: 'docx-converter', message: `转换器提示 ${unknownStyles} 处未识别的格式，已按正文处理` });
+    const converted = fromHtmlTree(linkedomEnvironment().parseBody(result.value));
+    return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
+  } catch (error) {
+    if (error instanceof DocxRejected) return { ok: false, error: error.message, warnings };
+    const message = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
+    return { ok: false, error: `无法读取 Word 文档：${message}`, warnings };
+  }
+}
+
+if (parentPort && workerData?.gazetteDocxWorker) {
+  const port = parentPort;
+  port.once('message', (request: DocxWorkerRequest) => {
+    convertDocx(request.bytes).then(
+      (reply) => port.postMessage(reply, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
+      (error) => port.postMessage({ ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }),
+    );
+  });
+}

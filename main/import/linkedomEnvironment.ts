@@ -1,0 +1,19 @@
+/**
+ * HtmlEnvironment for Node (the import worker, the CLI, tests): linkedom parses, the allowlist walk in
+ * common/import/cleanWordHtml sanitises. DOMPurify is not used here: it does not support linkedom's DOM
+ * (isSupported is false, and with the missing APIs patched in it returns empty output), so relying on it
+ * would be a false sense of safety. The renderer runs DOMPurify in the browser before the same walk.
+ */
+import { parseHTML } from 'linkedom';
+import type { HtmlEnvironment, HtmlNodeLike } from '../../common/import/htmlTree';
+
+export function linkedomEnvironment(): HtmlEnvironment {
+  return {
+    parseBody(html: string): HtmlNodeLike {
+      // linkedom needs a whole document; wrap fragments so their content lands in <body>.
+      const full = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+      const { document } = parseHTML(full) as unknown as { document: { body?: HtmlNodeLike; documentElement: HtmlNodeLike } };
+      return document.body ?? document.documentElement;
+    },
+  };
+}
