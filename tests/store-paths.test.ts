@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { looksLikeNetworkPath } from '../main/store/index';
+import { isNetworkFsType, looksLikeNetworkPath, openLibrary } from '../main/store/index';
 import { appRoot, defaultLibraryPath, defaultSamplePath, openAppLibrary } from '../main/paths';
 import { makeTree, tempDir } from './store-fixtures';
 
@@ -64,5 +64,32 @@ describe('network shares', () => {
     expect(looksLikeNetworkPath('//server/share/library.sqlite')).toBe(true);
     expect(looksLikeNetworkPath('C:\\Users\\u\\library.sqlite')).toBe(false);
     expect(looksLikeNetworkPath('/home/u/library.sqlite')).toBe(false);
+  });
+
+  it('recognises network file systems by their statfs type (Linux)', () => {
+    expect(isNetworkFsType(0x6969)).toBe(true); // NFS
+    expect(isNetworkFsType(0xff534d42)).toBe(true); // CIFS
+    expect(isNetworkFsType(0xef53)).toBe(false); // ext4
+  });
+
+  it('falls back to DELETE journaling with a warning, and back to WAL on a local open', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const file = path.join(dir, 'share.sqlite');
+      const warnings: string[] = [];
+      const lib = openLibrary(file, { avoidWal: true, logger: { warn: (m) => warnings.push(m) } });
+      expect(lib.journalMode).toBe('delete');
+      expect(lib.rawDb.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(lib.rawDb.pragma('synchronous', { simple: true })).toBe(2);
+      expect(warnings.join()).toMatch(/DELETE/);
+      lib.issues.insertTree(makeTree());
+      lib.close();
+      const local = openLibrary(file, { logger: { warn: () => {} } });
+      expect(local.journalMode).toBe('wal');
+      expect(local.issues.list()).toHaveLength(1);
+      local.close();
+    } finally {
+      cleanup();
+    }
   });
 });

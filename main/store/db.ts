@@ -2,7 +2,8 @@
  * Opening a SQLite file safely: the driver stays behind this module (so a `nativeBinding` for Electron's ABI
  * can be passed), pragmas are set on every open, the file is checked, and migrations bring it up to date.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, statfsSync } from 'node:fs';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
@@ -23,6 +24,8 @@ export interface OpenOptions {
   logger?: Logger;
   /** Do not take the pre-migration backup (temporary copies, packages). */
   skipMigrationBackup?: boolean;
+  /** Force DELETE journaling, e.g. for a library on a mapped network drive the app cannot detect. */
+  avoidWal?: boolean;
 }
 
 export interface OpenedDb {
@@ -39,6 +42,24 @@ export function looksLikeNetworkPath(file: string): boolean {
   return /^(\\\\|\/\/)[^\\/]+[\\/]/.test(file);
 }
 
+/** statfs f_type of network file systems (Linux): NFS, SMB, CIFS, SMB2, AFS, Coda, NCP, 9P, FUSE (sshfs …). */
+const NETWORK_FS_TYPES = new Set([0x6969, 0x517b, 0xff534d42, 0xfe534d42, 0x5346414f, 0x73757245, 0x564c, 0x01021997, 0x65735546]);
+
+export function isNetworkFsType(type: number): boolean {
+  return NETWORK_FS_TYPES.has(type >>> 0);
+}
+
+/** A UNC path, or (on Linux) a folder on a network file system. Mapped Windows drives cannot be told apart here. */
+export function isOnNetworkShare(file: string): boolean {
+  if (looksLikeNetworkPath(file)) return true;
+  if (process.platform !== 'linux') return false;
+  try {
+    return isNetworkFsType(statfsSync(path.dirname(path.resolve(file))).type);
+  } catch {
+    return false;
+  }
+}
+
 function connect(file: string, opts: OpenOptions): Db {
   try {
     return new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
@@ -48,12 +69,12 @@ function connect(file: string, opts: OpenOptions): Db {
 }
 
 /** Set WAL (or fall back to DELETE with a warning), then the durability and integrity pragmas. */
-function applyPragmas(db: Db, file: string, warnings: string[]): string {
+function applyPragmas(db: Db, file: string, warnings: string[], avoidWal = false): string {
   let journalMode: string;
   if (file === ':memory:' || file === '') {
     journalMode = String(db.pragma('journal_mode', { simple: true }));
-  } else if (looksLikeNetworkPath(file)) {
-    journalMode = String(db.pragma('journal_mode = DELETE', { simple: true }));
+  } else if (avoidWal || isOnNetworkShare(file)) {
+    journalMode = String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase();
     warnings.push(`资料库位于网络共享上，已改用 DELETE 日志模式 (network share: WAL disabled, using DELETE): ${file}`);
   } else {
     journalMode = String(db.pragma('journal_mode = WAL', { simple: true })).toLowerCase();
@@ -142,7 +163,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
       throw new StoreError('invalid', `这个文件不是本程序的资料库：${file} (not a gazette library: application_id ${appId})`);
     }
     refuseNewerVersion(db); // before any pragma writes to the file
-    const journalMode = applyPragmas(db, file, warnings);
+    const journalMode = applyPragmas(db, file, warnings, opts.avoidWal);
     const migrationBackup = migrate(db, file, opts);
     for (const w of warnings) (opts.logger ?? console).warn(w);
     return { db, journalMode, warnings, migrationBackup };

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db, type Logger } from './db';
+import { openDatabase, type Db, type OpenOptions } from './db';
 import { createAssetsRepo } from './assets';
 import { createDocumentsRepo } from './documents';
 import { createIssuesRepo, requireIssue } from './issues';
@@ -15,12 +15,8 @@ import { searchDocuments } from './search';
 import { createSectionsRepo } from './sections';
 import type { SearchHit } from './types';
 
-export interface LibraryOptions {
-  /** better_sqlite3.node built for Electron's ABI. */
-  nativeBinding?: string;
-  logger?: Logger;
-  skipMigrationBackup?: boolean;
-}
+/** nativeBinding (better_sqlite3.node built for Electron's ABI), logger, avoidWal, skipMigrationBackup. */
+export type LibraryOptions = OpenOptions;
 
 export function openLibrary(file: string, opts: LibraryOptions = {}) {
   if (file !== ':memory:' && file !== '') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
