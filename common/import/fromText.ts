@@ -21,7 +21,7 @@ import {
 } from '../model';
 import { buildBody, toUnits } from './blocks';
 import { ISSUE_LINE, parseFrontMatter, type ParsedFrontMatter, emptyFrontMatter } from './frontMatter';
-import { cleanBodyText, squeezeTitle } from './inline';
+import { cleanBodyText, squeezeTitle, stripInline } from './inline';
 import { isBlank, isTableLine, nextNonBlank, splitLines, type SourceLine } from './lines';
 import { docNumberOf, isDocNumber, isTitleLike, kindFromTitle, startsNewElement } from './patterns';
 import { segmentDocuments, type Segment } from './segment';
@@ -44,7 +44,7 @@ const ISSUER = /^(.{2,24}?(?:人民政府办公室|人民政府办公厅|人民�
 
 /** The document title block: 格尔木市人民政府办公室 关于… -> issuer + full title text. */
 export function titleBlock(rawLines: string[]): DocTitleElement {
-  const text = squeezeTitle(rawLines.join(' '));
+  const text = squeezeTitle(stripInline(rawLines.join(' ')));
   const block: DocTitleElement = { type: 'doc-title', children: [{ text }] };
   const m = ISSUER.exec(text);
   if (m) block.issuer = m[1];
@@ -129,14 +129,25 @@ function plainContent(text: string): DocumentContent {
   return normalizeContent({ blocks });
 }
 
+/** Callers may pass anything at runtime (IPC, paste handlers); never let the conversion throw. */
+function safeString(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return value === null || value === undefined ? '' : String(value);
+  } catch {
+    return '';
+  }
+}
+
 export function importDocumentFromText(text: string): DocumentImport {
+  const source = safeString(text);
   const warnings: ImportWarning[] = [];
   try {
-    const lines = splitLines(String(text ?? ''));
+    const lines = splitLines(source);
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
     return { content: built.content, warnings };
   } catch (error) {
-    return { content: plainContent(String(text ?? '')), warnings: [warning('internal-error', undefined, undefined, String(error))] };
+    return { content: plainContent(source), warnings: [warning('internal-error', undefined, undefined, String(error))] };
   }
 }
 
@@ -347,7 +358,7 @@ function fallbackIssue(text: string, error: unknown): IssueImport {
 }
 
 export function importIssueFromText(text: string): IssueImport {
-  const source = typeof text === 'string' ? text : String(text ?? '');
+  const source = safeString(text);
   try {
     return importIssue(source);
   } catch (error) {

@@ -8,7 +8,7 @@
 import type { Align, ParagraphElement, TableCellElement, TableElement } from '../model';
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
-import { parseCell, squeezeTitle, type CellParagraph } from './inline';
+import { parseCell, parseInline, squeezeTitle, type CellParagraph } from './inline';
 import { PERSON_NAME } from './patterns';
 
 export interface RawTable {
@@ -101,7 +101,7 @@ function headerRowCount(raw: RawTable): number {
 }
 
 function paragraph(p: CellParagraph): ParagraphElement {
-  const el: ParagraphElement = { type: 'paragraph', children: [{ text: p.text }] };
+  const el: ParagraphElement = { type: 'paragraph', children: parseInline(p.text) };
   if (p.align) el.align = p.align as Align;
   return el;
 }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockElement, DocumentKind, ImportWarning } from '../model';
+import { buildBody, toUnits } from './blocks';
+import { splitLines } from './lines';
+
+function body(text: string, kind: DocumentKind = 'notice', hasAddressee = true): BlockElement[] {
+  const lines = splitLines(text);
+  const warnings: ImportWarning[] = [];
+  return buildBody(toUnits(lines, 0, lines.length), kind, warnings, hasAddressee).blocks;
+}
+const textOf = (b: BlockElement) => ('children' in b ? (b.children as Array<{ text?: string }>).map((c) => c.text ?? '').join('') : '');
+
+describe('joining lines the print broke', () => {
+  it('joins a sentence cut at a page end, across the blank line', () => {
+    const blocks = body('坚持以习近平生态文明思想为指导，全面贯彻，实现管理有\n\n序、良性发展。\n\n二、整治目标');
+    expect(blocks.map(textOf)).toEqual(['坚持以习近平生态文明思想为指导，全面贯彻，实现管理有序、良性发展。', '二、整治目标']);
+  });
+  it('joins a numbered item cut mid-word, and a 第X条', () => {
+    const blocks = body('（一）无证（照）、伪证（照）、超范\n\n围、持过期失效证（照）开采砂石资源的行为；\n\n第九条 营商环境监督员履行工作职责\n\n时，可以表明身份。', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['（一）无证（照）、伪证（照）、超范围、持过期失效证（照）开采砂石资源的行为；', '第九条\u3000营商环境监督员履行工作职责时，可以表明身份。']);
+  });
+  it('does not join after a heading, a short label, or into a numbered line or a list item', () => {
+    const blocks = body('一、指导思想\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n\n完成时限：2024年6月\n\n（二）完成采集。继续。\n\n责任单位：市公安局\n\n配合单位：市数据局', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['一、指导思想', '坚持以习近平新时代中国特色社会主义思想为指导。', '完成时限：2024年6月', '（二）完成采集。继续。', '责任单位：市公安局', '配合单位：市数据局']);
+  });
+  it('never joins into a line that carried a list marker', () => {
+    const blocks = body('- （四）年满十八周岁、不超过六十周\n- （五）法律规定的其他条件。', 'notice', false);
+    expect(blocks).toHaveLength(2);
+  });
+});
+
+describe('levels and run-in lead-ins', () => {
+  it('gives level 2 a 楷体 lead-in up to the first 。 and normalises (二) to （二）', () => {
+    const [b] = body('(二) 补贴作物。藜麦。', 'notice', false);
+    expect(b).toEqual({ type: 'heading', level: 2, children: [{ text: '（二）补贴作物。', leadIn: true, face: 'kai' }, { text: '藜麦。' }] });
+  });
+  it('gives level 3 a bold lead-in, taken from the markdown bold when present', () => {
+    const [a, b] = body('1. **申报。**东城区申报。\n\n2.紧盯重点案件。涉案金额千万元以上。', 'notice', false);
+    expect(a).toEqual({ type: 'heading', level: 3, children: [{ text: '1.申报。', leadIn: true, bold: true }, { text: '东城区申报。' }] });
+    expect(b.type === 'heading' && b.children[0]).toEqual({ text: '2.紧盯重点案件。', leadIn: true, bold: true });
+  });
+  it('makes a short phrase its own heading block and a numbered sentence a paragraph', () => {
+    const blocks = body('（一）适用范围。\n\n（一）具有较强的法治意识和监督意识，以及较强的社会责任感；\n\n（二）其他可能影响公正履行职责的。', 'notice', false);
+    expect(blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type))).toEqual(['h2', 'paragraph', 'paragraph']);
+  });
+  it('sets 第X条 in 黑体 followed by an ideographic space', () => {
+    const [b] = body('第一条 本制度所称营商环境监督员。', 'notice', false);
+    expect(b).toEqual({ type: 'paragraph', children: [{ text: '第一条', face: 'hei', leadIn: true }, { text: '\u3000本制度所称营商环境监督员。' }] });
+  });
+});
+
+describe('document parts', () => {
+  it('reads 主送, 附件 list with continuation items, date, then the issued 方案 title', () => {
+    const blocks = body('各相关单位：\n\n正文。\n\n- 附件：1. 格尔木市营商环境监督员名单\n2. 格尔木市营商环境监督员工作制度\n\n2024年7月15日\n\n格尔木市2024年度藜麦产业扶持资金补贴 项目实施方案\n\n为促进全市藜麦产业高质量发展。');
+    expect(blocks.map((b) => b.type)).toEqual(['addressee', 'paragraph', 'attachment-list', 'date-line', 'doc-title', 'paragraph']);
+    const list = blocks[2];
+    expect(list.type === 'attachment-list' && list.children.map((i) => [i.number, i.children[0].text])).toEqual([
+      ['1.', '格尔木市营商环境监督员名单'],
+      ['2.', '格尔木市营商环境监督员工作制度'],
+    ]);
+    expect(textOf(blocks[4])).toBe('格尔木市2024年度藜麦产业扶持资金补贴项目实施方案');
+  });
+  it('reads 附件 1 headings with their titles, contact lines, notes above and below tables', () => {
+    const blocks = body('联系人：王慧莉\n\n附件 1\n\n格尔木市 2024 年城市体检指标体系\n\n注：带“*”为核心指标\n\n维度\t序号\n住房\t1\n\n- 备注：**\n1. 本表统计情况。\n 2. 结案数量。', 'notice', false);
+    expect(blocks.map((b) => [b.type, b.type === 'paragraph' ? b.role ?? '' : ''])).toEqual([
+      ['paragraph', 'contact'],
+      ['attachment-heading', ''],
+      ['doc-title', ''],
+      ['paragraph', 'table-note'],
+      ['table', ''],
+      ['paragraph', 'table-note'],
+      ['paragraph', 'table-note'],
+      ['paragraph', 'table-note'],
+    ]);
+    expect(textOf(blocks[1])).toBe('附件1');
+    expect(textOf(blocks[5])).toBe('备注：');
+  });
+  it('turns a leader list written without tabs into a leader-list table', () => {
+    const blocks = body('组 长：龚国庆 副市长\n\n徐 锐 副市长、市公安局局长\n\n副组长：孙龙海 市自然资源局局长\n成员：周文良 东城区行委主任\n\n领导小组办公室设在市自然资源局。', 'notice', false);
+    expect(blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
+    expect(blocks[0].type === 'table' && blocks[0].variant).toBe('leader-list');
+  });
+  it('marks fill-in lines of attachment forms', () => {
+    const blocks = body('附件3\n\n申报表\n\n申报时间： 年 月 日\n\n填报人:', 'notice', false);
+    expect(blocks.slice(2).map((b) => b.type === 'paragraph' && b.role)).toEqual(['form-line', 'form-line']);
+  });
+  it('makes every paragraph of a 大事记 an entry, joining entries broken by the print', () => {
+    const blocks = body('7月15日，嘉宾来自甘肃省嘉峪关\n\n市、酒泉市等地。\n\n同日，揭牌。', 'chronicle', false);
+    expect(blocks.map((b) => [b.type, textOf(b)])).toEqual([
+      ['chronicle-entry', '7月15日，嘉宾来自甘肃省嘉峪关市、酒泉市等地。'],
+      ['chronicle-entry', '同日，揭牌。'],
+    ]);
+  });
+});
