@@ -1,15 +1,31 @@
 /**
  * Every channel's handler, one spread line per area. The type makes a missing or misnamed handler a
  * compile error. Hosts never call these directly: they go through `handleCall` (call.ts).
+ *
+ * Areas whose modules are heavy (export: playwright-core, docx, pdf-lib) are loaded on their first call,
+ * so the CLI's import/list/toc/search and the app's start do not pay for them.
  */
 import type { Channel } from '../../common/ipc/index';
-import { exportHandlers } from './export';
+import { exportChannels } from '../../common/ipc/export';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
-import type { HandlerTable } from './types';
+import type { Handler, HandlerTable } from './types';
+
+/** Handlers for `channels` that import their module on first use. */
+export function lazyArea<C extends Channel>(channels: readonly C[], load: () => Promise<HandlerTable<C>>): HandlerTable<C> {
+  let loaded: Promise<HandlerTable<C>> | undefined;
+  const table = {} as Record<C, Handler<C>>;
+  for (const channel of channels) {
+    table[channel] = (async (deps, input) => {
+      const area = await (loaded ??= load());
+      return (area[channel] as Handler<C>)(deps, input);
+    }) as Handler<C>;
+  }
+  return table as HandlerTable<C>;
+}
 
 export const handlers: HandlerTable<Channel> = {
   ...libraryHandlers,
   ...importTextHandlers,
-  ...exportHandlers,
+  ...lazyArea(Object.keys(exportChannels) as Array<keyof typeof exportChannels>, () => import('./export').then((m) => m.exportHandlers)),
 };
