@@ -134,6 +134,22 @@ describe('importIssueFromText robustness', () => {
     // Nothing in random CJK is markup, so the output is exactly the input without whitespace.
     expect(out).toBe(squeezeWhitespace(text));
   });
+  it('keeps front-matter lines it cannot place at the top of the first document, with a warning', () => {
+    const text = `政务公开信息\n\n本刊唯一刊物\n\n2024年第6期\n\n主管：某单位\n主办：某办公室\n\n印刷：某印刷厂\n某行不知所云\n\n目 录\n\n大事记\n\n7月份大事记……（54）\n\n7月份大事记\n\n7月1日，会议召开。`;
+    const { tree, warnings } = importIssueFromText(text);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['unplaced-line', 11]]);
+    expect(tree.issue.frontMatter.tagline).toBe('本刊唯一刊物');
+    expect(tree.issue.frontMatter.colophon).toEqual([{ label: '印刷', value: '某印刷厂' }]);
+    const first = tree.sections[0].documents[0];
+    expect(contentPlainText(first.content).split('\n')[0]).toBe('某行不知所云');
+    expect(first.title).toBe('7月份大事记');
+  });
+  it('files a document missing from the TOC under the section of the document before it', () => {
+    const text = `目 录\n\n人事任免\n\n关于甲的通知\n格政人〔2024〕1号……（3）\n\n关于甲的通知\n\n格政人〔2024〕1号\n\n甲同志任主任；\n\n关于乙的通知\n\n格政人〔2024〕2号\n\n乙同志任主任；`;
+    const { tree, warnings } = importIssueFromText(text);
+    expect(tree.sections.map((s) => [s.name, s.documents.map((d) => d.docNumber)])).toEqual([['人事任免', ['格政人〔2024〕1号', '格政人〔2024〕2号']]]);
+    expect(warnings.map((w) => [w.code, w.line])).toEqual([['document-not-in-toc', 14]]);
+  });
   it('never throws on values that are not strings', () => {
     const hostile = { toString: () => { throw new Error('no'); } };
     expect(() => importIssueFromText(hostile as unknown as string)).not.toThrow();

@@ -8,6 +8,7 @@
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
 import { isDocNumber, isTitleLike } from './patterns';
+import { stripInline } from './inline';
 import type { TocEntry } from './toc';
 
 export interface Segment {
@@ -32,7 +33,7 @@ export function matchTitleAt(lines: SourceLine[], i: number, target: string, unt
       if (j === i) return -1;
       continue;
     }
-    acc += squeezeWhitespace(lines[j].text);
+    acc += squeezeWhitespace(stripInline(lines[j].text));
     used++;
     if (acc === target) return j + 1;
     if (!target.startsWith(acc)) return -1;
@@ -91,7 +92,7 @@ export function segmentDocuments(lines: SourceLine[], from: number, entries: Toc
     let titleEnd = -1;
     for (let i = pos; i < lines.length && target; i++) {
       const t = lines[i].text;
-      if (!t || t.length > 200 || !target.startsWith(squeezeWhitespace(t).slice(0, 4))) continue;
+      if (!t || t.length > 200 || !target.startsWith(squeezeWhitespace(stripInline(t)).slice(0, 4))) continue;
       const end = matchTitleAt(lines, i, target, lines.length);
       if (end > 0) {
         hit = i;

@@ -7,7 +7,7 @@
 import { squeezeWhitespace } from '../model';
 import { isBlank, type SourceLine } from './lines';
 import { docNumberOf, isDocNumber } from './patterns';
-import { squeezeTitle } from './inline';
+import { squeezeTitle, stripInline } from './inline';
 import { matchTitleAt } from './segment';
 
 export interface TocEntry {
@@ -65,7 +65,7 @@ export function parseToc(lines: SourceLine[], start: number, journalName: string
   const finishPending = () => {
     if (pending.length === 0) return;
     const entry: TocEntry = {
-      title: squeezeTitle(pending.map((l) => l.text).join(' ')),
+      title: squeezeTitle(stripInline(pending.map((l) => l.text).join(' '))),
       docNumber: '',
       sectionIndex: Math.max(toc.sections.length - 1, 0),
       line: pending[0].no,
@@ -117,7 +117,7 @@ export function parseToc(lines: SourceLine[], start: number, journalName: string
             continue;
           }
           toc.entries.push({
-            title: squeezeTitle(pending.map((l) => l.text).join(' ')),
+            title: squeezeTitle(stripInline(pending.map((l) => l.text).join(' '))),
             docNumber: docNumberOf(page.prefix),
             page: page.page,
             sectionIndex: Math.max(toc.sections.length - 1, 0),
@@ -126,7 +126,7 @@ export function parseToc(lines: SourceLine[], start: number, journalName: string
           pending = [];
         } else {
           // An entry without 文号 on one line: 7月份大事记……（54）; any pending lines are its start.
-          const title = squeezeTitle([...pending.map((l) => l.text), page.prefix].join(' '));
+          const title = squeezeTitle(stripInline([...pending.map((l) => l.text), page.prefix].join(' ')));
           toc.entries.push({ title, docNumber: '', page: page.page, sectionIndex: Math.max(toc.sections.length - 1, 0), line: (pending[0] ?? line).no });
           pending = [];
         }
