@@ -79,8 +79,16 @@ function withLeadIn(text: string, face?: 'kai' | 'hei'): TextLeaf[] {
 
 /** Short and without a full stop inside: a heading of its own rather than a run-in paragraph. */
 function isShortHeading(text: string): boolean {
-  const body = text.replace(/[。：:]$/, '');
-  return body.length <= 40 && !/[。；;]/.test(body);
+  const body = text.replace(/[：:]$/, '');
+  return body.length <= 40 && !/[。；;！？]/.test(body);
+}
+
+/** A run-in paragraph that already has marks: keep them, and mark the first run a lead-in when it ends the phrase. */
+function markedLeadIn(leaves: TextLeaf[]): TextLeaf[] {
+  if (leaves.some((l) => l.leadIn)) return leaves;
+  const first = leaves[0];
+  if (leaves.length > 1 && first && /。$/.test(first.text) && (first.bold || first.face)) return [{ ...first, leadIn: true }, ...leaves.slice(1)];
+  return leaves;
 }
 
 const ISSUER_END = /(人民政府|办公室|办公厅|委员会|局|厅|委|院|部|中心|领导小组)$/;
@@ -153,6 +161,15 @@ export function itemsToBlocks(items: HtmlItem[], warnings: ImportWarning[]): Blo
       } else if (/^[□☐☑☒■]/.test(squeezed) && squeezed.length <= 40) {
         const checked = /^[☑☒■]/.test(squeezed);
         push({ type: 'checkbox', checked, children: [{ text: text.replace(/^[□☐☑☒■][\s\u3000]*/, '') }] });
+      } else if (role === 'body' || role === 'body-noindent') {
+        // Our own export (recognised by its styles): the style says it is body text, so no pattern guessing.
+        if (titleText && /大事记$/.test(titleText) && CHRONICLE_START.test(squeezed)) push({ type: 'chronicle-entry', children: leaves });
+        else {
+          const p: ParagraphElement = { type: 'paragraph', children: leaves };
+          if (role === 'body-noindent') p.indent = false;
+          if (item.align === 'center' || item.align === 'right') p.align = item.align;
+          push(p);
+        }
       } else if (role === 'table-note') {
         push({ type: 'paragraph', role: 'table-note', children: leaves });
       } else if (role === 'attachment-item' || ATTACHMENT_LIST.test(squeezed) || (inAttachmentList && ITEM_NUMBER.test(squeezed) && squeezed.length <= 60 && !/。$/.test(squeezed))) {
@@ -198,7 +215,7 @@ export function itemsToBlocks(items: HtmlItem[], warnings: ImportWarning[]): Blo
       } else if (LEVEL2.test(text)) {
         const normal = normalizeHeadingNumber(text);
         if (isShortHeading(text)) push({ type: 'heading', level: 2, children: [{ text: normal }] });
-        else push({ type: 'paragraph', children: leaves.some((l) => l.leadIn) ? leaves : withLeadIn(normal) });
+        else push({ type: 'paragraph', children: leaves.length > 1 || leaves.some((l) => l.leadIn) ? markedLeadIn(leaves) : withLeadIn(normal) });
       } else if (LEVEL3.test(text) && isShortHeading(text) && !/^\d+\.\d/.test(text)) {
         push({ type: 'heading', level: 3, children: [{ text: normalizeHeadingNumber(text) }] });
       } else if (LEVEL4.test(text) && isShortHeading(text)) {

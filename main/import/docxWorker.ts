@@ -5,6 +5,7 @@
  * -> mammoth to HTML -> allowlist walk -> 公文 structure -> normalizeContent.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { newId, type ImportWarning } from '../../common/model';
 import { fromHtmlTree } from '../../common/import/fromDocxHtml';
@@ -51,10 +52,13 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const files = safeUnzip(bytes);
     const prepared = prepareDocx(files, warnings);
     const assets: DocxWorkerReply['assets'] = [];
+    // A document from our own export (or its template) carries the 文号 style: read body text by style.
+    const ownStyles = /<w:name w:val="文号"\/>/.test(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
+    const styleMap = ownStyles ? [...STYLE_MAP, "p[style-name='Normal'] => p.gz-body:fresh", "p[style-name='无缩进'] => p.gz-body-noindent:fresh"] : STYLE_MAP;
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
       {
-        styleMap: STYLE_MAP,
+        styleMap,
         includeDefaultStyleMap: true,
         convertImage: mammoth.images.imgElement(async (image) => {
           const data = new Uint8Array(await image.readAsArrayBuffer());

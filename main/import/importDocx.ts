@@ -118,6 +118,7 @@ export async function convertWithLibreOffice(file: string, soffice: string, time
       );
     });
     const out = join(dir, basename(file, extname(file)) + '.docx');
+    if (!existsSync(out)) throw new Error('LibreOffice 无法打开此文件（可能已损坏或不是 Word/WPS 文件）');
     return new Uint8Array(await readFile(out));
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ export function linkedomEnvironment(): HtmlEnvironment {
   return {
     parseBody(html: string): HtmlNodeLike {
       // linkedom needs a whole document; wrap fragments so their content lands in <body>.
-      const full = /<body[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
+      const full = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
       const { document } = parseHTML(full) as unknown as { document: { body?: HtmlNodeLike; documentElement: HtmlNodeLike } };
       return document.body ?? document.documentElement;
     },

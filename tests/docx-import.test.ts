@@ -1,0 +1,179 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { contentPlainText, plainText, squeezeWhitespace, type BlockElement, type DocumentContent, type GazetteDocument, type TableElement } from '../common/model';
+import { fromPastedHtml } from '../common/import/fromPastedHtml';
+import { toDocx } from '../common/render/toDocx';
+import { PLACEHOLDER_PNG } from '../main/import/docxPackage';
+import { importDocxFile } from '../main/import/importDocx';
+import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
+import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
+import { loadSampleIssue } from './docx-helpers';
+import { fixtureIssue } from './fixtures/docx-issue-fixture';
+
+/** A 1×1 PNG (the placeholder plus a trailing byte, so it is not taken for an oversized-image stand-in). */
+const TINY_PNG = new Uint8Array([...PLACEHOLDER_PNG, 0]);
+
+const dir = mkdtempSync(join(tmpdir(), 'gazette-docx-import-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Structure of a document as the round trip must keep it: block kinds, heading levels, text, 文号, tables. */
+function structure(content: DocumentContent): string[] {
+  return content.blocks
+    .filter((b) => b.type !== 'page-break' && b.type !== 'image')
+    .map((b: BlockElement) => {
+      if (b.type === 'table') return `table h${b.headerRows} ${tableShape(b)}`;
+      if (b.type === 'heading') return `heading${b.level} ${squeezeWhitespace(plainText(b))}`;
+      return `${b.type} ${squeezeWhitespace(plainText(b))}`;
+    });
+}
+
+function tableShape(t: TableElement): string {
+  return t.children.map((r) => r.children.map((c) => `${squeezeWhitespace(plainText(c))}${c.rowSpan ? `↓${c.rowSpan}` : ''}${c.colSpan ? `→${c.colSpan}` : ''}`).join('|')).join('/');
+}
+
+async function roundTrip(treeDoc: GazetteDocument, tree = fixtureIssue()) {
+  // Images need their bytes: give every asset a tiny PNG so they export as pictures, not placeholder text.
+  const { bytes } = await toDocx(tree, { document: treeDoc.id, assets: () => ({ data: TINY_PNG, type: 'png', width: 1, height: 1 }) });
+  const file = join(dir, `${treeDoc.id}.docx`);
+  writeFileSync(file, bytes);
+  return importDocxFile(file);
+}
+
+describe('round trip: issue -> DOCX -> import one document', () => {
+  it('keeps text, heading levels, 文号, attachments and tables of the fixture notice', async () => {
+    const tree = fixtureIssue();
+    const original = tree.sections[0].documents[0];
+    const result = await roundTrip(original, tree);
+    expect(result.error).toBeUndefined();
+    expect(result.title).toBe(original.title);
+    expect(result.docNumber).toBe('格政办发〔2024〕66号');
+    expect(structure(result.content)).toEqual(structure(original.content));
+    const title = result.content.blocks[0];
+    expect(title.type === 'doc-title' && title.issuer).toBe('格尔木市人民政府办公室');
+    expect(result.assets.length).toBe(1);
+    expect(result.content.blocks.filter((b) => b.type === 'image').length).toBe(1);
+    const leadIns = result.content.blocks.flatMap((b) => ('children' in b ? (b.children as Array<{ leadIn?: boolean }>) : [])).filter((l) => l.leadIn);
+    expect(leadIns.length).toBe(2);
+  });
+
+  const sample = loadSampleIssue();
+  it.skipIf(!sample)('keeps the structure of a sample document with tables', async () => {
+    const tree = sample!;
+    const docs = tree.sections.flatMap((s) => s.documents);
+    const withTable = docs.find((d) => d.content.blocks.some((b) => b.type === 'table')) ?? docs[0];
+    const result = await roundTrip(withTable, tree);
+    expect(result.error).toBeUndefined();
+    expect(squeezeWhitespace(contentPlainText(result.content))).toBe(squeezeWhitespace(contentPlainText({ ...withTable.content, blocks: withTable.content.blocks.filter((b) => b.type !== 'image') })));
+    expect(structure(result.content)).toEqual(structure(withTable.content));
+  });
+});
+
+describe('Word numbering and alignment', () => {
+  it('turns list numbering into literal 一、（一）1.（1） levels and reads centred titles and right-aligned dates', async () => {
+    const lvl = (i: number, fmt: string, text: string) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+    const numbering =
+      '<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      `<w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}${lvl(2, 'decimal', '%3.')}${lvl(3, 'decimal', '（%4）')}</w:abstractNum>` +
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>';
+    const numbered = (level: number, text: string) => para(text, `<w:numPr><w:ilvl w:val="${level}"/><w:numId w:val="1"/></w:numPr>`);
+    const body =
+      para('格尔木市某局关于开展安全检查的通知', '<w:jc w:val="center"/>') +
+      para('某政〔2024〕3号', '<w:jc w:val="center"/>') +
+      para('各科室：') +
+      numbered(0, '总体要求') +
+      numbered(1, '工作目标') +
+      numbered(2, '排查隐患') +
+      numbered(3, '建立台账') +
+      numbered(3, '限期整改') +
+      numbered(2, '督促落实') +
+      numbered(1, '工作安排') +
+      numbered(0, '保障措施') +
+      para('某局办公室', '<w:jc w:val="right"/>') +
+      para('2024年7月5日', '<w:jc w:val="right"/>');
+    const file = join(dir, 'numbered.docx');
+    writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(body), 'word/numbering.xml': numbering }));
+    const result = await importDocxFile(file);
+    expect(result.error).toBeUndefined();
+    expect(structure(result.content)).toEqual([
+      'doc-title 格尔木市某局关于开展安全检查的通知',
+      'doc-number 某政〔2024〕3号',
+      'addressee 各科室：',
+      'heading1 一、总体要求',
+      'heading2 （一）工作目标',
+      'heading3 1.排查隐患',
+      'heading4 （1）建立台账',
+      'heading4 （2）限期整改',
+      'heading3 2.督促落实',
+      'heading2 （二）工作安排',
+      'heading1 二、保障措施',
+      'signature 某局办公室',
+      'date-line 2024年7月5日',
+    ]);
+  });
+});
+
+describe('paste from Word/WPS', () => {
+  const env = linkedomEnvironment();
+
+  it('cleans Word clipboard HTML: mso lists keep their literal numbers, spacers and o:p vanish', () => {
+    const html =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{mso-style-parent:"";}</style></head><body>' +
+      '<p class=MsoTitle align=center>关于做好防汛工作的通知<o:p></o:p></p>' +
+      "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><!--[if !supportLists]--><span style='mso-list:Ignore'>一、<span style='font:7.0pt \"Times New Roman\"'>&nbsp;&nbsp; </span></span><!--[endif]-->提高思想认识<o:p></o:p></p>" +
+      "<p class=MsoNormal style='text-indent:21pt'><b>（一）压实责任。</b>各单位要落实责任。<o:p></o:p></p>" +
+      '<p class=MsoNormal align=right style="text-align:right">2024年7月5日</p></body></html>';
+    const result = fromPastedHtml(html, env);
+    expect(structure(result.content)).toEqual(['doc-title 关于做好防汛工作的通知', 'heading1 一、提高思想认识', 'paragraph （一）压实责任。各单位要落实责任。', 'date-line 2024年7月5日']);
+    const p = result.content.blocks[2];
+    expect(p.type === 'paragraph' && p.children[0]).toMatchObject({ text: '（一）压实责任。', bold: true });
+  });
+
+  it('keeps table merges and header rows from pasted tables', () => {
+    const html = '<table><thead><tr><th>序号</th><th colspan=2>内容</th></tr></thead><tbody><tr><td rowspan=2>1</td><td>甲</td><td>乙</td></tr><tr><td>丙</td><td>丁</td></tr></tbody></table>';
+    const table = fromPastedHtml(html, env).content.blocks.find((b) => b.type === 'table') as TableElement;
+    expect(table.headerRows).toBe(1);
+    expect(tableShape(table)).toBe('序号|内容→2/1↓2|甲|乙/丙|丁');
+  });
+
+  // Text inside a dropped container (math, noscript) goes with it; everything else keeps its text.
+  const dropsText = new Set([
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>正文',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">正文',
+  ]);
+  const vectors = [
+    '<script>alert(1)</script>正文',
+    '<img src=x onerror=alert(1)>正文',
+    '<svg onload=alert(1)><script>alert(1)</script></svg>正文',
+    '<a href="javascript:alert(1)">正文</a>',
+    '<iframe src="javascript:alert(1)"></iframe>正文',
+    '<p style="background:url(javascript:alert(1))" onclick="alert(1)">正文</p>',
+    '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>正文',
+    '<noscript><p title="</noscript><img src=x onerror=alert(1)>">正文',
+    '<object data="data:text/html,<script>alert(1)</script>"></object>正文',
+    '<style>@import "http://evil/x.css";</style><p>正文</p>',
+    '<template><img src=x onerror=alert(1)></template>正文',
+    '<body onload=alert(1)>正文',
+    '<img src="gz-asset:../../etc/passwd">正文',
+    '<form action="http://evil"><input name=x value=alert(1)><button>go</button></form>正文',
+  ];
+  it.each(vectors)('never lets script survive: %s', (vector) => {
+    const result = fromPastedHtml(vector, env);
+    const json = JSON.stringify(result.content);
+    expect(json).not.toMatch(/alert|javascript:|onerror|onload|<script|<img|<svg|evil/i);
+    expect(result.content.blocks.every((b) => b.type !== 'image')).toBe(true);
+    if (!dropsText.has(vector)) expect(squeezeWhitespace(contentPlainText(result.content))).toContain('正文');
+  });
+
+  it('never lets script survive a .docx import either (HTML-looking text stays text)', async () => {
+    const file = join(dir, 'xss.docx');
+    writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(para('&lt;script&gt;alert(1)&lt;/script&gt;正文') + para('&lt;img src=x onerror=alert(1)&gt;')) }));
+    const result = await importDocxFile(file);
+    expect(result.error).toBeUndefined();
+    // The text is kept literally as text in the model: the printable HTML and the editor escape it.
+    const leaves = result.content.blocks.flatMap((b) => ('children' in b ? (b.children as Array<{ text?: string; type?: string }>) : []));
+    expect(leaves.every((l) => l.type === undefined)).toBe(true);
+    expect(contentPlainText(result.content)).toContain('<script>alert(1)</script>正文');
+  });
+});
