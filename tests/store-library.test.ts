@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentPlainText, type IssueTree } from '../common/model/index';
 import { APPLICATION_ID, LATEST_VERSION, openLibrary, StoreError, type Library } from '../main/store/index';
+import { MIGRATIONS } from '../main/store/migrations/index';
 import { makeTree, para, tempDir } from './store-fixtures';
 
 let dir: string;
@@ -77,6 +78,32 @@ describe('opening a library', () => {
     const file = path.join(dir, 'garbage.sqlite');
     writeFileSync(file, Buffer.alloc(8192, 7));
     expect(() => openLibrary(file, { logger: silent })).toThrowError(/损坏|不是资料库/);
+  });
+
+  it('migrates a version-1 library, keeping its data, after a backup', () => {
+    const file = path.join(dir, 'v1.sqlite');
+    const raw = new Database(file);
+    raw.exec(MIGRATIONS[0].sql);
+    raw.pragma('user_version = 1');
+    raw.exec(`INSERT INTO issues VALUES ('i1', 'J', 2024, 5, 190, '', 'draft', '{}', '{}', NULL, 't', 't');
+              INSERT INTO sections VALUES ('s1', 'i1', '栏目', 0);
+              INSERT INTO documents (id, section_id, kind, title, doc_number, position, content, plain_text, updated_at)
+                VALUES ('d1', 's1', 'notice', '旧标题', '', 0, '{"schemaVersion":1,"blocks":[]}', '旧的正文', 't');
+              INSERT INTO revisions (document_id, content, created_at) VALUES ('d1', '{"schemaVersion":1,"blocks":[]}', 't');`);
+    raw.close();
+    const migrated = openLibrary(file, { logger: silent });
+    try {
+      expect(migrated.rawDb.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+      expect(migrated.migrationBackup).toMatch(/\.v1-.*\.bak$/);
+      expect(migrated.revisions.list('d1')).toMatchObject([{ kind: 'save' }]);
+      expect(migrated.search('旧的正文').map((h) => h.documentId)).toEqual(['d1']);
+      expect(migrated.issues.getTree('i1').sections[0].documents[0].title).toBe('旧标题');
+    } finally {
+      migrated.close();
+    }
+    const backup = new Database(migrated.migrationBackup!, { readonly: true });
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    backup.close();
   });
 
   it('backs up a non-empty database before migrating it', () => {
@@ -232,14 +259,34 @@ describe('saving, revisions and rollback', () => {
   it('prunes old revisions but keeps the newest of each document', () => {
     const id = lib.issues.insertTree(makeTree());
     const doc = lib.issues.getTree(id).sections[0].documents[0];
-    for (let i = 0; i < 4; i += 1) lib.documents.save(doc.id, [para(`版本${i}`)]);
-    lib.rawDb.prepare("UPDATE revisions SET created_at = '2000-01-01T00:00:00.000Z'").run();
+    const backdate = lib.rawDb.prepare('UPDATE revisions SET created_at = ? WHERE id = (SELECT max(id) FROM revisions)');
+    for (let i = 0; i < 4; i += 1) {
+      lib.documents.save(doc.id, [para(`版本${i}`)]);
+      backdate.run(`2000-01-0${i + 1}T00:00:00.000Z`); // a different day each: not folded together
+    }
+    lib.rawDb.prepare("UPDATE revisions SET created_at = '2000-01-01T00:00:00.000Z' WHERE kind = 'import'").run();
     // 5 documents imported (one revision each) + 4 saves of the first: 9 revisions, all old.
     const deleted = lib.revisions.prune('2020-01-01T00:00:00.000Z', 2);
     expect(deleted).toBe(3);
     expect(counts(lib).revisions).toBe(6);
     expect(lib.revisions.list(doc.id).map((r) => r.chars)).toEqual(['版本3'.length, '版本2'.length]);
     expect(lib.revisions.prune('2020-01-01T00:00:00.000Z', 2)).toBe(0);
+  });
+
+  it('folds autosaves of the same minute into one revision, but keeps imports and restores', () => {
+    const id = lib.issues.insertTree(makeTree());
+    const doc = lib.issues.getTree(id).sections[0].documents[0];
+    for (let i = 0; i < 5; i += 1) lib.documents.save(doc.id, [para(`第${i}次保存`)]);
+    let revisions = lib.revisions.list(doc.id);
+    // the 5 saves almost surely fall within one minute; at most one minute boundary can split them
+    expect(revisions.length).toBeLessThanOrEqual(3);
+    expect(revisions[0]).toMatchObject({ kind: 'save', chars: '第4次保存'.length });
+    expect(revisions.at(-1)).toMatchObject({ kind: 'import', title: doc.title });
+    lib.revisions.restore(revisions.at(-1)!.id);
+    lib.documents.save(doc.id, [para('恢复后再改')]);
+    revisions = lib.revisions.list(doc.id);
+    expect(revisions.slice(0, 2).map((r) => r.kind)).toEqual(['save', 'restore']);
+    expect(revisions.at(-1)!.kind).toBe('import');
   });
 });
 

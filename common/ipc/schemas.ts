@@ -126,7 +126,14 @@ export const tocEntry = z.object({
   page: z.number().optional(),
 });
 
-export const revisionInfo = z.object({ id: z.number(), documentId: id, createdAt: z.string(), title: z.string(), chars: z.number() });
+export const revisionInfo = z.object({
+  id: z.number(),
+  documentId: id,
+  createdAt: z.string(),
+  kind: z.enum(['import', 'create', 'save', 'restore']),
+  title: z.string(),
+  chars: z.number(),
+});
 
 export const searchHit = z.object({
   issueId: id,

@@ -24,8 +24,23 @@ export function requireDocument(db: Db, documentId: string): DocumentRow {
   return row;
 }
 
-export function appendRevision(db: Db, documentId: string, contentJson: string, at: string): void {
-  db.prepare('INSERT INTO revisions (document_id, content, created_at) VALUES (?, ?, ?)').run(documentId, contentJson, at);
+export type RevisionKind = 'import' | 'create' | 'save' | 'restore';
+
+/**
+ * Append a revision. Autosave runs about once a second while someone types, so consecutive saves within the
+ * same clock minute replace each other: history keeps one version per minute of editing (plus every import,
+ * creation and restore), not thousands of near-copies of a large document.
+ */
+export function appendRevision(db: Db, documentId: string, contentJson: string, at: string, kind: RevisionKind): void {
+  if (kind === 'save') {
+    const last = db.prepare('SELECT id, kind, created_at FROM revisions WHERE document_id = ? ORDER BY id DESC LIMIT 1').get(documentId) as
+      | { id: number; kind: string; created_at: string }
+      | undefined;
+    if (last && last.kind === 'save' && last.created_at.slice(0, 16) === at.slice(0, 16)) {
+      db.prepare('DELETE FROM revisions WHERE id = ?').run(last.id);
+    }
+  }
+  db.prepare('INSERT INTO revisions (document_id, content, created_at, kind) VALUES (?, ?, ?, ?)').run(documentId, contentJson, at, kind);
 }
 
 /** Title and 文号 from content; a document without a doc-title (大事记, 人事任免) keeps the one it has. */
@@ -44,7 +59,14 @@ export interface NewDocument {
 }
 
 /** Insert one document row at the end of its section (positions are rewritten by the caller when needed). */
-export function insertDocumentRow(db: Db, sectionId: string, position: number, doc: NewDocument, at: string): string {
+export function insertDocumentRow(
+  db: Db,
+  sectionId: string,
+  position: number,
+  doc: NewDocument,
+  at: string,
+  kind: RevisionKind = 'import',
+): string {
   const id = doc.id ?? newId();
   const content = normalizeContent(doc.content ?? []);
   const { title, docNumber } = titleAndNumberFor(content, { title: doc.title ?? '', docNumber: doc.docNumber ?? '' });
@@ -53,7 +75,7 @@ export function insertDocumentRow(db: Db, sectionId: string, position: number, d
     `INSERT INTO documents (id, section_id, kind, title, doc_number, toc_title_override, position, content, plain_text, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(id, sectionId, doc.kind ?? 'notice', title, docNumber, doc.tocTitleOverride ?? null, position, json, contentPlainText(content), at);
-  appendRevision(db, id, json, at);
+  appendRevision(db, id, json, at, kind);
   return id;
 }
 
@@ -69,7 +91,7 @@ export function createDocumentsRepo(db: Db) {
     const section = requireSection(db, sectionId);
     const at = nowIso();
     const ids = orderedIds(db, 'documents', sectionId);
-    const id = insertDocumentRow(db, sectionId, ids.length, { ...doc, id: undefined }, at);
+    const id = insertDocumentRow(db, sectionId, ids.length, { ...doc, id: undefined }, at, 'create');
     ids.splice(insertionIndex(index, ids.length), 0, id);
     writePositions(db, 'documents', ids);
     touchIssue(db, section.issue_id, at);
@@ -77,7 +99,7 @@ export function createDocumentsRepo(db: Db) {
   });
 
   /** Save new content. Identical content is a no-op (autosave may resend); otherwise a revision is appended. */
-  const save = db.transaction((documentId: string, rawContent: unknown): GazetteDocument => {
+  const save = db.transaction((documentId: string, rawContent: unknown, revisionKind: RevisionKind = 'save'): GazetteDocument => {
     const row = requireDocument(db, documentId);
     const content = normalizeContent(rawContent);
     const json = JSON.stringify(content);
@@ -92,7 +114,7 @@ export function createDocumentsRepo(db: Db) {
       at,
       documentId,
     );
-    appendRevision(db, documentId, json, at);
+    appendRevision(db, documentId, json, at, revisionKind);
     touchIssue(db, requireSection(db, row.section_id).issue_id, at);
     return get(documentId);
   });

@@ -1,7 +1,7 @@
 /** The revision log: every content write appends one; any revision can be restored (as a new save). */
 import { contentPlainText, deriveTitleAndNumber, normalizeContent, type DocumentContent, type GazetteDocument } from '../../common/model/index';
 import type { Db } from './db';
-import type { DocumentsRepo } from './documents';
+import type { DocumentsRepo, RevisionKind } from './documents';
 import { notFound } from './errors';
 import type { RevisionInfo } from './types';
 
@@ -10,6 +10,7 @@ interface RevisionRow {
   document_id: string;
   content: string;
   created_at: string;
+  kind: RevisionKind;
 }
 
 function parse(json: string): DocumentContent {
@@ -36,6 +37,7 @@ export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
           id: row.id,
           documentId: row.document_id,
           createdAt: row.created_at,
+          kind: row.kind,
           title: deriveTitleAndNumber(content).title,
           chars: contentPlainText(content).length,
         };
@@ -49,6 +51,7 @@ export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
       id: row.id,
       documentId: row.document_id,
       createdAt: row.created_at,
+      kind: row.kind,
       title: deriveTitleAndNumber(content).title,
       chars: contentPlainText(content).length,
       content,
@@ -58,7 +61,7 @@ export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
   /** Restoring is a save of the old content, so it is itself undoable. */
   const restore = (revisionId: number): GazetteDocument => {
     const row = require(revisionId);
-    return documents.save(row.document_id, parse(row.content));
+    return documents.save(row.document_id, parse(row.content), 'restore');
   };
 
   /**

@@ -32,6 +32,8 @@ export interface RevisionInfo {
   id: number;
   documentId: string;
   createdAt: string;
+  /** What wrote it: 'import', 'create', 'save' (one per minute of editing) or 'restore'. */
+  kind: 'import' | 'create' | 'save' | 'restore';
   title: string;
   /** Characters of plain text, to tell revisions apart at a glance. */
   chars: number;

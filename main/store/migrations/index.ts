@@ -4,6 +4,7 @@
  * Never edit a shipped migration: add the next number.
  */
 import { sql as m001 } from './001_init';
+import { sql as m002 } from './002_revision_kind';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,10 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: '001_init', sql: m001 },
+  { version: 2, name: '002_revision_kind', sql: m002 },
+];
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
