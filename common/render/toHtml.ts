@@ -1,0 +1,376 @@
+/**
+ * toHtml: the document model -> semantic HTML for the print page (Paged.js + resources/print/journal.css).
+ * Pure: strings in, strings out. All content is escaped (it is untrusted); numbering is literal text.
+ *
+ * The body of a page is a two-column flow; title blocks, tables and forms span both columns
+ * (`column-span: all` in the CSS). Each document is one <article>; attachments start a new page.
+ */
+import {
+  plainText,
+  type BlockElement,
+  type DocTitleElement,
+  type GazetteDocument,
+  type IssueTree,
+  type ParagraphElement,
+  type PrintSettings,
+  type TableCellElement,
+  type TableElement,
+  type TextLeaf,
+} from '../model';
+import { attrs, escapeHtml, hashString, isHan } from './html';
+
+/** Characters per title line (二号 22 pt over the 420 pt type width). */
+export const TITLE_CHARS_PER_LINE = 19;
+/** Tables with more columns than this are set rotated on their own pages. */
+export const ROTATE_COLUMN_THRESHOLD = 8;
+
+export interface HtmlOptions {
+  /** URL of an image asset (a data: URL when exporting). */
+  assetUrl?: (assetId: string) => string;
+}
+
+/** A pagination unit: one document with its attachments, or a run of consecutive 人事任免 notices. */
+export interface PrintUnit {
+  id: string;
+  sectionId: string;
+  sectionName: string;
+  documentIds: string[];
+  /** Title of the unit's first document, for messages ("layout of 关于… did not finish"). */
+  label: string;
+  html: string;
+  /** Hash of html and the settings that affect layout: the layout cache key. */
+  hash: string;
+}
+
+// ---------------------------------------------------------------- inline text
+
+/** Remove ASCII spaces between CJK and Latin letters/digits (格尔木市 2024 年 -> 格尔木市2024年). */
+export function tidyCjkSpacing(text: string): string {
+  return text
+    .replace(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]) +(?=[A-Za-z0-9])/g, '$1')
+    .replace(/([A-Za-z0-9]) +(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1');
+}
+
+function renderLeaf(leaf: TextLeaf): string {
+  let html = escapeHtml(tidyCjkSpacing(leaf.text));
+  if (html === '') return '';
+  if (leaf.superscript) html = `<sup>${html}</sup>`;
+  if (leaf.underline) html = `<u>${html}</u>`;
+  if (leaf.bold) html = `<b>${html}</b>`;
+  const classes: string[] = [];
+  if (leaf.face) classes.push(`gz-face-${leaf.face}`);
+  if (leaf.leadIn) classes.push('gz-leadin');
+  return classes.length ? `<span class="${classes.join(' ')}">${html}</span>` : html;
+}
+
+export function renderLeaves(leaves: TextLeaf[]): string {
+  return leaves.map(renderLeaf).join('');
+}
+
+function leavesText(leaves: TextLeaf[]): string {
+  return leaves.map((l) => l.text).join('');
+}
+
+/** A two-character name spread to three characters' width (袁萍 -> 袁　萍), as a distributed 3 em box. */
+export function spreadName(text: string): string | undefined {
+  const squeezed = text.replace(/[\s\u3000]+/g, '');
+  return squeezed.length === 2 && isHan(squeezed) ? `<span class="gz-name2">${escapeHtml(squeezed)}</span>` : undefined;
+}
+
+// ---------------------------------------------------------------- blocks
+
+function paragraphClass(p: ParagraphElement): string {
+  const classes = ['gz-p'];
+  if (p.indent === false) classes.push('gz-noindent');
+  if (p.align && p.align !== 'justify') classes.push(`gz-align-${p.align}`);
+  if (p.role) classes.push(`gz-role-${p.role}`);
+  return classes.join(' ');
+}
+
+function renderParagraph(p: ParagraphElement): string {
+  return `<p class="${paragraphClass(p)}">${renderLeaves(p.children)}</p>`;
+}
+
+/** Title text without the issuer prefix when the title carries it (the issuer is set separately). */
+function titleParts(title: DocTitleElement): { issuer: string; rest: string; restHtml: string } {
+  const text = tidyCjkSpacing(leavesText(title.children));
+  const issuer = title.issuer ?? '';
+  if (issuer && text.startsWith(issuer)) {
+    const rest = text.slice(issuer.length).trim();
+    return { issuer, rest, restHtml: escapeHtml(rest) };
+  }
+  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: renderLeaves(title.children) };
+}
+
+export function renderTitle(title: DocTitleElement, extraClass = ''): string {
+  const { issuer, rest, restHtml } = titleParts(title);
+  const wraps = (issuer + rest).length > TITLE_CHARS_PER_LINE;
+  const issuerHtml = issuer ? `<span class="gz-title-issuer${wraps ? ' gz-own-line' : ''}">${escapeHtml(issuer)}</span>` : '';
+  return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
+}
+
+function cellClass(cell: TableCellElement, header: boolean): string {
+  const classes: string[] = [];
+  const align = cell.align ?? (header ? 'center' : undefined);
+  if (align) classes.push(`gz-align-${align}`);
+  if (cell.valign) classes.push(`gz-valign-${cell.valign}`);
+  if (cell.vertical) classes.push('gz-vertical');
+  return classes.join(' ');
+}
+
+function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolean): string {
+  const tag = header ? 'th' : 'td';
+  const text = cell.children.map(plainText).join('');
+  const spread = spreadNames && !header && cell.children.length === 1 ? spreadName(text) : undefined;
+  const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children)}</p>`).join('');
+  const cls = cellClass(cell, header);
+  return `<${tag}${attrs({ class: cls || undefined, rowspan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined, colspan: cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined })}>${inner}</${tag}>`;
+}
+
+/** Number of grid columns of a table (max over rows of the sum of colSpans, counting rowSpans from above). */
+export function tableColumnCount(table: TableElement): number {
+  const carry: number[] = [];
+  let max = 0;
+  table.children.forEach((row, r) => {
+    let width = carry[r] ?? 0;
+    for (const cell of row.children) {
+      const span = cell.colSpan ?? 1;
+      width += span;
+      for (let k = 1; k < (cell.rowSpan ?? 1); k++) carry[r + k] = (carry[r + k] ?? 0) + span;
+    }
+    max = Math.max(max, width);
+  });
+  return max;
+}
+
+/**
+ * 'yes' rotate, 'no' keep upright, 'auto' let the print page measure (rotate if wider than the type area).
+ * Both `wideTables` settings turn the table block 90° on a portrait page (the print engines cannot mix
+ * page orientations within one Paged.js flow); 'landscape' is honoured by the DOCX export.
+ */
+export function rotationFor(table: TableElement, _settings: PrintSettings): 'yes' | 'no' | 'auto' {
+  if (table.rotate === 'never') return 'no';
+  if (table.rotate === 'always') return 'yes';
+  if (tableColumnCount(table) > ROTATE_COLUMN_THRESHOLD) return 'yes';
+  return 'auto';
+}
+
+export function renderTable(table: TableElement, settings: PrintSettings, id: string): string {
+  const variant = table.variant ?? 'data';
+  const spreadNames = variant === 'name-list' || variant === 'leader-list';
+  const cols = tableColumnCount(table);
+  const colgroup =
+    table.colWidths && table.colWidths.length === cols
+      ? `<colgroup>${table.colWidths
+          .map((w) => `<col style="width:${((w / table.colWidths!.reduce((a, b) => a + b, 0)) * 100).toFixed(2)}%">`)
+          .join('')}</colgroup>`
+      : '';
+  const rows = (from: number, to: number, header: boolean) =>
+    table.children
+      .slice(from, to)
+      .map(
+        (row) =>
+          `<tr${attrs({ style: row.minHeight ? `height:${row.minHeight}pt` : undefined })}>${row.children
+            .map((c) => renderCell(c, header, spreadNames))
+            .join('')}</tr>`,
+      )
+      .join('');
+  const head = table.headerRows > 0 ? `<thead>${rows(0, table.headerRows, true)}</thead>` : '';
+  const body = `<tbody>${rows(table.headerRows, table.children.length, false)}</tbody>`;
+  return `<table${attrs({
+    class: `gz-table gz-table--${variant}`,
+    id,
+    'data-cols': cols,
+  })}>${colgroup}${head}${body}</table>`;
+}
+
+function renderAttachmentList(block: Extract<BlockElement, { type: 'attachment-list' }>): string {
+  const items = block.children
+    .map(
+      (item, i) =>
+        `<p class="gz-attitem${i === 0 ? ' gz-first' : ''}">${i === 0 ? '<span class="gz-attlabel">附件：</span>' : ''}` +
+        `${item.number ? `<span class="gz-attnum">${escapeHtml(item.number)}</span>` : ''}<span class="gz-attname">${renderLeaves(item.children)}</span></p>`,
+    )
+    .join('');
+  return `<div class="gz-attlist${block.children.some((it) => it.number) ? '' : ' gz-unnumbered'}">${items}</div>`;
+}
+
+function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): string {
+  switch (block.type) {
+    case 'heading':
+      return `<h2 class="gz-h gz-h${block.level}" id="${escapeHtml(id)}">${renderLeaves(block.children)}</h2>`;
+    case 'paragraph':
+      return renderParagraph(block);
+    case 'addressee':
+      return `<p class="gz-addressee">${renderLeaves(block.children)}</p>`;
+    case 'signature':
+      return `<p class="gz-signature">${renderLeaves(block.children)}</p>`;
+    case 'date-line':
+      return `<p class="gz-date">${renderLeaves(block.children)}</p>`;
+    case 'chronicle-entry':
+      return `<p class="gz-p gz-chronicle">${renderLeaves(block.children)}</p>`;
+    case 'checkbox':
+      return `<p class="gz-p gz-noindent gz-check"><span class="gz-box">${block.checked ? '☑' : '□'}</span>${renderLeaves(block.children)}</p>`;
+    case 'attachment-list':
+      return renderAttachmentList(block);
+    case 'page-break':
+      return '<div class="gz-pagebreak"></div>';
+    case 'image': {
+      const src = opts.assetUrl ? opts.assetUrl(block.assetId) : '';
+      return `<figure class="gz-figure"><img${attrs({ src, alt: block.alt ?? '', style: block.width ? `width:${block.width}pt` : undefined })}></figure>`;
+    }
+    case 'doc-number':
+      return `<p class="gz-docno">${renderLeaves(block.children)}</p>`;
+    case 'attachment-heading':
+      return `<p class="gz-attheading">${renderLeaves(block.children)}</p>`;
+    default:
+      return `<p class="gz-p">${renderLeaves((block as { children: TextLeaf[] }).children)}</p>`;
+  }
+}
+
+function isTableNote(block: BlockElement | undefined): block is ParagraphElement {
+  return !!block && block.type === 'paragraph' && block.role === 'table-note';
+}
+
+/**
+ * Blocks of one document -> HTML. Groups: an attachment heading + title + 文号 form one spanning title block
+ * that starts a new page; a table with the notes directly above and below it forms one table block.
+ */
+export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions = {}, region = 0): string {
+  const blocks = doc.content.blocks;
+  const out: string[] = [];
+  const isChronicle = doc.kind === 'chronicle';
+  let titleCount = region;
+  let i = 0;
+  while (i < blocks.length) {
+    const block = blocks[i];
+    const id = `b-${doc.id}-${region}-${i}`;
+    if (block.type === 'attachment-heading' || block.type === 'doc-title') {
+      // Title block: [附件N] [title] [文号]
+      const parts: string[] = [];
+      let newPage = false;
+      if (block.type === 'attachment-heading') {
+        parts.push(`<p class="gz-attheading">${renderLeaves(block.children)}</p>`);
+        newPage = true;
+        i++;
+      }
+      let hasTitle = false;
+      if (blocks[i]?.type === 'doc-title') {
+        parts.push(renderTitle(blocks[i] as DocTitleElement, isChronicle ? ' gz-title--chronicle' : ''));
+        hasTitle = true;
+        i++;
+      }
+      if (blocks[i]?.type === 'doc-number') {
+        parts.push(`<p class="gz-docno">${renderLeaves((blocks[i] as { children: TextLeaf[] }).children)}</p>`);
+        i++;
+      }
+      const kind = newPage ? 'attachment' : titleCount === 0 ? 'first' : 'issued';
+      if (hasTitle) titleCount++;
+      out.push(`<header${attrs({ class: `gz-titleblock gz-titleblock--${kind}`, id })}>${parts.join('')}</header>`);
+      continue;
+    }
+    if (block.type === 'table' || (isTableNote(block) && blocks[i + 1]?.type === 'table')) {
+      const parts: string[] = [];
+      let table: TableElement | undefined;
+      if (block.type !== 'table') {
+        parts.push(`<p class="gz-tablenote gz-tablenote--above">${renderLeaves(block.children)}</p>`);
+        i++;
+      }
+      table = blocks[i] as TableElement;
+      parts.push(renderTable(table, settings, `t-${doc.id}-${region}-${i}`));
+      i++;
+      while (isTableNote(blocks[i])) {
+        parts.push(`<p class="gz-tablenote gz-tablenote--below">${renderLeaves((blocks[i] as ParagraphElement).children)}</p>`);
+        i++;
+      }
+      out.push(`<div${attrs({ class: `gz-tablewrap gz-tablewrap--${table.variant ?? 'data'}`, 'data-rotate': rotationFor(table, settings) })}>${parts.join('')}</div>`);
+      continue;
+    }
+    out.push(renderSimpleBlock(block, opts, id));
+    i++;
+  }
+  return out.join('\n');
+}
+
+/**
+ * Split a document's blocks into regions: the main text, then one region per attachment (each starts on a
+ * new page). A region holding a table or form is set full width on single-column pages ('full');
+ * the others in two columns ('cols'). The print page switches a page's columns by its region.
+ */
+export function documentRegions(doc: GazetteDocument): Array<{ mode: 'cols' | 'full'; blocks: BlockElement[] }> {
+  const regions: Array<{ mode: 'cols' | 'full'; blocks: BlockElement[] }> = [];
+  for (const block of doc.content.blocks) {
+    const last = regions[regions.length - 1];
+    if (!last || (block.type === 'attachment-heading' && last.blocks.length > 0)) regions.push({ mode: 'cols', blocks: [] });
+    const region = regions[regions.length - 1];
+    region.blocks.push(block);
+    if (block.type === 'table') region.mode = 'full';
+  }
+  return regions;
+}
+
+export function renderDocument(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions = {}): string {
+  const regions = documentRegions(doc)
+    .map((region, i) => {
+      const part: GazetteDocument = { ...doc, content: { ...doc.content, blocks: region.blocks } };
+      const html = renderBlocks(part, settings, opts, i);
+      return `<div class="gz-region gz-region--${region.mode}${i > 0 ? ' gz-region--newpage' : ''}" data-region="${region.mode}">\n${html}\n</div>`;
+    })
+    .join('\n');
+  return `<article${attrs({ class: `gz-doc gz-kind-${doc.kind}`, id: `doc-${doc.id}`, 'data-doc-id': doc.id })}>\n${regions}\n</article>`;
+}
+
+// ---------------------------------------------------------------- units
+
+/** Settings that change layout, and so belong in the cache key. */
+function layoutSettingsKey(settings: PrintSettings): string {
+  return JSON.stringify({ fonts: settings.fonts, wideTables: settings.wideTables });
+}
+
+/** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
+export const LAYOUT_VERSION = 'layout-1';
+
+/** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
+export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {
+  const settings = tree.issue.settings;
+  const units: PrintUnit[] = [];
+  for (const section of tree.sections) {
+    let run: GazetteDocument[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const first = run[0];
+      const html = `<section${attrs({ class: 'gz-unit', 'data-unit-id': first.id, 'data-section': section.name })}>\n${run
+        .map((d) => renderDocument(d, settings, opts))
+        .join('\n')}\n</section>`;
+      units.push({
+        id: first.id,
+        sectionId: section.id,
+        sectionName: section.name,
+        documentIds: run.map((d) => d.id),
+        label: first.title || section.name,
+        html,
+        hash: hashString(`${LAYOUT_VERSION}\n${layoutSettingsKey(settings)}\n${html}`),
+      });
+      run = [];
+    };
+    for (const doc of section.documents) {
+      if (doc.kind === 'personnel' && run.length > 0 && run[run.length - 1].kind === 'personnel') {
+        run.push(doc);
+        continue;
+      }
+      flush();
+      run.push(doc);
+    }
+    flush();
+  }
+  return units;
+}
+
+/** The even-page running head with {journal}, {year}, {number} filled in. */
+export function evenRunningHead(tree: IssueTree): string {
+  const { issue } = tree;
+  return issue.settings.evenRunningHead
+    .replace(/\{journal\}/g, issue.journalName)
+    .replace(/\{year\}/g, String(issue.year))
+    .replace(/\{number\}/g, String(issue.number));
+}

@@ -1,0 +1,120 @@
+/**
+ * Front matter: cover, inside cover (editorial committee + colophon) and the TOC, per format §9.
+ * Pure; page numbers for the TOC come from the layout's page map.
+ */
+import type { IssueTree, RoleLine } from '../model';
+import { attrs, escapeHtml } from './html';
+import { spreadName } from './toHtml';
+
+export interface TocEntry {
+  documentId: string;
+  title: string;
+  docNumber: string;
+  /** 大事记: one line `7月份大事记……（54）` */
+  oneLine: boolean;
+}
+
+export interface TocSection {
+  name: string;
+  entries: TocEntry[];
+}
+
+/** TOC structure from the issue: sections in order, one entry per document. */
+export function tocSections(tree: IssueTree): TocSection[] {
+  return tree.sections
+    .filter((s) => s.documents.length > 0)
+    .map((s) => ({
+      name: s.name,
+      entries: s.documents.map((d) => ({
+        documentId: d.id,
+        title: d.tocTitleOverride || d.title,
+        docNumber: d.docNumber,
+        oneLine: d.kind === 'chronicle' || !d.docNumber,
+      })),
+    }));
+}
+
+/** `（3）`; unknown pages print as `（ ）` so a missing number is visible, not invented. */
+export function tocPageLabel(page: number | undefined): string {
+  return `（${page ?? '\u2002'}）`;
+}
+
+function tocLine(text: string, page: number | undefined, cls: string): string {
+  return `<p class="${cls}"><span class="gz-toc-text">${escapeHtml(text)}</span><span class="gz-toc-leader"></span><span class="gz-toc-page">${tocPageLabel(page)}</span></p>`;
+}
+
+/** The TOC body. `pages` maps document id -> first page; absent ids print an empty number. */
+export function tocHtml(sections: TocSection[], pages: Record<string, number>): string {
+  const body = sections
+    .map((section) => {
+      const entries = section.entries
+        .map((e) => {
+          const inner = e.oneLine
+            ? tocLine(e.title, pages[e.documentId], 'gz-toc-line gz-toc-oneline')
+            : `<p class="gz-toc-title">${escapeHtml(e.title)}</p>${tocLine(e.docNumber, pages[e.documentId], 'gz-toc-line')}`;
+          return `<div${attrs({ class: 'gz-toc-entry', 'data-toc-doc': e.documentId })}>${inner}</div>`;
+        })
+        .join('');
+      return `<div class="gz-toc-section"><h2 class="gz-toc-section-name">${escapeHtml(section.name)}</h2>${entries}</div>`;
+    })
+    .join('');
+  return `<section class="gz-toc"><h1 class="gz-toc-heading">目　录</h1>${body}</section>`;
+}
+
+/** The sidebar printed on the first TOC page (notice, slogans, journal name). */
+export function tocSidebarHtml(tree: IssueTree): string {
+  const fm = tree.issue.frontMatter;
+  const lines = (items: string[], cls: string) => items.map((t) => `<p class="${cls}">${escapeHtml(t)}</p>`).join('');
+  return (
+    `<aside class="gz-toc-sidebar">` +
+    `<div class="gz-sb-notice">${lines(fm.sidebarNotice, 'gz-sb-line')}</div>` +
+    `<div class="gz-sb-slogans">${lines(fm.sidebarSlogans, 'gz-sb-slogan')}</div>` +
+    `<div class="gz-sb-name">${lines(fm.journalNameLines, 'gz-sb-line')}</div>` +
+    `</aside>`
+  );
+}
+
+export function coverHtml(tree: IssueTree): string {
+  const { issue } = tree;
+  const fm = issue.frontMatter;
+  const name = fm.journalNameLines.map((l, i) => `<p class="gz-cover-name gz-cover-name${i + 1}">${escapeHtml(l)}</p>`).join('');
+  return (
+    `<section class="gz-cover">${name}` +
+    `<p class="gz-cover-tagline">${escapeHtml(fm.tagline)}</p>` +
+    `<p class="gz-cover-number">${escapeHtml(`${issue.year}年第${issue.number}期`)}</p>` +
+    `<p class="gz-cover-cumulative">${escapeHtml(`总第${issue.cumulativeNumber}期`)}</p>` +
+    `<p class="gz-cover-supervisor">主管：${escapeHtml(fm.supervisor)}</p>` +
+    `<p class="gz-cover-sponsor">主办：${escapeHtml(fm.sponsor)}</p>` +
+    `<p class="gz-cover-permit">内部资料　免费交流　准印证号：${escapeHtml(fm.permitNumber)}</p>` +
+    `</section>`
+  );
+}
+
+function nameCell(name: string): string {
+  return `<span class="gz-ic-name">${spreadName(name) ?? escapeHtml(name)}</span>`;
+}
+
+function roleLine(role: RoleLine): string {
+  return `<p class="gz-ic-role"><span class="gz-ic-label">${escapeHtml(role.label)}：</span>${role.names.map(nameCell).join('')}</p>`;
+}
+
+export function insideCoverHtml(tree: IssueTree): string {
+  const fm = tree.issue.frontMatter;
+  const members: string[] = [];
+  for (let i = 0; i < fm.members.length; i += 2) {
+    members.push(`<p class="gz-ic-members-row">${fm.members.slice(i, i + 2).map(nameCell).join('')}</p>`);
+  }
+  const colophon = fm.colophon
+    .map((c) => `<p class="gz-colophon-line">${escapeHtml(c.label)}：${escapeHtml(c.value)}</p>`)
+    .join('');
+  return (
+    `<section class="gz-insidecover">` +
+    `<h1 class="gz-ic-title">${escapeHtml(fm.committeeTitle)}</h1>` +
+    fm.committeeRoles.map(roleLine).join('') +
+    `<p class="gz-ic-role"><span class="gz-ic-label">委员：</span>${escapeHtml(fm.membersNote)}</p>` +
+    `<div class="gz-ic-members">${members.join('')}</div>` +
+    fm.staff.map(roleLine).join('') +
+    `<div class="gz-colophon">${colophon}</div>` +
+    `</section>`
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * The Chromium print engine: playwright-core driving a system Chromium/Chrome/Edge (never downloads one).
+ * The print page is served from dist/renderer under a private origin by request interception; every
+ * other request is refused, so the export makes no network request at all.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+import { CONTENT_TYPES, assertPrintPageBuilt, resolveRendererFile } from './assets';
+import type { PrintEngine } from './engine';
+
+export const PRINT_ORIGIN = 'http://gazette.print';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/usr/bin/microsoft-edge-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  'C:\\Program Files\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+/** GAZETTE_CHROMIUM, else the first installed Chromium/Chrome/Edge. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.GAZETTE_CHROMIUM;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`GAZETTE_CHROMIUM=${configured} does not exist`);
+    return configured;
+  }
+  const found = CANDIDATES.find((p) => existsSync(p));
+  if (!found) throw new Error('no Chromium, Chrome or Edge found; install one or set GAZETTE_CHROMIUM to its executable');
+  return found;
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+async function serveLocalOnly(page: Page, staticHtml: { current: string | null }): Promise<void> {
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
+    if (url.pathname === '/static.html' && staticHtml.current !== null) {
+      return route.fulfill({ status: 200, contentType: CONTENT_TYPES['.html'], body: staticHtml.current });
+    }
+    const file = resolveRendererFile(url.pathname);
+    if (!file) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({
+      status: 200,
+      contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
+      body: readFileSync(file),
+    });
+  });
+}
+
+export interface ChromiumEngineOptions {
+  executablePath?: string;
+}
+
+export class ChromiumEngine implements PrintEngine {
+  private constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+    private readonly userDataDir: string,
+    private readonly staticHtml: { current: string | null },
+  ) {}
+
+  static async launch(opts: ChromiumEngineOptions = {}): Promise<ChromiumEngine> {
+    assertPrintPageBuilt();
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'gazette-chromium-'));
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: opts.executablePath ?? findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 900, height: 1200 },
+      offline: false,
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const staticHtml = { current: null as string | null };
+    await serveLocalOnly(page, staticHtml);
+    const engine = new ChromiumEngine(context, page, userDataDir, staticHtml);
+    await engine.openPrintPage();
+    return engine;
+  }
+
+  private async openPrintPage(): Promise<void> {
+    await this.page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load' });
+    await this.page.waitForFunction(() => (window as unknown as { gazettePrint?: { ready: boolean } }).gazettePrint?.ready === true);
+  }
+
+  async layout(job: LayoutJob): Promise<LayoutResult> {
+    if (!this.page.url().endsWith('/print/print.html')) await this.openPrintPage();
+    return this.page.evaluate((j) => window.gazettePrint.layout(j), job);
+  }
+
+  async printPdf(): Promise<Uint8Array> {
+    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+  }
+
+  async printStaticHtml(html: string): Promise<Uint8Array> {
+    this.staticHtml.current = html;
+    await this.page.goto(`${PRINT_ORIGIN}/static.html`, { waitUntil: 'load' });
+    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const pdf = await this.printPdf();
+    this.staticHtml.current = null;
+    return pdf;
+  }
+
+  processIds(): number[] {
+    const browser = this.context.browser() as unknown as { process?: () => { pid?: number } } | null;
+    const pid = browser?.process?.()?.pid;
+    return pid ? [pid] : [];
+  }
+
+  /** The page's current HTML (after layout): the laid-out pages, for the print floor and --html. */
+  async currentHtml(): Promise<string> {
+    return this.page.content();
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+}
+
+declare global {
+  interface Window {
+    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean };
+  }
+}

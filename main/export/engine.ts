@@ -1,0 +1,18 @@
+/**
+ * PrintEngine: something that runs the print page (renderer/print/print.html), lays out a job there and
+ * prints the laid-out pages to PDF. Two implementations: Chromium through playwright-core (chromium.ts)
+ * and Electron's printToPDF on a hidden window (electron.ts). Both run the same page, so the output is the same.
+ */
+import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+
+export interface PrintEngine {
+  /** Lay out a job on the print page; the page keeps the result until the next call. */
+  layout(job: LayoutJob): Promise<LayoutResult>;
+  /** Print what the page currently shows (A4 pages from the CSS, zero margins, backgrounds). */
+  printPdf(): Promise<Uint8Array>;
+  /** Load static HTML (no pagination script) and print it: the "print floor" of the bench. */
+  printStaticHtml(html: string): Promise<Uint8Array>;
+  /** Ids of OS processes of the engine (for memory measurement), when known. */
+  processIds(): number[];
+  close(): Promise<void>;
+}

@@ -1,0 +1,50 @@
+/**
+ * Handler 5: integrity after layout. Paged.js silently drops content after an element that cannot fit,
+ * so the laid-out text must equal the source text; the page count must be sane; and a layout that does
+ * not finish in time fails with a message naming the unit instead of hanging.
+ */
+import { REPEAT_CLASS } from './tableHeaders';
+
+const IGNORED = `.${REPEAT_CLASS}, .gz-head, .gz-folio, .gz-toc-sidebar`;
+
+/** Text of an element without repeated headers and page furniture, all whitespace removed. */
+export function contentText(root: Element): string {
+  const copy = root.cloneNode(true) as Element;
+  copy.querySelectorAll(IGNORED).forEach((el) => el.remove());
+  return (copy.textContent ?? '').replace(/[\s\u3000\u200b]+/g, '');
+}
+
+export interface IntegrityProblem {
+  message: string;
+}
+
+/** Compare source and laid-out text; the message shows where they first differ. */
+export function compareText(source: string, laid: string, label: string): IntegrityProblem | null {
+  if (source === laid) return null;
+  let i = 0;
+  while (i < source.length && i < laid.length && source[i] === laid[i]) i++;
+  const around = (s: string) => s.slice(Math.max(0, i - 12), i + 24);
+  const what = laid.length < source.length ? `text lost (${source.length - laid.length} characters missing)` : 'text differs';
+  return {
+    message: `layout of 「${label}」: ${what} at character ${i}: source “${around(source)}” vs laid out “${around(laid)}”`,
+  };
+}
+
+/** A unit's page count is sane when it is at least 1, no page is empty, and it is not absurdly large. */
+export function checkPageCount(pages: HTMLElement[], sourceChars: number, label: string): IntegrityProblem | null {
+  if (pages.length === 0) return { message: `layout of 「${label}」 produced no pages` };
+  const limit = Math.max(4, Math.ceil(sourceChars / 40));
+  if (pages.length > limit) return { message: `layout of 「${label}」 produced ${pages.length} pages for ${sourceChars} characters` };
+  const empty = pages.findIndex((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p).length === 0 && !p.querySelector('img, .gz-rot-page'));
+  if (empty >= 0 && sourceChars > 0) return { message: `layout of 「${label}」 left page ${empty + 1} of ${pages.length} empty` };
+  return null;
+}
+
+/** Reject after `ms` with a message naming the unit. */
+export function withTimeout<T>(work: Promise<T>, ms: number, label: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`layout of 「${label}」 did not finish within ${Math.round(ms / 1000)} s`)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}

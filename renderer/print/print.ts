@@ -1,0 +1,191 @@
+/**
+ * The print page: lays out an issue (or one unit, for the live preview) with Paged.js 0.4.3, the journal
+ * stylesheet and our handlers, and exposes `window.gazettePrint.layout(job)`.
+ *
+ * Each pagination unit is laid out on its own (its own Paged.js flow into its own container), so a unit
+ * whose hash is unchanged can be inserted from the caller's cache instead of laid out again. Page numbers,
+ * running heads and the TOC are applied after all units are in place, from the final page order.
+ */
+import '../../resources/print/fonts.css';
+import journalCss from '../../resources/print/journal.css?raw';
+import { Previewer, registerHandlers } from 'pagedjs';
+import { tocHtml } from '../../common/render/toHtmlFront';
+import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
+import { RepeatTableHeaders } from './tableHeaders';
+import { RegionColumns } from './regions';
+import { rotateWideTables } from './rotateTables';
+import { splitTables } from './splitTables';
+import { regionFlows } from './flows';
+import { applyRunningHead } from './runningHeads';
+import { anchorPages, documentPages, placeSidebar } from './toc';
+import { checkPageCount, compareText, contentText, withTimeout } from './integrity';
+
+registerHandlers(RepeatTableHeaders, RegionColumns);
+
+const STYLESHEET = [{ 'journal.css': journalCss }];
+const DEFAULT_TIMEOUT_MS = 120_000;
+
+// The journal CSS without @page rules, live in the document, so blocks can be measured before pagination
+// (wide tables) with the same fonts and sizes. Paged.js adds the processed copy including the @page rules.
+const measureStyle = document.createElement('style');
+measureStyle.textContent = journalCss.replace(/@page[^{]*\{[^}]*\}/g, '');
+document.head.appendChild(measureStyle);
+
+let stylesKept = false;
+
+/** Run one Paged.js flow of `content` into `container`; returns the page elements. */
+async function paginate(content: DocumentFragment, container: HTMLElement, label: string, timeoutMs: number): Promise<HTMLElement[]> {
+  // Paged.js appends a hyphen when it splits a word at a page end; CJK text takes no hyphen.
+  const previewer = new Previewer({ hyphenGlyph: '\u200b' });
+  const flow = await withTimeout(previewer.preview(content, STYLESHEET, container), timeoutMs, label);
+  // Every flow inserts the same processed stylesheet; keep one copy.
+  if (stylesKept) previewer.polisher.destroy();
+  stylesKept = true;
+  return flow.pages.map((p) => p.element);
+}
+
+function fragmentOf(html: string): DocumentFragment {
+  const template = document.createElement('template');
+  template.innerHTML = html;
+  return document.importNode(template.content, true);
+}
+
+function pagesIn(container: HTMLElement): HTMLElement[] {
+  return Array.from(container.querySelectorAll(':scope .pagedjs_page')) as HTMLElement[];
+}
+
+/** Does the page begin with a block that forced a page break (an attachment, a rotated table)? */
+function startsWithForcedBreak(page: HTMLElement): boolean {
+  const wrapper = page.querySelector('.pagedjs_page_content > div');
+  const forced = wrapper?.querySelector('[data-break-before="page"], .gz-rot-page');
+  if (!wrapper || !forced) return false;
+  const range = document.createRange();
+  range.setStart(wrapper, 0);
+  range.setEndBefore(forced);
+  return range.toString().trim() === '';
+}
+
+/** Balance the columns on the last page of each document and before each forced page break. */
+function markBalancedPages(pages: HTMLElement[]): void {
+  pages.forEach((page, i) => {
+    const next = pages[i + 1];
+    if (!next || startsWithForcedBreak(next)) page.classList.add('gz-balance');
+  });
+}
+
+async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: number): Promise<LaidOutUnit | null> {
+  container.dataset.unitId = unit.id;
+  container.dataset.section = unit.sectionName;
+  if (unit.cachedPages) {
+    container.innerHTML = unit.cachedPages;
+    return null;
+  }
+  const started = performance.now();
+  const content = fragmentOf(unit.html);
+  const probe = document.createElement('div');
+  probe.appendChild(content.cloneNode(true));
+  const sourceText = contentText(probe);
+  rotateWideTables(content);
+  splitTables(content);
+  const pages: HTMLElement[] = [];
+  for (const flow of regionFlows(content)) {
+    const part = section('gz-flow');
+    container.appendChild(part);
+    pages.push(...(await paginate(flow, part, unit.label, timeoutMs)));
+  }
+  const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
+  const problem = compareText(sourceText, laid, unit.label) ?? checkPageCount(pages, sourceText.length, unit.label);
+  if (problem) throw new Error(problem.message);
+  markBalancedPages(pages);
+  return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
+}
+
+function section(className: string): HTMLElement {
+  const el = document.createElement('div');
+  el.className = className;
+  return el;
+}
+
+/** Pad the TOC to an even number of pages (so the first document is on a right-hand page). */
+function padToEven(container: HTMLElement): void {
+  const pages = pagesIn(container);
+  if (pages.length % 2 === 0 || pages.length === 0) return;
+  const blank = pages[pages.length - 1].cloneNode(true) as HTMLElement;
+  blank.querySelector('.pagedjs_page_content > div')?.replaceChildren();
+  blank.querySelector('.gz-toc-sidebar')?.remove();
+  blank.id = '';
+  pages[pages.length - 1].after(blank);
+}
+
+async function layout(job: LayoutJob): Promise<LayoutResult> {
+  const started = performance.now();
+  const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  document.documentElement.classList.toggle('gz-office', job.fonts === 'office');
+  const root = document.getElementById('gz-root')!;
+  root.replaceChildren();
+  const front = section('gz-front');
+  const toc = section('gz-toc-pages');
+  root.append(front, toc);
+
+  const laidOut: LaidOutUnit[] = [];
+  const unitContainers: HTMLElement[] = [];
+  for (const unit of job.units) {
+    const container = section('gz-body');
+    root.appendChild(container);
+    unitContainers.push(container);
+    const result = await layoutUnit(unit, container, timeoutMs);
+    if (result) laidOut.push(result);
+  }
+
+  const bodyPages = unitContainers.map(pagesIn);
+  let frontPages = 0;
+  let tocPages = 0;
+  const numberOf = (index: number) => (job.front ? tocPages : (job.pageOffset ?? 1) - 1) + 1 + index;
+  const flatBody = bodyPages.flat();
+
+  if (job.front) {
+    await paginate(fragmentOf(job.front.coverHtml + job.front.insideCoverHtml), front, '封面', timeoutMs);
+    frontPages = pagesIn(front).length;
+    // The TOC needs page numbers, which depend on its own length: lay it out until the length is stable.
+    tocPages = 2;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      toc.replaceChildren();
+      await paginate(fragmentOf(tocHtml(job.front.toc, documentPages(flatBody, numberOf))), toc, '目录', timeoutMs);
+      padToEven(toc);
+      const actual = pagesIn(toc).length;
+      if (actual === tocPages) break;
+      tocPages = actual;
+    }
+    placeSidebar(pagesIn(toc)[0], job.front.sidebarHtml);
+  }
+
+  // Running heads and folios on body pages only, from the final order.
+  const units: PageMap['units'] = {};
+  let index = 0;
+  job.units.forEach((unit, u) => {
+    const pages = bodyPages[u];
+    units[unit.id] = { first: numberOf(index), count: pages.length };
+    for (const page of pages) {
+      applyRunningHead(page, { number: numberOf(index), sectionName: unit.sectionName, evenHead: job.evenHead });
+      index++;
+    }
+  });
+
+  const pageMap: PageMap = {
+    documents: documentPages(flatBody, numberOf),
+    units,
+    anchors: anchorPages(flatBody, numberOf),
+    frontPages,
+    tocPages,
+    totalPages: frontPages + tocPages + flatBody.length,
+  };
+  return { pages: pageMap.totalPages, pageMap, laidOut, ms: Math.round(performance.now() - started) };
+}
+
+declare global {
+  interface Window {
+    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean };
+  }
+}
+
+window.gazettePrint = { layout, ready: true };

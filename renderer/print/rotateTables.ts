@@ -1,0 +1,154 @@
+/**
+ * Handler 3: wide tables (more than 8 columns, or wider than the type area) set turned 90° counter-clockwise
+ * on portrait pages, before pagination. The table is measured at the rotated width (the type area's height,
+ * 682.5 pt), its rows are cut into page-sized chunks (rows joined by a rowspan stay together), and each chunk
+ * becomes one `.gz-rot-page` block with the header rows repeated. Paged.js then only sees fixed-size blocks.
+ */
+import { REPEAT_CLASS, headerCopy } from './tableHeaders';
+
+const PX_PER_PT = 96 / 72;
+/** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
+export const ROTATED_WIDTH_PT = 682.5;
+export const ROTATED_HEIGHT_PT = 418;
+export const TYPE_WIDTH_PT = 420;
+
+/** Groups of row indexes that must stay on one page because a rowspan joins them. */
+export function rowGroups(rows: HTMLTableRowElement[]): number[][] {
+  const groups: number[][] = [];
+  let current: number[] = [];
+  let reach = -1;
+  rows.forEach((row, i) => {
+    if (current.length > 0 && i > reach) {
+      groups.push(current);
+      current = [];
+    }
+    current.push(i);
+    for (const cell of Array.from(row.cells)) reach = Math.max(reach, i + Math.max(cell.rowSpan, 1) - 1);
+  });
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Greedy split of group heights into chunks: the first chunk has `first` px free, later ones `rest`. */
+export function chunkGroups(heights: number[], first: number, rest: number): number[][] {
+  const chunks: number[][] = [];
+  let current: number[] = [];
+  let used = 0;
+  let limit = first;
+  heights.forEach((h, i) => {
+    if (current.length > 0 && used + h > limit) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+      limit = rest;
+    }
+    current.push(i);
+    used += h;
+  });
+  if (current.length) chunks.push(current);
+  return chunks;
+}
+
+function measureBox(widthPt: number): HTMLDivElement {
+  const box = document.createElement('div');
+  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${widthPt}pt;`;
+  document.body.appendChild(box);
+  return box;
+}
+
+/** Should this table wrap be rotated? `data-rotate`: yes/no, or auto = wider than the type area. */
+export function needsRotation(wrap: HTMLElement, box: HTMLElement): boolean {
+  const mode = wrap.dataset.rotate;
+  if (mode === 'yes') return true;
+  if (mode !== 'auto') return false;
+  const table = wrap.querySelector('table');
+  if (!table) return false;
+  box.style.width = `${TYPE_WIDTH_PT}pt`;
+  const probe = table.cloneNode(true) as HTMLTableElement;
+  box.replaceChildren(probe);
+  const tooWide = probe.getBoundingClientRect().width > TYPE_WIDTH_PT * PX_PER_PT + 1;
+  box.replaceChildren();
+  return tooWide;
+}
+
+/** Replace one table wrap with rotated page blocks. Returns the number of pages made. */
+export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
+  const table = wrap.querySelector('table') as HTMLTableElement | null;
+  if (!table) return 0;
+  box.style.width = `${ROTATED_WIDTH_PT}pt`;
+  const probe = wrap.cloneNode(true) as HTMLElement;
+  box.replaceChildren(probe);
+  const pTable = probe.querySelector('table') as HTMLTableElement;
+  const thead = pTable.tHead;
+  const bodyRows = Array.from(pTable.tBodies).flatMap((b) => Array.from(b.rows));
+  const above = Array.from(probe.querySelectorAll('.gz-tablenote--above')) as HTMLElement[];
+  const below = Array.from(probe.querySelectorAll('.gz-tablenote--below')) as HTMLElement[];
+  const h = (el: Element) => el.getBoundingClientRect().height;
+  const headH = thead ? h(thead) : 0;
+  const aboveH = above.reduce((s, el) => s + h(el) + 4, 0);
+  const belowH = below.reduce((s, el) => s + h(el) + 4, 0);
+  const groups = rowGroups(bodyRows);
+  const groupH = groups.map((g) => g.reduce((s, i) => s + h(bodyRows[i]), 0));
+  const page = ROTATED_HEIGHT_PT * PX_PER_PT - 2;
+  const chunks = chunkGroups(groupH, page - headH - aboveH, page - headH);
+  box.replaceChildren();
+
+  // Build the blocks from the original (unmeasured) nodes.
+  const origRows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
+  const origHead = table.tHead;
+  const blocks: HTMLElement[] = [];
+  chunks.forEach((chunk, c) => {
+    const t = table.cloneNode(false) as HTMLTableElement;
+    t.removeAttribute('id');
+    if (c === 0) t.id = table.id;
+    const colgroup = table.querySelector('colgroup');
+    if (colgroup) t.appendChild(colgroup.cloneNode(true));
+    if (origHead) t.appendChild(c === 0 ? origHead.cloneNode(true) : headerCopy(origHead));
+    const tbody = document.createElement('tbody');
+    for (const g of chunk) for (const r of groups[g]) tbody.appendChild(origRows[r].cloneNode(true));
+    t.appendChild(tbody);
+    const inner = document.createElement('div');
+    inner.className = 'gz-rot-inner';
+    const w = document.createElement('div');
+    w.className = wrap.className;
+    if (c === 0) for (const n of wrap.querySelectorAll('.gz-tablenote--above')) w.appendChild(n.cloneNode(true));
+    w.appendChild(t);
+    inner.appendChild(w);
+    const pageBlock = document.createElement('div');
+    pageBlock.className = 'gz-rot-page';
+    pageBlock.appendChild(inner);
+    blocks.push(pageBlock);
+  });
+  // Notes below the table: on the last page if they fit, else on a page of their own.
+  const lastUsed = chunks.length ? chunks[chunks.length - 1].reduce((s, g) => s + groupH[g], 0) + headH : 0;
+  const notes = Array.from(wrap.querySelectorAll('.gz-tablenote--below'));
+  if (notes.length) {
+    let target = blocks[blocks.length - 1]?.querySelector('.gz-tablewrap');
+    if (!target || lastUsed + belowH > page) {
+      const pageBlock = document.createElement('div');
+      pageBlock.className = 'gz-rot-page';
+      pageBlock.innerHTML = `<div class="gz-rot-inner"><div class="${wrap.className}"></div></div>`;
+      blocks.push(pageBlock);
+      target = pageBlock.querySelector('.gz-tablewrap');
+    }
+    for (const n of notes) target!.appendChild(n.cloneNode(true));
+  }
+  wrap.replaceWith(...blocks);
+  return blocks.length;
+}
+
+/** Rotate every wide table in a unit's content (a detached or live element). */
+export function rotateWideTables(root: ParentNode): number {
+  const box = measureBox(ROTATED_WIDTH_PT);
+  let pages = 0;
+  try {
+    for (const wrap of Array.from(root.querySelectorAll('.gz-tablewrap')) as HTMLElement[]) {
+      if (needsRotation(wrap, box)) pages += rotateTable(wrap, box);
+    }
+  } finally {
+    box.remove();
+  }
+  return pages;
+}
+
+export { REPEAT_CLASS };

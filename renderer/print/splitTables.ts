@@ -1,0 +1,98 @@
+/**
+ * Tables in full-width regions are cut into page-sized pieces before pagination, each piece a table of
+ * its own starting on a new page with the header rows repeated (marked `gz-repeat`). Paged.js 0.4.3
+ * mis-handles some tables it has to split itself (it restarted the whole flow on the sample's name
+ * list), so it is only left to split what this estimate gets wrong; RepeatTableHeaders covers that case.
+ * Regions start on a new page, so the space left above each table can be measured here.
+ */
+import { chunkGroups, rowGroups } from './rotateTables';
+import { headerCopy } from './tableHeaders';
+
+const PX_PER_PT = 96 / 72;
+/** Page area height less a safety margin (measurement here and in the page can differ slightly). */
+export const PAGE_HEIGHT_PT = 682.5 - 14;
+export const TYPE_WIDTH_PT = 420;
+
+function outerHeight(el: Element): number {
+  const style = getComputedStyle(el);
+  return el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+}
+
+/** Split the tables of one region (already in the measuring box). */
+export function splitRegionTables(region: HTMLElement): number {
+  const page = PAGE_HEIGHT_PT * PX_PER_PT;
+  let used = 0;
+  let pieces = 0;
+  for (const child of Array.from(region.children) as HTMLElement[]) {
+    if (child.classList.contains('gz-rot-page')) {
+      used = 0;
+      continue;
+    }
+    const table = child.classList.contains('gz-tablewrap') ? (child.querySelector(':scope > table') as HTMLTableElement | null) : null;
+    if (!table) {
+      used += outerHeight(child);
+      while (used > page) used -= page;
+      continue;
+    }
+    const head = table.tHead;
+    const headH = head ? head.getBoundingClientRect().height : 0;
+    const above = Array.from(child.querySelectorAll(':scope > .gz-tablenote--above')).reduce((s, el) => s + outerHeight(el), 0);
+    const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
+    const groups = rowGroups(rows);
+    const groupH = groups.map((g) => g.reduce((s, i) => s + rows[i].getBoundingClientRect().height, 0));
+    const margin = parseFloat(getComputedStyle(child).marginTop) + parseFloat(getComputedStyle(child).marginBottom);
+    let first = page - used - margin - above - headH;
+    if (first < (groupH[0] ?? 0)) {
+      child.classList.add('gz-newpage');
+      first = page - margin - above - headH;
+    }
+    const chunks = chunkGroups(groupH, first, page - headH - margin);
+    if (chunks.length <= 1) {
+      used = (child.classList.contains('gz-newpage') ? 0 : used) + outerHeight(child);
+      continue;
+    }
+    const below = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below'));
+    const made: HTMLElement[] = chunks.map((chunk, c) => {
+      const wrap = child.cloneNode(false) as HTMLElement;
+      if (c > 0) wrap.classList.add('gz-newpage', 'gz-continued');
+      if (c === 0) for (const n of Array.from(child.querySelectorAll(':scope > .gz-tablenote--above'))) wrap.appendChild(n);
+      const t = table.cloneNode(false) as HTMLTableElement;
+      if (c > 0) t.removeAttribute('id');
+      const colgroup = table.querySelector(':scope > colgroup');
+      if (colgroup) t.appendChild(colgroup.cloneNode(true));
+      if (head) t.appendChild(c === 0 ? head : headerCopy(head));
+      const tbody = document.createElement('tbody');
+      for (const g of chunk) for (const r of groups[g]) tbody.appendChild(rows[r]);
+      t.appendChild(tbody);
+      wrap.appendChild(t);
+      return wrap;
+    });
+    for (const n of below) made[made.length - 1].appendChild(n);
+    child.replaceWith(...made);
+    pieces += made.length - 1;
+    used = outerHeight(made[made.length - 1]);
+  }
+  return pieces;
+}
+
+/** Split the tables of every full-width region of a unit's content (a fragment). */
+export function splitTables(content: ParentNode): number {
+  const regions = Array.from(content.querySelectorAll('.gz-region--full')) as HTMLElement[];
+  if (regions.length === 0) return 0;
+  const box = document.createElement('div');
+  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${TYPE_WIDTH_PT}pt;`;
+  document.body.appendChild(box);
+  let pieces = 0;
+  try {
+    for (const region of regions) {
+      const marker = document.createComment('region');
+      region.replaceWith(marker);
+      box.appendChild(region);
+      pieces += splitRegionTables(region);
+      marker.replaceWith(region);
+    }
+  } finally {
+    box.remove();
+  }
+  return pieces;
+}

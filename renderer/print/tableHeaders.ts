@@ -1,0 +1,47 @@
+/**
+ * Handler 2: a table's header rows repeated on every page the table occupies, during layout.
+ * When Paged.js continues a table on a new page it rebuilds the table from the first row's ancestors
+ * (table > tbody > tr) without the <thead>. On the first node rendered into such a continued table we
+ * insert a copy of the source table's <thead>, before Paged.js measures overflow, so the rows that no
+ * longer fit move on. Copies are marked `gz-repeat` so the integrity check ignores them.
+ */
+import { Handler } from 'pagedjs';
+
+export const REPEAT_CLASS = 'gz-repeat';
+
+/** The table a rendered node belongs to, if that table was continued from an earlier page. */
+export function continuedTable(rendered: Node): HTMLTableElement | null {
+  const el = rendered.nodeType === 1 ? (rendered as Element) : rendered.parentElement;
+  const table = el?.closest('table');
+  return table && table.hasAttribute('data-split-from') ? (table as HTMLTableElement) : null;
+}
+
+/** A copy of a header that carries no Paged.js refs (so it is never taken for source content). */
+export function headerCopy(thead: HTMLTableSectionElement): HTMLTableSectionElement {
+  const copy = thead.cloneNode(true) as HTMLTableSectionElement;
+  copy.classList.add(REPEAT_CLASS);
+  for (const el of [copy, ...Array.from(copy.querySelectorAll('*'))]) {
+    el.removeAttribute('data-ref');
+    el.removeAttribute('id');
+  }
+  return copy;
+}
+
+/** Insert the source table's header into a continued table, once. Returns true if it inserted one. */
+export function repeatHeader(rendered: Node, source: Node): boolean {
+  const table = continuedTable(rendered);
+  if (!table || table.querySelector(':scope > thead')) return false;
+  const sourceEl = source.nodeType === 1 ? (source as Element) : source.parentElement;
+  const sourceTable = sourceEl?.closest('table');
+  const thead = sourceTable?.querySelector(':scope > thead') as HTMLTableSectionElement | null;
+  if (!thead) return false;
+  const before = table.querySelector(':scope > tbody, :scope > tr');
+  table.insertBefore(headerCopy(thead), before);
+  return true;
+}
+
+export class RepeatTableHeaders extends Handler {
+  renderNode(clone: Node, node: Node): void {
+    repeatHeader(clone, node);
+  }
+}
