@@ -10,6 +10,8 @@ import { t } from '../i18n';
 import { PRINT_PAGE_URL, PrintFrame } from './printFrame';
 
 const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
+/** Three A4 pages side by side, with gaps: the issue frame's width in thumbnail mode. */
+const THUMBS_FRAME_WIDTH = 3 * PAGE_WIDTH_PX + 4 * 28 + 40;
 
 export function unitJob(tree: IssueTree, documentId: string, pageMap: PageMap | null, cached: (hash: string) => string | undefined): LayoutJob | null {
   const unit = paginationUnits(tree).find((u) => u.documentIds.includes(documentId));
@@ -23,17 +25,17 @@ export function unitJob(tree: IssueTree, documentId: string, pageMap: PageMap | 
   };
 }
 
-function useFrameScale(container: React.RefObject<HTMLDivElement | null>, margin = 24): number {
+function useFrameScale(container: React.RefObject<HTMLDivElement | null>, frameWidth = PAGE_WIDTH_PX + 40, margin = 24): number {
   const [scale, setScale] = useState(0.4);
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const update = () => setScale(Math.max(0.1, (el.clientWidth - margin) / (PAGE_WIDTH_PX + 40)));
+    const update = () => setScale(Math.max(0.05, (el.clientWidth - margin) / frameWidth));
     update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
     return () => observer.disconnect();
-  }, [container, margin]);
+  }, [container, frameWidth, margin]);
   return scale;
 }
 
@@ -99,7 +101,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
   const frameRef = useRef<HTMLIFrameElement>(null);
   const printer = useRef<PrintFrame | null>(null);
   const box = useRef<HTMLDivElement>(null);
-  const scale = useFrameScale(box);
+  const scale = useFrameScale(box, THUMBS_FRAME_WIDTH);
   const [height, setHeight] = useState(2000);
   const [state, setState] = useState<'idle' | 'laying' | 'done' | 'failed'>('idle');
   const [error, setError] = useState('');
@@ -120,6 +122,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
       try {
         const result = await p.layout(issueJob(props.tree, p.cached));
         if (ticket !== latest.current) return;
+        p.setThumbnails(true);
         setHeight(p.contentHeight());
         setState('done');
         onPageMap.current(result.pageMap, result.pages);
@@ -145,7 +148,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
           ref={frameRef}
           title={t.panels.thumbnails}
           src={PRINT_PAGE_URL}
-          style={{ width: PAGE_WIDTH_PX + 40, height, transform: `scale(${scale})` }}
+          style={{ width: THUMBS_FRAME_WIDTH, height, transform: `scale(${scale})` }}
         />
       </div>
     </div>

@@ -32,7 +32,10 @@ export class PrintFrame {
   layout(job: LayoutJob): Promise<LayoutResult> {
     const run = async () => {
       const printer = await this.ready();
-      const result = await printer.layout(job);
+      // Pagination measures the normal flow: the thumbnail grid is switched off while laying out.
+      const thumbs = this.frame.contentDocument?.documentElement.classList.contains('gz-thumbs') ?? false;
+      this.setThumbnails(false);
+      const result = await printer.layout(job).finally(() => this.setThumbnails(thumbs));
       for (const unit of result.laidOut) PrintFrame.cache.set(unit.hash, unit.pagesHtml);
       if (PrintFrame.cache.size > 400) PrintFrame.cache.clear();
       return result;
@@ -40,6 +43,22 @@ export class PrintFrame {
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Show the laid-out pages as a grid of thumbnails (pages are fixed-size boxes, so nothing reflows). */
+  setThumbnails(on: boolean): void {
+    const doc = this.frame.contentDocument;
+    if (!doc) return;
+    if (!doc.getElementById('gz-thumbs-style')) {
+      const style = doc.createElement('style');
+      style.id = 'gz-thumbs-style';
+      style.textContent =
+        'html.gz-thumbs #gz-root{display:flex;flex-wrap:wrap;gap:28px;padding:20px;align-content:flex-start}' +
+        'html.gz-thumbs .gz-front,html.gz-thumbs .gz-toc-pages,html.gz-thumbs .gz-body,html.gz-thumbs .pagedjs_pages{display:contents}' +
+        'html.gz-thumbs .pagedjs_page{margin:0!important;box-shadow:0 2px 10px rgba(0,0,0,.25)}';
+      doc.head.appendChild(style);
+    }
+    doc.documentElement.classList.toggle('gz-thumbs', on);
   }
 
   /** Height of the laid-out content, to size the iframe. */

@@ -1,0 +1,175 @@
+/**
+ * End-to-end: the React app in headless Chromium against `gazette web` on a fresh library holding the
+ * sample issue. Edits go through the real editor (keyboard), saves through the real handlers and SQLite.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, type RunningServer } from './e2e-support';
+
+const hasChromium = !!chromiumPath();
+const hasSample = existsSync(path.join(ROOT, 'resources/sample/sample-issue.json'));
+
+/** Put the caret at the end of a block: click its bottom-right corner (the end of its last line). */
+async function caretAtEnd(page: Page, selector: string, index = 0): Promise<void> {
+  const block = page.locator(selector).nth(index);
+  await block.scrollIntoViewIfNeeded();
+  const box = (await block.boundingBox())!;
+  await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+}
+
+async function waitSaved(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
+}
+
+async function typeNewParagraph(page: Page, text: string): Promise<void> {
+  await caretAtEnd(page, '[data-testid=editor] > .el-paragraph', 0);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type(text, { delay: 5 });
+  // 保存中 first, then 已保存 once the store confirmed the latest content.
+  await page.waitForSelector('[data-testid=save-state][data-state=saving]', { timeout: 5_000 }).catch(() => undefined);
+  await waitSaved(page);
+}
+
+async function tocPages(page: Page): Promise<Record<string, string>> {
+  const entries = page.locator('[data-testid=toc-entry]');
+  const out: Record<string, string> = {};
+  for (let i = 0; i < (await entries.count()); i++) {
+    const entry = entries.nth(i);
+    out[(await entry.getAttribute('data-doc-id'))!] = (await entry.locator('[data-testid=toc-page]').textContent())!;
+  }
+  return out;
+}
+
+describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let db: string;
+  let issueId: string;
+  let firstDocId: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    db = freshDbPath();
+    server = await startServer(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('refuses requests without the token', async () => {
+    expect((await fetch(`${server.base}/`)).status).toBe(401);
+    expect((await fetch(`${server.base}/api/issues.list`, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await fetch(`${server.base}/?token=wrong`)).status).toBe(401);
+  });
+
+  it('opens the sample issue with its first document and preview', async () => {
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=issue-table]');
+    await expect.poll(() => page.locator('[data-testid=issue-table] tbody tr').count()).toBe(1);
+    expect(await page.locator('.issue-link').textContent()).toBe('2024年第6期');
+    await page.click('.issue-link');
+    await page.waitForSelector('[data-testid=editor] .el-doc-title');
+    expect(await page.locator('[data-testid=editor] .el-doc-title').first().textContent()).toContain('聘用全市营商环境监督员');
+    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 60_000 });
+    const preview = page.frameLocator('[data-testid=preview-frame]');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('营商环境监督员');
+    const hash = new URL(page.url()).hash;
+    issueId = /#\/issue\/([^/]+)/.exec(hash)![1];
+    firstDocId = (await page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'))!;
+  });
+
+  it('edits a document title and sees the preview and the TOC change', async () => {
+    await caretAtEnd(page, '[data-testid=editor] .el-doc-title', 0);
+    await page.keyboard.type('（试行）');
+    await waitSaved(page);
+    const preview = page.frameLocator('[data-testid=preview-frame]');
+    await expect.poll(() => preview.locator('body').textContent(), { timeout: 30_000 }).toContain('（试行）');
+    await page.click('[data-testid=tab-toc]');
+    await expect.poll(() => page.locator(`[data-testid=toc-entry][data-doc-id="${firstDocId}"]`).textContent()).toContain('（试行）');
+    const doc = await callApi<{ title: string }>(server, 'documents.get', { documentId: firstDocId });
+    expect(doc.title).toContain('（试行）');
+  });
+
+  it('reorders two documents and sees their TOC page numbers swap', async () => {
+    await page.click('[data-testid=tab-toc]');
+    const docs = page.locator('[data-testid=outline-doc]');
+    const a = (await docs.nth(0).getAttribute('data-doc-id'))!;
+    const b = (await docs.nth(1).getAttribute('data-doc-id'))!;
+    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, intervals: [2000] }).toMatch(/（\d+）/);
+    const before = await tocPages(page);
+    await docs.nth(1).dragTo(docs.nth(0));
+    await expect.poll(() => page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'), { timeout: 10_000 }).toBe(b);
+    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, intervals: [2000] }).toBe(before[a]);
+    const after = await tocPages(page);
+    expect(Number(after[a].replace(/\D/g, ''))).toBeGreaterThan(Number(after[b].replace(/\D/g, '')));
+    // Put them back for the following tests.
+    await page.locator('[data-testid=outline-doc]').nth(1).dragTo(page.locator('[data-testid=outline-doc]').nth(0));
+    await expect.poll(() => page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'), { timeout: 10_000 }).toBe(a);
+  });
+
+  it('types a paragraph, reloads and finds it persisted', async () => {
+    await page.locator(`[data-testid=outline-doc][data-doc-id="${firstDocId}"]`).click();
+    await page.waitForSelector('[data-testid=editor] .el-doc-title');
+    await typeNewParagraph(page, '这是端到端测试新增的段落。');
+    await page.reload();
+    await page.waitForSelector('[data-testid=editor] .el-doc-title');
+    expect(await page.locator('[data-testid=editor]').textContent()).toContain('这是端到端测试新增的段落。');
+  });
+
+  it('keeps a confirmed edit when the server is killed right after 已保存', async () => {
+    await typeNewParagraph(page, '强制结束进程前已经保存的文字。');
+    server.process.kill('SIGKILL');
+    await server.stop();
+    server = await startServer(db);
+    const hash = new URL(page.url()).hash;
+    await page.goto(server.url + hash);
+    await page.waitForSelector('[data-testid=editor] .el-doc-title');
+    expect(await page.locator('[data-testid=editor]').textContent()).toContain('强制结束进程前已经保存的文字。');
+  });
+
+  it('inserts a table and merges two cells', async () => {
+    await caretAtEnd(page, '[data-testid=editor] > .el-paragraph', 0);
+    await page.click('[data-testid=insert-table]');
+    await page.keyboard.type('合并甲');
+    await page.waitForSelector('[data-testid=table-tools]');
+    await page.click('[data-testid=table-merge-right]');
+    await expect.poll(() => page.locator('[data-testid=editor] td[colspan="2"]').count()).toBe(1);
+    await waitSaved(page);
+    const doc = await callApi<{ content: { blocks: Array<{ type: string; children: Array<{ children: Array<{ colSpan?: number }> }> }> } }>(server, 'documents.get', { documentId: firstDocId });
+    const table = doc.content.blocks.find((b) => b.type === 'table' && JSON.stringify(b).includes('合并甲'))!;
+    expect(table.children[0].children[0].colSpan).toBe(2);
+    expect(table.children[0].children).toHaveLength(2);
+  });
+
+  it('fixes a 公文 check finding with one click', async () => {
+    await typeNewParagraph(page, '请各单位于月底前报送,逾期不候');
+    await page.click('[data-testid=tab-checks]');
+    const finding = page.locator('[data-testid=finding][data-code=halfwidth-punctuation]', { hasText: '逾期不候' });
+    await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1);
+    await finding.locator('[data-testid=finding-fix]').click();
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent()).toContain('请各单位于月底前报送，逾期不候');
+    await waitSaved(page);
+    const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: firstDocId });
+    expect(JSON.stringify(doc.content)).toContain('报送，逾期不候');
+  });
+
+  it('exports a PDF whose text contains the edit', async () => {
+    await page.click('[data-testid=export-pdf]');
+    await page.waitForSelector('[data-testid=export-dialog]');
+    const result = page.locator('[data-testid=export-result]');
+    await result.waitFor({ timeout: 300_000 });
+    const pdf = (await result.getAttribute('data-path'))!;
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    expect(text).toContain('这是端到端测试新增的段落。');
+    expect(text).toContain('（试行）');
+    void issueId;
+  }, 360_000);
+});

@@ -1,0 +1,85 @@
+/**
+ * End-to-end support: a fresh library per server, the web bridge spawned as the README says
+ * (`node bin/gazette.mjs web --db TMP --port 0`, URL from the first stdout line) and headless Chromium.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.GAZETTE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+  return candidates.find((p) => existsSync(p));
+}
+
+/** Build the renderer once if this checkout has not been built yet. */
+export function ensureBuilt(): void {
+  if (existsSync(path.join(ROOT, 'dist/renderer/index.html')) && existsSync(path.join(ROOT, 'dist/renderer/print/print.html'))) return;
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('build failed');
+}
+
+export function freshDbPath(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), 'gazette-e2e-')), 'library.sqlite');
+}
+
+export interface RunningServer {
+  url: string;
+  base: string;
+  token: string;
+  process: ChildProcess;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function startServer(db: string): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/gazette.mjs', 'web', '--db', db, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${err}`)), 60_000);
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (!out.includes('\n')) return;
+      clearTimeout(timer);
+      const url = new URL(line.trim());
+      resolve({
+        url: line.trim(),
+        base: url.origin,
+        token: url.searchParams.get('token') ?? '',
+        process: child,
+        stop: (signal = 'SIGTERM') =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill(signal);
+          }),
+      });
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${err}`));
+    });
+  });
+}
+
+export async function callApi<T = unknown>(server: RunningServer, channel: string, payload: unknown): Promise<T> {
+  const response = await fetch(`${server.base}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token },
+    body: JSON.stringify(payload),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
+  return body.value as T;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
