@@ -4,7 +4,7 @@ import { callChannel, CliError, dbOption, jsonOption, parseCommandArgs, printJso
 export const usage = 'search [--db PATH] QUERY [--json]';
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...dbOption, ...jsonOption, issue: { type: 'string' } });
+  const { values, positionals } = parseCommandArgs(argv, { ...dbOption, ...jsonOption, issue: 'string' });
   const query = positionals.join(' ').trim();
   if (!query) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
   const hits = await withLibrary(values.db, ctx.env, (library) => callChannel(library, 'search', { query, issueId: values.issue }));

@@ -1,5 +1,5 @@
 /** Helpers shared by CLI commands: argument parsing, opening the library, calling the contract. */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import type { Channel, ChannelOutput, ChannelRequest } from '../../common/ipc/index';
 import { handleCall } from '../handlers/index';
 import { defaultLibraryPath, openAppLibrary } from '../paths';
@@ -23,12 +23,19 @@ export class CliError extends Error {
   }
 }
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+type OptionKind = 'string' | 'boolean';
+/** An option: its kind, or node:util parseArgs' form `{ type, short?, default? }`. */
+export type OptionDef = OptionKind | { type: OptionKind; short?: string; default?: string | boolean };
+export type OptionSpec = Record<string, OptionDef>;
+type KindOf<D> = D extends OptionKind ? D : D extends { type: infer K } ? K : never;
+export type OptionValues<S extends OptionSpec> = { [K in keyof S]?: KindOf<S[K]> extends 'string' ? string : boolean };
 
 /** Parse argv strictly; unknown options and missing values become a CliError (exit 2). */
-export function parseCommandArgs<O extends Options>(argv: string[], options: O) {
+export function parseCommandArgs<S extends OptionSpec>(argv: string[], spec: S): { values: OptionValues<S>; positionals: string[] } {
+  const options = Object.fromEntries(Object.entries(spec).map(([name, def]) => [name, typeof def === 'string' ? { type: def } : def]));
   try {
-    return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { values: values as OptionValues<S>, positionals };
   } catch (error) {
     throw new CliError((error as Error).message, 2);
   }

@@ -15,7 +15,7 @@ async function chooseIssue(library: Library, issueId: string | undefined): Promi
 }
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { values } = parseCommandArgs(argv, { ...dbOption, ...jsonOption, issue: { type: 'string' } });
+  const { values } = parseCommandArgs(argv, { ...dbOption, ...jsonOption, issue: 'string' });
   const entries = await withLibrary(values.db, ctx.env, async (library) =>
     callChannel(library, 'issues.toc', { issueId: await chooseIssue(library, values.issue) }),
   );

@@ -1,7 +1,7 @@
 /** Images and other binary assets, stored once per content hash. */
 import { createHash } from 'node:crypto';
 import { newId, nowIso } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import type { AssetInfo, AssetRecord } from './types';
 
 interface AssetRow {
@@ -16,7 +16,7 @@ export function createAssetsRepo(db: Db) {
   const info = (row: Omit<AssetRow, 'bytes'>): AssetInfo => ({ id: row.id, sha256: row.sha256, mime: row.mime, size: row.size });
 
   /** Store bytes; the same bytes again return the existing asset. */
-  const put = db.transaction((bytes: Uint8Array, mime: string): AssetInfo => {
+  const put = transactional(db, (bytes: Uint8Array, mime: string): AssetInfo => {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const existing = db.prepare('SELECT id, sha256, mime, size FROM assets WHERE sha256 = ?').get(sha256) as
       | Omit<AssetRow, 'bytes'>

@@ -8,7 +8,18 @@ import Database from 'better-sqlite3';
 import { StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
-export type Db = Database.Database;
+/** The driver's connection. An interface (not an alias) so declaration emit can name it. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Db extends Database.Database {}
+
+/**
+ * `db.transaction(fn)` typed as the plain function it wraps: the whole call is one transaction, and calls
+ * nested inside another transaction become savepoints (so a failure rolls back only as far as it should).
+ */
+export function transactional<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
+  const run = db.transaction(fn);
+  return (...args: A) => run(...args);
+}
 
 /** 'GZTE': marks a file as a gazette library or issue package (PRAGMA application_id). */
 export const APPLICATION_ID = 0x475a5445;

@@ -12,7 +12,7 @@ import {
   type DocumentKind,
   type GazetteDocument,
 } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import { notFound } from './errors';
 import { checkPermutation, insertionIndex, orderedIds, writePositions } from './ordering';
 import { documentFromRow, type DocumentRow } from './rows';
@@ -87,7 +87,7 @@ export function createDocumentsRepo(db: Db) {
       documentFromRow,
     );
 
-  const add = db.transaction((sectionId: string, doc: NewDocument = {}, index?: number): GazetteDocument => {
+  const add = transactional(db, (sectionId: string, doc: NewDocument = {}, index?: number): GazetteDocument => {
     const section = requireSection(db, sectionId);
     const at = nowIso();
     const ids = orderedIds(db, 'documents', sectionId);
@@ -99,7 +99,7 @@ export function createDocumentsRepo(db: Db) {
   });
 
   /** Save new content. Identical content is a no-op (autosave may resend); otherwise a revision is appended. */
-  const save = db.transaction((documentId: string, rawContent: unknown, revisionKind: RevisionKind = 'save'): GazetteDocument => {
+  const save = transactional(db, (documentId: string, rawContent: unknown, revisionKind: RevisionKind = 'save'): GazetteDocument => {
     const row = requireDocument(db, documentId);
     const content = normalizeContent(rawContent);
     const json = JSON.stringify(content);
@@ -120,7 +120,7 @@ export function createDocumentsRepo(db: Db) {
   });
 
   /** Kind and TOC wording; `tocTitleOverride: null` (or '') clears the override. */
-  const updateMeta = db.transaction(
+  const updateMeta = transactional(db, 
     (documentId: string, patch: { kind?: DocumentKind; tocTitleOverride?: string | null }): GazetteDocument => {
       const row = requireDocument(db, documentId);
       const at = nowIso();
@@ -135,7 +135,7 @@ export function createDocumentsRepo(db: Db) {
   );
 
   /** Move to `index` of `targetSectionId` (same issue); both sections keep positions 0..n-1. */
-  const move = db.transaction((documentId: string, targetSectionId: string, index?: number): GazetteDocument => {
+  const move = transactional(db, (documentId: string, targetSectionId: string, index?: number): GazetteDocument => {
     const row = requireDocument(db, documentId);
     const from = requireSection(db, row.section_id);
     const to = requireSection(db, targetSectionId);
@@ -150,14 +150,14 @@ export function createDocumentsRepo(db: Db) {
     return get(documentId);
   });
 
-  const remove = db.transaction((documentId: string): void => {
+  const remove = transactional(db, (documentId: string): void => {
     const row = requireDocument(db, documentId);
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     writePositions(db, 'documents', orderedIds(db, 'documents', row.section_id));
     touchIssue(db, requireSection(db, row.section_id).issue_id);
   });
 
-  const reorder = db.transaction((sectionId: string, documentIds: string[]): GazetteDocument[] => {
+  const reorder = transactional(db, (sectionId: string, documentIds: string[]): GazetteDocument[] => {
     const section = requireSection(db, sectionId);
     checkPermutation(orderedIds(db, 'documents', sectionId), documentIds, '文件');
     writePositions(db, 'documents', documentIds);

@@ -7,7 +7,7 @@ import {
   type Issue,
   type IssueTree,
 } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import { notFound, StoreError } from './errors';
 import { insertDocumentRow } from './documents';
 import { asKind, documentFromRow, emptyFrontMatter, frontMatterFrom, issueFromRow, sectionFromRow, settingsFrom } from './rows';
@@ -102,7 +102,7 @@ export function createIssuesRepo(db: Db) {
   };
 
   /** Insert a whole tree (an import) in one transaction; ids are replaced when they collide. Returns the issue id. */
-  const insertTree = db.transaction((input: IssueTree): string => {
+  const insertTree = transactional(db, (input: IssueTree): string => {
     const tree = treeCollides(db, input) ? withNewIds(input) : input;
     const { issue } = tree;
     const at = nowIso();
@@ -179,12 +179,12 @@ export function createIssuesRepo(db: Db) {
   };
 
   /** Delete without backup; library.issues.delete takes the backup first. */
-  const removeRow = db.transaction((issueId: string): void => {
+  const removeRow = transactional(db, (issueId: string): void => {
     requireIssue(db, issueId);
     db.prepare('DELETE FROM issues WHERE id = ?').run(issueId);
   });
 
-  const updateMeta = db.transaction((issueId: string, patch: IssueMetaPatch): Issue => {
+  const updateMeta = transactional(db, (issueId: string, patch: IssueMetaPatch): Issue => {
     const current = get(issueId);
     const next: Issue = { ...current, ...patch, updatedAt: nowIso() };
     if (!Number.isInteger(next.year) || !Number.isInteger(next.number) || !Number.isInteger(next.cumulativeNumber)) {

@@ -1,12 +1,12 @@
 /** First pages of each document from the last layout, so `toc` and the library list can show pages. */
 import { nowIso } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import { requireIssue } from './issues';
 import type { PageMap } from './types';
 
 export function createPageMapsRepo(db: Db) {
   /** Replace the issue's page map with a new layout's. Unknown document ids are ignored. */
-  const set = db.transaction(
+  const set = transactional(db, 
     (issueId: string, layout: { pageCount: number; layoutHash: string; pages: Record<string, number> }): void => {
       requireIssue(db, issueId);
       const at = nowIso();

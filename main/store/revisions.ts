@@ -1,6 +1,6 @@
 /** The revision log: every content write appends one; any revision can be restored (as a new save). */
 import { contentPlainText, deriveTitleAndNumber, normalizeContent, type DocumentContent, type GazetteDocument } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import type { DocumentsRepo, RevisionKind } from './documents';
 import { notFound } from './errors';
 import type { RevisionInfo } from './types';
@@ -68,7 +68,7 @@ export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
    * Drop revisions created before `olderThan` (ISO time), always keeping each document's newest `keepLatest`.
    * Returns how many were deleted.
    */
-  const prune = db.transaction((olderThan: string, keepLatest = 1): number => {
+  const prune = transactional(db, (olderThan: string, keepLatest: number = 1): number => {
     const result = db
       .prepare(
         `DELETE FROM revisions WHERE created_at < ? AND id NOT IN (

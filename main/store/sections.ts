@@ -1,6 +1,6 @@
 /** Sections (栏目) of an issue: add, rename, remove, reorder. Positions stay 0..n-1. */
 import { newId, nowIso, type Section } from '../../common/model/index';
-import type { Db } from './db';
+import { transactional, type Db } from './db';
 import { notFound, StoreError } from './errors';
 import { checkPermutation, insertionIndex, orderedIds, writePositions } from './ordering';
 import { sectionFromRow, type SectionRow } from './rows';
@@ -27,7 +27,7 @@ export function createSectionsRepo(db: Db) {
       sectionFromRow,
     );
 
-  const add = db.transaction((issueId: string, name: string, index?: number): Section => {
+  const add = transactional(db, (issueId: string, name: string, index?: number): Section => {
     requireIssueExists(db, issueId);
     const ids = orderedIds(db, 'sections', issueId);
     const id = newId();
@@ -38,7 +38,7 @@ export function createSectionsRepo(db: Db) {
     return get(id);
   });
 
-  const rename = db.transaction((sectionId: string, name: string): Section => {
+  const rename = transactional(db, (sectionId: string, name: string): Section => {
     const row = requireSection(db, sectionId);
     db.prepare('UPDATE sections SET name = ? WHERE id = ?').run(name.trim(), sectionId);
     touchIssue(db, row.issue_id);
@@ -46,14 +46,14 @@ export function createSectionsRepo(db: Db) {
   });
 
   /** Removes the section and the documents in it (the UI confirms first). */
-  const remove = db.transaction((sectionId: string): void => {
+  const remove = transactional(db, (sectionId: string): void => {
     const row = requireSection(db, sectionId);
     db.prepare('DELETE FROM sections WHERE id = ?').run(sectionId);
     writePositions(db, 'sections', orderedIds(db, 'sections', row.issue_id));
     touchIssue(db, row.issue_id);
   });
 
-  const reorder = db.transaction((issueId: string, sectionIds: string[]): Section[] => {
+  const reorder = transactional(db, (issueId: string, sectionIds: string[]): Section[] => {
     requireIssueExists(db, issueId);
     checkPermutation(orderedIds(db, 'sections', issueId), sectionIds, '栏目');
     writePositions(db, 'sections', sectionIds);
