@@ -71,7 +71,7 @@ function leavesText(leaves: TextLeaf[]): string {
   return leaves.map((l) => l.text).join('');
 }
 
-/** A two-character name spread to three characters' width (袁萍 -> 袁　萍), as a distributed 3 em box. */
+/** A two-character name spread to three characters' width (袁萍 -> 袁\u3000萍), as a distributed 3 em box. */
 export function spreadName(text: string): string | undefined {
   const squeezed = text.replace(/[\s\u3000]+/g, '');
   return squeezed.length === 2 && isHan(squeezed) ? `<span class="gz-name2">${escapeHtml(squeezed)}</span>` : undefined;
@@ -271,12 +271,11 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
     }
     if (block.type === 'table' || (isTableNote(block) && blocks[i + 1]?.type === 'table')) {
       const parts: string[] = [];
-      let table: TableElement | undefined;
       if (block.type !== 'table') {
         parts.push(`<p class="gz-tablenote gz-tablenote--above">${renderLeaves(block.children)}</p>`);
         i++;
       }
-      table = blocks[i] as TableElement;
+      const table = blocks[i] as TableElement;
       parts.push(renderTable(table, settings, `t-${doc.id}-${region}-${i}`));
       i++;
       while (isTableNote(blocks[i])) {

@@ -58,7 +58,7 @@ export function tocHtml(sections: TocSection[], pages: Record<string, number>): 
       return `<div class="gz-toc-section"><h2 class="gz-toc-section-name">${escapeHtml(section.name)}</h2>${entries}</div>`;
     })
     .join('');
-  return `<section class="gz-toc"><h1 class="gz-toc-heading">目　录</h1>${body}</section>`;
+  return `<section class="gz-toc"><h1 class="gz-toc-heading">目\u3000录</h1>${body}</section>`;
 }
 
 /** The sidebar printed on the first TOC page (notice, slogans, journal name). */
@@ -85,7 +85,7 @@ export function coverHtml(tree: IssueTree): string {
     `<p class="gz-cover-cumulative">${escapeHtml(`总第${issue.cumulativeNumber}期`)}</p>` +
     `<p class="gz-cover-supervisor">主管：${escapeHtml(fm.supervisor)}</p>` +
     `<p class="gz-cover-sponsor">主办：${escapeHtml(fm.sponsor)}</p>` +
-    `<p class="gz-cover-permit">内部资料　免费交流　准印证号：${escapeHtml(fm.permitNumber)}</p>` +
+    `<p class="gz-cover-permit">内部资料\u3000免费交流\u3000准印证号：${escapeHtml(fm.permitNumber)}</p>` +
     `</section>`
   );
 }

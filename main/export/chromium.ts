@@ -57,7 +57,7 @@ async function serveLocalOnly(page: Page, staticHtml: { current: string | null }
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== PRINT_ORIGIN) return route.abort('blockedbyclient');
-    if (url.pathname === '/static.html' && staticHtml.current !== null) {
+    if (url.pathname === '/print/static.html' && staticHtml.current !== null) {
       return route.fulfill({ status: 200, contentType: CONTENT_TYPES['.html'], body: staticHtml.current });
     }
     const file = resolveRendererFile(url.pathname);
@@ -102,12 +102,13 @@ export class ChromiumEngine implements PrintEngine {
 
   private async openPrintPage(): Promise<void> {
     await this.page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load' });
-    await this.page.waitForFunction(() => (window as unknown as { gazettePrint?: { ready: boolean } }).gazettePrint?.ready === true);
+    await this.page.waitForFunction('window.gazettePrint && window.gazettePrint.ready === true');
   }
 
   async layout(job: LayoutJob): Promise<LayoutResult> {
     if (!this.page.url().endsWith('/print/print.html')) await this.openPrintPage();
-    return this.page.evaluate((j) => window.gazettePrint.layout(j), job);
+    // A string body: main/ is type-checked without DOM typings; the function runs in the print page.
+    return this.page.evaluate(`window.gazettePrint.layout(${JSON.stringify(job)})`) as Promise<LayoutResult>;
   }
 
   async printPdf(): Promise<Uint8Array> {
@@ -116,8 +117,8 @@ export class ChromiumEngine implements PrintEngine {
 
   async printStaticHtml(html: string): Promise<Uint8Array> {
     this.staticHtml.current = html;
-    await this.page.goto(`${PRINT_ORIGIN}/static.html`, { waitUntil: 'load' });
-    await this.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await this.page.goto(`${PRINT_ORIGIN}/print/static.html`, { waitUntil: 'load' });
+    await this.page.evaluate('document.fonts.ready.then(() => undefined)');
     const pdf = await this.printPdf();
     this.staticHtml.current = null;
     return pdf;
@@ -140,8 +141,3 @@ export class ChromiumEngine implements PrintEngine {
   }
 }
 
-declare global {
-  interface Window {
-    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean };
-  }
-}

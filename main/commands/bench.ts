@@ -1,0 +1,136 @@
+/**
+ * `gazette bench [--runs N]`: medians of N (>= 3) runs of
+ *   (a) cold export from process start (a fresh `gazette demo` process),
+ *   (b) warm export (engine running, layout cache empty),
+ *   (c) re-export after one paragraph edit (cache warm),
+ *   (d) the print floor (same Chromium printing the final laid-out HTML, no pagination script),
+ *   (e) peak memory (RSS) of all processes (this one and its descendants), sampled every 100 ms.
+ * The last line printed is one JSON object: coldMs, warmMs, editMs, floorMs, peakMB, pages.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { IssueTree, ParagraphElement } from '../../common/model';
+import { appRoot } from '../export/assets';
+import { ChromiumEngine } from '../export/chromium';
+import { exportTreePdf } from '../export/exportPdf';
+import { LayoutCache } from '../export/layoutCache';
+import { loadSampleTree } from './demo';
+import { parseCommandArgs, type CliContext } from './shared';
+
+export const usage = 'bench [--runs N]';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return Math.round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+}
+
+/** RSS in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
+export function treeRss(rootPid: number): number {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return 0;
+  }
+  const parent = new Map<number, number>();
+  const rss = new Map<number, number>();
+  for (const e of entries) {
+    try {
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      parent.set(Number(e), Number(fields[1]));
+      rss.set(Number(e), Number(fields[21]) * 4096);
+    } catch {}
+  }
+  let total = 0;
+  for (const [pid, bytes] of rss) {
+    let p: number | undefined = pid;
+    while (p !== undefined && p > 1 && p !== rootPid) p = parent.get(p);
+    if (p === rootPid) total += bytes;
+  }
+  return total;
+}
+
+function coldRun(pdf: string): Promise<number> {
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(appRoot(), 'bin', 'gazette.mjs'), 'demo', '--pdf', pdf], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(performance.now() - started) : reject(new Error(`cold export exited with ${code}`))));
+  });
+}
+
+/** The same tree with one paragraph of one document changed (a different text each run). */
+function editedTree(tree: IssueTree, run: number): IssueTree {
+  const copy = structuredClone(tree);
+  const doc = copy.sections[0].documents[Math.min(2, copy.sections[0].documents.length - 1)];
+  const para = doc.content.blocks.find((b): b is ParagraphElement => b.type === 'paragraph');
+  if (para) para.children.push({ text: `（第${run + 1}次修改）` });
+  return copy;
+}
+
+const benchOptions = { runs: { type: 'string' } } as const;
+
+export async function run(argv: string[], ctx: CliContext): Promise<number> {
+  const { values } = parseCommandArgs(argv, benchOptions);
+  const runs = Math.max(3, Number(values.runs ?? 3) || 3);
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(process.pid))), 100);
+  const tree = loadSampleTree();
+  const cold: number[] = [];
+  const warm: number[] = [];
+  const edit: number[] = [];
+  const floor: number[] = [];
+  let pages = 0;
+  try {
+    for (let i = 0; i < runs; i++) {
+      cold.push(await coldRun(path.join(dir, `cold-${i}.pdf`)));
+      ctx.err(`cold ${i + 1}: ${Math.round(cold[i])} ms`);
+    }
+    const engine = await ChromiumEngine.launch();
+    try {
+      // One untimed export warms the page (fonts decoded, code compiled).
+      await exportTreePdf(tree, { pdfPath: path.join(dir, 'prime.pdf'), engine, cache: new LayoutCache() });
+      for (let i = 0; i < runs; i++) {
+        const cache = new LayoutCache();
+        const t0 = performance.now();
+        const result = await exportTreePdf(tree, { pdfPath: path.join(dir, `warm-${i}.pdf`), engine, cache });
+        warm.push(performance.now() - t0);
+        pages = result.pages;
+        ctx.err(`warm ${i + 1}: ${Math.round(warm[i])} ms (layout ${result.timings.layoutMs}, print ${result.timings.printMs})`);
+        const t1 = performance.now();
+        const edited = await exportTreePdf(editedTree(tree, i), { pdfPath: path.join(dir, `edit-${i}.pdf`), engine, cache });
+        edit.push(performance.now() - t1);
+        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s))`);
+      }
+      // The floor: the final laid-out pages as static HTML (scripts removed), printed by the same Chromium.
+      const laidOutHtml = (await engine.currentHtml()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await engine.printStaticHtml(laidOutHtml);
+        floor.push(performance.now() - t0);
+        ctx.err(`floor ${i + 1}: ${Math.round(floor[i])} ms`);
+      }
+    } finally {
+      await engine.close();
+    }
+  } finally {
+    clearInterval(sampler);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const summary = {
+    coldMs: median(cold),
+    warmMs: median(warm),
+    editMs: median(edit),
+    floorMs: median(floor),
+    peakMB: Math.round(peak / 1e6),
+    pages,
+  };
+  ctx.out(`warm/floor = ${(summary.warmMs / summary.floorMs).toFixed(2)} (target <= 1.5); edit/warm = ${(summary.editMs / summary.warmMs).toFixed(2)} (target <= 0.4)`);
+  ctx.out(JSON.stringify(summary));
+  return 0;
+}
