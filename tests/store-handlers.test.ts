@@ -162,3 +162,27 @@ describe('handleCall', () => {
     expect(Object.keys(handlers).sort()).toEqual(Object.keys(contract).sort());
   });
 });
+
+describe('the contract', () => {
+  type Def = { type: string; catchall?: { _zod: { def: { type: string } } }; options?: Array<{ _zod: { def: Def } }> };
+  const isStrict = (def: Def): boolean =>
+    def.type === 'union' ? (def.options ?? []).every((o) => isStrict(o._zod.def)) : def.type === 'object' && def.catchall?._zod.def.type === 'never';
+
+  it('takes only strict objects as input on every channel (unknown fields refused)', () => {
+    const loose = Object.entries(contract)
+      .filter(([, spec]) => !isStrict((spec.input as unknown as { _zod: { def: Def } })._zod.def))
+      .map(([name]) => name);
+    expect(loose).toEqual([]);
+  });
+
+  it('bounds every string of every input', () => {
+    // A 1 MB string in any top-level field is refused everywhere except where documents or uploads are carried.
+    const carriers = new Set(['documents.save', 'documents.add', 'issues.importText', 'issues.importPackage', 'assets.put']);
+    const huge = 'x'.repeat(1_000_001);
+    for (const [name, spec] of Object.entries(contract)) {
+      if (carriers.has(name)) continue;
+      const shape = (spec.input as unknown as { shape?: Record<string, { safeParse(v: unknown): { success: boolean } }> }).shape ?? {};
+      for (const [key, field] of Object.entries(shape)) expect(field.safeParse(huge).success, `${name}.${key}`).toBe(false);
+    }
+  });
+});
