@@ -13,6 +13,7 @@ import {
   DocumentGridType,
   Footer,
   FrameAnchorType,
+  FrameWrap,
   Header,
   Packer,
   PageNumber,
@@ -191,6 +192,8 @@ function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, numb
     type: 'absolute' as const,
     position: { x: entryWidth + 360, y: 0 },
     width: PAGE.typeWidth - entryWidth - 360,
+    // Entries flow beside the sidebar, not below it.
+    wrap: FrameWrap.AROUND,
     anchor: { horizontal: FrameAnchorType.MARGIN, vertical: FrameAnchorType.MARGIN },
   };
   const sidebarLines: Array<{ text: string; face: string; size: number; line: number; before?: number }> = [
