@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { onEvent } from './api';
 import { LibraryScreen } from './screens/Library';
 import { WorkspaceScreen } from './screens/Workspace';
 
@@ -18,6 +19,16 @@ export function navigate(route: Route): void {
 
 export function App() {
   const [route, setRoute] = useState<Route>(readRoute);
+  useEffect(
+    () =>
+      onEvent((event) => {
+        if (event.channel !== 'menu.command') return;
+        const command = (event.payload as { command?: string })?.command ?? '';
+        if (command === 'library') navigate({ screen: 'library' });
+        window.dispatchEvent(new CustomEvent('gazette:menu', { detail: command }));
+      }),
+    [],
+  );
   useEffect(() => {
     const update = () => setRoute(readRoute());
     window.addEventListener('hashchange', update);

@@ -4,6 +4,7 @@
  * per-run token. Either way the same zod-checked handlers answer.
  */
 import type { Channel, ChannelOutput, ChannelRequest } from '../common/ipc';
+import { channelFunctionName } from '../common/ipc/names';
 import type { DocumentContent, DocumentKind } from '../common/model';
 
 export type IssueSummary = ChannelOutput<'issues.list'>[number];
@@ -20,7 +21,9 @@ type Result<T> = { ok: true; value: T } | { ok: false; error: { code: string; me
 declare global {
   interface Window {
     /** Set by the Electron preload: one function per contract channel. */
-    gazette?: Record<string, (input: unknown) => Promise<unknown>>;
+    gazette?: Record<string, (input: unknown) => Promise<unknown>> & {
+      onEvent?: (listener: (event: { channel: string; payload: unknown }) => void) => () => void;
+    };
   }
 }
 
@@ -35,10 +38,6 @@ function bridgeToken(): string {
   return sessionStorage.getItem(tokenKey) ?? '';
 }
 
-/** The preload's function name for a channel: `documents.save` -> `documentsSave`. */
-export function channelFunctionName(channel: string): string {
-  return channel.replace(/[.:]([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
-}
 
 function unwrap<T>(result: unknown): T {
   const r = result as Result<T>;
@@ -93,6 +92,7 @@ let source: EventSource | null = null;
 
 /** Subscribe to main's events (export progress). */
 export function onEvent(listener: Listener): () => void {
+  if (window.gazette?.onEvent) return window.gazette.onEvent(listener);
   listeners.add(listener);
   if (!window.gazette && !source) {
     source = new EventSource(`/api/events?token=${encodeURIComponent(bridgeToken())}`);
@@ -107,6 +107,13 @@ export function onEvent(listener: Listener): () => void {
 /** The model's content type is stricter than the schema's loose input type; the shapes agree at runtime. */
 function asContentInput(content: DocumentContent): ChannelRequest<'documents.save'>['content'] {
   return content as unknown as ChannelRequest<'documents.save'>['content'];
+}
+
+/** Menu commands from the Electron shell, re-dispatched as a DOM event the screens listen to. */
+export function onMenuCommand(handler: (command: string) => void): () => void {
+  const listener = (e: Event) => handler((e as CustomEvent<string>).detail);
+  window.addEventListener('gazette:menu', listener);
+  return () => window.removeEventListener('gazette:menu', listener);
 }
 
 /** Typed calls used by the screens. */

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
+import { appEvents } from './app';
 
 export const contract = {
   ...libraryChannels,
@@ -15,6 +16,7 @@ export const contract = {
 export const events = {
   ...libraryEvents,
   ...exportEvents,
+  ...appEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -7,7 +7,7 @@ import { createEditor, Editor, Node, Range, Transforms, type Descendant } from '
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { SCHEMA_VERSION, type BlockElement, type DocumentContent, type TextLeaf } from '../../common/model';
-import { api } from '../api';
+import { api, onMenuCommand } from '../api';
 import { t } from '../i18n';
 import { insertBlockAfter } from './commands';
 import { blockEntries, pluginByType } from './elements';
@@ -77,6 +77,15 @@ export function GazetteEditor(props: {
   }, [editor, props.handleRef]);
 
   useEffect(() => setMatchCount(findMatches(editor, query).length), [editor, query]);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command !== 'find') return;
+        setFindOpen(true);
+        setTimeout(() => findInput.current?.select(), 0);
+      }),
+    [],
+  );
 
   const decorate = useCallback((entry: [Node, number[]]) => decorateMatches(query, entry), [query]);
 

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, type IssueSummary, type SearchHit } from '../api';
+import { api, onMenuCommand, type IssueSummary, type SearchHit } from '../api';
 import { navigate } from '../App';
 import { t } from '../i18n';
 import { useToast } from '../ui';
@@ -62,6 +62,13 @@ export function LibraryScreen() {
   }, [query]);
 
   const latest = useMemo(() => issues?.[0], [issues]);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'new-issue') void api.createNextIssue(latest?.id).then((r) => navigateTo(r.issueId));
+      }),
+    [latest],
+  );
 
   const act = async (fn: () => Promise<unknown>, message?: string) => {
     try {

@@ -6,7 +6,7 @@ import { lintDocument, type LintFinding } from '../../common/lint';
 import { deriveTitleAndNumber, normalizeContent, type DocumentContent, type GazetteDocument, type IssueTree } from '../../common/model';
 import type { PageMap } from '../../common/render/printJob';
 import { hashString } from '../../common/render/html';
-import { api, onEvent } from '../api';
+import { api, onEvent, onMenuCommand } from '../api';
 import { navigate } from '../App';
 import { GazetteEditor, type EditorHandle } from '../editor/GazetteEditor';
 import { replaceBlock } from '../editor/commands';
@@ -83,6 +83,15 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   }, [reload, props.issueId]);
 
   useEffect(() => onEvent((e) => e.channel === 'library.changed' && void reload()), [reload]);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        if (command === 'export-pdf') void autosave.flush().then(() => setExporting('pdf'));
+        if (command === 'export-docx') void autosave.flush().then(() => setExporting('docx'));
+        if (command === 'print') void autosave.flush().then(() => setPrintRequest((n) => n + 1));
+      }),
+    [autosave],
+  );
 
   // Lint the current document whenever it is (re)loaded.
   useEffect(() => {

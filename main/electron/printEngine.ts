@@ -1,0 +1,46 @@
+/**
+ * PrintEngine on Electron: the print page in a hidden, sandboxed window of our own app:// origin;
+ * layout through `window.gazettePrint.layout(job)`, PDF through printToPDF with the CSS page size.
+ * Only imported by main/index.ts (the Electron entry).
+ */
+import { BrowserWindow } from 'electron';
+import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+import type { PrintEngine } from '../export/engine';
+
+export async function createElectronPrintEngine(printPageUrl: string): Promise<PrintEngine> {
+  const win = new BrowserWindow({
+    show: false,
+    width: 900,
+    height: 1200,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: false, backgroundThrottling: false },
+  });
+  await win.loadURL(printPageUrl);
+  const contents = win.webContents;
+  const waitReady = async () => {
+    for (let i = 0; i < 600; i++) {
+      if (await contents.executeJavaScript('Boolean(window.gazettePrint && window.gazettePrint.ready)')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('print page did not load');
+  };
+  await waitReady();
+  const printPdf = async () =>
+    new Uint8Array(await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }));
+  return {
+    async layout(job: LayoutJob): Promise<LayoutResult> {
+      return (await contents.executeJavaScript(`window.gazettePrint.layout(${JSON.stringify(job)})`)) as LayoutResult;
+    },
+    printPdf,
+    async printStaticHtml(html: string): Promise<Uint8Array> {
+      await contents.executeJavaScript(`document.open();document.write(${JSON.stringify(html)});document.close();`);
+      const pdf = await printPdf();
+      await win.loadURL(printPageUrl);
+      await waitReady();
+      return pdf;
+    },
+    processIds: () => [contents.getOSProcessId()],
+    async close() {
+      if (!win.isDestroyed()) win.destroy();
+    },
+  };
+}

@@ -1,0 +1,249 @@
+/**
+ * The Electron entry: the only module that imports electron at runtime (with main/electron/*).
+ * Windows with sandbox + context isolation, pages from the app:// protocol (strict path containment, CSP),
+ * permissions, navigation and window.open denied, single instance, window state, the library in userData,
+ * menus, and the contract over one ipcMain handler that checks the sender frame's origin.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../common/ipc/names';
+import { createElectronPrintEngine } from './electron/printEngine';
+import type { PrintEngine } from './export/engine';
+import { handleCall } from './handlers/index';
+import { appRoot, LIBRARY_FILE_NAME, openAppLibrary } from './paths';
+import type { Library } from './store/index';
+import { CONTENT_SECURITY_POLICY, containedPath } from './web/server';
+
+const APP_HOST = 'gazette';
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+};
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+// Same folder as main/paths.ts defaultLibraryPath(): <appData>/gazette.
+app.setPath('userData', path.join(app.getPath('appData'), 'gazette'));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  let library: Library | null = null;
+  let printEngine: Promise<PrintEngine> | null = null;
+  const rendererRoot = path.join(appRoot(), 'dist', 'renderer');
+
+  const emit = (channel: string, payload: unknown) => {
+    for (const win of BrowserWindow.getAllWindows()) if (!win.isDestroyed()) win.webContents.send(IPC_EVENT, { channel, payload });
+  };
+  const menuCommand = (command: string) => emit('menu.command', { command });
+
+  // ---------------------------------------------------------------- window state
+  const stateFile = () => path.join(app.getPath('userData'), 'window-state.json');
+  type WindowState = { x?: number; y?: number; width: number; height: number; maximized?: boolean };
+  const readState = (): WindowState => {
+    try {
+      const s = JSON.parse(readFileSync(stateFile(), 'utf8')) as WindowState;
+      if (s.width > 400 && s.height > 300) return s;
+    } catch {}
+    return { width: 1440, height: 900 };
+  };
+  const saveState = (win: BrowserWindow) => {
+    try {
+      const b = win.getNormalBounds();
+      writeFileSync(stateFile(), JSON.stringify({ ...b, maximized: win.isMaximized() }));
+    } catch {}
+  };
+
+  // ---------------------------------------------------------------- security
+  const isOurUrl = (url: string) => {
+    try {
+      return new URL(url).origin === APP_ORIGIN;
+    } catch {
+      return false;
+    }
+  };
+
+  app.on('web-contents-created', (_, contents: WebContents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isOurUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isOurUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+
+  function serveApp(request: Request): Response {
+    const url = new URL(request.url);
+    if (url.host !== APP_HOST) return new Response('forbidden', { status: 403 });
+    const file = containedPath(rendererRoot, url.pathname === '/' ? '/index.html' : url.pathname);
+    if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
+    return new Response(readFileSync(file), {
+      headers: {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  }
+
+  // ---------------------------------------------------------------- windows
+  function createWindow(): BrowserWindow {
+    const state = readState();
+    const win = new BrowserWindow({
+      x: state.x,
+      y: state.y,
+      width: state.width,
+      height: state.height,
+      minWidth: 1100,
+      minHeight: 700,
+      show: false,
+      title: '政务公开信息编排',
+      backgroundColor: '#eef0f3',
+      webPreferences: {
+        preload: path.join(appRoot(), 'dist', 'preload', 'index.cjs'),
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        webSecurity: true,
+        spellcheck: false,
+      },
+    });
+    if (state.maximized) win.maximize();
+    win.once('ready-to-show', () => win.show());
+    win.on('close', () => saveState(win));
+    void win.loadURL(`${APP_ORIGIN}/index.html`);
+    return win;
+  }
+
+  // ---------------------------------------------------------------- menus
+  async function importFile(): Promise<void> {
+    if (!library || !mainWindow) return;
+    const picked = await dialog.showOpenDialog(mainWindow, {
+      title: '导入',
+      properties: ['openFile'],
+      filters: [
+        { name: '期刊包或文本', extensions: ['gazette', 'txt'] },
+        { name: '所有文件', extensions: ['*'] },
+      ],
+    });
+    const file = picked.filePaths[0];
+    if (!file) return;
+    const result = file.toLowerCase().endsWith('.gazette')
+      ? await handleCall('issues.importPackage', { path: file }, { deps })
+      : await handleCall('issues.importText', { text: readFileSync(file, 'utf8') }, { deps });
+    if (!result.ok) dialog.showErrorBox('导入失败', result.error.message);
+    else menuCommand('library');
+  }
+
+  function buildMenu(): Menu {
+    const template: MenuItemConstructorOptions[] = [
+      {
+        label: '文件',
+        submenu: [
+          { label: '新建一期', accelerator: 'CmdOrCtrl+N', click: () => menuCommand('new-issue') },
+          { label: '打开…', accelerator: 'CmdOrCtrl+O', click: () => void importFile() },
+          { label: '导入…', accelerator: 'CmdOrCtrl+I', click: () => void importFile() },
+          { type: 'separator' },
+          { label: '导出 PDF', accelerator: 'CmdOrCtrl+E', click: () => menuCommand('export-pdf') },
+          { label: '导出 DOCX', accelerator: 'CmdOrCtrl+Shift+E', click: () => menuCommand('export-docx') },
+          { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => menuCommand('print') },
+          { type: 'separator' },
+          { label: '退出', role: 'quit' },
+        ],
+      },
+      {
+        label: '编辑',
+        submenu: [
+          { label: '撤销', role: 'undo' },
+          { label: '重做', role: 'redo' },
+          { type: 'separator' },
+          { label: '剪切', role: 'cut' },
+          { label: '复制', role: 'copy' },
+          { label: '粘贴', role: 'paste' },
+          { label: '全选', role: 'selectAll' },
+          { type: 'separator' },
+          { label: '查找与替换', accelerator: 'CmdOrCtrl+F', click: () => menuCommand('find') },
+        ],
+      },
+      {
+        label: '视图',
+        submenu: [
+          { label: '期刊库', accelerator: 'CmdOrCtrl+L', click: () => menuCommand('library') },
+          { type: 'separator' },
+          { label: '实际大小', role: 'resetZoom' },
+          { label: '放大', role: 'zoomIn' },
+          { label: '缩小', role: 'zoomOut' },
+          { type: 'separator' },
+          { label: '全屏', role: 'togglefullscreen' },
+          ...(app.isPackaged ? [] : ([{ label: '开发者工具', role: 'toggleDevTools' }] as MenuItemConstructorOptions[])),
+        ],
+      },
+      {
+        label: '帮助',
+        submenu: [
+          {
+            label: '关于',
+            click: () =>
+              void dialog.showMessageBox({ type: 'info', title: '关于', message: `政务公开信息编排 ${app.getVersion()}`, detail: `资料库：${library?.file ?? ''}` }),
+          },
+          { label: '打开资料库所在文件夹', click: () => library && shell.showItemInFolder(library.file) },
+        ],
+      },
+    ];
+    return Menu.buildFromTemplate(template);
+  }
+
+  // ---------------------------------------------------------------- contract over IPC
+  const deps = {
+    get library(): Library {
+      if (!library) throw new Error('library not open');
+      return library;
+    },
+    logger: { warn: (m: string, d?: unknown) => console.warn(m, d ?? ''), error: (m: string, d?: unknown) => console.error(m, d ?? '') },
+    emit,
+    printEngine: () => (printEngine ??= createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`)),
+    revealFile: (file: string) => shell.showItemInFolder(file),
+  };
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.whenReady().then(() => {
+    protocol.handle('app', serveApp);
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+    library = openAppLibrary(path.join(app.getPath('userData'), LIBRARY_FILE_NAME), { logger: deps.logger });
+
+    ipcMain.handle(IPC_CALL, async (event, channel: unknown, payload: unknown) => {
+      // Only our own pages may call: the sending frame must be on the app:// origin.
+      const frameUrl = event.senderFrame?.url ?? '';
+      if (!isOurUrl(frameUrl) || typeof channel !== 'string') return { ok: false, error: { code: 'forbidden', message: '拒绝访问' } };
+      return handleCall(channel, payload, { deps });
+    });
+
+    Menu.setApplicationMenu(buildMenu());
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  app.on('window-all-closed', () => {
+    void printEngine?.then((e) => e.close());
+    library?.close();
+    library = null;
+    app.quit();
+  });
+}
