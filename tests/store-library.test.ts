@@ -337,6 +337,8 @@ describe('search', () => {
     expect(lib.search('%')).toHaveLength(1);
     expect(lib.search('_写')).toHaveLength(1);
     expect(lib.search('OR AND NOT')).toEqual([]);
+    expect(lib.search('藜麦产业\u0000扶持')).toHaveLength(1); // NUL would break the FTS5 parser
+    expect(() => lib.search('"\u0000*^(')).not.toThrow();
     expect(lib.search('   ')).toEqual([]);
     expect(lib.search('不存在的词语')).toEqual([]);
   });

@@ -26,6 +26,9 @@ export const MAX_QUERY_TERMS = 8;
 
 export function queryTerms(query: string): string[] {
   return query
+    // Control characters (NUL breaks the FTS5 query parser) never occur in document text anyway.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .split(/[\s\u3000]+/)
     .map((t) => t.trim())
     .filter(Boolean)
