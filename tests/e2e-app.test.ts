@@ -103,11 +103,11 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     const docs = page.locator('[data-testid=outline-doc]');
     const a = (await docs.nth(0).getAttribute('data-doc-id'))!;
     const b = (await docs.nth(1).getAttribute('data-doc-id'))!;
-    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, intervals: [2000] }).toMatch(/（\d+）/);
+    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, interval: 2000 }).toMatch(/（\d+）/);
     const before = await tocPages(page);
     await docs.nth(1).dragTo(docs.nth(0));
     await expect.poll(() => page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'), { timeout: 10_000 }).toBe(b);
-    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, intervals: [2000] }).toBe(before[a]);
+    await expect.poll(async () => (await tocPages(page))[b], { timeout: 180_000, interval: 2000 }).toBe(before[a]);
     const after = await tocPages(page);
     expect(Number(after[a].replace(/\D/g, ''))).toBeGreaterThan(Number(after[b].replace(/\D/g, '')));
     // Put them back for the following tests.
