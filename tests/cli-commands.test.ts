@@ -9,7 +9,6 @@ import { makeTree, tempDir } from './store-fixtures';
 const root = path.resolve(import.meta.dirname, '..');
 const bin = path.join(root, 'bin', 'gazette.mjs');
 const referenceText = path.join(root, 'tests', 'fixtures', 'reference-issue-2024-06.txt');
-const haveTextImporter = existsSync(path.join(root, 'common', 'import', 'fromText.ts'));
 
 let dir: string;
 let cleanup: () => void;
@@ -118,7 +117,7 @@ describe('gazette CLI', () => {
     expect(refused.stderr).toMatch(/不支持的文件类型/);
   });
 
-  it.skipIf(!haveTextImporter)('imports the reference issue from text: 10 TOC entries under 3 sections, in order', () => {
+  it('imports the reference issue from text: 10 TOC entries under 3 sections, in order', () => {
     const db = path.join(dir, 'reference.sqlite');
     const imported = gazette(['import', referenceText, '--db', db]);
     expect(imported.code, imported.stderr).toBe(0);
