@@ -18,13 +18,13 @@ interface Command {
 }
 
 export const commands: Record<string, Command> = {
-  import: { usage: 'import FILE [--db PATH]', summary: '导入一期（文本或 .gazette 包），输出 JSON 摘要', load: () => import('./commands/import') },
+  import: { usage: 'import FILE [--db PATH]', summary: '导入一期（文本、.gazette 包或 Word .docx），输出 JSON 摘要', load: () => import('./commands/import') },
   list: { usage: 'list [--db PATH] [--json]', summary: '列出资料库中的期刊', load: () => import('./commands/list') },
   toc: { usage: 'toc [--db PATH] [--issue ID] [--json]', summary: '输出一期的目录（有排版结果时含页码）', load: () => import('./commands/toc') },
   search: { usage: 'search [--db PATH] QUERY [--json]', summary: '全文检索所有期刊', load: () => import('./commands/search') },
   web: { usage: 'web [--db PATH] [--port N]', summary: '在浏览器中使用（仅本机 127.0.0.1，需令牌），第一行输出网址', load: () => import('./commands/web') },
-  export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR]', summary: '导出一期为印刷版 PDF（及/或 HTML）', load: () => import('./commands/export') },
-  demo: { usage: 'demo [--pdf FILE]', summary: '把示例期刊导出到 out/sample-issue.pdf', load: () => import('./commands/demo') },
+  export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]', summary: '导出一期为印刷版 PDF（及/或 HTML、Word）', load: () => import('./commands/export') },
+  demo: { usage: 'demo [--pdf FILE]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx', load: () => import('./commands/demo') },
   bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
 };
 

@@ -1,9 +1,10 @@
-/** `gazette demo`: export the shipped sample issue to out/sample-issue.pdf (temporary library). */
+/** `gazette demo`: export the shipped sample issue to out/sample-issue.pdf and .docx (temporary library). */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { appRoot } from '../export/assets';
+import { exportLibraryIssueDocx } from '../export/docx';
 import { exportIssuePdf } from '../export/exportPdf';
 import { openLibrary } from '../store/index';
 import { parseCommandArgs, printJson, type CliContext } from './shared';
@@ -25,7 +26,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const tree = loadSampleTree();
     const issueId = library.issues.insertTree(tree);
     const result = await exportIssuePdf(library, issueId, { pdfPath });
-    printJson(ctx, { pdf: result.pdfPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
+    const docx = await exportLibraryIssueDocx(library, issueId, pdfPath.replace(/\.pdf$/i, '') + '.docx', { pageMap: result.pageMap.documents });
+    printJson(ctx, { pdf: result.pdfPath, docx: docx.docxPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
   } finally {
     library.close();
     rmSync(dir, { recursive: true, force: true });
