@@ -55,7 +55,16 @@ function oneLine(error: unknown): string {
   return message.split('\n').find((line) => line.trim()) ?? 'error';
 }
 
+/** `gazette … | head` closes the pipe early: stop quietly instead of crashing with EPIPE. */
+function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 export async function main(argv: string[], ctx: CliContext = processContext): Promise<number> {
+  if (ctx === processContext) exitQuietlyOnClosedPipe();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ctx.out(helpText());

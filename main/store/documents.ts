@@ -20,7 +20,7 @@ import { requireSection, sameIssueOrThrow, touchIssue } from './sections';
 
 export function requireDocument(db: Db, documentId: string): DocumentRow {
   const row = db.prepare('SELECT * FROM documents WHERE id = ?').get(documentId) as DocumentRow | undefined;
-  if (!row) throw notFound('文件', documentId);
+  if (!row) throw notFound('文件', 'document', documentId);
   return row;
 }
 

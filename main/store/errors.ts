@@ -18,6 +18,6 @@ export class StoreError extends Error {
   }
 }
 
-export function notFound(what: string, id: string): StoreError {
-  return new StoreError('not-found', `${what}不存在 (${what} not found: ${id})`);
+export function notFound(what: string, whatInEnglish: string, id: string): StoreError {
+  return new StoreError('not-found', `${what}不存在 (${whatInEnglish} not found: ${id.slice(0, 100)})`);
 }

@@ -16,7 +16,7 @@ import type { IssueMetaPatch, IssueSummary, TocEntry } from './types';
 
 export function requireIssue(db: Db, issueId: string): IssueRow {
   const row = db.prepare('SELECT * FROM issues WHERE id = ?').get(issueId) as IssueRow | undefined;
-  if (!row) throw notFound('期刊', issueId);
+  if (!row) throw notFound('期刊', 'issue', issueId);
   return row;
 }
 

@@ -24,7 +24,7 @@ function parse(json: string): DocumentContent {
 export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
   const require = (revisionId: number): RevisionRow => {
     const row = db.prepare('SELECT * FROM revisions WHERE id = ?').get(revisionId) as RevisionRow | undefined;
-    if (!row) throw notFound('修订版本', String(revisionId));
+    if (!row) throw notFound('修订版本', 'revision', String(revisionId));
     return row;
   };
 

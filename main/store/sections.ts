@@ -11,12 +11,12 @@ export function touchIssue(db: Db, issueId: string, at = nowIso()): void {
 
 export function requireSection(db: Db, sectionId: string): SectionRow {
   const row = db.prepare('SELECT * FROM sections WHERE id = ?').get(sectionId) as SectionRow | undefined;
-  if (!row) throw notFound('栏目', sectionId);
+  if (!row) throw notFound('栏目', 'section', sectionId);
   return row;
 }
 
 function requireIssueExists(db: Db, issueId: string): void {
-  if (!db.prepare('SELECT 1 FROM issues WHERE id = ?').get(issueId)) throw notFound('期刊', issueId);
+  if (!db.prepare('SELECT 1 FROM issues WHERE id = ?').get(issueId)) throw notFound('期刊', 'issue', issueId);
 }
 
 export function createSectionsRepo(db: Db) {
