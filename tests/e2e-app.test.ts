@@ -161,6 +161,31 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     expect(JSON.stringify(doc.content)).toContain('报送，逾期不候');
   });
 
+  it('pastes plain text structured by the importer and sanitised HTML', async () => {
+    await caretAtEnd(page, '[data-testid=editor] > .el-paragraph', 0);
+    const paste = (type: string, value: string) =>
+      page.evaluate(
+        ([t, v]) => {
+          const data = new DataTransfer();
+          data.setData(t, v);
+          const editable = document.querySelector('[data-testid=editor]')!;
+          if (t === 'text/html') {
+            // Chromium delivers rich pastes to the editor as beforeinput/insertFromPaste.
+            data.setData('text/plain', v.replace(/<[^>]+>/g, ''));
+            editable.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true }));
+          } else editable.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        },
+        [type, value],
+      );
+    await paste('text/plain', '一、粘贴的总体要求\n（一）粘贴的指导思想\n这是粘贴进来的正文内容，应当成为一个普通段落。');
+    await expect.poll(() => page.locator('[data-testid=editor] .el-heading', { hasText: '粘贴的总体要求' }).count()).toBe(1);
+    expect(await page.locator('[data-testid=editor] .el-heading-2', { hasText: '粘贴的指导思想' }).count()).toBe(1);
+    await paste('text/html', '<p>网页粘贴<b>加粗</b>文字<script>window.__pwned = 1</script><img src="http://example.invalid/x.png" onerror="window.__pwned = 2"></p>');
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent()).toContain('网页粘贴加粗文字');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await waitSaved(page);
+  });
+
   it('exports a PDF whose text contains the edit', async () => {
     await page.click('[data-testid=export-pdf]');
     await page.waitForSelector('[data-testid=export-dialog]');

@@ -92,6 +92,13 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
       Transforms.insertText(editor, blocks[0].children.map((c) => c.text).join(''));
       return;
     }
+    // Structured paste: whole blocks after the current one (a paste never splits a table or a title).
+    if (editor.selection && editor.selection.anchor.path.length > 0) {
+      const at = editor.selection.anchor.path[0] + 1;
+      Transforms.insertNodes(editor, blocks as Descendant[], { at: [at], select: true });
+      Transforms.collapse(editor, { edge: 'end' });
+      return;
+    }
     Transforms.insertNodes(editor, blocks as Descendant[]);
   };
 
