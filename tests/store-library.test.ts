@@ -213,6 +213,8 @@ describe('issues, sections and documents', () => {
     const id = lib.issues.insertTree(makeTree());
     const updated = lib.issues.updateMeta(id, { number: 7, status: 'final', date: '2024-07-31' });
     expect(updated).toMatchObject({ number: 7, status: 'final', date: '2024-07-31', cumulativeNumber: 191 });
+    expect(lib.issues.updateMeta(id, { year: undefined, frontMatter: undefined })).toMatchObject({ year: 2024, number: 7 });
+    expect(lib.issues.get(id).frontMatter.members).toEqual(['马建伟', '马媛']);
     expect(lib.journals.list()).toEqual(['格尔木市人民政府政务公开信息']);
   });
 

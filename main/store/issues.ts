@@ -186,7 +186,9 @@ export function createIssuesRepo(db: Db) {
 
   const updateMeta = transactional(db, (issueId: string, patch: IssueMetaPatch): Issue => {
     const current = get(issueId);
-    const next: Issue = { ...current, ...patch, updatedAt: nowIso() };
+    // Only fields actually given change (an explicit undefined must not blank a field).
+    const given = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as IssueMetaPatch;
+    const next: Issue = { ...current, ...given, updatedAt: nowIso() };
     if (!Number.isInteger(next.year) || !Number.isInteger(next.number) || !Number.isInteger(next.cumulativeNumber)) {
       throw new StoreError('invalid', '年份和期号必须是整数 (year and numbers must be integers)');
     }
