@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentPlainText, plainText, squeezeWhitespace, type BlockElement, type DocumentContent, type GazetteDocument, type TableElement } from '../common/model';
+import { DEFAULT_PRINT_SETTINGS, contentPlainText, plainText, squeezeWhitespace, type BlockElement, type DocumentContent, type GazetteDocument, type TableElement } from '../common/model';
 import { fromPastedHtml } from '../common/import/fromPastedHtml';
+import { renderDocument } from '../common/render/toHtml';
 import { toDocx } from '../common/render/toDocx';
 import { PLACEHOLDER_PNG } from '../main/import/docxPackage';
 import { importDocxFile } from '../main/import/importDocx';
@@ -175,5 +176,16 @@ describe('paste from Word/WPS', () => {
     const leaves = result.content.blocks.flatMap((b) => ('children' in b ? (b.children as Array<{ text?: string; type?: string }>) : []));
     expect(leaves.every((l) => l.type === undefined)).toBe(true);
     expect(contentPlainText(result.content)).toContain('<script>alert(1)</script>正文');
+    // The print page escapes it: no live markup comes out of the renderer.
+    const doc: GazetteDocument = { id: 'xss', sectionId: 's', kind: 'notice', title: '', docNumber: '', position: 0, content: result.content, updatedAt: '' };
+    const html = renderDocument(doc, DEFAULT_PRINT_SETTINGS);
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).not.toMatch(/<script|<img[^>]*onerror/i);
+  });
+
+  it.each(vectors)('pasted vector stays inert on the print page: %s', (vector) => {
+    const content = fromPastedHtml(vector, env).content;
+    const doc: GazetteDocument = { id: 'xss', sectionId: 's', kind: 'notice', title: '', docNumber: '', position: 0, content, updatedAt: '' };
+    expect(renderDocument(doc, DEFAULT_PRINT_SETTINGS)).not.toMatch(/<script|onerror=|onload=|javascript:|<iframe|<object|<svg/i);
   });
 });

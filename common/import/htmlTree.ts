@@ -39,3 +39,19 @@ export function browserHtmlEnvironment(purify?: (html: string) => string): HtmlE
     purify,
   };
 }
+
+/**
+ * DOMPurify settings for the renderer's paste handler (pass `(html) => DOMPurify.sanitize(html, PASTE_PURIFY_CONFIG)`
+ * as `purify`). Styles and classes stay so the cleaners can read Word's list markers, alignment and weight;
+ * nothing in them is ever applied: the walk reads a few properties into the model and drops the rest.
+ */
+export const PASTE_PURIFY_CONFIG = {
+  ALLOWED_TAGS: [
+    'p', 'div', 'span', 'br', 'b', 'strong', 'i', 'em', 'u', 'sup', 'sub', 'font', 'center',
+    'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'ul', 'li', 'blockquote',
+    'table', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'caption', 'o:p',
+  ],
+  ALLOWED_ATTR: ['style', 'class', 'align', 'colspan', 'rowspan'],
+  KEEP_CONTENT: true,
+  ALLOW_DATA_ATTR: false,
+} as const;
