@@ -115,6 +115,25 @@ describe('Word numbering and alignment', () => {
   });
 });
 
+describe('numbering carried by paragraph styles (WPS, Word heading styles)', () => {
+  it('writes the style numbering out as literal text', async () => {
+    const numbering =
+      '<?xml version="1.0"?><w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">' +
+      '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl>' +
+      '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>' +
+      '<w:num w:numId="7"><w:abstractNumId w:val="3"/></w:num></w:numbering>';
+    const style = (id: string, ilvl: number) =>
+      `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${id}"/><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="7"/></w:numPr></w:pPr></w:style>`;
+    const styles = `<?xml version="1.0"?><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${style('WpsLevel1', 0)}${style('WpsLevel2', 1)}</w:styles>`;
+    const styled = (id: string, text: string) => para(text, `<w:pStyle w:val="${id}"/>`);
+    const body = para('正文开头。') + styled('WpsLevel1', '基本情况') + styled('WpsLevel2', '存在问题') + styled('WpsLevel2', '下步打算') + styled('WpsLevel1', '工作要求');
+    const file = join(dir, 'style-numbered.docx');
+    writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(body), 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
+    const result = await importDocxFile(file);
+    expect(structure(result.content)).toEqual(['paragraph 正文开头。', 'heading1 一、基本情况', 'heading2 （一）存在问题', 'heading2 （二）下步打算', 'heading1 二、工作要求']);
+  });
+});
+
 describe('paste from Word/WPS', () => {
   const env = linkedomEnvironment();
 

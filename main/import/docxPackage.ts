@@ -209,6 +209,19 @@ export function parseNumbering(numberingXml: string): Map<string, LevelFormat[]>
   return nums;
 }
 
+/** Paragraph styles that carry list numbering (w:numPr inside the style's pPr), by style id. */
+export function styleNumberingOf(stylesXml: string): { map: Map<string, { numId: string; ilvl: number }>; xmlWithoutNumbering: string } {
+  const map = new Map<string, { numId: string; ilvl: number }>();
+  const xmlWithoutNumbering = stylesXml.replace(/<w:style\b[^>]*w:styleId="([^"]+)"[^>]*>[\s\S]*?<\/w:style>/g, (style, id: string) => {
+    const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(style);
+    if (!numPr) return style;
+    const numId = attrOf(numPr[1], 'w:numId');
+    if (numId && numId !== '0') map.set(id, { numId, ilvl: Number(attrOf(numPr[1], 'w:ilvl') ?? 0) });
+    return style.replace(numPr[0], '');
+  });
+  return { map, xmlWithoutNumbering };
+}
+
 const ALIGN_MARK: Record<string, string> = { center: '\uE000', right: '\uE001', end: '\uE001' };
 
 function decodeXmlText(text: string): string {
@@ -223,7 +236,11 @@ function escapeXmlText(text: string): string {
  * Write each numbered paragraph's number as literal text (一、（一）1.（1）…) and drop its numPr, so mammoth
  * keeps plain paragraphs; put an alignment marker at the start of centred and right-aligned paragraphs.
  */
-export function literalizeParagraphs(documentXml: string, numbering: Map<string, LevelFormat[]>): string {
+export function literalizeParagraphs(
+  documentXml: string,
+  numbering: Map<string, LevelFormat[]>,
+  styleNumbering: Map<string, { numId: string; ilvl: number }> = new Map(),
+): string {
   const counters = new Map<string, number[]>();
   return documentXml.replace(/<w:p(\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string | undefined, pPrWhole: string | undefined, pPr: string | undefined) => {
     if (!pPrWhole || !pPr) return whole;
@@ -232,9 +249,11 @@ export function literalizeParagraphs(documentXml: string, numbering: Map<string,
     if (jc && ALIGN_MARK[jc]) prefix += ALIGN_MARK[jc];
     let newPPr = pPr;
     const numPr = /<w:numPr>([\s\S]*?)<\/w:numPr>/.exec(pPr);
-    if (numPr) {
-      const numId = attrOf(numPr[1], 'w:numId') ?? '0';
-      const ilvl = Math.min(8, Number(attrOf(numPr[1], 'w:ilvl') ?? 0));
+    // Numbering from the paragraph's style (WPS and Word heading styles often carry it there).
+    const fromStyle = numPr ? undefined : styleNumbering.get(attrOf(pPr, 'w:pStyle') ?? '');
+    if (numPr || fromStyle) {
+      const numId = numPr ? (attrOf(numPr[1], 'w:numId') ?? '0') : fromStyle!.numId;
+      const ilvl = Math.min(8, numPr ? Number(attrOf(numPr[1], 'w:ilvl') ?? fromStyle?.ilvl ?? 0) : fromStyle!.ilvl);
       const levels = numbering.get(numId);
       if (levels && numId !== '0') {
         const counts = counters.get(numId) ?? [];
@@ -249,7 +268,7 @@ export function literalizeParagraphs(documentXml: string, numbering: Map<string,
         });
         prefix += literal;
       }
-      newPPr = pPr.replace(numPr[0], '');
+      if (numPr) newPPr = pPr.replace(numPr[0], '');
     }
     if (!prefix) return whole;
     return `<w:p${attrs ?? ''}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${escapeXmlText(prefix)}</w:t></w:r>`;
@@ -298,6 +317,14 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   documentXml = merged.xml;
   const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
   const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
-  files[main] = strToU8(literalizeParagraphs(documentXml, numbering));
+  const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));
+  let styleNumbering = new Map<string, { numId: string; ilvl: number }>();
+  if (stylesPath) {
+    const styles = styleNumberingOf(strFromU8(files[stylesPath]));
+    styleNumbering = styles.map;
+    // The numbers are now literal text: take numbering off the styles so mammoth does not make lists.
+    files[stylesPath] = strToU8(styles.xmlWithoutNumbering);
+  }
+  files[main] = strToU8(literalizeParagraphs(documentXml, numbering, styleNumbering));
   return zipSync(files, { level: 0 });
 }
