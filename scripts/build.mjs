@@ -11,6 +11,8 @@ if (existsSync('renderer/index.html') || existsSync('renderer/print/print.html')
 const electronEntries = [
   ['main/index.ts', 'dist/main/index.cjs'],
   ['preload/index.ts', 'dist/preload/index.cjs'],
+  // The .docx import runs in a worker thread; main/import/importDocx.ts looks for it beside the main bundle.
+  ['main/import/docxWorker.ts', 'dist/main/docxWorker.cjs'],
 ].filter(([entry]) => existsSync(entry));
 
 for (const [entry, outfile] of electronEntries) {
