@@ -4,7 +4,8 @@
  *   (b) warm export (engine running, layout cache empty),
  *   (c) re-export after one paragraph edit (cache warm),
  *   (d) the print floor (same Chromium printing the final laid-out HTML, no pagination script),
- *   (e) peak memory (RSS) of all processes (this one and its descendants), sampled every 100 ms.
+ *   (e) peak memory of all processes (this one and its descendants; PSS, so shared pages count once),
+ *       sampled every 100 ms.
  * The last line printed is one JSON object: coldMs, warmMs, editMs, floorMs, peakMB, pages.
  */
 import { spawn } from 'node:child_process';
@@ -27,7 +28,7 @@ function median(values: number[]): number {
   return Math.round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
 }
 
-/** RSS in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
+/** Memory (PSS, else RSS) in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
 export function treeRss(rootPid: number): number {
   let entries: string[];
   try {
@@ -43,6 +44,13 @@ export function treeRss(rootPid: number): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       parent.set(Number(e), Number(fields[1]));
       rss.set(Number(e), Number(fields[21]) * 4096);
+    } catch {}
+  }
+  // Proportional set size counts pages shared between Chromium's processes once, not once per process.
+  for (const pid of rss.keys()) {
+    try {
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (pss) rss.set(pid, Number(pss[1]) * 1024);
     } catch {}
   }
   let total = 0;

@@ -13,6 +13,11 @@ import type { PrintEngine } from './engine';
 
 export const PRINT_ORIGIN = 'http://gazette.print';
 
+/** What the print page exposes (renderer/print/print.ts). */
+interface PrintWindow {
+  gazettePrint?: { ready: boolean; layout(job: LayoutJob): Promise<LayoutResult> };
+}
+
 const CANDIDATES = [
   '/usr/bin/chromium',
   '/usr/bin/chromium-browser',
@@ -102,13 +107,13 @@ export class ChromiumEngine implements PrintEngine {
 
   private async openPrintPage(): Promise<void> {
     await this.page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load' });
-    await this.page.waitForFunction('window.gazettePrint && window.gazettePrint.ready === true');
+    await this.page.waitForFunction(() => (globalThis as unknown as PrintWindow).gazettePrint?.ready === true);
   }
 
   async layout(job: LayoutJob): Promise<LayoutResult> {
     if (!this.page.url().endsWith('/print/print.html')) await this.openPrintPage();
-    // A string body: main/ is type-checked without DOM typings; the function runs in the print page.
-    return this.page.evaluate(`window.gazettePrint.layout(${JSON.stringify(job)})`) as Promise<LayoutResult>;
+    // Runs in the print page (main/ is type-checked without DOM typings, hence globalThis).
+    return this.page.evaluate((j) => (globalThis as unknown as PrintWindow).gazettePrint!.layout(j), job);
   }
 
   async printPdf(): Promise<Uint8Array> {
@@ -118,7 +123,7 @@ export class ChromiumEngine implements PrintEngine {
   async printStaticHtml(html: string): Promise<Uint8Array> {
     this.staticHtml.current = html;
     await this.page.goto(`${PRINT_ORIGIN}/print/static.html`, { waitUntil: 'load' });
-    await this.page.evaluate('document.fonts.ready.then(() => undefined)');
+    await this.page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready.then(() => undefined));
     const pdf = await this.printPdf();
     this.staticHtml.current = null;
     return pdf;

@@ -14,6 +14,7 @@ export function regionModeOf(node: Node | null | undefined, content: ParentNode)
 }
 
 export class RegionColumns extends Handler {
+
   beforePageLayout(page: { element: HTMLElement }, content: ParentNode, breakToken?: { node?: Node }): void {
     const mode = regionModeOf(breakToken?.node ?? content.firstChild, content);
     page.element.classList.toggle('gz-page-full', mode === 'full');

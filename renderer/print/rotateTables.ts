@@ -5,6 +5,7 @@
  * becomes one `.gz-rot-page` block with the header rows repeated. Paged.js then only sees fixed-size blocks.
  */
 import { REPEAT_CLASS, headerCopy } from './tableHeaders';
+import { sliceRows, slicedBodies } from './tableSlices';
 
 const PX_PER_PT = 96 / 72;
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
@@ -87,25 +88,23 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const headH = thead ? h(thead) : 0;
   const aboveH = above.reduce((s, el) => s + h(el) + 4, 0);
   const belowH = below.reduce((s, el) => s + h(el) + 4, 0);
-  const groups = rowGroups(bodyRows);
-  const groupH = groups.map((g) => g.reduce((s, i) => s + h(bodyRows[i]), 0));
+  const rowH = bodyRows.map((r) => h(r));
   const page = ROTATED_HEIGHT_PT * PX_PER_PT - 2;
-  const chunks = chunkGroups(groupH, page - headH - aboveH, page - headH);
+  const slices = sliceRows(rowH, page - headH - aboveH, page - headH);
   box.replaceChildren();
 
-  // Build the blocks from the original (unmeasured) nodes.
+  // Build the blocks from the original (unmeasured) rows.
   const origRows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
   const origHead = table.tHead;
+  const bodies = slicedBodies(origRows, slices);
   const blocks: HTMLElement[] = [];
-  chunks.forEach((chunk, c) => {
+  bodies.forEach((tbody, c) => {
     const t = table.cloneNode(false) as HTMLTableElement;
     t.removeAttribute('id');
     if (c === 0) t.id = table.id;
     const colgroup = table.querySelector('colgroup');
     if (colgroup) t.appendChild(colgroup.cloneNode(true));
     if (origHead) t.appendChild(c === 0 ? origHead.cloneNode(true) : headerCopy(origHead));
-    const tbody = document.createElement('tbody');
-    for (const g of chunk) for (const r of groups[g]) tbody.appendChild(origRows[r].cloneNode(true));
     t.appendChild(tbody);
     const inner = document.createElement('div');
     inner.className = 'gz-rot-inner';
@@ -120,7 +119,8 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
     blocks.push(pageBlock);
   });
   // Notes below the table: on the last page if they fit, else on a page of their own.
-  const lastUsed = chunks.length ? chunks[chunks.length - 1].reduce((s, g) => s + groupH[g], 0) + headH : 0;
+  const last = slices[slices.length - 1];
+  const lastUsed = last ? rowH.slice(last[0], last[1] + 1).reduce((s, x) => s + x, 0) + headH : 0;
   const notes = Array.from(wrap.querySelectorAll('.gz-tablenote--below'));
   if (notes.length) {
     let target = blocks[blocks.length - 1]?.querySelector('.gz-tablewrap');

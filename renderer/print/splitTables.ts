@@ -5,7 +5,7 @@
  * list), so it is only left to split what this estimate gets wrong; RepeatTableHeaders covers that case.
  * Regions start on a new page, so the space left above each table can be measured here.
  */
-import { chunkGroups, rowGroups } from './rotateTables';
+import { sliceRows, slicedBodies } from './tableSlices';
 import { headerCopy } from './tableHeaders';
 
 const PX_PER_PT = 96 / 72;
@@ -38,21 +38,21 @@ export function splitRegionTables(region: HTMLElement): number {
     const headH = head ? head.getBoundingClientRect().height : 0;
     const above = Array.from(child.querySelectorAll(':scope > .gz-tablenote--above')).reduce((s, el) => s + outerHeight(el), 0);
     const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
-    const groups = rowGroups(rows);
-    const groupH = groups.map((g) => g.reduce((s, i) => s + rows[i].getBoundingClientRect().height, 0));
+    const rowH = rows.map((r) => r.getBoundingClientRect().height);
     const margin = parseFloat(getComputedStyle(child).marginTop) + parseFloat(getComputedStyle(child).marginBottom);
     let first = page - used - margin - above - headH;
-    if (first < (groupH[0] ?? 0)) {
+    if (first < (rowH[0] ?? 0)) {
       child.classList.add('gz-newpage');
       first = page - margin - above - headH;
     }
-    const chunks = chunkGroups(groupH, first, page - headH - margin);
-    if (chunks.length <= 1) {
+    const slices = sliceRows(rowH, first, page - headH - margin);
+    if (slices.length <= 1) {
       used = (child.classList.contains('gz-newpage') ? 0 : used) + outerHeight(child);
       continue;
     }
     const below = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below'));
-    const made: HTMLElement[] = chunks.map((chunk, c) => {
+    const bodies = slicedBodies(rows, slices);
+    const made: HTMLElement[] = bodies.map((tbody, c) => {
       const wrap = child.cloneNode(false) as HTMLElement;
       if (c > 0) wrap.classList.add('gz-newpage', 'gz-continued');
       if (c === 0) for (const n of Array.from(child.querySelectorAll(':scope > .gz-tablenote--above'))) wrap.appendChild(n);
@@ -60,9 +60,7 @@ export function splitRegionTables(region: HTMLElement): number {
       if (c > 0) t.removeAttribute('id');
       const colgroup = table.querySelector(':scope > colgroup');
       if (colgroup) t.appendChild(colgroup.cloneNode(true));
-      if (head) t.appendChild(c === 0 ? head : headerCopy(head));
-      const tbody = document.createElement('tbody');
-      for (const g of chunk) for (const r of groups[g]) tbody.appendChild(rows[r]);
+      if (head) t.appendChild(c === 0 ? head.cloneNode(true) : headerCopy(head));
       t.appendChild(tbody);
       wrap.appendChild(t);
       return wrap;

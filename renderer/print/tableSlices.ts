@@ -1,0 +1,84 @@
+/**
+ * Cutting a table's body rows into page-sized slices, keeping row and column spans valid: a cell whose
+ * rowspan crosses a cut is shortened, and the next slice gets a copy of it (marked `gz-repeat`, so the
+ * integrity check does not count its text twice) with the remaining span, at the same grid column.
+ */
+import { REPEAT_CLASS } from './tableHeaders';
+
+interface Placed {
+  cell: HTMLTableCellElement;
+  row: number;
+  col: number;
+}
+
+/** Grid position of every cell (row index, first column), honouring row and column spans. */
+export function placeCells(rows: HTMLTableRowElement[]): Placed[] {
+  const taken: boolean[][] = [];
+  const placed: Placed[] = [];
+  rows.forEach((row, r) => {
+    let col = 0;
+    for (const cell of Array.from(row.cells)) {
+      while (taken[r]?.[col]) col++;
+      placed.push({ cell, row: r, col });
+      const rs = Math.max(cell.rowSpan, 1);
+      const cs = Math.max(cell.colSpan, 1);
+      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) (taken[r + i] ??= [])[col + j] = true;
+      col += cs;
+    }
+  });
+  return placed;
+}
+
+/** Greedy cut of row heights into slices: the first slice has `first` free, later ones `rest`. */
+export function sliceRows(heights: number[], first: number, rest: number): Array<[number, number]> {
+  const slices: Array<[number, number]> = [];
+  let start = 0;
+  let used = 0;
+  let limit = first;
+  heights.forEach((h, i) => {
+    if (i > start && used + h > limit) {
+      slices.push([start, i - 1]);
+      start = i;
+      used = 0;
+      limit = rest;
+    }
+    used += h;
+  });
+  if (heights.length) slices.push([start, heights.length - 1]);
+  return slices;
+}
+
+/** Build the body rows of each slice (clones), with spans fixed at the cuts. */
+export function slicedBodies(rows: HTMLTableRowElement[], slices: Array<[number, number]>): HTMLTableSectionElement[] {
+  const placed = placeCells(rows);
+  return slices.map(([a, b]) => {
+    const tbody = document.createElement('tbody');
+    const clones = rows.slice(a, b + 1).map((row) => {
+      const copy = row.cloneNode(false) as HTMLTableRowElement;
+      return copy;
+    });
+    // Cells in their own rows, spans cut at the slice end.
+    const perRow: Array<Array<{ col: number; el: HTMLTableCellElement }>> = clones.map(() => []);
+    for (const p of placed) {
+      const rs = Math.max(p.cell.rowSpan, 1);
+      const end = p.row + rs - 1;
+      if (p.row >= a && p.row <= b) {
+        const el = p.cell.cloneNode(true) as HTMLTableCellElement;
+        if (end > b) el.rowSpan = b - p.row + 1;
+        perRow[p.row - a].push({ col: p.col, el });
+      } else if (p.row < a && end >= a) {
+        // Continued from an earlier slice.
+        const el = p.cell.cloneNode(true) as HTMLTableCellElement;
+        el.classList.add(REPEAT_CLASS);
+        el.removeAttribute('id');
+        el.rowSpan = Math.min(end, b) - a + 1;
+        perRow[0].push({ col: p.col, el });
+      }
+    }
+    perRow.forEach((cells, i) => {
+      cells.sort((x, y) => x.col - y.col).forEach((c) => clones[i].appendChild(c.el));
+      tbody.appendChild(clones[i]);
+    });
+    return tbody;
+  });
+}

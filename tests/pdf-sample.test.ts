@@ -1,0 +1,99 @@
+/**
+ * The real PDF of the sample issue (exported once through the Chromium engine), read with poppler.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
+import { plainText, squeezeWhitespace, type IssueTree } from '../common/model';
+import { exportTreePdf, type ExportPdfResult } from '../main/export/exportPdf';
+import { folioText } from '../renderer/print/runningHeads';
+
+const tree = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
+let dir = '';
+let result: ExportPdfResult;
+let pageTexts: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'gazette-pdf-test-'));
+  result = await exportTreePdf(tree, { pdfPath: path.join(dir, 'sample.pdf') });
+  const text = execFileSync('pdftotext', ['-layout', result.pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  pageTexts = text.split('\f');
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sample issue PDF', () => {
+  it('every TOC entry points at the page whose folio begins that document', () => {
+    const { pageMap } = result;
+    for (const section of tree.sections) {
+      for (const doc of section.documents) {
+        const page = pageMap.documents[doc.id];
+        expect(page, doc.title).toBeGreaterThanOrEqual(3);
+        const physical = pageTexts[pageMap.frontPages + page - 1];
+        expect(squeezeWhitespace(physical)).toContain(squeezeWhitespace(folioText(page)));
+        const title = squeezeWhitespace(doc.title).slice(-8);
+        expect(squeezeWhitespace(physical), doc.title).toContain(title);
+      }
+    }
+    // The printed TOC shows the same numbers.
+    const toc = squeezeWhitespace(pageTexts.slice(pageMap.frontPages, pageMap.frontPages + pageMap.tocPages).join(''));
+    for (const page of Object.values(pageMap.documents)) expect(toc).toContain(`（${page}）`);
+  });
+
+  it('every paragraph and table cell of the issue appears in the PDF text', () => {
+    // -raw keeps Chromium's content order (DOM order), so columns and rotated tables read in sequence;
+    // running heads and folios sit between pages and are removed first.
+    const raw = execFileSync('pdftotext', ['-raw', result.pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const furniture = [/—\s*\d+\s*—/g, ...[...new Set(tree.sections.map((s) => s.name))].map((n) => new RegExp(`^\\s*${n}\\s*$`, 'gm'))];
+    let cleaned = raw.replace(/^.*2024年第6期\s*$/gm, '');
+    for (const re of furniture) cleaned = cleaned.replace(re, '');
+    const all = squeezeWhitespace(cleaned).replace(/[\u200b…]/g, '');
+    const missing: string[] = [];
+    for (const section of tree.sections) {
+      for (const doc of section.documents) {
+        for (const block of doc.content.blocks) {
+          const pieces =
+            block.type === 'table'
+              ? block.children.flatMap((row) => row.children.map((cell) => plainText(cell)))
+              : block.type === 'attachment-list'
+                ? block.children.map((item) => item.children.map((l) => l.text).join(''))
+                : [plainText(block)];
+          for (const piece of pieces) {
+            const text = squeezeWhitespace(piece);
+            if (text && !all.includes(text)) missing.push(text.slice(0, 40));
+          }
+        }
+      }
+    }
+    if (missing.length) console.log(`MISSING ${missing.length}:\n${missing.join("\n")}`);
+    expect(missing.slice(0, 30)).toEqual([]);
+  });
+
+  it('every page is A4 and every font embedded, none Type 3, only our families', () => {
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '999', result.pdfPath], { encoding: 'utf8' });
+    const sizes = [...info.matchAll(/Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)/g)];
+    expect(sizes.length).toBe(result.pages);
+    for (const [, w, h] of sizes) {
+      expect(Math.abs(Number(w) - 595.28)).toBeLessThan(0.5);
+      expect(Math.abs(Number(h) - 841.89)).toBeLessThan(0.5);
+    }
+    const fonts = execFileSync('pdffonts', [result.pdfPath], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) {
+      expect(line).not.toMatch(/Type 3/);
+      expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes/);
+      expect(line).toMatch(/\+(FandolFang|NotoSerifSC|NotoSansSC|LXGWWenKai)/);
+    }
+  });
+
+  it('the outline has one bookmark per TOC entry', async () => {
+    const pdf = await PDFDocument.load(readFileSync(result.pdfPath));
+    const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const entries = tree.sections.reduce((n, s) => n + s.documents.length, 0);
+    expect(outlines.get(PDFName.of('Count'))?.toString()).toBe(String(entries));
+  });
+});
+
