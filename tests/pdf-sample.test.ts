@@ -89,6 +89,25 @@ describe('sample issue PDF', () => {
     }
   });
 
+  it('the header row of the multi-page 城市体检 indicator table appears on each of its pages', () => {
+    const doc = tree.sections.flatMap((s) => s.documents).find((d) => d.title.includes('城市体检'))!;
+    const table = doc.content.blocks
+      .filter((b) => b.type === 'table')
+      .sort((a, b) => (b.type === 'table' && a.type === 'table' ? b.children.length - a.children.length : 0))[0];
+    if (table?.type !== 'table') throw new Error('no indicator table in the sample');
+    const header = table.children[0].children.map((c) => squeezeWhitespace(plainText(c)));
+    const rawPages = execFileSync('pdftotext', ['-raw', result.pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      .split('\f')
+      .map(squeezeWhitespace);
+    const bodyTexts = table.children
+      .slice(table.headerRows)
+      .flatMap((row) => row.children.map((c) => squeezeWhitespace(plainText(c))))
+      .filter((t) => t.length >= 12 && !header.includes(t));
+    const pages = rawPages.map((text, i) => (bodyTexts.some((t) => text.includes(t)) ? i : -1)).filter((i) => i >= 0);
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    for (const i of pages) for (const cell of header) expect(rawPages[i], `page ${i + 1}: ${cell}`).toContain(cell);
+  });
+
   it('the outline has one bookmark per TOC entry', async () => {
     const pdf = await PDFDocument.load(readFileSync(result.pdfPath));
     const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);

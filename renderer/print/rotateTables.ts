@@ -72,6 +72,13 @@ export function needsRotation(wrap: HTMLElement, box: HTMLElement): boolean {
   return tooWide;
 }
 
+/** The attachment title block right before a table wrap, when it is the first thing of its region. */
+export function leadingTitle(wrap: HTMLElement): HTMLElement | null {
+  const prev = wrap.previousElementSibling as HTMLElement | null;
+  if (!prev || !prev.classList.contains('gz-titleblock--attachment') || prev.previousElementSibling) return null;
+  return prev;
+}
+
 /** Replace one table wrap with rotated page blocks. Returns the number of pages made. */
 export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const table = wrap.querySelector('table') as HTMLTableElement | null;
@@ -86,7 +93,16 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const below = Array.from(probe.querySelectorAll('.gz-tablenote--below')) as HTMLElement[];
   const h = (el: Element) => el.getBoundingClientRect().height;
   const headH = thead ? h(thead) : 0;
-  const aboveH = above.reduce((s, el) => s + h(el) + 4, 0);
+  // An attachment whose title block is followed directly by the rotated table carries the title on the
+  // table's first rotated page, as the printed journal does, instead of on a page of its own.
+  const title = leadingTitle(wrap);
+  let titleH = 0;
+  if (title) {
+    const probeTitle = title.cloneNode(true) as HTMLElement;
+    box.insertBefore(probeTitle, probe);
+    titleH = h(probeTitle) + 8;
+  }
+  const aboveH = above.reduce((s, el) => s + h(el) + 4, 0) + titleH;
   const belowH = below.reduce((s, el) => s + h(el) + 4, 0);
   const rowH = bodyRows.map((r) => h(r));
   const page = ROTATED_HEIGHT_PT * PX_PER_PT - 2;
@@ -112,6 +128,7 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
     w.className = wrap.className;
     if (c === 0) for (const n of wrap.querySelectorAll('.gz-tablenote--above')) w.appendChild(n.cloneNode(true));
     w.appendChild(t);
+    if (c === 0 && title) inner.appendChild(title);
     inner.appendChild(w);
     const pageBlock = document.createElement('div');
     pageBlock.className = 'gz-rot-page';
