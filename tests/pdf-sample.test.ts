@@ -9,9 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
 import { plainText, squeezeWhitespace, type IssueTree } from '../common/model';
 import { exportTreePdf, type ExportPdfResult } from '../main/export/exportPdf';
-import { folioText } from '../renderer/print/runningHeads';
 
 const tree = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
+/** The printed folio (renderer/print/runningHeads.ts): — N — */
+const folioText = (page: number) => `\u2014 ${page} \u2014`;
 let dir = '';
 let result: ExportPdfResult;
 let pageTexts: string[] = [];

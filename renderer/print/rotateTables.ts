@@ -13,43 +13,6 @@ export const ROTATED_WIDTH_PT = 682.5;
 export const ROTATED_HEIGHT_PT = 418;
 export const TYPE_WIDTH_PT = 420;
 
-/** Groups of row indexes that must stay on one page because a rowspan joins them. */
-export function rowGroups(rows: HTMLTableRowElement[]): number[][] {
-  const groups: number[][] = [];
-  let current: number[] = [];
-  let reach = -1;
-  rows.forEach((row, i) => {
-    if (current.length > 0 && i > reach) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(i);
-    for (const cell of Array.from(row.cells)) reach = Math.max(reach, i + Math.max(cell.rowSpan, 1) - 1);
-  });
-  if (current.length) groups.push(current);
-  return groups;
-}
-
-/** Greedy split of group heights into chunks: the first chunk has `first` px free, later ones `rest`. */
-export function chunkGroups(heights: number[], first: number, rest: number): number[][] {
-  const chunks: number[][] = [];
-  let current: number[] = [];
-  let used = 0;
-  let limit = first;
-  heights.forEach((h, i) => {
-    if (current.length > 0 && used + h > limit) {
-      chunks.push(current);
-      current = [];
-      used = 0;
-      limit = rest;
-    }
-    current.push(i);
-    used += h;
-  });
-  if (current.length) chunks.push(current);
-  return chunks;
-}
-
 function measureBox(widthPt: number): HTMLDivElement {
   const box = document.createElement('div');
   box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${widthPt}pt;`;

@@ -11,17 +11,27 @@ interface Placed {
   col: number;
 }
 
+/** A span attribute as a number >= 1 (attributes, so this also works on DOMs without table APIs). */
+export function span(cell: Element, name: 'rowspan' | 'colspan'): number {
+  return Math.max(Number(cell.getAttribute(name)) || 1, 1);
+}
+
+function setRowSpan(cell: Element, n: number): void {
+  if (n > 1) cell.setAttribute('rowspan', String(n));
+  else cell.removeAttribute('rowspan');
+}
+
 /** Grid position of every cell (row index, first column), honouring row and column spans. */
 export function placeCells(rows: HTMLTableRowElement[]): Placed[] {
   const taken: boolean[][] = [];
   const placed: Placed[] = [];
   rows.forEach((row, r) => {
     let col = 0;
-    for (const cell of Array.from(row.cells)) {
+    for (const cell of Array.from(row.children).filter((c) => c.tagName === 'TD' || c.tagName === 'TH') as HTMLTableCellElement[]) {
       while (taken[r]?.[col]) col++;
       placed.push({ cell, row: r, col });
-      const rs = Math.max(cell.rowSpan, 1);
-      const cs = Math.max(cell.colSpan, 1);
+      const rs = span(cell, 'rowspan');
+      const cs = span(cell, 'colspan');
       for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) (taken[r + i] ??= [])[col + j] = true;
       col += cs;
     }
@@ -60,18 +70,17 @@ export function slicedBodies(rows: HTMLTableRowElement[], slices: Array<[number,
     // Cells in their own rows, spans cut at the slice end.
     const perRow: Array<Array<{ col: number; el: HTMLTableCellElement }>> = clones.map(() => []);
     for (const p of placed) {
-      const rs = Math.max(p.cell.rowSpan, 1);
-      const end = p.row + rs - 1;
+      const end = p.row + span(p.cell, 'rowspan') - 1;
       if (p.row >= a && p.row <= b) {
         const el = p.cell.cloneNode(true) as HTMLTableCellElement;
-        if (end > b) el.rowSpan = b - p.row + 1;
+        if (end > b) setRowSpan(el, b - p.row + 1);
         perRow[p.row - a].push({ col: p.col, el });
       } else if (p.row < a && end >= a) {
         // Continued from an earlier slice.
         const el = p.cell.cloneNode(true) as HTMLTableCellElement;
         el.classList.add(REPEAT_CLASS);
         el.removeAttribute('id');
-        el.rowSpan = Math.min(end, b) - a + 1;
+        setRowSpan(el, Math.min(end, b) - a + 1);
         perRow[0].push({ col: p.col, el });
       }
     }
