@@ -128,6 +128,30 @@ describe('toDocx page setup and sections', () => {
   });
 });
 
+describe('toDocx landscape pages', () => {
+  it('sets the head and folio of landscape pages in turned text boxes, and restores portrait heads after', async () => {
+    const { parts } = await build();
+    const doc = parts['word/document.xml'];
+    const sections = sectPrs(doc);
+    const li = sections.findIndex((s) => s.includes('w:orient="landscape"'));
+    const rels = parts['word/_rels/document.xml.rels'];
+    const target = (id: string) => new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1];
+    const footerIds = [...sections[li].matchAll(/<w:footerReference [^>]*r:id="([^"]+)"/g)].map((m) => m[1]);
+    expect(footerIds.length).toBe(2);
+    for (const id of footerIds) {
+      const footer = parts[`word/${target(id)}`];
+      expect(footer).toContain('vert="vert"');
+      expect(footer).toMatch(/<w:instrText xml:space="preserve"> PAGE <\/w:instrText>/);
+      expect(footer).toContain('<wps:txbx>');
+    }
+    // Equal left/right margins: mirror margins cannot swap the turned page's top and bottom.
+    expect(sections[li]).toMatch(/w:right="1594"[^>]*w:left="1594"|w:left="1594"[^>]*w:right="1594"/);
+    // Any portrait section after it writes its own heads again (instead of inheriting the turned ones).
+    const next = sections.slice(li + 1).find((s) => s.includes('w:orient="portrait"'));
+    if (next) expect(next).toContain('footerReference');
+  });
+});
+
 describe('toDocx tables', () => {
   it('repeats header rows, keeps rows whole, writes widths and merges', async () => {
     const { parts } = await build();
@@ -146,6 +170,8 @@ describe('toDocx tables', () => {
     const widths = [...indicators.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
     expect(widths.length).toBe(4);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(8400);
+    // 序号 (one digit per cell) stays narrower than the text columns.
+    expect(widths[0]).toBeLessThan(Math.max(...widths.slice(2)));
     for (const m of indicators.matchAll(/<w:tcW [^>]*\/>/g)) expect(m[0]).toContain('w:type="dxa"');
     // The wide table spans the landscape type width.
     const wideWidths = [...wide.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));

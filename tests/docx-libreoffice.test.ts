@@ -4,7 +4,9 @@
  * reference issue's 56 pages). The figures are printed for the report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
+import fonteditor from 'fonteditor-core';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +39,36 @@ async function ourLayout(tree: IssueTree): Promise<{ pages: number; pageMap?: Re
   }
 }
 
+/**
+ * A fontconfig setup for soffice alone that maps the DOCX's face names (仿宋, 宋体, 黑体, 楷体, 方正小标宋简体)
+ * to the bundled FandolFang, converted to TTF (LibreOffice does not load WOFF). Without a CJK font,
+ * LibreOffice sets Chinese in narrow fallback boxes and the page count means little.
+ */
+function cjkFontEnv(): NodeJS.ProcessEnv {
+  const woff = join(import.meta.dirname, '..', 'resources', 'fonts', 'FandolFang-Regular.woff');
+  if (!existsSync(woff)) {
+    console.warn('[docx-libreoffice] bundled FandolFang not found: LibreOffice uses system fonts');
+    return process.env;
+  }
+  const fontDir = join(dir, 'fonts');
+  mkdirSync(fontDir, { recursive: true });
+  const font = fonteditor.Font.create(readFileSync(woff), {
+    type: 'woff',
+    inflate: (data: number[]) => Array.from(inflateSync(Buffer.from(data))),
+  } as unknown as Parameters<typeof fonteditor.Font.create>[1]);
+  writeFileSync(join(fontDir, 'FandolFang-Regular.ttf'), Buffer.from(font.write({ type: 'ttf' }) as unknown as ArrayBuffer));
+  const alias = (family: string) => `<alias binding="same"><family>${family}</family><prefer><family>FandolFang</family></prefer></alias>`;
+  const conf = join(dir, 'fonts.conf');
+  writeFileSync(
+    conf,
+    '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd"><fontconfig>' +
+      `<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${fontDir}</dir><cachedir>${join(dir, 'fc-cache')}</cachedir>` +
+      ['仿宋', '宋体', '黑体', '楷体', '方正小标宋简体'].map(alias).join('') +
+      '</fontconfig>',
+  );
+  return { ...process.env, FONTCONFIG_FILE: conf };
+}
+
 /** Every character of the issue's documents, counted. */
 function charCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
@@ -51,7 +83,11 @@ describe.skipIf(!soffice || !sample)('DOCX through LibreOffice', () => {
     const { bytes } = await toDocx(tree, { pageMap: ours.pageMap });
     const docx = join(dir, 'sample-issue.docx');
     writeFileSync(docx, bytes);
-    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], { timeout: 180_000, stdio: 'ignore' });
+    execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+      timeout: 180_000,
+      stdio: 'ignore',
+      env: cjkFontEnv(),
+    });
     const pdf = join(dir, 'sample-issue.pdf');
     const pages = pdfPages(pdf);
     const ratio = pages / ours.pages;

@@ -30,6 +30,7 @@ import {
 import type { GazetteDocument, IssueTree } from '../model';
 import { plainText } from '../model';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
+import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios } from './docx/landscapeHeads';
 import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
 import { fieldBegin, fieldEnd, fieldInstruction, fieldSeparate, fieldWithResult } from './docx/xml';
 
@@ -70,9 +71,7 @@ function pageProperties(layout: RunLayout | 'front') {
     // docx swaps width and height itself for landscape, giving w:w="16838" w:h="11906".
     size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
     // The landscape type area is the portrait one turned: 682.5 × 420 pt.
-    margin: landscape
-      ? { top: PAGE.marginSide, bottom: PAGE.marginSide, left: PAGE.marginTop, right: PAGE.marginBottom, header: PAGE.header, footer: PAGE.footer }
-      : BASE_MARGINS,
+    margin: landscape ? { ...LANDSCAPE_MARGINS, header: PAGE.header, footer: PAGE.footer } : BASE_MARGINS,
   };
 }
 
@@ -283,18 +282,28 @@ function documentSections(
   tree: IssueTree,
   doc: GazetteDocument,
   ctx: BlockContext,
-  opts: { continuous: boolean; heads?: ReturnType<typeof runningHeads>; pageStart?: number },
+  opts: { continuous: boolean; sectionName: string; previousLandscape: boolean; pageStart?: number },
 ): ISectionOptions[] {
   const runs = splitIntoRuns(doc.content.blocks, !opts.continuous);
   const state = { seenTitle: false };
   return runs.map((r, i) => {
+    // Heads are written on each document's first section and wherever the orientation changes;
+    // other sections inherit them.
+    const wasLandscape = i === 0 ? opts.previousLandscape : runs[i - 1].layout === 'landscape';
+    const isLandscape = r.layout === 'landscape';
+    const heads =
+      i === 0 || wasLandscape !== isLandscape
+        ? isLandscape
+          ? landscapeHeadsAndFolios(opts.sectionName, evenHeadText(tree))
+          : runningHeads(tree, opts.sectionName)
+        : undefined;
     const landscape = r.layout === 'landscape';
     const typeWidth = landscape ? PAGE.typeHeight : PAGE.typeWidth;
     const typeHeight = landscape ? PAGE.typeWidth : PAGE.typeHeight;
     const children: FileChild[] = blocksToDocx(r.blocks, ctx, state, typeWidth, typeHeight);
     const first = i === 0;
     return {
-      ...(first && opts.heads ? opts.heads : {}),
+      ...(heads ?? {}),
       properties: {
         type: r.newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
         page: { ...pageProperties(r.layout), pageNumbers: first && opts.pageStart ? { start: opts.pageStart } : undefined },
@@ -320,7 +329,8 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
     sections.push(
       ...documentSections(tree, single.doc, ctx, {
         continuous: false,
-        heads: runningHeads(tree, single.section.name),
+        sectionName: single.section.name,
+        previousLandscape: false,
         pageStart: opts.pageMap?.[single.doc.id] ?? 1,
       }),
     );
@@ -342,10 +352,12 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
       // 人事任免 notices run on after each other (§8); everything else starts a new page.
       const continuous = doc.kind === 'personnel' && previous?.kind === 'personnel' && !firstInSection;
       const firstBody = index === 0;
+      const previousLandscape = sections[sections.length - 1]?.properties?.page?.size?.orientation === PageOrientation.LANDSCAPE;
       sections.push(
         ...documentSections(tree, doc, ctx, {
           continuous,
-          heads: firstInSection || firstBody ? runningHeads(tree, section.name) : undefined,
+          sectionName: section.name,
+          previousLandscape,
           pageStart: firstBody ? (opts.pageMap?.[doc.id] ?? 3) : undefined,
         }),
       );

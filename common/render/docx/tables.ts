@@ -73,26 +73,90 @@ export function placeTableCells(table: TableElement): TableGrid {
   return { columns, rows };
 }
 
-/** Column widths in twips summing to `total`: the model's relative widths, else weighted by content length. */
+const CHAR = 180; // one 9 pt character in twips
+const PADDING = 120; // 3 pt left + right cell padding
+
+/** Text lengths of each paragraph of each single-column cell, by grid slot, for the height estimate. */
+function cellTexts(grid: TableGrid): Array<Array<{ col: number; span: number; paragraphs: number[] }>> {
+  return grid.rows.map((row) =>
+    row.flatMap((slot) =>
+      slot.kind === 'cell' && slot.placed.rowSpan === 1
+        ? [{ col: slot.placed.col, span: slot.placed.colSpan, paragraphs: slot.placed.cell.children.map((p) => plainText(p).length) }]
+        : [],
+    ),
+  );
+}
+
+/** Estimated table height in lines for given column widths: each row is as tall as its tallest cell. */
+function tableLines(cells: ReturnType<typeof cellTexts>, widths: number[]): number {
+  let lines = 0;
+  for (const row of cells) {
+    let tallest = 1;
+    for (const cell of row) {
+      let width = 0;
+      for (let c = cell.col; c < cell.col + cell.span; c++) width += widths[c];
+      const perLine = Math.max(1, Math.floor((width - PADDING) / CHAR));
+      let cellLines = 0;
+      for (const length of cell.paragraphs) cellLines += Math.max(1, Math.ceil(length / perLine));
+      if (cellLines > tallest) tallest = cellLines;
+    }
+    lines += tallest;
+  }
+  return lines;
+}
+
+/**
+ * Column widths in twips summing to `total`: the model's relative widths when it has them; otherwise start
+ * from shares that grow with each column's text and move one character of width at a time to the column
+ * that shortens the table most (the job CSS auto layout does for the PDF), keeping every column at least
+ * two characters wide.
+ */
 export function columnWidthsTwips(table: TableElement, grid: TableGrid, total: number): number[] {
-  let weights: number[];
-  if (table.colWidths && table.colWidths.length === grid.columns) {
-    weights = table.colWidths;
-  } else {
-    weights = new Array(grid.columns).fill(2);
-    for (const row of grid.rows) {
-      for (const slot of row) {
-        if (slot.kind !== 'cell' || slot.placed.colSpan !== 1) continue;
-        const longestLine = Math.max(...plainText(slot.placed.cell).split('\n').map((l) => l.length));
-        weights[slot.placed.col] = Math.max(weights[slot.placed.col], Math.min(longestLine, 24));
-      }
+  const n = grid.columns;
+  const scale = (weights: number[]) => {
+    const sum = weights.reduce((a, b) => a + b, 0) || 1;
+    const widths = weights.map((w) => Math.floor((w / sum) * total));
+    widths[widths.indexOf(Math.max(...widths))] += total - widths.reduce((a, b) => a + b, 0);
+    return widths;
+  };
+  if (table.colWidths && table.colWidths.length === n) return scale(table.colWidths);
+  const cells = cellTexts(grid);
+  const totalText = new Array(n).fill(0);
+  const minimum = new Array(n).fill(2 * CHAR + PADDING);
+  for (const row of grid.rows) {
+    for (const slot of row) {
+      if (slot.kind !== 'cell' || slot.placed.colSpan !== 1) continue;
+      const text = plainText(slot.placed.cell);
+      totalText[slot.placed.col] += text.length;
+      // Latin words and numbers do not break: keep room for the longest.
+      const word = Math.max(0, ...(text.match(/[\x21-\x7e]+/g) ?? []).map((w) => Math.ceil(w.length / 2)));
+      minimum[slot.placed.col] = Math.max(minimum[slot.placed.col], Math.min(word, 8) * CHAR + PADDING);
     }
   }
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  const widths = weights.map((w) => Math.max(240, Math.floor((w / sum) * total)));
-  // Give rounding leftovers to the widest column so the table is exactly the type width.
-  const diff = total - widths.reduce((a, b) => a + b, 0);
-  widths[widths.indexOf(Math.max(...widths))] += diff;
+  let widths = scale(totalText.map((t) => 2 + Math.sqrt(t)));
+  widths = widths.map((w, c) => Math.max(w, minimum[c]));
+  widths = scale(widths);
+  // Rows are sampled on very large tables so the search stays fast.
+  const sample = cells.length > 400 ? cells.filter((_, i) => i % Math.ceil(cells.length / 400) === 0) : cells;
+  let best = tableLines(sample, widths);
+  for (let step = 0; step < 120; step++) {
+    let move: { from: number; to: number; lines: number } | undefined;
+    for (let to = 0; to < n; to++) {
+      for (let from = 0; from < n; from++) {
+        if (from === to || widths[from] - CHAR < minimum[from]) continue;
+        widths[from] -= CHAR;
+        widths[to] += CHAR;
+        const lines = tableLines(sample, widths);
+        widths[from] += CHAR;
+        widths[to] -= CHAR;
+        if (lines < (move?.lines ?? best)) move = { from, to, lines };
+      }
+    }
+    if (!move) break;
+    widths[move.from] -= CHAR;
+    widths[move.to] += CHAR;
+    best = move.lines;
+  }
   return widths;
 }
 
@@ -182,6 +246,8 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
     width: { size: typeWidth, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    // Written on the table too: not every reader takes cell margins from the table style.
+    margins: { top: 40, bottom: 40, left: 60, right: 60, marginUnitType: WidthType.DXA },
     alignment: AlignmentType.CENTER,
     borders: {
       top: { style: 'single', size: 6, color: 'auto' },
