@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning } from '../../common/model/index';
 import type { Library } from '../store/index';
-import { importDocxIntoLibrary } from './importDocx';
+import { importDocxCommand } from './importDocx';
 import { callChannel, CliError, dbOption, parseCommandArgs, printJson, withLibrary, type CliContext } from './shared';
 
 export const usage = 'import FILE [--db PATH]';
@@ -43,9 +43,9 @@ export const importersByExtension: Record<string, Importer> = {
   '.text': importText,
   '': importText,
   '.gazette': importPackage,
-  '.docx': importDocxIntoLibrary,
-  '.doc': importDocxIntoLibrary,
-  '.wps': importDocxIntoLibrary,
+  '.docx': importDocxCommand,
+  '.doc': importDocxCommand,
+  '.wps': importDocxCommand,
 };
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {

@@ -1,0 +1,54 @@
+/**
+ * A Word file as one document of a new draft issue in the library. The conversion happens first, outside the
+ * library; only a successful result is written, in one transaction, so a bad file leaves the library as it was.
+ * Used by `gazette import FILE.docx`; a handler for the editor's 导入 can call it the same way.
+ */
+import type { BlockElement, DocumentContent, ImportWarning } from '../../common/model/index';
+import { kindFromTitle } from '../../common/import/patterns';
+import type { Library } from '../store/index';
+import { importDocxFile, type DocxImportOptions } from './importDocx';
+
+const IMAGE_MIME = /^image\/(png|jpeg|gif|bmp)$/;
+
+const SECTION_BY_KIND: Record<string, string> = {
+  notice: '市政府办公室文件',
+  personnel: '人事任免',
+  chronicle: '大事记',
+  other: '其他',
+};
+
+/** Point image blocks at the stored assets; drop the ones whose image could not be stored. */
+function relinkImages(content: DocumentContent, ids: Map<string, string>): DocumentContent {
+  const blocks = content.blocks.flatMap((b): BlockElement[] => {
+    if (b.type !== 'image') return [b];
+    const stored = ids.get(b.assetId);
+    return stored ? [{ ...b, assetId: stored }] : [];
+  });
+  return { ...content, blocks };
+}
+
+export type DocxIntoLibraryResult =
+  | { ok: true; issueId: string; documentId: string; warnings: ImportWarning[] }
+  | { ok: false; error: string; warnings: ImportWarning[] };
+
+export async function importDocxIntoLibrary(library: Library, file: string, opts: DocxImportOptions = {}): Promise<DocxIntoLibraryResult> {
+  const result = await importDocxFile(file, opts);
+  if (result.error) return { ok: false, error: result.error, warnings: result.warnings };
+  const warnings = [...result.warnings];
+  const kind = kindFromTitle(result.title, result.docNumber);
+  const stored = library.transaction(() => {
+    const ids = new Map<string, string>();
+    for (const asset of result.assets) {
+      if (!IMAGE_MIME.test(asset.contentType)) {
+        warnings.push({ code: 'docx-image-type', message: `图片格式 ${asset.contentType} 不支持，未导入` });
+        continue;
+      }
+      ids.set(asset.id, library.assets.put(asset.data, asset.contentType).id);
+    }
+    const issueId = library.issues.create();
+    const section = library.sections.add(issueId, SECTION_BY_KIND[kind] ?? '其他');
+    const doc = library.documents.add(section.id, { kind, content: relinkImages(result.content, ids) });
+    return { issueId, documentId: doc.id };
+  });
+  return { ok: true, ...stored, warnings };
+}
