@@ -240,6 +240,13 @@ describe('toDocx content', () => {
     expect(partText(doc)).toContain('☑ 否');
   });
 
+  it('gives the same XML for the same issue (apart from the docx package\'s global bookmark counter)', async () => {
+    const bookmarkIdsOut = (xml: string) => xml.replace(/(<w:bookmark(?:Start|End)\b[^>]*w:id=)"\d+"/g, '$1"n"');
+    const a = await build();
+    const b = await build();
+    expect(bookmarkIdsOut(a.parts['word/document.xml'])).toBe(bookmarkIdsOut(b.parts['word/document.xml']));
+  });
+
   it('exports a single document without front matter', async () => {
     const { parts } = await build(fixtureIssue(), { document: 'doc-chronicle', pageMap: PAGE_MAP });
     const text = partText(parts['word/document.xml']);

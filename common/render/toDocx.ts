@@ -30,7 +30,7 @@ import {
 import type { GazetteDocument, IssueTree } from '../model';
 import { plainText } from '../model';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
-import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios } from './docx/landscapeHeads';
+import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
 import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
 import { fieldBegin, fieldEnd, fieldInstruction, fieldSeparate, fieldWithResult } from './docx/xml';
 
@@ -319,6 +319,7 @@ function documentSections(
 export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { document: Document; notes: string[] } {
   const faces = faceNames(opts.fonts);
   const notes: string[] = [];
+  resetTurnedShapeIds();
   const all = documentsOf(tree);
   const sections: ISectionOptions[] = [];
   const single = opts.document ? all.find((d) => d.doc.id === opts.document) : undefined;

@@ -16,6 +16,11 @@ const TYPE_LENGTH = 11906 - 2 * SIDE;
 
 let shapeId = 1000;
 
+/** Start drawing ids afresh for each document, so the same issue always gives the same XML. */
+export function resetTurnedShapeIds(): void {
+  shapeId = 1000;
+}
+
 /** A text box at (x, y) on the landscape page (twips from its top-left), text turned to read top to bottom. */
 function turnedTextBox(x: number, y: number, width: number, height: number, paragraphXml: string): string {
   const id = ++shapeId;
