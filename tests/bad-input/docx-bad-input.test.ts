@@ -110,6 +110,17 @@ describe('bad .docx input', () => {
     expect(results.get('big-image.docx')!.assets.length).toBe(0);
   });
 
+  it('stops a conversion that takes too long, with a one-line reason', async () => {
+    const r = await importDocxFile(cases.find((c) => c.name === 'many-cells.docx')!.file, { timeoutMs: 30 });
+    expect(r.error).toMatch(/超时/);
+  });
+
+  it('stops a conversion that needs too much memory, with a one-line reason', async () => {
+    const r = await importDocxFile(cases.find((c) => c.name === 'many-cells.docx')!.file, { maxHeapMb: 12 });
+    expect(r.error).toBeTruthy();
+    expect(r.error).not.toMatch(/\n/);
+  });
+
   it('leaves the library untouched and the process alive', () => {
     expect(hashFile(libraryFile)).toBe(libraryHashBefore);
     expect(process.memoryUsage().heapUsed).toBeGreaterThan(0);
