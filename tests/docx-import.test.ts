@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_SETTINGS, contentPlainText, plainText, squeezeWhitespace, type BlockElement, type DocumentContent, type GazetteDocument, type TableElement } from '../common/model';
 import { fromPastedHtml } from '../common/import/fromPastedHtml';
+import { browserHtmlEnvironment } from '../common/import/htmlTree';
+import { DOMParser } from 'linkedom';
 import { renderDocument } from '../common/render/toHtml';
 import { toDocx } from '../common/render/toDocx';
 import { PLACEHOLDER_PNG } from '../main/import/docxPackage';
@@ -148,6 +150,22 @@ describe('paste from Word/WPS', () => {
     expect(structure(result.content)).toEqual(['doc-title 关于做好防汛工作的通知', 'heading1 一、提高思想认识', 'paragraph （一）压实责任。各单位要落实责任。', 'date-line 2024年7月5日']);
     const p = result.content.blocks[2];
     expect(p.type === 'paragraph' && p.children[0]).toMatchObject({ text: '（一）压实责任。', bold: true });
+  });
+
+  it('uses the global DOMParser (the renderer\'s) and a purifier when no environment is given', () => {
+    const g = globalThis as unknown as { DOMParser?: unknown };
+    const saved = g.DOMParser;
+    g.DOMParser = DOMParser;
+    try {
+      const seen: string[] = [];
+      const purify = (html: string) => (seen.push(html), html.replace(/<script[\s\S]*?<\/script>/gi, ''));
+      const result = fromPastedHtml('<p align=center>关于做好防汛工作的通知</p><script>alert(1)</script><p>各单位：</p>', browserHtmlEnvironment(purify));
+      expect(seen.length).toBe(1);
+      expect(structure(result.content)).toEqual(['doc-title 关于做好防汛工作的通知', 'addressee 各单位：']);
+      expect(fromPastedHtml('<p>正文</p>').content.blocks.length).toBe(1);
+    } finally {
+      g.DOMParser = saved;
+    }
   });
 
   it('keeps table merges and header rows from pasted tables', () => {

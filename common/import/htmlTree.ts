@@ -35,7 +35,8 @@ export function browserHtmlEnvironment(purify?: (html: string) => string): HtmlE
   if (!g.DOMParser) throw new Error('No DOMParser here: pass an HtmlEnvironment (main/ uses linkedom).');
   const Parser = g.DOMParser;
   return {
-    parseBody: (html) => new Parser().parseFromString(html, 'text/html').body,
+    // A whole document for every parser (browsers accept fragments; simpler DOMs need the wrapper).
+    parseBody: (html) => new Parser().parseFromString(/<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`, 'text/html').body,
     purify,
   };
 }
