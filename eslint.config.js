@@ -6,7 +6,8 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'http'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'resources/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'resources/**', '.print-tmp/**'] },
+  { files: ['**/*.mjs', '**/*.js', 'scripts/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
