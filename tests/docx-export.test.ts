@@ -59,6 +59,44 @@ describe('toDocx styles (§11)', () => {
   });
 });
 
+/** Schema order of w:pPr and w:rPr children (ECMA-376 CT_PPrBase / CT_RPr): Word refuses other orders. */
+const PPR_ORDER = ['pStyle', 'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr', 'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap', 'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd', 'snapToGrid', 'spacing', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc', 'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle', 'rPr', 'sectPr', 'pPrChange'];
+const RPR_ORDER = ['rStyle', 'rFonts', 'b', 'bCs', 'i', 'iCs', 'caps', 'smallCaps', 'strike', 'dstrike', 'outline', 'shadow', 'emboss', 'imprint', 'noProof', 'snapToGrid', 'vanish', 'webHidden', 'color', 'spacing', 'w', 'kern', 'position', 'sz', 'szCs', 'highlight', 'u', 'effect', 'bdr', 'shd', 'fitText', 'vertAlign', 'rtl', 'cs', 'em', 'lang', 'eastAsianLayout', 'specVanish', 'oMath'];
+
+/** Names of the direct children of each `<w:tag>…</w:tag>` (skipping nested elements). */
+function childOrders(xml: string, tag: string): string[][] {
+  const out: string[][] = [];
+  for (const m of xml.matchAll(new RegExp(`<w:${tag}>([\\s\\S]*?)</w:${tag}>`, 'g'))) {
+    const names: string[] = [];
+    let depth = 0;
+    for (const t of m[1].matchAll(/<(\/?)w:([A-Za-z]+)[^>]*?(\/?)>/g)) {
+      if (t[1]) depth--;
+      else {
+        if (depth === 0) names.push(t[2]);
+        if (!t[3]) depth++;
+      }
+    }
+    out.push(names);
+  }
+  return out;
+}
+
+describe('toDocx schema order', () => {
+  it('writes paragraph and run properties in schema order in every part', async () => {
+    const { parts } = await build();
+    for (const [name, xml] of Object.entries(parts)) {
+      if (!/^word\/(document|styles|header\d+|footer\d+)\.xml$/.test(name)) continue;
+      for (const [tag, order] of [['pPr', PPR_ORDER], ['rPr', RPR_ORDER]] as const) {
+        for (const names of childOrders(xml, tag)) {
+          const positions = names.map((n) => order.indexOf(n));
+          expect(positions.every((p) => p >= 0), `${name} ${tag}: unknown child in ${names.join(',')}`).toBe(true);
+          expect([...positions].sort((a, b) => a - b), `${name} ${tag}: ${names.join(',')}`).toEqual(positions);
+        }
+      }
+    }
+  });
+});
+
 describe('toDocx page setup and sections', () => {
   it('sets A4, the margins, mirror margins, odd/even headers and the line grid', async () => {
     const { parts } = await build();

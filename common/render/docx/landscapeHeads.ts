@@ -72,7 +72,7 @@ function folioBox(odd: boolean): string {
   const depth = 300;
   const indent = odd ? '<w:ind w:right="210"/>' : '<w:ind w:left="210"/>';
   const paragraph =
-    `<w:p><w:pPr><w:pStyle w:val="${STYLE.footer}"/>${jc(odd)}${indent}</w:pPr>` +
+    `<w:p><w:pPr><w:pStyle w:val="${STYLE.footer}"/>${indent}${jc(odd)}</w:pPr>` +
     `<w:r><w:rPr><w:rFonts w:ascii="${LATIN_FONT}" w:hAnsi="${LATIN_FONT}" w:eastAsia="宋体" w:cs="${LATIN_FONT}"/></w:rPr><w:t xml:space="preserve">— </w:t></w:r>` +
     `${pageField()}${textRun(' —')}</w:p>`;
   return turnedTextBox(964, SIDE, depth, TYPE_LENGTH, paragraph);

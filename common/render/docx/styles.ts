@@ -255,7 +255,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       basedOn: 'Normal',
       next: 'Normal',
       pPr:
-        '<w:snapToGrid w:val="0"/><w:tabs><w:tab w:val="right" w:leader="middleDot" w:pos="5520"/></w:tabs>' +
+        '<w:tabs><w:tab w:val="right" w:leader="middleDot" w:pos="5520"/></w:tabs><w:snapToGrid w:val="0"/>' +
         `${spacing(360, 0, 120)}<w:ind w:left="480" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`,
       rPr: rPr(f.fang, 24),
     },
@@ -277,13 +277,11 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
     },
   ];
 
+  // Child order follows the schema (rFonts … sz, szCs, lang): Word rejects out-of-order properties.
   const docDefaults =
-    '<w:docDefaults><w:rPrDefault>' +
-    rPr(f.fang, body, '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/>').replace(
-      /<w:sz w:val="\d+"\/><w:szCs w:val="\d+"\/>/,
-      `<w:sz w:val="${body}"/><w:szCs w:val="${body}"/>`,
-    ) +
-    '</w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>';
+    `<w:docDefaults><w:rPrDefault><w:rPr>${rFonts(f.fang)}<w:sz w:val="${body}"/><w:szCs w:val="${body}"/>` +
+    '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+    '<w:pPrDefault><w:pPr><w:spacing w:after="0"/></w:pPr></w:pPrDefault></w:docDefaults>';
 
   const cell = (side: string, w: number) => `<w:${side} w:w="${w}" w:type="dxa"/>`;
   const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="auto"/>`;
