@@ -178,7 +178,7 @@ export const zhCN = {
   },
   export: {
     title: '导出',
-    layout: (n: number, total: number) => `排版 ${n}/${total} 页`,
+    layout: (n: number, total: number) => (total > 0 ? `排版 ${n}/${total} 页` : n > 0 ? `排版 ${n} 页` : '排版中…'),
     pdf: '生成 PDF',
     docx: '生成 DOCX',
     done: (path: string) => `已导出：${path}`,

@@ -54,7 +54,8 @@ export function useAutosave(onSaved?: (documentId: string, content: DocumentCont
   const schedule = useCallback(
     (documentId: string, content: DocumentContent) => {
       pending.current.set(documentId, content);
-      setState({ kind: 'saving' });
+      // Same object while already saving: no re-render of the workspace per keystroke.
+      setState((s) => (s.kind === 'saving' ? s : { kind: 'saving' }));
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void run(), AUTOSAVE_DELAY_MS);
     },

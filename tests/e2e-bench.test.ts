@@ -1,0 +1,104 @@
+/**
+ * App bench (run with GAZETTE_BENCH=1; prints figures, asserts nothing about time):
+ *   - keystroke to paint, p50/p95, typing in the largest document (城市体检, with its tables);
+ *   - preview of the current unit updated after typing stops;
+ *   - opening the issue to its first document and preview;
+ *   - library search across 50 issues (49 duplicates of the sample), over the bridge and in the UI.
+ */
+import { describe, expect, it } from 'vitest';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer } from './e2e-support';
+
+const enabled = process.env.GAZETTE_BENCH === '1' && !!chromiumPath();
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+}
+
+describe.skipIf(!enabled)('app bench', () => {
+  it('measures typing, preview, open and search', async () => {
+    ensureBuilt();
+    const server = await startServer(freshDbPath());
+    const browser = await launchBrowser();
+    const figures: Record<string, unknown> = {};
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(server.url);
+      await page.waitForSelector('.issue-link');
+      const t0 = Date.now();
+      await page.click('.issue-link');
+      await page.waitForSelector('[data-testid=editor] .el-doc-title');
+      figures.openToEditorMs = Date.now() - t0;
+      await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 120_000 });
+      figures.openToPreviewMs = Date.now() - t0;
+
+      // The largest document: 城市体检.
+      await page.locator('[data-testid=outline-doc]', { hasText: '城市体检' }).click();
+      await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
+      figures.chars = await page.locator('[data-testid=char-count]').textContent();
+      // Let the background layout of the whole issue (TOC pages) finish: it shares the page's main thread.
+      await page.waitForSelector('[data-testid=issue-layout][data-state=done]', { timeout: 300_000 }).catch(() => undefined);
+      const para = page.locator('[data-testid=editor] > .el-paragraph').nth(3);
+      await para.scrollIntoViewIfNeeded();
+      const box = (await para.boundingBox())!;
+      await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+      await page.evaluate(() => {
+        const w = window as unknown as { __lat: number[] };
+        w.__lat = [];
+        document.addEventListener(
+          'keydown',
+          () => {
+            const start = performance.now();
+            // rAF runs before the paint; a message posted from it arrives after that frame was painted.
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
+              ch.port2.postMessage(0);
+            });
+          },
+          true,
+        );
+      });
+      for (let i = 0; i < 120; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
+      const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+      figures.keystrokeToPaintP50Ms = quantile(lat.slice(10), 0.5);
+      figures.keystrokeToPaintP95Ms = quantile(lat.slice(10), 0.95);
+      figures.keystrokeSlowest = [...lat].sort((a, b) => b - a).slice(0, 8).map(Math.round);
+
+      // Preview after typing stops: type a marker, then time until the preview shows it.
+      await page.keyboard.type('XQZ');
+      const stop = Date.now();
+      const preview = page.frameLocator('[data-testid=preview-frame]');
+      await expect.poll(() => preview.locator('body').textContent(), { timeout: 120_000, interval: 50 }).toContain('XQZ');
+      figures.previewAfterTypingStopsMs = Date.now() - stop;
+
+      // Library search across 50 issues.
+      const [{ id }] = await callApi<Array<{ id: string }>>(server, 'issues.list', {});
+      const t1 = Date.now();
+      for (let i = 0; i < 49; i++) await callApi(server, 'issues.duplicate', { issueId: id });
+      figures.duplicate49IssuesMs = Date.now() - t1;
+      const queries = ['营商环境', '城市体检', '砂石', '大事记', '专项整治行动', '非法集资'];
+      const times: number[] = [];
+      let hits = 0;
+      for (let round = 0; round < 3; round++)
+        for (const query of queries) {
+          const s = performance.now();
+          hits = (await callApi<unknown[]>(server, 'search', { query })).length;
+          times.push(performance.now() - s);
+        }
+      figures.searchApiMedianMs = quantile(times, 0.5);
+      figures.searchApiP95Ms = quantile(times, 0.95);
+      figures.searchLastHits = hits;
+      await page.goto(server.url);
+      await page.waitForSelector('[data-testid=issue-table]');
+      const s2 = Date.now();
+      await page.fill('[data-testid=library-search]', '专项整治行动');
+      await page.waitForSelector('[data-testid=search-results] li');
+      figures.searchUiMs = Date.now() - s2 - 150; // minus the input debounce
+    } finally {
+      console.log('APP BENCH', JSON.stringify(figures));
+      await browser.close();
+      await server.stop();
+    }
+  }, 900_000);
+});
