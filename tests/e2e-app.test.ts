@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
+/** The machine may be busy (2 cores): give UI updates time. */
+const POLL = { timeout: 15_000 };
 const hasSample = existsSync(path.join(ROOT, 'resources/sample/sample-issue.json'));
 
 /** Put the caret at the end of a block: click its bottom-right corner (the end of its last line). */
@@ -73,7 +75,7 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
   it('opens the sample issue with its first document and preview', async () => {
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=issue-table]');
-    await expect.poll(() => page.locator('[data-testid=issue-table] tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=issue-table] tbody tr').count(), POLL).toBe(1);
     expect(await page.locator('.issue-link').textContent()).toBe('2024年第6期');
     await page.click('.issue-link');
     await page.waitForSelector('[data-testid=editor] .el-doc-title');
@@ -93,7 +95,7 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     const preview = page.frameLocator('[data-testid=preview-frame]');
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 30_000 }).toContain('（试行）');
     await page.click('[data-testid=tab-toc]');
-    await expect.poll(() => page.locator(`[data-testid=toc-entry][data-doc-id="${firstDocId}"]`).textContent()).toContain('（试行）');
+    await expect.poll(() => page.locator(`[data-testid=toc-entry][data-doc-id="${firstDocId}"]`).textContent(), POLL).toContain('（试行）');
     const doc = await callApi<{ title: string }>(server, 'documents.get', { documentId: firstDocId });
     expect(doc.title).toContain('（试行）');
   });
@@ -141,7 +143,7 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     await page.keyboard.type('合并甲');
     await page.waitForSelector('[data-testid=table-tools]');
     await page.click('[data-testid=table-merge-right]');
-    await expect.poll(() => page.locator('[data-testid=editor] td[colspan="2"]').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=editor] td[colspan="2"]').count(), POLL).toBe(1);
     await waitSaved(page);
     const doc = await callApi<{ content: { blocks: Array<{ type: string; children: Array<{ children: Array<{ colSpan?: number }> }> }> } }>(server, 'documents.get', { documentId: firstDocId });
     const table = doc.content.blocks.find((b) => b.type === 'table' && JSON.stringify(b).includes('合并甲'))!;
@@ -155,7 +157,7 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     const finding = page.locator('[data-testid=finding][data-code=halfwidth-punctuation]', { hasText: '逾期不候' });
     await expect.poll(() => finding.count(), { timeout: 10_000 }).toBe(1);
     await finding.locator('[data-testid=finding-fix]').click();
-    await expect.poll(() => page.locator('[data-testid=editor]').textContent()).toContain('请各单位于月底前报送，逾期不候');
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent(), POLL).toContain('请各单位于月底前报送，逾期不候');
     await waitSaved(page);
     const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: firstDocId });
     expect(JSON.stringify(doc.content)).toContain('报送，逾期不候');
@@ -178,10 +180,10 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
         [type, value],
       );
     await paste('text/plain', '一、粘贴的总体要求\n（一）粘贴的指导思想\n这是粘贴进来的正文内容，应当成为一个普通段落。');
-    await expect.poll(() => page.locator('[data-testid=editor] .el-heading', { hasText: '粘贴的总体要求' }).count()).toBe(1);
+    await expect.poll(() => page.locator('[data-testid=editor] .el-heading', { hasText: '粘贴的总体要求' }).count(), POLL).toBe(1);
     expect(await page.locator('[data-testid=editor] .el-heading-2', { hasText: '粘贴的指导思想' }).count()).toBe(1);
     await paste('text/html', '<p>网页粘贴<b>加粗</b>文字<script>window.__pwned = 1</script><img src="http://example.invalid/x.png" onerror="window.__pwned = 2"></p>');
-    await expect.poll(() => page.locator('[data-testid=editor]').textContent()).toContain('网页粘贴加粗文字');
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent(), POLL).toContain('网页粘贴加粗文字');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await waitSaved(page);
   });

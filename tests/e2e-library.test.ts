@@ -1,0 +1,93 @@
+/**
+ * End-to-end, library and workspace actions: search with highlighted hits, new issue from the previous
+ * one, duplicate, delete with confirmation (backup kept), package export, issue settings, revision restore.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, type RunningServer } from './e2e-support';
+
+const ready = !!chromiumPath() && existsSync(path.join(ROOT, 'resources/sample/sample-issue.json'));
+
+describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let db: string;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    db = freshDbPath();
+    server = await startServer(db);
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('dialog', (d) => void d.accept());
+    await page.goto(server.url);
+    await page.waitForSelector('[data-testid=issue-table]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const rows = () => page.locator('[data-testid=issue-table] tbody tr');
+
+  it('searches every issue and highlights the hits', async () => {
+    await page.fill('[data-testid=library-search]', '营商环境');
+    await page.waitForSelector('[data-testid=search-results] li');
+    expect(await page.locator('[data-testid=search-results] mark').first().textContent()).toBe('营商环境');
+    await page.fill('[data-testid=library-search]', '');
+  });
+
+  it('creates the next issue from the previous one (numbers +1, documents empty)', async () => {
+    await page.click('text=新建一期');
+    await page.waitForSelector('.issue-title');
+    expect(await page.locator('.issue-title strong').textContent()).toBe('2024年第7期');
+    expect(await page.locator('.issue-title').textContent()).toContain('总第192期');
+    expect(await page.locator('[data-testid=outline-doc]').count()).toBe(0);
+    await page.click('text=期刊库');
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
+  });
+
+  it('duplicates an issue and deletes it after confirming, keeping a backup', async () => {
+    await rows().filter({ hasText: '2024年第6期' }).locator('text=复制').click();
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(3);
+    const copy = rows().filter({ hasText: '2024年第6期' }).nth(1);
+    await copy.locator('text=删除').click();
+    await page.locator('.modal .btn.danger').click();
+    await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
+    expect(existsSync(path.join(path.dirname(db), 'deleted-issues'))).toBe(true);
+  });
+
+  it('exports an issue package beside the library', async () => {
+    await rows().filter({ hasText: '2024年第6期' }).locator('text=导出期刊包').click();
+    await expect.poll(() => page.locator('.toast').last().textContent(), { timeout: 15_000 }).toContain('.gazette');
+    const file = (await page.locator('.toast').last().textContent())!.replace(/^.*：/, '').trim();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('changes issue settings and restores an earlier revision', async () => {
+    await rows().filter({ hasText: '2024年第6期' }).locator('.issue-link').click();
+    await page.waitForSelector('[data-testid=editor] .el-doc-title');
+    await page.click('[data-testid=open-settings]');
+    await page.locator('[data-testid=settings-dialog] label', { hasText: '总期' }).locator('input').fill('291');
+    await page.click('[data-testid=settings-dialog] .btn.primary');
+    await expect.poll(() => page.locator('.issue-title').textContent(), { timeout: 15_000 }).toContain('总第291期');
+
+    const title = page.locator('[data-testid=editor] .el-doc-title').first();
+    const box = (await title.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+    await page.keyboard.type('（待删）');
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+    await page.click('[data-testid=tab-history]');
+    // The oldest revision is the imported text, without the edit.
+    const oldest = page.locator('[data-testid=history-panel] li').last();
+    await oldest.locator('text=恢复此版本').click();
+    await expect.poll(() => title.textContent(), { timeout: 15_000 }).not.toContain('（待删）');
+    const docId = (await page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'))!;
+    const doc = await callApi<{ title: string }>(server, 'documents.get', { documentId: docId });
+    expect(doc.title).not.toContain('（待删）');
+  });
+});
