@@ -1,0 +1,43 @@
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { describe, expect, it } from 'vitest';
+import { normalizeContent, plainText, type BlockElement } from '../../common/model';
+import type { GazetteEditor } from './types';
+import { applyRenumbering, withGazette } from './withGazette';
+
+function editorWith(blocks: unknown[]): GazetteEditor {
+  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+  editor.children = blocks as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return editor;
+}
+
+describe('withGazette', () => {
+  it('normalises every top-level block through common/model', () => {
+    const editor = editorWith([
+      { type: 'mystery', children: [{ text: '未知类型' }] },
+      { type: 'heading', level: 9, children: [{ text: '一、层级越界' }] },
+      { type: 'table', headerRows: 5, children: [{ type: 'table-row', children: [{ type: 'table-cell', children: [{ text: '裸文字' }] }] }] },
+      { type: 'paragraph', bogus: true, children: [{ text: '多余属性', weird: 1 }] },
+    ]);
+    const blocks = editor.children as BlockElement[];
+    expect(normalizeContent({ blocks }).blocks).toEqual(blocks);
+    expect(blocks.map((b) => b.type)).toEqual(['paragraph', 'heading', 'table', 'paragraph']);
+    expect(blocks[1]).toMatchObject({ level: 4 });
+    expect(blocks[2]).toMatchObject({ headerRows: 1 });
+    expect(plainText(blocks[2])).toBe('裸文字');
+    expect(blocks[3]).not.toHaveProperty('bogus');
+  });
+
+  it('renumbers headings after a structural change, as one undo step with it', () => {
+    const editor = editorWith([
+      { type: 'heading', level: 1, children: [{ text: '一、甲' }] },
+      { type: 'heading', level: 1, children: [{ text: '二、乙' }] },
+    ]);
+    Transforms.insertNodes(editor, { type: 'heading', level: 1, children: [{ text: '新增' }] }, { at: [1] });
+    applyRenumbering(editor);
+    expect((editor.children as BlockElement[]).map((b) => plainText(b))).toEqual(['一、甲', '二、新增', '三、乙']);
+    editor.undo();
+    expect((editor.children as BlockElement[]).map((b) => plainText(b))).toEqual(['一、甲', '二、乙']);
+  });
+});
