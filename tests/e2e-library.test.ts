@@ -90,4 +90,27 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     const doc = await callApi<{ title: string }>(server, 'documents.get', { documentId: docId });
     expect(doc.title).not.toContain('（待删）');
   });
+
+  it('moves a document into another section by dragging', async () => {
+    const sections = page.locator('[data-testid=outline-section]');
+    const last = sections.last();
+    const moving = sections.first().locator('[data-testid=outline-doc]').first();
+    const id = (await moving.getAttribute('data-doc-id'))!;
+    await moving.dragTo(last.locator('[data-testid=outline-doc]').first());
+    await expect.poll(() => last.locator(`[data-testid=outline-doc][data-doc-id="${id}"]`).count(), { timeout: 15_000 }).toBe(1);
+    const doc = await callApi<{ sectionId: string }>(server, 'documents.get', { documentId: id });
+    expect(await last.locator('.section-name').textContent()).toBe('大事记');
+    const issueId = /#\/issue\/([^/]+)/.exec(new URL(page.url()).hash)![1];
+    const tree = await callApi<{ sections: Array<{ id: string; name: string }> }>(server, 'issues.getTree', { issueId });
+    expect(doc.sectionId).toBe(tree.sections.find((x) => x.name === '大事记')!.id);
+  });
+
+  it('inserts an image stored as an asset', async () => {
+    // A 1x1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.locator('[data-testid=editor] .el-doc-title').first().click();
+    await page.setInputFiles('input[data-role=image-input]', { name: 'dot.png', mimeType: 'image/png', buffer: png });
+    await page.waitForSelector('[data-testid=editor] .el-image img[src^="data:image/png;base64,"]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+  });
 });
