@@ -67,7 +67,14 @@ export class PrintFrame {
     return doc ? Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0) : 0;
   }
 
+  /** The system print dialog for the laid-out pages (not the thumbnail grid). */
   print(): void {
-    this.frame.contentWindow?.print();
+    const thumbs = this.frame.contentDocument?.documentElement.classList.contains('gz-thumbs') ?? false;
+    this.setThumbnails(false);
+    try {
+      this.frame.contentWindow?.print();
+    } finally {
+      this.setThumbnails(thumbs);
+    }
   }
 }
