@@ -41,3 +41,26 @@ describe('withGazette', () => {
     expect((editor.children as BlockElement[]).map((b) => plainText(b))).toEqual(['一、甲', '二、乙']);
   });
 });
+
+describe('attachment list numbering', () => {
+  it('numbers the items again after an item is split off or removed', () => {
+    const editor = editorWith([
+      {
+        type: 'attachment-list',
+        children: [
+          { type: 'attachment-item', number: '1.', children: [{ text: '名单' }] },
+          { type: 'attachment-item', number: '2.', children: [{ text: '制度' }] },
+        ],
+      },
+    ]);
+    Transforms.splitNodes(editor, { at: { path: [0, 0, 0], offset: 1 } });
+    applyRenumbering(editor);
+    const list = editor.children[0] as BlockElement;
+    expect(list.type === 'attachment-list' && list.children.map((i) => i.number)).toEqual(['1.', '2.', '3.']);
+    Transforms.removeNodes(editor, { at: [0, 2] });
+    Transforms.removeNodes(editor, { at: [0, 1] });
+    applyRenumbering(editor);
+    const single = editor.children[0] as BlockElement;
+    expect(single.type === 'attachment-list' && single.children.map((i) => i.number)).toEqual(['']);
+  });
+});

@@ -16,11 +16,28 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** 附件说明 items numbered 1. 2. … (a single attachment is unnumbered), as an item split or removal leaves them. */
+function renumberAttachmentItems(editor: GazetteEditor): boolean {
+  let changed = false;
+  (editor.children as BlockElement[]).forEach((block, i) => {
+    if (block.type !== 'attachment-list') return;
+    const items = block.children;
+    items.forEach((item, j) => {
+      const want = items.length === 1 ? '' : `${j + 1}.`;
+      if (item.number === want) return;
+      HistoryEditor.withMerging(editor, () => Transforms.setNodes(editor, { number: want } as never, { at: [i, j] }));
+      changed = true;
+    });
+  });
+  return changed;
+}
+
 /** Rewrite heading numbers that renumbering changed; merged into the user's undo step. */
 export function applyRenumbering(editor: GazetteEditor): boolean {
+  const attachmentsChanged = renumberAttachmentItems(editor);
   const blocks = editor.children as BlockElement[];
   const renumbered = renumberHeadings(blocks);
-  if (renumbered === blocks) return false;
+  if (renumbered === blocks) return attachmentsChanged;
   HistoryEditor.withMerging(editor, () => {
     Editor.withoutNormalizing(editor, () => {
       renumbered.forEach((block, i) => {
