@@ -75,6 +75,14 @@ async function serveLocalOnly(page: Page, staticHtml: { current: string | null }
   });
 }
 
+function withLimit<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, limit]).finally(() => clearTimeout(timer));
+}
+
 export interface ChromiumEngineOptions {
   executablePath?: string;
 }
@@ -106,18 +114,28 @@ export class ChromiumEngine implements PrintEngine {
   }
 
   private async openPrintPage(): Promise<void> {
-    await this.page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load' });
-    await this.page.waitForFunction(() => (globalThis as unknown as PrintWindow).gazettePrint?.ready === true);
+    await this.page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load', timeout: 60_000 });
+    await this.page.waitForFunction(() => (globalThis as unknown as PrintWindow).gazettePrint?.ready === true, undefined, { timeout: 60_000 });
   }
 
   async layout(job: LayoutJob): Promise<LayoutResult> {
     if (!this.page.url().endsWith('/print/print.html')) await this.openPrintPage();
-    // Runs in the print page (main/ is type-checked without DOM typings, hence globalThis).
-    return this.page.evaluate((j) => (globalThis as unknown as PrintWindow).gazettePrint!.layout(j), job);
+    // Runs in the print page (main/ is type-checked without DOM typings, hence globalThis). The page
+    // limits each unit; this limits the whole call, so a broken page can never hang an export.
+    const limitMs = (job.timeoutMs ?? 120_000) * Math.max(2, job.units.length + 2);
+    return withLimit(
+      this.page.evaluate((j) => (globalThis as unknown as PrintWindow).gazettePrint!.layout(j), job),
+      limitMs,
+      `layout of the issue did not finish within ${Math.round(limitMs / 1000)} s`,
+    );
   }
 
   async printPdf(): Promise<Uint8Array> {
-    return this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } });
+    return withLimit(
+      this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } }),
+      300_000,
+      'printing did not finish within 300 s',
+    );
   }
 
   async printStaticHtml(html: string): Promise<Uint8Array> {
