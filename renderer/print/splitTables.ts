@@ -73,6 +73,25 @@ export function splitRegionTables(region: HTMLElement): number {
   return pieces;
 }
 
+/** Share of a page up to which a table may stay in a two-column region, kept whole as a spanning block. */
+export const SHORT_TABLE_SHARE = 0.6;
+
+/**
+ * A region whose tables are all short (and none rotated) goes back to two columns: its tables span both
+ * columns and are kept whole (moved to the next page if they do not fit), which Paged.js handles.
+ * Must run in the measuring box.
+ */
+export function relaxRegion(region: HTMLElement): boolean {
+  if (region.querySelector('.gz-rot-page')) return false;
+  const wraps = Array.from(region.querySelectorAll(':scope > .gz-tablewrap')) as HTMLElement[];
+  const limit = PAGE_HEIGHT_PT * PX_PER_PT * SHORT_TABLE_SHARE;
+  if (wraps.some((w) => outerHeight(w) > limit)) return false;
+  region.dataset.region = 'cols';
+  region.classList.replace('gz-region--full', 'gz-region--cols');
+  for (const w of wraps) w.classList.add('gz-keep');
+  return true;
+}
+
 /** Split the tables of every full-width region of a unit's content (a fragment). */
 export function splitTables(content: ParentNode): number {
   const regions = Array.from(content.querySelectorAll('.gz-region--full')) as HTMLElement[];
@@ -86,7 +105,7 @@ export function splitTables(content: ParentNode): number {
       const marker = document.createComment('region');
       region.replaceWith(marker);
       box.appendChild(region);
-      pieces += splitRegionTables(region);
+      if (!relaxRegion(region)) pieces += splitRegionTables(region);
       marker.replaceWith(region);
     }
   } finally {
