@@ -113,6 +113,24 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
     }
     for (const n of notes) target!.appendChild(n.cloneNode(true));
   }
+  // Short text after the table at the end of its region (审核人：… lines of a form) goes on the last
+  // rotated page when it fits there, rather than on a page of its own.
+  const trailing: HTMLElement[] = [];
+  for (let n = wrap.nextElementSibling; n; n = n.nextElementSibling) trailing.push(n as HTMLElement);
+  if (trailing.length > 0 && trailing.every((n) => n.tagName === 'P') && blocks.length > 0) {
+    const probeBox = document.createElement('div');
+    box.replaceChildren(probeBox);
+    for (const n of trailing) probeBox.appendChild(n.cloneNode(true));
+    const trailH = probeBox.getBoundingClientRect().height + 8;
+    box.replaceChildren();
+    const lastInner = blocks[blocks.length - 1].querySelector('.gz-rot-inner');
+    if (lastInner && lastUsed + belowH + trailH <= page) {
+      const tail = document.createElement('div');
+      tail.className = 'gz-rot-tail';
+      for (const n of trailing) tail.appendChild(n);
+      lastInner.appendChild(tail);
+    }
+  }
   wrap.replaceWith(...blocks);
   return blocks.length;
 }
