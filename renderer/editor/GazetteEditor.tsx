@@ -15,6 +15,7 @@ import { decorateMatches, findMatches, replaceAll, replaceMatch } from './find';
 import { isHotkey } from './hotkeys';
 import { marksShortcut, Toolbar } from './Toolbar';
 import type { GazetteEditor as GazetteEditorType } from './types';
+import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import './types';
 
@@ -92,6 +93,7 @@ export function GazetteEditor(props: {
   const onValueChange = (value: Descendant[]) => {
     const contentChanged = editor.operations.some((op) => op.type !== 'set_selection');
     if (!contentChanged) return;
+    markInput();
     props.onChange({ schemaVersion: SCHEMA_VERSION, blocks: value as BlockElement[] });
     window.clearTimeout(countTimer.current);
     countTimer.current = window.setTimeout(() => {
@@ -112,6 +114,7 @@ export function GazetteEditor(props: {
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
+    markInput();
     if (isHotkey('mod+z', event)) {
       event.preventDefault();
       editor.undo();

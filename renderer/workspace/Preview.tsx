@@ -7,6 +7,7 @@ import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
 import { paginationUnits } from '../../common/render/toHtml';
 import { t } from '../i18n';
+import { typingPaused } from './activity';
 import { PRINT_PAGE_URL, PrintFrame } from './printFrame';
 
 const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
@@ -58,6 +59,8 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     const documentId = props.documentId;
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
+      await typingPaused();
+      if (ticket !== latest.current) return;
       const p = printer.current!;
       const job = unitJob(props.tree, documentId, props.pageMap, p.cached);
       if (!job) return;
@@ -118,6 +121,8 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
     const timer = setTimeout(async () => {
       const p = printer.current;
       if (!p) return;
+      await typingPaused(1200);
+      if (ticket !== latest.current) return;
       setState('laying');
       try {
         const result = await p.layout(issueJob(props.tree, p.cached));

@@ -1,0 +1,18 @@
+/**
+ * When the user last typed. Layouts run on the page's main thread (the print page is a same-origin frame),
+ * so they wait until typing has paused rather than start between two keystrokes.
+ */
+let lastInputAt = 0;
+
+export function markInput(): void {
+  lastInputAt = performance.now();
+}
+
+/** Resolves once no input happened for `quietMs`. */
+export async function typingPaused(quietMs = 700): Promise<void> {
+  for (;;) {
+    const wait = lastInputAt + quietMs - performance.now();
+    if (wait <= 0) return;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
