@@ -33,7 +33,8 @@ export function compareText(source: string, laid: string, label: string): Integr
 /** A unit's page count is sane when it is at least 1, no page is empty, and it is not absurdly large. */
 export function checkPageCount(pages: HTMLElement[], sourceChars: number, label: string): IntegrityProblem | null {
   if (pages.length === 0) return { message: `layout of 「${label}」 produced no pages` };
-  const limit = Math.max(4, Math.ceil(sourceChars / 40));
+  // Generous: forms and rotated tables hold few characters per page; this catches runaway layouts.
+  const limit = Math.max(20, Math.ceil(sourceChars / 20));
   if (pages.length > limit) return { message: `layout of 「${label}」 produced ${pages.length} pages for ${sourceChars} characters` };
   const empty = pages.findIndex((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p).length === 0 && !p.querySelector('img, .gz-rot-page'));
   if (empty >= 0 && sourceChars > 0) return { message: `layout of 「${label}」 left page ${empty + 1} of ${pages.length} empty` };

@@ -32,6 +32,8 @@ measureStyle.textContent = journalCss.replace(/@page[^{]*\{[^}]*\}/g, '');
 document.head.appendChild(measureStyle);
 
 let stylesKept = false;
+/** Cover and inside cover change rarely: keep their pages between layouts in this page. */
+let frontCache: { source: string; pages: string } | null = null;
 
 /** Run one Paged.js flow of `content` into `container`; returns the page elements. */
 async function paginate(content: DocumentFragment, container: HTMLElement, label: string, timeoutMs: number): Promise<HTMLElement[]> {
@@ -144,7 +146,12 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
   const flatBody = bodyPages.flat();
 
   if (job.front) {
-    await paginate(fragmentOf(job.front.coverHtml + job.front.insideCoverHtml), front, '封面', timeoutMs);
+    const frontHtml = job.front.coverHtml + job.front.insideCoverHtml;
+    if (frontCache?.source === frontHtml) front.innerHTML = frontCache.pages;
+    else {
+      await paginate(fragmentOf(frontHtml), front, '封面', timeoutMs);
+      frontCache = { source: frontHtml, pages: front.innerHTML };
+    }
     frontPages = pagesIn(front).length;
     // The TOC needs page numbers, which depend on its own length: lay it out until the length is stable.
     tocPages = 2;
