@@ -68,9 +68,8 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
             {t.editor.blockType}
           </option>
           {blockEntries.map((entry) => (
-            <option key={entry.key} value={entry.key}>
+            <option key={entry.key} value={entry.key} title={entry.hotkey ? hotkeyLabel(entry.hotkey) : undefined}>
               {entry.label}
-              {entry.hotkey ? `\u3000${hotkeyLabel(entry.hotkey)}` : ''}
             </option>
           ))}
         </select>
