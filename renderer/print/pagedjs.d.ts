@@ -12,6 +12,9 @@ declare module 'pagedjs' {
     pages: Array<{ element: HTMLElement }>;
     performance: number;
   }
+  export class Chunker {
+    loadFonts(): Promise<unknown>;
+  }
   export class Previewer {
     constructor(options?: Record<string, unknown>);
     polisher: { destroy(): void };

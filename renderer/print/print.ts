@@ -8,7 +8,7 @@
  */
 import '../../resources/print/fonts.css';
 import journalCss from '../../resources/print/journal.css?raw';
-import { Previewer, registerHandlers } from 'pagedjs';
+import { Chunker, Previewer, registerHandlers } from 'pagedjs';
 import { tocHtml } from '../../common/render/toHtmlFront';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { RepeatTableHeaders } from './tableHeaders';
@@ -21,6 +21,23 @@ import { anchorPages, documentPages, placeSidebar } from './toc';
 import { checkPageCount, compareText, contentText, withTimeout } from './integrity';
 
 registerHandlers(RepeatTableHeaders, RegionColumns);
+
+// Paged.js loads every @font-face before each flow: with the CJK faces split into ~600 unicode-range
+// subsets that costs seconds. We load only the subsets the content uses (primeFonts) before each flow.
+Chunker.prototype.loadFonts = () => document.fonts.ready;
+
+/** Lay the content out once off-screen so the font subsets it needs load, and wait for them. */
+async function primeFonts(content: DocumentFragment | string): Promise<void> {
+  const box = document.createElement('div');
+  box.className = 'gz-body';
+  box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;visibility:hidden;';
+  if (typeof content === 'string') box.innerHTML = content;
+  else box.appendChild(content.cloneNode(true));
+  document.body.appendChild(box);
+  box.getBoundingClientRect();
+  await document.fonts.ready;
+  box.remove();
+}
 
 const STYLESHEET = [{ 'journal.css': journalCss }];
 const DEFAULT_TIMEOUT_MS = 120_000;
@@ -84,6 +101,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   }
   const started = performance.now();
   const content = fragmentOf(unit.html);
+  await primeFonts(content);
   const probe = document.createElement('div');
   probe.appendChild(content.cloneNode(true));
   const sourceText = contentText(probe);
@@ -149,6 +167,7 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
     const frontHtml = job.front.coverHtml + job.front.insideCoverHtml;
     if (frontCache?.source === frontHtml) front.innerHTML = frontCache.pages;
     else {
+      await primeFonts(frontHtml);
       await paginate(fragmentOf(frontHtml), front, '封面', timeoutMs);
       frontCache = { source: frontHtml, pages: front.innerHTML };
     }
@@ -157,6 +176,7 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
     tocPages = 2;
     for (let attempt = 0; attempt < 3; attempt++) {
       toc.replaceChildren();
+      await primeFonts(job.front.sidebarHtml + tocHtml(job.front.toc, {}));
       await paginate(fragmentOf(tocHtml(job.front.toc, documentPages(flatBody, numberOf))), toc, '目录', timeoutMs);
       padToEven(toc);
       const actual = pagesIn(toc).length;
