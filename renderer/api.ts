@@ -62,11 +62,16 @@ export async function call<T>(channel: string, input: unknown = {}): Promise<T> 
     if (!fn) throw new Error(`unknown channel ${channel}`);
     return unwrap<T>(await fn(input));
   }
-  const response = await fetch(`/api/${channel}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': bridgeToken() },
-    body: JSON.stringify(input ?? {}),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': bridgeToken() },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    throw new Error('无法连接到后台程序（连接已断开）');
+  }
   let body: unknown;
   try {
     body = await response.json();

@@ -113,4 +113,14 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     await page.waitForSelector('[data-testid=editor] .el-image img[src^="data:image/png;base64,"]', { timeout: 15_000 });
     await page.waitForSelector('[data-testid=save-state][data-state=saved]');
   });
+
+  it('shows 保存失败 with the reason when the store cannot be reached', async () => {
+    await server.stop();
+    const title = page.locator('[data-testid=editor] .el-doc-title').first();
+    const box = (await title.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+    await page.keyboard.type('断线');
+    await page.waitForSelector('[data-testid=save-state][data-state=failed]', { timeout: 15_000 });
+    expect(await page.locator('[data-testid=save-state]').textContent()).toMatch(/^保存失败：.+/);
+  });
 });

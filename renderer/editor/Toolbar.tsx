@@ -93,8 +93,9 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
           {TABLE_BUTTONS.map(([command, label]) => (
             <Button key={command} label={label} testId={`table-${command}`} onPress={() => runTableCommand(editor, command)} />
           ))}
-          <Button label={`${t.editor.headerRows} ${tableEntry.headerRows} +`} onPress={() => runTableCommand(editor, 'header-more')} />
-          <Button label="−" title={t.editor.headerRows} onPress={() => runTableCommand(editor, 'header-less')} />
+          <span className="tb-label">{`${t.editor.headerRows}：${tableEntry.headerRows}`}</span>
+          <Button label="＋" title={`${t.editor.headerRows} +1`} onPress={() => runTableCommand(editor, 'header-more')} />
+          <Button label="－" title={`${t.editor.headerRows} −1`} onPress={() => runTableCommand(editor, 'header-less')} />
           <Button label={t.editor.removeTable} className="danger" onPress={() => runTableCommand(editor, 'remove-table')} />
         </div>
       ) : null}
