@@ -51,6 +51,8 @@ document.head.appendChild(measureStyle);
 let stylesKept = false;
 /** Cover and inside cover change rarely: keep their pages between layouts in this page. */
 let frontCache: { source: string; pages: string } | null = null;
+/** The TOC's pages for the same entries and page numbers (an edit that moves no page keeps them). */
+let tocCache: { source: string; pages: string } | null = null;
 
 /** Run one Paged.js flow of `content` into `container`; returns the page elements. */
 async function paginate(content: DocumentFragment, container: HTMLElement, label: string, timeoutMs: number): Promise<HTMLElement[]> {
@@ -176,9 +178,14 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
     tocPages = 2;
     for (let attempt = 0; attempt < 3; attempt++) {
       toc.replaceChildren();
-      await primeFonts(job.front.sidebarHtml + tocHtml(job.front.toc, {}));
-      await paginate(fragmentOf(tocHtml(job.front.toc, documentPages(flatBody, numberOf))), toc, '目录', timeoutMs);
-      padToEven(toc);
+      const source = tocHtml(job.front.toc, documentPages(flatBody, numberOf));
+      if (tocCache?.source === source) toc.innerHTML = tocCache.pages;
+      else {
+        await primeFonts(job.front.sidebarHtml + source);
+        await paginate(fragmentOf(source), toc, '目录', timeoutMs);
+        padToEven(toc);
+        tocCache = { source, pages: toc.innerHTML };
+      }
       const actual = pagesIn(toc).length;
       if (actual === tocPages) break;
       tocPages = actual;
