@@ -86,7 +86,7 @@ function startsWithForcedBreak(page: HTMLElement): boolean {
   return range.toString().trim() === '';
 }
 
-/** Balance the columns on the last page of each document and before each forced page break. */
+/** Balance the columns on the last page of each flow (document part) and before each forced page break. */
 function markBalancedPages(pages: HTMLElement[]): void {
   pages.forEach((page, i) => {
     const next = pages[i + 1];
@@ -113,12 +113,13 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   for (const flow of regionFlows(content)) {
     const part = section('gz-flow');
     container.appendChild(part);
-    pages.push(...(await paginate(flow, part, unit.label, timeoutMs)));
+    const flowPages = await paginate(flow, part, unit.label, timeoutMs);
+    markBalancedPages(flowPages);
+    pages.push(...flowPages);
   }
   const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
   const problem = compareText(sourceText, laid, unit.label) ?? checkPageCount(pages, sourceText.length, unit.label);
   if (problem) throw new Error(problem.message);
-  markBalancedPages(pages);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }
 
