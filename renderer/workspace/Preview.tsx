@@ -7,7 +7,7 @@ import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
 import { paginationUnits } from '../../common/render/toHtml';
 import { t } from '../i18n';
-import { typingPaused } from './activity';
+import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
 import { PRINT_PAGE_URL, PrintFrame } from './printFrame';
 
 const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
@@ -66,7 +66,9 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
       if (!job) return;
       setStatus((s) => ({ ...s, kind: 'laying' }));
       try {
-        const result = await p.layout(job);
+        const running = p.layout(job);
+        trackUnitLayout(running);
+        const result = await running;
         if (ticket !== latest.current) return;
         const unit = result.pageMap.units[job.units[0].id];
         setHeight(p.contentHeight());
@@ -75,7 +77,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
       } catch (e) {
         if (ticket === latest.current) setStatus({ kind: 'failed', text: (e as Error).message });
       }
-    }, 350);
+    }, ticket === 1 ? 0 : 350); // the first preview of a document is not waiting for edits to settle
     return () => clearTimeout(timer);
   }, [props.tree, props.documentId, props.pageMap, props.version]);
 
@@ -122,6 +124,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
       const p = printer.current;
       if (!p) return;
       await typingPaused(1200);
+      await unitLayoutSettled();
       if (ticket !== latest.current) return;
       setState('laying');
       try {

@@ -8,6 +8,17 @@ export function markInput(): void {
   lastInputAt = performance.now();
 }
 
+let unitLayout: Promise<unknown> = Promise.resolve();
+
+/** The live preview's layout in progress: the whole-issue layout waits for it (same thread, and it reuses its pages). */
+export function trackUnitLayout(p: Promise<unknown>): void {
+  unitLayout = p.catch(() => undefined);
+}
+
+export function unitLayoutSettled(): Promise<unknown> {
+  return unitLayout;
+}
+
 /** Resolves once no input happened for `quietMs`. */
 export async function typingPaused(quietMs = 700): Promise<void> {
   for (;;) {
