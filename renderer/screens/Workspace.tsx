@@ -79,7 +79,15 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
 
   useEffect(() => {
     void reload();
-    void api.getPageMap(props.issueId).catch(() => null);
+    // Pages from the last layout (an export or an earlier session) until this session's layout is done.
+    void api
+      .getPageMap(props.issueId)
+      .then((stored) => {
+        if (!Object.keys(stored.pages).length) return;
+        const map: PageMap = { documents: stored.pages, units: {}, anchors: {}, frontPages: 0, tocPages: 0, totalPages: stored.pageCount ?? 0 };
+        setPageMap((current) => current ?? map);
+      })
+      .catch(() => undefined);
   }, [reload, props.issueId]);
 
   useEffect(() => onEvent((e) => e.channel === 'library.changed' && void reload()), [reload]);
