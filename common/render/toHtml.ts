@@ -18,11 +18,15 @@ import {
   type TextLeaf,
 } from '../model';
 import { attrs, escapeHtml, hashString, isHan } from './html';
+import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
 /** Tables with more columns than this are set rotated on their own pages. */
 export const ROTATE_COLUMN_THRESHOLD = 8;
+/** Type area width (pt), and the width a rotated table gets (the type area's height). */
+export const TYPE_WIDTH_PT = 420;
+export const ROTATED_WIDTH_PT = 682.5;
 
 export interface HtmlOptions {
   /** URL of an image asset (a data: URL when exporting). */
@@ -152,25 +156,54 @@ export function rotationFor(table: TableElement, _settings: PrintSettings): 'yes
   if (table.rotate === 'never') return 'no';
   if (table.rotate === 'always') return 'yes';
   if (tableColumnCount(table) > ROTATE_COLUMN_THRESHOLD) return 'yes';
+  if (!hasOwnLayout(table) && minimumTableWidth(tableWidthCells(table), tableColumnCount(table)) > TYPE_WIDTH_PT) return 'yes';
   return 'auto';
+}
+
+/** Name lists and leader lists keep their own layout (distributed names, no rules). */
+function hasOwnLayout(table: TableElement): boolean {
+  return table.variant === 'name-list' || table.variant === 'leader-list';
+}
+
+/** Column widths in percent: the model's `colWidths` when given, else content-aware (none for own-layout lists). */
+export function columnPercents(table: TableElement, rotated: boolean): number[] | undefined {
+  const cols = tableColumnCount(table);
+  const given = table.colWidths && table.colWidths.length === cols && table.colWidths.every((w) => w > 0) ? table.colWidths : undefined;
+  if (!given && table.variant === 'name-list' && cols % 2 === 0) return nameListPercents(cols);
+  if (!given && hasOwnLayout(table)) return undefined;
+  const widths = given ?? columnWidths(tableWidthCells(table), cols, rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return total > 0 ? widths.map((w) => (w / total) * 100) : undefined;
+}
+
+/** Name list columns (姓名 | 职务 pairs): names 3 em of 10.5 pt plus padding, posts share the rest equally. */
+export const NAME_COLUMN_PT = 3 * 10.5 + 4;
+function nameListPercents(cols: number): number[] {
+  const post = (TYPE_WIDTH_PT - (cols / 2) * NAME_COLUMN_PT) / (cols / 2);
+  return Array.from({ length: cols }, (_, i) => ((i % 2 === 0 ? NAME_COLUMN_PT : post) / TYPE_WIDTH_PT) * 100);
+}
+
+/** A form row left to be filled in: some cell is empty and the others hold at most a short label or number. */
+export function isFillInRow(row: TableElement['children'][number]): boolean {
+  const texts = row.children.map((c) => c.children.map(plainText).join('').replace(/[\s\u3000]+/g, ''));
+  return texts.some((t) => t === '') && texts.every((t) => [...t].length <= 6);
 }
 
 export function renderTable(table: TableElement, settings: PrintSettings, id: string): string {
   const variant = table.variant ?? 'data';
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
   const cols = tableColumnCount(table);
-  const colgroup =
-    table.colWidths && table.colWidths.length === cols
-      ? `<colgroup>${table.colWidths
-          .map((w) => `<col style="width:${((w / table.colWidths!.reduce((a, b) => a + b, 0)) * 100).toFixed(2)}%">`)
-          .join('')}</colgroup>`
-      : '';
+  const percents = columnPercents(table, rotationFor(table, settings) === 'yes');
+  const colgroup = percents ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>` : '';
   const rows = (from: number, to: number, header: boolean) =>
     table.children
       .slice(from, to)
       .map(
         (row) =>
-          `<tr${attrs({ style: row.minHeight ? `height:${row.minHeight}pt` : undefined })}>${row.children
+          `<tr${attrs({
+            class: !header && variant === 'form' && isFillInRow(row) ? 'gz-fillrow' : undefined,
+            style: row.minHeight ? `height:${row.minHeight}pt` : undefined,
+          })}>${row.children
             .map((c) => renderCell(c, header, spreadNames))
             .join('')}</tr>`,
       )
@@ -178,7 +211,7 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
   const head = table.headerRows > 0 ? `<thead>${rows(0, table.headerRows, true)}</thead>` : '';
   const body = `<tbody>${rows(table.headerRows, table.children.length, false)}</tbody>`;
   return `<table${attrs({
-    class: `gz-table gz-table--${variant}`,
+    class: `gz-table gz-table--${variant}${percents ? ' gz-table--fixed' : ''}`,
     id,
     'data-cols': cols,
   })}>${colgroup}${head}${body}</table>`;
@@ -327,7 +360,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-1';
+export const LAYOUT_VERSION = 'layout-2';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

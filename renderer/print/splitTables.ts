@@ -10,7 +10,7 @@ import { headerCopy } from './tableHeaders';
 
 const PX_PER_PT = 96 / 72;
 /** Page area height less a safety margin (measurement here and in the page can differ slightly). */
-export const PAGE_HEIGHT_PT = 682.5 - 14;
+export const PAGE_HEIGHT_PT = 682.5 - 4;
 export const TYPE_WIDTH_PT = 420;
 
 function outerHeight(el: Element): number {

@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import type { TableCellElement, TableElement } from '../model';
+import {
+  CELL_PADDING_PT,
+  TABLE_FONT_PT,
+  columnWidths,
+  minimumTableWidth,
+  tableLines,
+  tableWidthCells,
+  textEm,
+  unbreakableEm,
+  type WidthCell,
+} from './columnWidths';
+
+const cell = (text: string, extra: Partial<TableCellElement> = {}): TableCellElement => ({
+  type: 'table-cell',
+  children: [{ type: 'paragraph', children: [{ text }] }],
+  ...extra,
+});
+const table = (rows: TableCellElement[][], headerRows = 0): TableElement => ({
+  type: 'table',
+  headerRows,
+  children: rows.map((children) => ({ type: 'table-row', children })),
+});
+const pt = (chars: number) => chars * TABLE_FONT_PT + CELL_PADDING_PT;
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+
+describe('text measures', () => {
+  it('counts CJK as 1 em and ASCII narrower', () => {
+    expect(textEm('负责人')).toBe(3);
+    expect(textEm('2024')).toBeCloseTo(2.2);
+  });
+  it('keeps short labels whole and long text breakable except Latin/number runs', () => {
+    expect(unbreakableEm('负责人')).toBe(3);
+    expect(unbreakableEm('项目名称')).toBe(4);
+    expect(unbreakableEm('根据项目实施的总体安排进行补贴发放')).toBe(1);
+    expect(unbreakableEm('补贴面积12345678元')).toBeCloseTo(textEm('12345678'));
+  });
+});
+
+describe('columnWidths', () => {
+  const long = '根据格尔木市2024年度藜麦种植补贴方案对种植户进行补贴，计划补贴面积2065.08亩，实际补贴面积以实际测量为准。';
+
+  it('gives a label column its natural width instead of one character per line', () => {
+    const t = table([
+      [cell('负责人'), cell(long)],
+      [cell('项目名称'), cell(long + long)],
+      [cell('建设单位'), cell('格尔木市农牧业技术推广服务中心')],
+    ]);
+    const widths = columnWidths(tableWidthCells(t), 2, 420);
+    expect(sum(widths)).toBeCloseTo(420);
+    expect(widths[0]).toBeGreaterThanOrEqual(pt(4) - 0.01);
+    expect(widths[0]).toBeLessThan(80);
+    expect(widths[1]).toBeGreaterThan(330);
+  });
+
+  it('lets long text columns share the rest by how much text they hold', () => {
+    const t = table([
+      [cell('序号'), cell('指标项'), cell('体检内容'), cell('指标解释')],
+      [cell('1'), cell('存在结构安全隐患的住宅数量'), cell(long), cell(long + long + long)],
+      [cell('2'), cell('存在燃气安全隐患的住宅数量'), cell(long), cell(long + long + long)],
+    ]);
+    const widths = columnWidths(tableWidthCells(t), 4, 682.5);
+    expect(sum(widths)).toBeCloseTo(682.5);
+    expect(widths[0]).toBeLessThan(pt(3));
+    expect(widths[0]).toBeGreaterThanOrEqual(pt(2) - 0.01);
+    expect(widths[3]).toBeGreaterThan(widths[2]);
+    expect(widths[2]).toBeGreaterThan(widths[1]);
+  });
+
+  it('makes the estimated table shorter than equal columns do', () => {
+    const t = table([
+      [cell('序号'), cell('内容'), cell('单位'), cell('说明')],
+      [cell('1'), cell(long + long), cell('市住房和城乡建设局'), cell(long)],
+      [cell('2'), cell(long), cell('市自然资源局'), cell(long + long + long)],
+    ]);
+    const cells = tableWidthCells(t);
+    const widths = columnWidths(cells, 4, 420);
+    expect(tableLines(cells, widths)).toBeLessThan(tableLines(cells, [105, 105, 105, 105]));
+  });
+
+  it('uses the preferred widths, grown in proportion, when everything fits on one line', () => {
+    const t = table([[cell('姓名'), cell('联系电话'), cell('备注')]]);
+    const widths = columnWidths(tableWidthCells(t), 3, 420);
+    expect(sum(widths)).toBeCloseTo(420);
+    expect(widths[1]).toBeGreaterThan(widths[0]);
+    expect(widths[0]).toBeCloseTo(widths[2]);
+  });
+
+  it('counts a spanning cell across its columns', () => {
+    const t = table([
+      [cell(long + long, { colSpan: 2 }), cell('备注')],
+      [cell('1'), cell('2'), cell('备注')],
+    ]);
+    const cells = tableWidthCells(t);
+    expect(cells.map((c) => c.col)).toEqual([0, 2, 0, 1, 2]);
+    const widths = columnWidths(cells, 3, 420);
+    expect(widths[0] + widths[1]).toBeGreaterThan(300);
+  });
+
+  it('places cells after row spans from above', () => {
+    const t = table([
+      [cell('住房', { rowSpan: 2 }), cell('a'), cell('b')],
+      [cell('c'), cell('d')],
+    ]);
+    expect(tableWidthCells(t).map((c) => [c.row, c.col])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 1],
+      [1, 2],
+    ]);
+  });
+
+  it('never goes below two characters, and scales minimums when even they do not fit', () => {
+    const cells: WidthCell[] = Array.from({ length: 30 }, (_, col) => ({ col, colSpan: 1, lines: ['说明文字很长很长很长很长'] }));
+    expect(minimumTableWidth(cells, 30)).toBeCloseTo(30 * pt(2));
+    const widths = columnWidths(cells, 30, 420);
+    expect(sum(widths)).toBeCloseTo(420);
+    expect(new Set(widths.map((w) => w.toFixed(3))).size).toBe(1);
+  });
+});

@@ -1,0 +1,196 @@
+/**
+ * Content-aware column widths for data tables and forms (pure; estimates text widths from character classes).
+ *
+ * Browsers' automatic table layout squeezes short label columns to one character per line and leaves long
+ * text columns narrow, so rows get tall. Here each column gets a minimum (its longest unbreakable run: a short
+ * label or a number, never under two characters) and a preferred width (its longest line, capped); short
+ * columns get their preferred width and long text columns share the rest in proportion to their amount of
+ * text, which keeps the lines of one row about equally many, so rows stay short.
+ */
+import { plainText, type TableElement } from '../model';
+
+/** Table text: 小五 9 pt; padding 3 pt left and right, plus the rule. */
+export const TABLE_FONT_PT = 9;
+export const CELL_PADDING_PT = 6.5;
+/** A column never gets narrower than this many characters. */
+export const MIN_COLUMN_CHARS = 2;
+/** Cell texts up to this many characters are labels, kept on one line (负责人, 项目名称). */
+export const LABEL_CHARS = 4;
+
+export interface WidthCell {
+  /** Grid column of the cell's first column. */
+  col: number;
+  colSpan: number;
+  /** Grid row (for the height estimate) and rows spanned. */
+  row?: number;
+  rowSpan?: number;
+  /** The cell's paragraphs (each starts a new line). */
+  lines: string[];
+  /** Set one character per line (writing-mode vertical). */
+  vertical?: boolean;
+}
+
+/** Width of text in em of the table font: CJK and full-width forms 1 em, ASCII and narrow forms ~0.55 em. */
+export function textEm(text: string): number {
+  let em = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x2000) em += ch === ' ' ? 0.3 : 0.55;
+    else em += 1;
+  }
+  return em;
+}
+
+/** Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run. */
+export function unbreakableEm(text: string): number {
+  const squeezed = text.replace(/[\s\u3000]+/g, '');
+  if ([...squeezed].length <= LABEL_CHARS) return textEm(squeezed);
+  const runs = text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? [];
+  return runs.reduce((m, r) => Math.max(m, textEm(r)), 1);
+}
+
+interface ColumnNeeds {
+  min: number;
+  pref: number;
+  /** Amount of text (em), the share of free width a long column gets. */
+  weight: number;
+}
+
+function cellNeeds(cell: WidthCell): ColumnNeeds {
+  if (cell.vertical) return { min: 1, pref: 1, weight: 0 };
+  const text = cell.lines.join('');
+  const pref = cell.lines.reduce((m, l) => Math.max(m, textEm(l.trim())), 0);
+  const min = cell.lines.reduce((m, l) => Math.max(m, unbreakableEm(l)), 0);
+  return { min: Math.max(min, MIN_COLUMN_CHARS), pref: Math.max(pref, MIN_COLUMN_CHARS), weight: textEm(text) };
+}
+
+/** Per-column needs in pt: single-column cells first, then spanning cells spread any excess evenly. */
+export function columnNeeds(cells: WidthCell[], columns: number): ColumnNeeds[] {
+  const pt = (em: number) => em * TABLE_FONT_PT + CELL_PADDING_PT;
+  const cols: ColumnNeeds[] = Array.from({ length: columns }, () => ({ min: pt(MIN_COLUMN_CHARS), pref: pt(MIN_COLUMN_CHARS), weight: 0 }));
+  const spanning: WidthCell[] = [];
+  for (const cell of cells) {
+    if (cell.col >= columns) continue;
+    if (cell.colSpan > 1) {
+      spanning.push(cell);
+      continue;
+    }
+    const n = cellNeeds(cell);
+    const c = cols[cell.col];
+    c.min = Math.max(c.min, pt(n.min));
+    c.pref = Math.max(c.pref, pt(n.pref));
+    c.weight += n.weight;
+  }
+  for (const cell of spanning) {
+    const span = cols.slice(cell.col, cell.col + cell.colSpan);
+    const n = cellNeeds(cell);
+    const spread = (key: 'min' | 'pref', need: number) => {
+      const have = span.reduce((s, c) => s + c[key], 0);
+      if (need > have) for (const c of span) c[key] += (need - have) / span.length;
+    };
+    spread('min', pt(n.min));
+    spread('pref', pt(n.pref));
+    for (const c of span) c.weight += n.weight / span.length;
+  }
+  for (const c of cols) c.pref = Math.max(c.pref, c.min);
+  return cols;
+}
+
+/** Exponent of the soft maximum over a row's cells (a plain maximum stalls the widening when cells tie). */
+const SOFT_MAX_POWER = 6;
+
+/**
+ * Estimated height (in lines) of a table with the given column widths (pt): the sum over rows of the
+ * tallest cell, the maximum taken softly (a p-norm) and lines fractional, so the estimate is smooth and
+ * convex in the widths, a good target for the greedy widening below.
+ */
+export function tableLines(cells: WidthCell[], widths: number[]): number {
+  const rows = new Map<number, number>();
+  for (const cell of cells) {
+    const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((s, w) => s + w, 0);
+    const chars = Math.max((width - CELL_PADDING_PT) / TABLE_FONT_PT, 0.5);
+    const lines = cell.vertical ? 1 : cell.lines.reduce((s, l) => s + Math.max(1, textEm(l.trim()) / chars), 0) || 1;
+    const span = Math.max(cell.rowSpan ?? 1, 1);
+    const row = cell.row ?? 0;
+    for (let r = row; r < row + span; r++) rows.set(r, (rows.get(r) ?? 0) + (lines / span) ** SOFT_MAX_POWER);
+  }
+  let total = 0;
+  for (const h of rows.values()) total += h ** (1 / SOFT_MAX_POWER);
+  return total;
+}
+
+/**
+ * Distribute `available` pt over the columns. Everything fits: preferred widths, grown in proportion.
+ * Otherwise every column starts at its minimum and the rest is handed out in small steps, each to the
+ * column where it shortens the table most (short label columns thus reach their natural width early, long
+ * text columns share what is left by how much their text makes rows tall); once no column gains any more,
+ * the remainder goes in proportion to the preferred widths. Returns widths in pt summing to `available`
+ * (when even the minimums do not fit, the minimums scaled down).
+ */
+export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], available: number): number[] {
+  const n = cols.length;
+  if (n === 0) return [];
+  const sumPref = cols.reduce((s, c) => s + c.pref, 0);
+  if (sumPref <= available) return cols.map((c) => (c.pref / sumPref) * available);
+  const sumMin = cols.reduce((s, c) => s + c.min, 0);
+  if (sumMin >= available) return cols.map((c) => (c.min / sumMin) * available);
+
+  const widths = cols.map((c) => c.min);
+  const step = TABLE_FONT_PT / 2;
+  let left = available - sumMin;
+  let height = tableLines(cells, widths);
+  while (left > 1e-6) {
+    const delta = Math.min(step, left);
+    let best = -1;
+    let bestHeight = height;
+    for (let c = 0; c < n; c++) {
+      if (widths[c] >= cols[c].pref) continue;
+      widths[c] += delta;
+      const h = tableLines(cells, widths);
+      widths[c] -= delta;
+      if (h < bestHeight - 1e-9) {
+        bestHeight = h;
+        best = c;
+      }
+    }
+    if (best < 0) break;
+    widths[best] += delta;
+    height = bestHeight;
+    left -= delta;
+  }
+  if (left > 1e-6) {
+    const weights = cols.map((c, i) => Math.max(c.pref - widths[i], 0) || c.pref);
+    const total = weights.reduce((s, w) => s + w, 0);
+    weights.forEach((w, i) => (widths[i] += (w / total) * left));
+  }
+  const sum = widths.reduce((s, w) => s + w, 0);
+  return widths.map((w) => (w / sum) * available);
+}
+
+/** Column widths (pt) for a table of `columns` grid columns set `available` pt wide. */
+export function columnWidths(cells: WidthCell[], columns: number, available: number): number[] {
+  return distributeWidths(cells, columnNeeds(cells, columns), available);
+}
+
+/** Sum of the columns' minimum widths (pt): wider than the type area means the table must rotate. */
+export function minimumTableWidth(cells: WidthCell[], columns: number): number {
+  return columnNeeds(cells, columns).reduce((s, c) => s + c.min, 0);
+}
+
+/** The cells of a table model placed on its grid (row spans from above push later cells right). */
+export function tableWidthCells(table: TableElement): WidthCell[] {
+  const taken: boolean[][] = [];
+  const cells: WidthCell[] = [];
+  table.children.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.children) {
+      while (taken[r]?.[col]) col++;
+      const colSpan = Math.max(cell.colSpan ?? 1, 1);
+      const rowSpan = Math.max(cell.rowSpan ?? 1, 1);
+      cells.push({ col, colSpan, row: r, rowSpan, lines: cell.children.map(plainText), vertical: cell.vertical });
+      for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (taken[r + i] ??= [])[col + j] = true;
+      col += colSpan;
+    }
+  });
+  return cells;
+}
