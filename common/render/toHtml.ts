@@ -194,7 +194,13 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
   const cols = tableColumnCount(table);
   const percents = columnPercents(table, rotationFor(table, settings) === 'yes');
-  const colgroup = percents ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>` : '';
+  const leaderCols = !percents && variant === 'leader-list' && cols === 3;
+  const colgroup = percents
+    ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>`
+    : leaderCols
+      ? // Label 4 em, name 3 em + 1 em, then the post (format §6); the list sits in a text column.
+        '<colgroup><col style="width:4em"><col style="width:4em"><col></colgroup>'
+      : '';
   const rows = (from: number, to: number, header: boolean) =>
     table.children
       .slice(from, to)
@@ -211,7 +217,7 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
   const head = table.headerRows > 0 ? `<thead>${rows(0, table.headerRows, true)}</thead>` : '';
   const body = `<tbody>${rows(table.headerRows, table.children.length, false)}</tbody>`;
   return `<table${attrs({
-    class: `gz-table gz-table--${variant}${percents ? ' gz-table--fixed' : ''}`,
+    class: `gz-table gz-table--${variant}${percents || leaderCols ? ' gz-table--fixed' : ''}`,
     id,
     'data-cols': cols,
   })}>${colgroup}${head}${body}</table>`;
@@ -336,7 +342,8 @@ export function documentRegions(doc: GazetteDocument): Array<{ mode: 'cols' | 'f
     if (!last || (block.type === 'attachment-heading' && last.blocks.length > 0)) regions.push({ mode: 'cols', blocks: [] });
     const region = regions[regions.length - 1];
     region.blocks.push(block);
-    if (block.type === 'table') region.mode = 'full';
+    // Leader lists are set like text, inside a column; other tables and forms need the full width.
+    if (block.type === 'table' && block.variant !== 'leader-list') region.mode = 'full';
   }
   return regions;
 }
