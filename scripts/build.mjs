@@ -23,7 +23,8 @@ for (const [entry, outfile] of electronEntries) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['electron', 'better-sqlite3', 'playwright-core'],
+    // jsdom loads files at run time (stylesheets, workers) and cannot be bundled.
+    external: ['electron', 'better-sqlite3', 'playwright-core', 'jsdom'],
     logLevel: 'warning',
   });
 }

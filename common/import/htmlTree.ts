@@ -46,6 +46,21 @@ export function browserHtmlEnvironment(purify?: (html: string) => string): HtmlE
  * as `purify`). Styles and classes stay so the cleaners can read Word's list markers, alignment and weight;
  * nothing in them is ever applied: the walk reads a few properties into the model and drops the rest.
  */
+/**
+ * DOMPurify settings for mammoth's HTML in the .docx import worker: the paste allowlist plus images that point
+ * at assets the worker has just stored (`gz-asset:<id>`) and nothing else: no links, no remote or data URLs.
+ */
+export const DOCX_PURIFY_CONFIG = {
+  ALLOWED_TAGS: ['p', 'span', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'sup', 'sub', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+    'ol', 'ul', 'li', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'img'],
+  ALLOWED_ATTR: ['style', 'class', 'align', 'colspan', 'rowspan', 'src', 'alt'],
+  ALLOWED_URI_REGEXP: /^gz-asset:[0-9a-f-]+$/i,
+  // DOMPurify tests every attribute that is not "URI safe" against the URI pattern: exempt the table spans.
+  ADD_URI_SAFE_ATTR: ['colspan', 'rowspan', 'align'],
+  KEEP_CONTENT: true,
+  ALLOW_DATA_ATTR: false,
+};
+
 export const PASTE_PURIFY_CONFIG = {
   ALLOWED_TAGS: [
     'p', 'div', 'span', 'br', 'b', 'strong', 'i', 'em', 'u', 'sup', 'sub', 'font', 'center',

@@ -11,6 +11,7 @@ import { newId, type ImportWarning } from '../../common/model';
 import { fromHtmlTree } from '../../common/import/fromDocxHtml';
 import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import { linkedomEnvironment } from './linkedomEnvironment';
+import { purifyDocxHtml } from './purifyInNode';
 import type { DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
@@ -71,7 +72,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     );
     const unknownStyles = result.messages.filter((m) => m.type === 'warning').length;
     if (unknownStyles > 0) warnings.push({ code: 'docx-converter', message: `转换器提示 ${unknownStyles} 处未识别的格式，已按正文处理` });
-    const converted = fromHtmlTree(linkedomEnvironment().parseBody(result.value));
+    const converted = fromHtmlTree(linkedomEnvironment().parseBody(purifyDocxHtml(result.value)));
     return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
   } catch (error) {
     if (error instanceof DocxRejected) return { ok: false, error: error.message, warnings };

@@ -1,8 +1,7 @@
 /**
  * HtmlEnvironment for Node (the import worker, the CLI, tests): linkedom parses, the allowlist walk in
- * common/import/cleanWordHtml sanitises. DOMPurify is not used here: it does not support linkedom's DOM
- * (isSupported is false, and with the missing APIs patched in it returns empty output), so relying on it
- * would be a false sense of safety. The renderer runs DOMPurify in the browser before the same walk.
+ * common/import/cleanWordHtml sanitises. DOMPurify does not support linkedom's DOM, so the .docx worker runs it
+ * first on a jsdom window (purifyInNode.ts); the renderer runs it in the browser before the same walk.
  */
 import { parseHTML } from 'linkedom';
 import type { HtmlEnvironment, HtmlNodeLike } from '../../common/import/htmlTree';
