@@ -3,7 +3,7 @@
  * before the TOC. Every line is either placed in a FrontMatter field or returned as unplaced.
  */
 import type { ColophonLine, FrontMatter, RoleLine } from '../model';
-import { squeezeWhitespace } from '../model';
+import { emptyFrontMatter, squeezeWhitespace } from '../model';
 import type { SourceLine } from './lines';
 
 export interface IssueNumbers {
@@ -20,23 +20,7 @@ export interface ParsedFrontMatter {
   unplaced: SourceLine[];
 }
 
-export function emptyFrontMatter(): FrontMatter {
-  return {
-    journalNameLines: [],
-    tagline: '',
-    supervisor: '',
-    sponsor: '',
-    permitNumber: '',
-    committeeTitle: '',
-    committeeRoles: [],
-    membersNote: '',
-    members: [],
-    staff: [],
-    colophon: [],
-    sidebarNotice: [],
-    sidebarSlogans: [],
-  };
-}
+export { emptyFrontMatter };
 
 const COMMITTEE_ROLE = /^(名誉主任|常务副主任|副主任|主任|顾问)$/;
 const STAFF_ROLE = /^(主编|副主编|执行主编|编辑部主任|责任编辑|编辑|校对|美编)$/;

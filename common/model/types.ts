@@ -271,6 +271,25 @@ export interface FrontMatter {
   sidebarSlogans: string[];
 }
 
+/** Front matter with every field empty: a new journal, or the base that fills fields missing in old data. */
+export function emptyFrontMatter(): FrontMatter {
+  return {
+    journalNameLines: [],
+    tagline: '',
+    supervisor: '',
+    sponsor: '',
+    permitNumber: '',
+    committeeTitle: '',
+    committeeRoles: [],
+    membersNote: '',
+    members: [],
+    staff: [],
+    colophon: [],
+    sidebarNotice: [],
+    sidebarSlogans: [],
+  };
+}
+
 export type FontChoice = 'bundled' | 'office';
 
 export interface PrintSettings {

@@ -1,6 +1,7 @@
 /** Row shapes as stored, and their mapping to the domain types of common/model. */
 import {
   DEFAULT_PRINT_SETTINGS,
+  emptyFrontMatter,
   normalizeContent,
   type DocumentKind,
   type FrontMatter,
@@ -66,31 +67,14 @@ function parseJson(text: string): unknown {
   }
 }
 
-const EMPTY_FRONT_MATTER: FrontMatter = {
-  journalNameLines: [],
-  tagline: '',
-  supervisor: '',
-  sponsor: '',
-  permitNumber: '',
-  committeeTitle: '',
-  committeeRoles: [],
-  membersNote: '',
-  members: [],
-  staff: [],
-  colophon: [],
-  sidebarNotice: [],
-  sidebarSlogans: [],
-};
 
 /** Front matter as stored, with any missing field filled so old rows still satisfy the type. */
 export function frontMatterFrom(value: unknown): FrontMatter {
   const raw = (typeof value === 'string' ? parseJson(value) : value) as Partial<FrontMatter> | undefined;
-  return { ...EMPTY_FRONT_MATTER, ...(raw && typeof raw === 'object' ? raw : {}) };
+  return { ...emptyFrontMatter(), ...(raw && typeof raw === 'object' ? raw : {}) };
 }
 
-export function emptyFrontMatter(): FrontMatter {
-  return structuredClone(EMPTY_FRONT_MATTER);
-}
+export { emptyFrontMatter };
 
 export function settingsFrom(value: unknown): PrintSettings {
   const raw = (typeof value === 'string' ? parseJson(value) : value) as Partial<PrintSettings> | undefined;
