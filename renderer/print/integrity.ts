@@ -30,6 +30,17 @@ export function compareText(source: string, laid: string, label: string): Integr
   };
 }
 
+/** Same characters in any order (tables prepared for pagination may reorder text, never lose it). */
+export function sameCharacters(source: string, prepared: string, label: string): IntegrityProblem | null {
+  if (source === prepared) return null;
+  const count = new Map<string, number>();
+  for (const ch of source) count.set(ch, (count.get(ch) ?? 0) + 1);
+  for (const ch of prepared) count.set(ch, (count.get(ch) ?? 0) - 1);
+  const off = [...count].filter(([, n]) => n !== 0).map(([ch, n]) => `${ch}${n > 0 ? '-' : '+'}${Math.abs(n)}`);
+  if (off.length === 0) return null;
+  return { message: `layout of 「${label}」: preparing tables changed the text (${off.slice(0, 10).join(' ')})` };
+}
+
 /** A unit's page count is sane when it is at least 1, no page is empty, and it is not absurdly large. */
 export function checkPageCount(pages: HTMLElement[], sourceChars: number, label: string): IntegrityProblem | null {
   if (pages.length === 0) return { message: `layout of 「${label}」 produced no pages` };

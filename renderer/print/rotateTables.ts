@@ -6,6 +6,7 @@
  */
 import { REPEAT_CLASS, headerCopy } from './tableHeaders';
 import { sliceRows, slicedBodies } from './tableSlices';
+import { splitRow } from './splitRows';
 
 const PX_PER_PT = 96 / 72;
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
@@ -42,6 +43,55 @@ export function leadingTitle(wrap: HTMLElement): HTMLElement | null {
   return prev;
 }
 
+/** A split part of a row is at least this tall (about three lines), else the row moves on whole. */
+const MIN_ROW_PART_PX = 44 * PX_PER_PT;
+
+function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
+  return (cell) => {
+    const style = getComputedStyle(cell);
+    const frame = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 2;
+    const range = document.createRange();
+    range.selectNodeContents(cell);
+    return range.getBoundingClientRect().height + frame <= room;
+  };
+}
+
+/**
+ * Walk the measured rows as they will fill pages (`first` px free on the first page, `rest` on later ones)
+ * and split a row that does not fit when it is taller than half a page (format §6) or taller than a whole
+ * page: its first part fills the page, the rest starts the next. `rows` is updated in place.
+ */
+export function splitTallRows(rows: HTMLTableRowElement[], first: number, rest: number): number {
+  let used = 0;
+  let limit = first;
+  let splits = 0;
+  for (let i = 0; i < rows.length && splits < 200; i++) {
+    const h = rows[i].getBoundingClientRect().height;
+    if (used + h <= limit) {
+      used += h;
+      continue;
+    }
+    const room = limit - used;
+    if ((h > rest / 2 || used === 0) && room >= MIN_ROW_PART_PX) {
+      const tail = splitRow(rows[i], cellFitsIn(room));
+      if (tail) {
+        rows.splice(i + 1, 0, tail);
+        splits++;
+        used = limit;
+        continue;
+      }
+    }
+    if (used > 0) {
+      used = 0;
+      limit = rest;
+      i--;
+      continue;
+    }
+    used = h;
+  }
+  return splits;
+}
+
 /** Replace one table wrap with rotated page blocks. Returns the number of pages made. */
 export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const table = wrap.querySelector('table') as HTMLTableElement | null;
@@ -67,13 +117,14 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   }
   const aboveH = above.reduce((s, el) => s + h(el) + 4, 0) + titleH;
   const belowH = below.reduce((s, el) => s + h(el) + 4, 0);
-  const rowH = bodyRows.map((r) => h(r));
   const page = ROTATED_HEIGHT_PT * PX_PER_PT - 2;
+  splitTallRows(bodyRows, page - headH - aboveH, page - headH);
+  const rowH = bodyRows.map((r) => h(r));
   const slices = sliceRows(rowH, page - headH - aboveH, page - headH);
   box.replaceChildren();
 
-  // Build the blocks from the original (unmeasured) rows.
-  const origRows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
+  // Build the blocks from the measured rows (tall rows split there).
+  const origRows = bodyRows;
   const origHead = table.tHead;
   const bodies = slicedBodies(origRows, slices);
   const blocks: HTMLElement[] = [];
