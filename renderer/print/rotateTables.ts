@@ -11,7 +11,7 @@ import { splitRow } from './splitRows';
 const PX_PER_PT = 96 / 72;
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
 export const ROTATED_WIDTH_PT = 682.5;
-export const ROTATED_HEIGHT_PT = 418;
+export const ROTATED_HEIGHT_PT = 420;
 export const TYPE_WIDTH_PT = 420;
 
 function measureBox(widthPt: number): HTMLDivElement {
@@ -117,7 +117,7 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   }
   const aboveH = above.reduce((s, el) => s + h(el) + 4, 0) + titleH;
   const belowH = below.reduce((s, el) => s + h(el) + 4, 0);
-  const page = ROTATED_HEIGHT_PT * PX_PER_PT - 2;
+  const page = ROTATED_HEIGHT_PT * PX_PER_PT - 1;
   splitTallRows(bodyRows, page - headH - aboveH, page - headH);
   const rowH = bodyRows.map((r) => h(r));
   const slices = sliceRows(rowH, page - headH - aboveH, page - headH);

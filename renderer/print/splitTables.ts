@@ -39,6 +39,9 @@ export function splitRegionTables(region: HTMLElement): number {
     const above = Array.from(child.querySelectorAll(':scope > .gz-tablenote--above')).reduce((s, el) => s + outerHeight(el), 0);
     const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
     const rowH = rows.map((r) => r.getBoundingClientRect().height);
+    // Notes below the table stay with its last row (they would otherwise hang off the page).
+    const belowH = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below')).reduce((s, el) => s + outerHeight(el), 0);
+    if (rowH.length) rowH[rowH.length - 1] += belowH;
     const margin = parseFloat(getComputedStyle(child).marginTop) + parseFloat(getComputedStyle(child).marginBottom);
     let first = page - used - margin - above - headH;
     if (first < (rowH[0] ?? 0)) {
