@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { TableCellElement, TableElement } from '../model';
 import {
   CELL_PADDING_PT,
+  CELL_SLACK_PT,
+  FILL_IN_MIN_CHARS,
   TABLE_FONT_PT,
   columnWidths,
   minimumTableWidth,
@@ -22,7 +24,7 @@ const table = (rows: TableCellElement[][], headerRows = 0): TableElement => ({
   headerRows,
   children: rows.map((children) => ({ type: 'table-row', children })),
 });
-const pt = (chars: number) => chars * TABLE_FONT_PT + CELL_PADDING_PT;
+const pt = (chars: number) => chars * TABLE_FONT_PT + CELL_PADDING_PT + CELL_SLACK_PT;
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('text measures', () => {
@@ -118,5 +120,17 @@ describe('columnWidths', () => {
     const widths = columnWidths(cells, 30, 420);
     expect(sum(widths)).toBeCloseTo(420);
     expect(new Set(widths.map((w) => w.toFixed(3))).size).toBe(1);
+  });
+
+  it('gives empty fill-in columns of forms room for handwriting', () => {
+    const t = table([
+      [cell('种植户姓名'), cell(''), cell('联系电话'), cell('')],
+      [cell('种植户身份证号'), cell(''), cell('开户网点'), cell('')],
+    ]);
+    const cells = tableWidthCells(t);
+    const plain = columnWidths(cells, 4, 420);
+    const form = columnWidths(cells, 4, 420, { form: true });
+    expect(form[1]).toBeGreaterThanOrEqual(pt(FILL_IN_MIN_CHARS) - 0.01);
+    expect(form[1] / form[0]).toBeGreaterThan(plain[1] / plain[0]);
   });
 });

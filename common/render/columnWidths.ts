@@ -12,6 +12,11 @@ import { plainText, type TableElement } from '../model';
 /** Table text: 小五 9 pt; padding 3 pt left and right, plus the rule. */
 export const TABLE_FONT_PT = 9;
 export const CELL_PADDING_PT = 6.5;
+/** Slack for rules and rounding, so a label measured to fit does fit. */
+export const CELL_SLACK_PT = 1.5;
+/** Forms: a column left empty for filling in is at least 4 and prefers 8 characters. */
+export const FILL_IN_MIN_CHARS = 4;
+export const FILL_IN_PREF_CHARS = 8;
 /** A column never gets narrower than this many characters. */
 export const MIN_COLUMN_CHARS = 2;
 /** Cell texts up to this many characters are labels, kept on one line (负责人, 项目名称). */
@@ -49,6 +54,11 @@ export function unbreakableEm(text: string): number {
   return runs.reduce((m, r) => Math.max(m, textEm(r)), 1);
 }
 
+export interface WidthOptions {
+  /** A form: columns left empty are for filling in and get room for handwriting. */
+  form?: boolean;
+}
+
 interface ColumnNeeds {
   min: number;
   pref: number;
@@ -65,8 +75,8 @@ function cellNeeds(cell: WidthCell): ColumnNeeds {
 }
 
 /** Per-column needs in pt: single-column cells first, then spanning cells spread any excess evenly. */
-export function columnNeeds(cells: WidthCell[], columns: number): ColumnNeeds[] {
-  const pt = (em: number) => em * TABLE_FONT_PT + CELL_PADDING_PT;
+export function columnNeeds(cells: WidthCell[], columns: number, opts: WidthOptions = {}): ColumnNeeds[] {
+  const pt = (em: number) => em * TABLE_FONT_PT + CELL_PADDING_PT + CELL_SLACK_PT;
   const cols: ColumnNeeds[] = Array.from({ length: columns }, () => ({ min: pt(MIN_COLUMN_CHARS), pref: pt(MIN_COLUMN_CHARS), weight: 0 }));
   const spanning: WidthCell[] = [];
   for (const cell of cells) {
@@ -92,6 +102,15 @@ export function columnNeeds(cells: WidthCell[], columns: number): ColumnNeeds[] 
     spread('pref', pt(n.pref));
     for (const c of span) c.weight += n.weight / span.length;
   }
+  if (opts.form) {
+    cols.forEach((c, i) => {
+      const own = cells.filter((cell) => cell.col === i && cell.colSpan === 1);
+      if (own.length > 0 && own.every((cell) => cell.lines.join('').trim() === '')) {
+        c.min = Math.max(c.min, pt(FILL_IN_MIN_CHARS));
+        c.pref = Math.max(c.pref, pt(FILL_IN_PREF_CHARS));
+      }
+    });
+  }
   for (const c of cols) c.pref = Math.max(c.pref, c.min);
   return cols;
 }
@@ -108,7 +127,7 @@ export function tableLines(cells: WidthCell[], widths: number[]): number {
   const rows = new Map<number, number>();
   for (const cell of cells) {
     const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((s, w) => s + w, 0);
-    const chars = Math.max((width - CELL_PADDING_PT) / TABLE_FONT_PT, 0.5);
+    const chars = Math.max((width - CELL_PADDING_PT - CELL_SLACK_PT) / TABLE_FONT_PT, 0.5);
     const lines = cell.vertical ? 1 : cell.lines.reduce((s, l) => s + Math.max(1, textEm(l.trim()) / chars), 0) || 1;
     const span = Math.max(cell.rowSpan ?? 1, 1);
     const row = cell.row ?? 0;
@@ -168,8 +187,8 @@ export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], availa
 }
 
 /** Column widths (pt) for a table of `columns` grid columns set `available` pt wide. */
-export function columnWidths(cells: WidthCell[], columns: number, available: number): number[] {
-  return distributeWidths(cells, columnNeeds(cells, columns), available);
+export function columnWidths(cells: WidthCell[], columns: number, available: number, opts: WidthOptions = {}): number[] {
+  return distributeWidths(cells, columnNeeds(cells, columns, opts), available);
 }
 
 /** Sum of the columns' minimum widths (pt): wider than the type area means the table must rotate. */

@@ -171,7 +171,7 @@ export function columnPercents(table: TableElement, rotated: boolean): number[] 
   const given = table.colWidths && table.colWidths.length === cols && table.colWidths.every((w) => w > 0) ? table.colWidths : undefined;
   if (!given && table.variant === 'name-list' && cols % 2 === 0) return nameListPercents(cols);
   if (!given && hasOwnLayout(table)) return undefined;
-  const widths = given ?? columnWidths(tableWidthCells(table), cols, rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT);
+  const widths = given ?? columnWidths(tableWidthCells(table), cols, rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT, { form: table.variant === 'form' });
   const total = widths.reduce((a, b) => a + b, 0);
   return total > 0 ? widths.map((w) => (w / total) * 100) : undefined;
 }
