@@ -135,7 +135,9 @@ describe('importing the reference issue (2024年第6期)', () => {
 
   it('reports a stable list of warnings', () => {
     const summary = warnings.map((w) => `${w.code}@${w.line}`);
-    expect(summary).toEqual(['table-irregular@613', 'attachment-missing@861', 'attachment-missing@1117']);
+    expect(summary).toEqual(['table-sublabel-merged@613', 'attachment-missing@861', 'attachment-missing@1117']);
+    // Lines 652–656 print a sub-dimension column (功能完善/特色活力) before 序号; it joins the 维度 cell.
+    expect(warnings[0].message).toContain('4 行');
     expect(warnings.find((w) => w.code === 'attachment-missing' && w.line === 861)?.message).toContain('附件3');
     expect(warnings.find((w) => w.code === 'attachment-missing' && w.line === 1117)?.message).toContain('附件5');
   });
@@ -149,7 +151,7 @@ describe('importing the reference issue (2024年第6期)', () => {
       'form:11x5/h1',
       'form:12x11/h2',
       'leader-list:14x3/h0',
-      'data:56x10/h1',
+      'data:56x9/h1',
       'data:21x4/h1',
       'form:13x5/h0',
       'data:8x6/h1',

@@ -253,6 +253,9 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
     if (unit.kind === 'table') {
       const built = buildTable(unit.raw);
       if (built.irregular) warnings.push(warning('table-irregular', unit.line, unit.raw.rows[0].join(' ').trim()));
+      if (built.subLabelsMerged) {
+        warnings.push(warning('table-sublabel-merged', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.subLabelsMerged} 行`));
+      }
       s.attachmentList = null;
       s.noteList = false;
       push(built.table);

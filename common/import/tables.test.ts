@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableElement } from '../model';
 import { splitLines } from './lines';
-import { buildTable, collectTable, leaderRow } from './tables';
+import { buildTable, collectTable, leaderRow, mergeSubLabel } from './tables';
 
 const cellText = (t: TableElement) => t.children.map((r) => r.children.map((c) => c.children.map((p) => p.children[0].text).join('¶')));
 const spans = (t: TableElement) => t.children.map((r) => r.children.map((c) => `${c.rowSpan ?? 1}x${c.colSpan ?? 1}`));
@@ -77,5 +77,16 @@ describe('leaderRow', () => {
     expect(leaderRow('徐 锐 副市长、市公安局局长', false)).toEqual(['', '徐锐', '副市长、市公安局局长']);
     expect(leaderRow('徐 锐 副市长', true)).toBeNull();
     expect(leaderRow('成 员：市委宣传部（网信办）、市委政法委，市中级人民法院', false)).toBeNull();
+  });
+
+  it('joins an extra sub-label column before 序号 into the label cell', () => {
+    expect(mergeSubLabel(['街区', '功能完善', '26*', '指标', '街道'], 1, 4)).toEqual(['<p>街区</p><p>功能完善</p>', '26*', '指标', '街道']);
+    expect(mergeSubLabel(['', '特色活力', '28', '指标', '街道'], 1, 4)).toEqual(['特色活力', '28', '指标', '街道']);
+    expect(mergeSubLabel(['', '', '27*', '指标', '街道'], 1, 4)).toEqual(['', '27*', '指标', '街道']);
+    // Rows with 序号 in its column, or of the header's width, are left alone.
+    const regular = ['', '30*', '指标', '街道', ''];
+    expect(mergeSubLabel(regular, 1, 4)).toBe(regular);
+    const fits = ['住房', '1*', '指标', '街道'];
+    expect(mergeSubLabel(fits, 1, 4)).toBe(fits);
   });
 });

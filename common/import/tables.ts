@@ -110,6 +110,8 @@ export interface BuiltTable {
   table: TableElement;
   /** True when rows were short or long of cells: the column spans are a guess. */
   irregular: boolean;
+  /** Rows whose extra sub-label column was joined into the label before 序号 (see mergeSubLabel). */
+  subLabelsMerged: number;
 }
 
 export function buildTable(raw: RawTable): BuiltTable {
@@ -121,8 +123,15 @@ export function buildTable(raw: RawTable): BuiltTable {
 
   // Width: with a header, trailing empty cells beyond the header's width are conversion noise.
   const headerWidth = headerRows ? raw.rows[headerRows - 1].length : 0;
-  const rows = raw.rows.map((r) => {
-    const cells = [...r];
+  const seqColumn = headerRows ? raw.rows[headerRows - 1].findIndex((c) => squeezeWhitespace(c) === '序号') : -1;
+  let subLabelsMerged = 0;
+  const rows = raw.rows.map((r, index) => {
+    let cells = [...r];
+    if (index >= headerRows && headerWidth) {
+      const merged = mergeSubLabel(cells, seqColumn, headerWidth);
+      if (merged !== cells) subLabelsMerged++;
+      cells = merged;
+    }
     if (headerWidth) while (cells.length > headerWidth && cells[cells.length - 1].trim() === '') cells.pop();
     return cells;
   });
@@ -167,7 +176,26 @@ export function buildTable(raw: RawTable): BuiltTable {
     out.push({ type: 'table-row', children: rowCells.length ? rowCells : [{ type: 'table-cell', children: [paragraph({ text: '' })] }] });
   });
   const table: TableElement = { type: 'table', headerRows: Math.min(headerRows, out.length), variant, children: out };
-  return { table, irregular };
+  return { table, irregular, subLabelsMerged };
+}
+
+const SEQUENCE_NUMBER = /^\d+\*?$/;
+
+/**
+ * Some printed pages of a table carry an extra sub-label column before 序号 (城市体检: 街区 | 功能完善 | 26* …).
+ * Those rows have one cell too many and the 序号 one place to the right: the sub-label joins the label cell
+ * before it as a second paragraph, so every row keeps the header's columns. Other rows come back unchanged.
+ */
+export function mergeSubLabel(cells: string[], seqColumn: number, headerWidth: number): string[] {
+  const filled = cells.length - [...cells].reverse().findIndex((c) => c.trim() !== '');
+  if (seqColumn < 1 || cells.length <= headerWidth || filled > headerWidth + 1) return cells;
+  const atSeq = squeezeWhitespace(cells[seqColumn] ?? '');
+  const afterSeq = squeezeWhitespace(cells[seqColumn + 1] ?? '');
+  if (SEQUENCE_NUMBER.test(atSeq) || !SEQUENCE_NUMBER.test(afterSeq)) return cells;
+  const label = cells[seqColumn - 1].trim();
+  const subLabel = cells[seqColumn].trim();
+  const joined = label && subLabel ? `<p>${label}</p><p>${subLabel}</p>` : label || subLabel;
+  return [...cells.slice(0, seqColumn - 1), joined, ...cells.slice(seqColumn + 1)];
 }
 
 // ---------------------------------------------------------------- leader lists written without tabs

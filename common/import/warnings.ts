@@ -9,6 +9,7 @@ export type WarningCode =
   | 'document-not-in-toc'
   | 'title-not-found'
   | 'table-irregular'
+  | 'table-sublabel-merged'
   | 'attachment-missing'
   | 'attachment-unlisted';
 
@@ -20,6 +21,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'document-not-in-toc': '正文中的文件不在目录中，已归入前一文件的栏目',
   'title-not-found': '未识别出文件标题',
   'table-irregular': '表格各行单元格数不一致，已按推测合并单元格',
+  'table-sublabel-merged': '表格部分行在序号前多出一列分项名称，已并入前一列',
   'attachment-missing': '附件说明列出的附件在正文中缺失',
   'attachment-unlisted': '正文中的附件未在附件说明中列出',
 };
