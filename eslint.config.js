@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'http'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'resources/**', '.print-tmp/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'resources/**'] },
   { files: ['**/*.mjs', '**/*.js', 'scripts/**'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } } },
   js.configs.recommended,
   ...tseslint.configs.recommended,
