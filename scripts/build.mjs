@@ -26,6 +26,9 @@ for (const [entry, outfile] of electronEntries) {
     // jsdom loads files at run time (stylesheets, workers) and cannot be bundled.
     external: ['electron', 'better-sqlite3', 'playwright-core', 'jsdom'],
     logLevel: 'warning',
+    // main/paths.ts and main/export/assets.ts read import.meta.url under tsx and fall back to __dirname in
+    // this CommonJS bundle (tests/electron-bundle.test.ts loads the bundle to prove it), so the warning is noise.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
 }
 console.log('build: done');
