@@ -21,6 +21,18 @@ function parse(json: string): DocumentContent {
   }
 }
 
+/** What the history panel shows of one revision. */
+function revisionInfo(row: RevisionRow, content: DocumentContent): RevisionInfo {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    createdAt: row.created_at,
+    kind: row.kind,
+    title: deriveTitleAndNumber(content).title,
+    chars: contentPlainText(content).length,
+  };
+}
+
 export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
   const require = (revisionId: number): RevisionRow => {
     const row = db.prepare('SELECT * FROM revisions WHERE id = ?').get(revisionId) as RevisionRow | undefined;
@@ -31,31 +43,13 @@ export function createRevisionsRepo(db: Db, documents: DocumentsRepo) {
   /** Newest first. */
   const list = (documentId: string, limit = 200): RevisionInfo[] =>
     (db.prepare('SELECT * FROM revisions WHERE document_id = ? ORDER BY id DESC LIMIT ?').all(documentId, limit) as RevisionRow[]).map(
-      (row) => {
-        const content = parse(row.content);
-        return {
-          id: row.id,
-          documentId: row.document_id,
-          createdAt: row.created_at,
-          kind: row.kind,
-          title: deriveTitleAndNumber(content).title,
-          chars: contentPlainText(content).length,
-        };
-      },
+      (row) => revisionInfo(row, parse(row.content)),
     );
 
   const get = (revisionId: number): RevisionInfo & { content: DocumentContent } => {
     const row = require(revisionId);
     const content = parse(row.content);
-    return {
-      id: row.id,
-      documentId: row.document_id,
-      createdAt: row.created_at,
-      kind: row.kind,
-      title: deriveTitleAndNumber(content).title,
-      chars: contentPlainText(content).length,
-      content,
-    };
+    return { ...revisionInfo(row, content), content };
   };
 
   /** Restoring is a save of the old content, so it is itself undoable. */
