@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDocx } from '../common/render/toDocx';
+import { fixtureIssue } from './fixtures/docx-issue-fixture';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, type RunningServer } from './e2e-support';
 
 const ready = !!chromiumPath() && existsSync(path.join(ROOT, 'resources/sample/sample-issue.json'));
@@ -103,6 +105,23 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     const issueId = /#\/issue\/([^/]+)/.exec(new URL(page.url()).hash)![1];
     const tree = await callApi<{ sections: Array<{ id: string; name: string }> }>(server, 'issues.getTree', { issueId });
     expect(doc.sectionId).toBe(tree.sections.find((x) => x.name === '大事记')!.id);
+  });
+
+  it('imports a Word file into a section from the outline', async () => {
+    const docx = await toDocx(fixtureIssue(), { document: 'doc-notice' });
+    const title = fixtureIssue().sections.flatMap((s) => s.documents).find((d) => d.id === 'doc-notice')!.title;
+    const section = page.locator('[data-testid=outline-section]').first();
+    const before = await section.locator('[data-testid=outline-doc]').count();
+    // The W button picks the section and opens the file dialog; the test then hands the file to that input.
+    await section.locator('.section-head').hover(); // the section's tools show on hover
+    await section.locator('[data-testid=import-word]').click();
+    await page.setInputFiles('[data-testid=import-word-input]', {
+      name: '来文.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(docx.bytes),
+    });
+    await expect.poll(() => section.locator('[data-testid=outline-doc]').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => page.locator('[data-testid=editor] .el-doc-title').first().textContent(), { timeout: 15_000 }).toBe(title);
   });
 
   it('inserts an image stored as an asset', async () => {

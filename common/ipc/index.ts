@@ -7,10 +7,12 @@ import type { z } from 'zod';
 import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
+import { wordImportChannels } from './wordImport';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
+  ...wordImportChannels,
 } as const;
 
 export const events = {

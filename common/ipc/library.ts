@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  base64,
   documentContent,
   documentKind,
   frontMatter,
@@ -27,8 +28,6 @@ import {
   year,
 } from './schemas';
 
-/** Base64 of a package or an image; 100 MB of bytes at most. */
-const base64 = z.string().max(140_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'not base64');
 const MAX_IMPORT_TEXT = 5_000_000;
 const issueRef = z.strictObject({ issueId: id });
 const documentRef = z.strictObject({ documentId: id });

@@ -8,6 +8,8 @@ import type { DocumentContent, FrontMatter, PrintSettings } from '../model/index
 /** Bounded strings: every string crossing the contract has a maximum length. */
 export const id = z.string().min(1).max(100);
 export const shortText = z.string().max(200);
+/** File bytes sent from the renderer (a browser has no paths); ~100 MB of data at most. */
+export const base64 = z.string().max(140_000_000).regex(/^[A-Za-z0-9+/=\s]*$/, 'not base64');
 export const text = z.string().max(2000);
 export const longText = z.string().max(20_000);
 export const isoTime = z.string().max(40);

@@ -7,6 +7,7 @@
  */
 import type { Channel } from '../../common/ipc/index';
 import { exportChannels } from '../../common/ipc/export';
+import { wordImportChannels } from '../../common/ipc/wordImport';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import type { Handler, HandlerTable } from './types';
@@ -28,4 +29,7 @@ export const handlers: HandlerTable<Channel> = {
   ...libraryHandlers,
   ...importTextHandlers,
   ...lazyArea(Object.keys(exportChannels) as Array<keyof typeof exportChannels>, () => import('./export').then((m) => m.exportHandlers)),
+  ...lazyArea(Object.keys(wordImportChannels) as Array<keyof typeof wordImportChannels>, () =>
+    import('./wordImport').then((m) => m.wordImportHandlers),
+  ),
 };

@@ -28,10 +28,15 @@ function relinkImages(content: DocumentContent, ids: Map<string, string>): Docum
 }
 
 export type DocxIntoLibraryResult =
-  | { ok: true; issueId: string; documentId: string; warnings: ImportWarning[] }
+  | { ok: true; issueId: string; documentId: string; title: string; warnings: ImportWarning[] }
   | { ok: false; error: string; warnings: ImportWarning[] };
 
-export async function importDocxIntoLibrary(library: Library, file: string, opts: DocxImportOptions = {}): Promise<DocxIntoLibraryResult> {
+export interface DocxIntoLibraryOptions extends DocxImportOptions {
+  /** Append the document to this section (the editor's 导入); without it a new draft issue holds it (CLI). */
+  sectionId?: string;
+}
+
+export async function importDocxIntoLibrary(library: Library, file: string, opts: DocxIntoLibraryOptions = {}): Promise<DocxIntoLibraryResult> {
   const result = await importDocxFile(file, opts);
   if (result.error) return { ok: false, error: result.error, warnings: result.warnings };
   const warnings = [...result.warnings];
@@ -45,10 +50,11 @@ export async function importDocxIntoLibrary(library: Library, file: string, opts
       }
       ids.set(asset.id, library.assets.put(asset.data, asset.contentType).id);
     }
-    const issueId = library.issues.create();
-    const section = library.sections.add(issueId, SECTION_BY_KIND[kind] ?? '其他');
+    const section = opts.sectionId
+      ? library.sections.get(opts.sectionId)
+      : library.sections.add(library.issues.create(), SECTION_BY_KIND[kind] ?? '其他');
     const doc = library.documents.add(section.id, { kind, content: relinkImages(result.content, ids) });
-    return { issueId, documentId: doc.id };
+    return { issueId: section.issueId, documentId: doc.id, title: doc.title };
   });
   return { ok: true, ...stored, warnings };
 }

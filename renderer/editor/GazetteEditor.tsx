@@ -18,6 +18,7 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import './types';
+import { readFileBase64 } from '../files';
 
 export interface EditorHandle {
   editor: GazetteEditorType;
@@ -46,15 +47,6 @@ function countChars(blocks: Descendant[]): number {
   let n = 0;
   for (const block of blocks) n += Node.string(block).replace(/[\s\u3000]/g, '').length;
   return n;
-}
-
-function readFileBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 export function GazetteEditor(props: {

@@ -37,6 +37,8 @@ export const zhCN = {
     outline: '目次结构',
     addSection: '新增栏目',
     addDocument: '新增文件',
+    importWord: '导入 Word 文件（.docx，装有 LibreOffice 时也可 .doc/.wps）',
+    importedWord: (title: string, warnings: number) => `已导入「${title}」` + (warnings ? `，${warnings} 条提示` : ''),
     rename: '重命名',
     remove: '删除',
     sectionName: '栏目名称',

@@ -3,6 +3,7 @@ import { api, onMenuCommand, type IssueSummary, type SearchHit } from '../api';
 import { navigate } from '../App';
 import { t } from '../i18n';
 import { useToast } from '../ui';
+import { readFileBase64 } from '../files';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -19,15 +20,6 @@ export function Highlighted({ snippet }: { snippet: string }) {
       {parts.map((part, i) => (part.startsWith('«') && part.endsWith('»') ? <mark key={i}>{part.slice(1, -1)}</mark> : <span key={i}>{part}</span>))}
     </>
   );
-}
-
-function readFileBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
 }
 
 export function LibraryScreen() {

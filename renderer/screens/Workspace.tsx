@@ -20,6 +20,7 @@ import { Outline } from '../workspace/Outline';
 import { IssueLayout, UnitPreview } from '../workspace/Preview';
 import { SettingsDialog } from '../workspace/SettingsDialog';
 import { TocPanel } from '../workspace/TocPanel';
+import { readFileBase64 } from '../files';
 
 type Panel = 'preview' | 'thumbnails' | 'toc' | 'checks' | 'history';
 
@@ -160,6 +161,12 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
         const content = normalizeContent({ blocks: [{ type: 'doc-title', children: [{ text: t.workspace.newDocumentTitle }] }, { type: 'paragraph', children: [{ text: '' }] }] });
         const { documentId } = await api.addDocument(sectionId, 'notice', content);
         navigate({ screen: 'issue', issueId: props.issueId, documentId });
+      }),
+    importWord: (sectionId: string, file: File) =>
+      void structural(async () => {
+        const imported = await api.importWord(sectionId, file.name, await readFileBase64(file));
+        showToast(t.workspace.importedWord(imported.title || file.name, imported.warnings.length));
+        navigate({ screen: 'issue', issueId: props.issueId, documentId: imported.documentId });
       }),
     removeDocument: (documentId: string) => {
       const d = tree ? findDocument(tree, documentId) : undefined;

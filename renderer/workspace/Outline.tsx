@@ -1,5 +1,5 @@
 /** The issue's outline: sections (栏目) with their documents; drag to reorder or move between sections. */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { GazetteDocument, IssueTree } from '../../common/model';
 import { t } from '../i18n';
 
@@ -11,6 +11,7 @@ export interface OutlineActions {
   renameSection(sectionId: string, name: string): void;
   removeSection(sectionId: string): void;
   addDocument(sectionId: string): void;
+  importWord(sectionId: string, file: File): void;
   removeDocument(documentId: string): void;
 }
 
@@ -25,6 +26,8 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
   const [drag, setDrag] = useState<Drag | null>(null);
   const [dropMark, setDropMark] = useState<string>('');
   const [renaming, setRenaming] = useState<string>('');
+  const wordInput = useRef<HTMLInputElement>(null);
+  const wordTarget = useRef('');
 
   const endDrag = () => {
     setDrag(null);
@@ -38,6 +41,18 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
         <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={actions.addSection}>
           ＋
         </button>
+        <input
+          ref={wordInput}
+          type="file"
+          accept=".docx,.doc,.wps"
+          hidden
+          data-testid="import-word-input"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file && wordTarget.current) actions.importWord(wordTarget.current, file);
+          }}
+        />
       </div>
       <div className="outline-body">
         {tree.sections.map((section, sectionIndex) => (
@@ -82,6 +97,18 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
               <span className="section-tools">
                 <button type="button" className="icon-btn" title={t.workspace.addDocument} onClick={() => actions.addDocument(section.id)}>
                   ＋
+                </button>
+                <button
+                  type="button"
+                  className="icon-btn"
+                  title={t.workspace.importWord}
+                  data-testid="import-word"
+                  onClick={() => {
+                    wordTarget.current = section.id;
+                    wordInput.current?.click();
+                  }}
+                >
+                  W
                 </button>
                 <button type="button" className="icon-btn" title={t.workspace.rename} onClick={() => setRenaming(section.id)}>
                   ✎

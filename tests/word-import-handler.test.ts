@@ -1,0 +1,64 @@
+/** The editor's 导入 of a Word file (`documents.importWord`): into the chosen section, or refused with nothing written. */
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toDocx } from '../common/render/toDocx';
+import { handleCall, type CallContext } from '../main/handlers/index';
+import { openLibrary, type Library } from '../main/store/index';
+import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { makeTree, tempDir } from './store-fixtures';
+
+let cleanup: () => void;
+let lib: Library;
+let ctx: CallContext;
+let issueId: string;
+let sectionId: string;
+
+beforeEach(() => {
+  let dir: string;
+  ({ dir, cleanup } = tempDir());
+  lib = openLibrary(path.join(dir, 'library.sqlite'), { logger: { warn: () => {} } });
+  ctx = { deps: { library: lib, logger: { warn: () => {}, error: () => {} } } };
+  issueId = lib.issues.insertTree(makeTree());
+  sectionId = lib.issues.getTree(issueId).sections[0].id;
+});
+afterEach(() => {
+  lib.close();
+  cleanup();
+});
+
+const documentTitles = () => lib.issues.getTree(issueId).sections[0].documents.map((d) => d.title);
+
+describe('documents.importWord', () => {
+  it('adds the Word document, with its title and 文号, at the end of the chosen section', async () => {
+    const docx = await toDocx(fixtureIssue(), { document: 'doc-notice' });
+    const before = documentTitles();
+    const result = await handleCall('documents.importWord', { sectionId, fileName: '通知.docx', dataBase64: Buffer.from(docx.bytes).toString('base64') }, ctx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const value = result.value as { documentId: string; title: string };
+    const original = fixtureIssue().sections.flatMap((s) => s.documents).find((d) => d.id === 'doc-notice')!;
+    expect(value.title).toBe(original.title);
+    expect(documentTitles()).toEqual([...before, original.title]);
+    const stored = lib.documents.get(value.documentId);
+    expect(stored.docNumber).toBe(original.docNumber);
+    expect(stored.sectionId).toBe(sectionId);
+  });
+
+  it('refuses a file that is not a Word document with one clear sentence and writes nothing', async () => {
+    const before = JSON.stringify(lib.issues.getTree(issueId));
+    const result = await handleCall('documents.importWord', { sectionId, fileName: '坏文件.docx', dataBase64: Buffer.from('not a zip at all').toString('base64') }, ctx);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid');
+    expect(result.error.message).toContain('坏文件.docx');
+    expect(result.error.message.split('\n')).toHaveLength(1);
+    expect(JSON.stringify(lib.issues.getTree(issueId))).toBe(before);
+  });
+
+  it('refuses other file types and unknown sections before converting anything', async () => {
+    const wrongType = await handleCall('documents.importWord', { sectionId, fileName: 'a.pdf', dataBase64: '' }, ctx);
+    expect(wrongType.ok || wrongType.error.code).toBe('bad-request');
+    const noSection = await handleCall('documents.importWord', { sectionId: 'missing-section', fileName: 'a.docx', dataBase64: 'AAAA' }, ctx);
+    expect(noSection.ok || noSection.error.code).toBe('not-found');
+  });
+});
