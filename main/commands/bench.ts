@@ -113,7 +113,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         const t1 = performance.now();
         const edited = await exportTreePdf(editedTree(tree, i), { pdfPath: path.join(dir, `edit-${i}.pdf`), engine, cache });
         edit.push(performance.now() - t1);
-        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s))`);
+        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s); layout ${edited.timings.layoutMs}, print ${edited.timings.printMs}, post ${edited.timings.postMs})`);
       }
       // The floor: the final laid-out pages as static HTML (scripts removed), printed by the same Chromium.
       const laidOutHtml = (await engine.currentHtml()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
