@@ -83,6 +83,8 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 60_000 });
     const preview = page.frameLocator('[data-testid=preview-frame]');
     await expect.poll(() => preview.locator('body').textContent(), { timeout: 10_000 }).toContain('营商环境监督员');
+    // Page numbers are only claimed once the whole issue has been laid out: the first document starts on p.3.
+    await expect.poll(() => page.locator('[data-testid=preview-status]').textContent(), { timeout: 90_000 }).toMatch(/^第 3–\d+ 页$/);
     const hash = new URL(page.url()).hash;
     issueId = /#\/issue\/([^/]+)/.exec(hash)![1];
     firstDocId = (await page.locator('[data-testid=outline-doc]').first().getAttribute('data-doc-id'))!;

@@ -59,6 +59,8 @@ export const zhCN = {
   preview: {
     laying: '正在排版…',
     pages: (first: number, last: number) => (first === last ? `第 ${first} 页` : `第 ${first}–${last} 页`),
+    /** Before the whole issue has been laid out once, a unit's page numbers are not known yet. */
+    provisional: (count: number) => `共 ${count} 页（页码待全刊排版后确定）`,
     failed: (reason: string) => `排版失败：${reason}`,
     unavailable: '预览需要排版页面（print.html）',
     tocTitle: '目　录',

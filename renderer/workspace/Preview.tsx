@@ -47,7 +47,9 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
   const box = useRef<HTMLDivElement>(null);
   const scale = useFrameScale(box);
   const [height, setHeight] = useState(1200);
-  const [status, setStatus] = useState<{ kind: 'idle' | 'laying' | 'done' | 'failed'; text?: string; first?: number; count?: number }>({ kind: 'idle' });
+  const [status, setStatus] = useState<{ kind: 'idle' | 'laying' | 'done' | 'failed'; text?: string; first?: number; count?: number; provisional?: boolean }>({
+    kind: 'idle',
+  });
   const latest = useRef(0);
 
   useEffect(() => {
@@ -72,7 +74,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
         if (ticket !== latest.current) return;
         const unit = result.pageMap.units[job.units[0].id];
         setHeight(p.contentHeight());
-        setStatus({ kind: 'done', first: unit?.first, count: unit?.count });
+        setStatus({ kind: 'done', first: unit?.first, count: unit?.count, provisional: !props.pageMap });
         document.body.dataset.previewVersion = String(props.version);
       } catch (e) {
         if (ticket === latest.current) setStatus({ kind: 'failed', text: (e as Error).message });
@@ -85,7 +87,8 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     <div className="preview" ref={box}>
       <div className="preview-status" data-testid="preview-status" data-state={status.kind}>
         {status.kind === 'laying' ? t.preview.laying : null}
-        {status.kind === 'done' && status.first ? t.preview.pages(status.first, status.first + (status.count ?? 1) - 1) : null}
+        {status.kind === 'done' && status.first && !status.provisional ? t.preview.pages(status.first, status.first + (status.count ?? 1) - 1) : null}
+        {status.kind === 'done' && status.provisional ? t.preview.provisional(status.count ?? 1) : null}
         {status.kind === 'failed' ? t.preview.failed(status.text ?? '') : null}
       </div>
       <div className="preview-frame-box" style={{ height: height * scale }}>
