@@ -94,7 +94,7 @@ describe('handleCall', () => {
     const extra = await handleCall('documents.save', { documentId, content: validContent, sql: 'DROP TABLE documents' }, ctx);
     expect(!extra.ok && extra.error.code).toBe('bad-request');
     expect(!extra.ok && extra.error.message).toMatch(/sql/);
-    const nested = await handleCall('issues.update', { issueId, settings: { fonts: 'office', bleed: true, padToMultipleOf4: false, wideTables: 'rotate', evenRunningHead: '', extra: 1 } }, ctx);
+    const nested = await handleCall('issues.update', { issueId, settings: { fonts: 'office', bleed: true, padToMultipleOf4: false, evenRunningHead: '', extra: 1 } }, ctx);
     expect(!nested.ok && nested.error.code).toBe('bad-request');
     const extraOnEmpty = await handleCall('issues.list', { all: true }, ctx);
     expect(!extraOnEmpty.ok && extraOnEmpty.error.code).toBe('bad-request');

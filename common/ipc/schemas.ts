@@ -45,7 +45,6 @@ export const printSettings = z.strictObject({
   fonts: z.enum(['bundled', 'office']),
   bleed: z.boolean(),
   padToMultipleOf4: z.boolean(),
-  wideTables: z.enum(['rotate', 'landscape']),
   evenRunningHead: shortText,
 });
 

@@ -299,8 +299,6 @@ export interface PrintSettings {
   bleed: boolean;
   /** Pad the page count with blank pages to a multiple of 4 (saddle stitching). */
   padToMultipleOf4: boolean;
-  /** How wide tables are set: turned 90° on portrait pages (default) or on landscape pages. */
-  wideTables: 'rotate' | 'landscape';
   /** Running head on even pages; `{journal}`, `{year}`, `{number}` are filled in. */
   evenRunningHead: string;
 }
@@ -309,7 +307,6 @@ export const DEFAULT_PRINT_SETTINGS: PrintSettings = {
   fonts: 'bundled',
   bleed: false,
   padToMultipleOf4: false,
-  wideTables: 'rotate',
   evenRunningHead: '{journal}　{year}年第{number}期',
 };
 

@@ -149,8 +149,8 @@ export function tableColumnCount(table: TableElement): number {
 
 /**
  * 'yes' rotate, 'no' keep upright, 'auto' let the print page measure (rotate if wider than the type area).
- * Both `wideTables` settings turn the table block 90° on a portrait page (the print engines cannot mix
- * page orientations within one Paged.js flow); 'landscape' is honoured by the DOCX export.
+ * Wide tables are turned 90° on a portrait page (format §6; Paged.js cannot mix page orientations within one
+ * flow); the DOCX export sets them in landscape sections instead.
  */
 export function rotationFor(table: TableElement, _settings: PrintSettings): 'yes' | 'no' | 'auto' {
   if (table.rotate === 'never') return 'no';
@@ -363,7 +363,7 @@ export function renderDocument(doc: GazetteDocument, settings: PrintSettings, op
 
 /** Settings that change layout, and so belong in the cache key. */
 function layoutSettingsKey(settings: PrintSettings): string {
-  return JSON.stringify({ fonts: settings.fonts, wideTables: settings.wideTables });
+  return JSON.stringify({ fonts: settings.fonts });
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */

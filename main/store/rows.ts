@@ -78,7 +78,9 @@ export { emptyFrontMatter };
 
 export function settingsFrom(value: unknown): PrintSettings {
   const raw = (typeof value === 'string' ? parseJson(value) : value) as Partial<PrintSettings> | undefined;
-  return { ...DEFAULT_PRINT_SETTINGS, ...(raw && typeof raw === 'object' ? raw : {}) };
+  const merged = { ...DEFAULT_PRINT_SETTINGS, ...(raw && typeof raw === 'object' ? raw : {}) };
+  // Known keys only: settings written by older versions may carry fields that no longer exist.
+  return { fonts: merged.fonts, bleed: merged.bleed, padToMultipleOf4: merged.padToMultipleOf4, evenRunningHead: merged.evenRunningHead };
 }
 
 export function issueFromRow(row: IssueRow): Issue {

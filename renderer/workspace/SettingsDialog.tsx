@@ -99,13 +99,6 @@ export function SettingsDialog(props: { issue: Issue; onSave: (patch: IssueMetaP
               {t.settings.pad}
             </label>
             <label>
-              {t.settings.wideTables}
-              <select value={settings.wideTables} onChange={(e) => setSettings({ ...settings, wideTables: e.target.value as PrintSettings['wideTables'] })}>
-                <option value="rotate">{t.settings.wideRotate}</option>
-                <option value="landscape">{t.settings.wideLandscape}</option>
-              </select>
-            </label>
-            <label>
               {t.settings.runningHead}
               <input value={settings.evenRunningHead} onChange={(e) => setSettings({ ...settings, evenRunningHead: e.target.value })} />
             </label>
