@@ -6,11 +6,12 @@
 import DOMPurify from 'dompurify';
 import { fromPastedHtml } from '../../common/import/fromPastedHtml';
 import { importDocumentFromText } from '../../common/import/fromText';
-import { browserHtmlEnvironment } from '../../common/import/htmlTree';
+import { browserHtmlEnvironment, PASTE_PURIFY_CONFIG } from '../../common/import/htmlTree';
 import { normalizeContent, type BlockElement } from '../../common/model';
 
+// The allowlist shared with common/import (tags and attributes the cleaners read); Word's clipboard is a whole document.
 const purify = (html: string) =>
-  DOMPurify.sanitize(html, { WHOLE_DOCUMENT: true, FORBID_TAGS: ['style', 'script', 'img', 'iframe', 'object', 'embed', 'link', 'meta', 'form'] }) as string;
+  DOMPurify.sanitize(html, { ...PASTE_PURIFY_CONFIG, ALLOWED_TAGS: [...PASTE_PURIFY_CONFIG.ALLOWED_TAGS], ALLOWED_ATTR: [...PASTE_PURIFY_CONFIG.ALLOWED_ATTR], WHOLE_DOCUMENT: true }) as string;
 
 /** Blocks for a paste, or null when Slate should handle it (its own fragments, empty clipboard). */
 export function pastedBlocks(data: DataTransfer): BlockElement[] | null {
