@@ -5,7 +5,8 @@
  */
 import { BrowserWindow } from 'electron';
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
-import type { PrintEngine } from '../export/engine';
+import type { PrintEngine, PrintPdfOptions } from '../export/engine';
+import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, printOnlyPagesScript, type PageKeys } from '../export/pageKeys';
 
 export async function createElectronPrintEngine(printPageUrl: string): Promise<PrintEngine> {
   const win = new BrowserWindow({
@@ -24,16 +25,28 @@ export async function createElectronPrintEngine(printPageUrl: string): Promise<P
     throw new Error('print page did not load');
   };
   await waitReady();
-  const printPdf = async () =>
+  const printAll = async () =>
     new Uint8Array(await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }));
+  // Only some pages: the others are hidden (as in the Chromium engine), so the output matches it.
+  const printPdf = async (opts: PrintPdfOptions = {}) => {
+    if (!opts.pages) return printAll();
+    const kept = (await contents.executeJavaScript(printOnlyPagesScript(opts.pages))) as number;
+    try {
+      if (kept !== opts.pages.length) throw new Error(`print page has ${kept} of the ${opts.pages.length} pages asked for`);
+      return await printAll();
+    } finally {
+      await contents.executeJavaScript(RESTORE_ALL_PAGES_SCRIPT);
+    }
+  };
   return {
     async layout(job: LayoutJob): Promise<LayoutResult> {
       return (await contents.executeJavaScript(`window.gazettePrint.layout(${JSON.stringify(job)})`)) as LayoutResult;
     },
     printPdf,
+    pageKeys: async () => (await contents.executeJavaScript(PAGE_KEYS_SCRIPT)) as PageKeys,
     async printStaticHtml(html: string): Promise<Uint8Array> {
       await contents.executeJavaScript(`document.open();document.write(${JSON.stringify(html)});document.close();`);
-      const pdf = await printPdf();
+      const pdf = await printAll();
       await win.loadURL(printPageUrl);
       await waitReady();
       return pdf;

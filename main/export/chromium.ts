@@ -9,7 +9,8 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import { CONTENT_TYPES, assertPrintPageBuilt, resolveRendererFile } from './assets';
-import type { PrintEngine } from './engine';
+import type { PrintEngine, PrintPdfOptions } from './engine';
+import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, printOnlyPagesScript, type PageKeys } from './pageKeys';
 
 export const PRINT_ORIGIN = 'http://gazette.print';
 
@@ -130,12 +131,27 @@ export class ChromiumEngine implements PrintEngine {
     );
   }
 
-  async printPdf(): Promise<Uint8Array> {
-    return withLimit(
-      this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } }),
-      300_000,
-      'printing did not finish within 300 s',
-    );
+  async printPdf(opts: PrintPdfOptions = {}): Promise<Uint8Array> {
+    const print = () =>
+      withLimit(
+        this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } }),
+        300_000,
+        'printing did not finish within 300 s',
+      );
+    if (!opts.pages) return print();
+    // The other pages are hidden rather than left out with pageRanges: Chromium then lays out only the
+    // pages it prints, which is what makes a partial print cheap.
+    const kept = await this.page.evaluate<number>(printOnlyPagesScript(opts.pages));
+    try {
+      if (kept !== opts.pages.length) throw new Error(`print page has ${kept} of the ${opts.pages.length} pages asked for`);
+      return await print();
+    } finally {
+      await this.page.evaluate(RESTORE_ALL_PAGES_SCRIPT);
+    }
+  }
+
+  async pageKeys(): Promise<PageKeys> {
+    return this.page.evaluate<PageKeys>(PAGE_KEYS_SCRIPT);
   }
 
   async printStaticHtml(html: string): Promise<Uint8Array> {

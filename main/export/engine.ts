@@ -4,12 +4,23 @@
  * and Electron's printToPDF on a hidden window (electron.ts). Both run the same page, so the output is the same.
  */
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+import type { PageKeys } from './pageKeys';
+
+export interface PrintPdfOptions {
+  /**
+   * Print only these physical pages (0-based, ascending) of what the page shows, in order; the PDF has
+   * exactly these pages, each as it prints in the whole document. Default: every page.
+   */
+  pages?: number[];
+}
 
 export interface PrintEngine {
   /** Lay out a job on the print page; the page keeps the result until the next call. */
   layout(job: LayoutJob): Promise<LayoutResult>;
   /** Print what the page currently shows (A4 pages from the CSS, zero margins, backgrounds). */
-  printPdf(): Promise<Uint8Array>;
+  printPdf(opts?: PrintPdfOptions): Promise<Uint8Array>;
+  /** Keys of the laid-out pages (main/export/pageKeys.ts): same key => same printed page. */
+  pageKeys(): Promise<PageKeys>;
   /** Load static HTML (no pagination script) and print it: the "print floor" of the bench. */
   printStaticHtml(html: string): Promise<Uint8Array>;
   /** Ids of OS processes of the engine (for memory measurement), when known. */

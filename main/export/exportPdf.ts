@@ -5,12 +5,15 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import { hashString } from '../../common/render/html';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
+import type { PageKeys } from './pageKeys';
+import { PrintMemory, RememberedPrint, pageRangesText, planReuse } from './pageReuse';
 import { postProcessPdf, type OutlineEntry } from './pdfPost';
 
 /** The part of the library this module needs (main/store's Library satisfies it). */
@@ -28,6 +31,25 @@ export interface ExportPdfOptions {
   padToMultipleOf4?: boolean;
   /** Per-unit layout time limit. */
   timeoutMs?: number;
+  /**
+   * Earlier prints whose unchanged pages are reused (only changed pages are printed again). Default: the
+   * memory that goes with `cache` (so a fresh layout cache also means a full print); false: never reuse.
+   */
+  printMemory?: PrintMemory | false;
+}
+
+export interface ExportTimings {
+  layoutMs: number;
+  /** Page keys and printing (all pages, or only the changed ones). */
+  printMs: number;
+  /** Assembling reused pages, post-processing and writing the file. */
+  postMs: number;
+  /** Pages Chromium printed in this export. */
+  printedPages: number;
+  /** Pages copied from an earlier print of the same layout. */
+  reusedPages: number;
+  /** Why every page was printed (absent when pages were reused). */
+  fullPrintReason?: string;
 }
 
 export interface ExportPdfResult {
@@ -36,7 +58,7 @@ export interface ExportPdfResult {
   pages: number;
   pageMap: PageMap;
   layout: LayoutResult;
-  timings: { layoutMs: number; printMs: number; postMs: number };
+  timings: ExportTimings;
 }
 
 /** One bookmark per TOC entry: section order, then document order. */
@@ -58,6 +80,60 @@ export function layoutHashOf(result: LayoutResult, unitHashes: string[]): string
   return hashString(`${unitHashes.join(',')}|${result.pages}`);
 }
 
+const memoryOfCache = new WeakMap<LayoutCache, PrintMemory>();
+
+/** The print memory that lives as long as a layout cache. */
+export function printMemoryFor(cache: LayoutCache): PrintMemory {
+  let memory = memoryOfCache.get(cache);
+  if (!memory) memoryOfCache.set(cache, (memory = new PrintMemory()));
+  return memory;
+}
+
+interface RawPrint {
+  /** Chromium's PDF, or the document assembled from earlier and new pages. */
+  raw: Uint8Array | PDFDocument;
+  printedPages: number;
+  reusedPages: number;
+  fullPrintReason?: string;
+  /** Time spent assembling the PDF from earlier and new pages (reported with post-processing). */
+  assembleMs: number;
+}
+
+/**
+ * Print the laid-out issue: only the pages whose key changed since the last print of this issue when
+ * that is worth it, else everything. The optimisation never fails an export: any problem prints all.
+ */
+async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number): Promise<RawPrint> {
+  const printAll = async (reason: string, keys?: PageKeys): Promise<RawPrint> => {
+    const raw = await engine.printPdf();
+    // Checked against the PDF's page count when it is first reused (parsing it now would cost every export).
+    if (memory && keys) memory.set(issueId, RememberedPrint.ofFullPrint(keys, raw));
+    return { raw, printedPages: totalPages, reusedPages: 0, fullPrintReason: reason, assembleMs: 0 };
+  };
+  if (!memory) return printAll('page reuse off');
+  let keys: PageKeys;
+  try {
+    keys = await engine.pageKeys();
+  } catch (error) {
+    memory.forget(issueId);
+    return printAll(`page keys failed: ${(error as Error).message}`);
+  }
+  const previous = memory.get(issueId);
+  const plan = planReuse(previous?.keys, keys, previous?.sourceCount);
+  if (plan.mode === 'full' || !previous) return printAll(plan.mode === 'full' ? plan.reason : 'no earlier print', keys);
+  try {
+    const partial = plan.changed.length ? await engine.printPdf({ pages: plan.changed }) : undefined;
+    const started = performance.now();
+    const { pdf, next } = await previous.merge(keys, plan.changed, partial);
+    memory.set(issueId, next);
+    const assembleMs = performance.now() - started;
+    return { raw: pdf, printedPages: plan.changed.length, reusedPages: keys.pageKeys.length - plan.changed.length, assembleMs };
+  } catch (error) {
+    memory.forget(issueId);
+    return printAll(`partial print of pages ${pageRangesText(plan.changed)} failed: ${(error as Error).message}`, keys);
+  }
+}
+
 export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Promise<ExportPdfResult> {
   const engine = opts.engine ?? (await ChromiumEngine.launch());
   const cache = opts.cache ?? new LayoutCache();
@@ -68,10 +144,11 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
     const layout = await engine.layout(job);
     for (const unit of layout.laidOut) cache.set(unit.hash, unit.pagesHtml);
     const t1 = performance.now();
-    const raw = await engine.printPdf();
+    const memory = opts.printMemory === false ? undefined : (opts.printMemory ?? printMemoryFor(cache));
+    const printed = await printIssue(engine, memory, tree.issue.id, layout.pages);
     const t2 = performance.now();
     const { issue } = tree;
-    const pdf = await postProcessPdf(raw, {
+    const pdf = await postProcessPdf(printed.raw, {
       title: `${issue.journalName} ${issue.year}年第${issue.number}期`,
       subject: `${issue.journalName} ${issue.year}年第${issue.number}期（总第${issue.cumulativeNumber}期）`,
       date: issue.date,
@@ -88,7 +165,14 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       pages: layout.pages,
       pageMap: layout.pageMap,
       layout,
-      timings: { layoutMs: Math.round(t1 - t0), printMs: Math.round(t2 - t1), postMs: Math.round(t3 - t2) },
+      timings: {
+        layoutMs: Math.round(t1 - t0),
+        printMs: Math.round(t2 - t1 - printed.assembleMs),
+        postMs: Math.round(t3 - t2 + printed.assembleMs),
+        printedPages: printed.printedPages,
+        reusedPages: printed.reusedPages,
+        ...(printed.fullPrintReason ? { fullPrintReason: printed.fullPrintReason } : {}),
+      },
     };
   } finally {
     if (!opts.engine) await engine.close();

@@ -91,8 +91,9 @@ function padPages(pdf: PDFDocument): void {
   for (let i = count; i % 4 !== 0; i++) pdf.addPage([width, height]);
 }
 
-export async function postProcessPdf(bytes: Uint8Array, opts: PostProcessOptions): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+/** `raw` is Chromium's PDF, or a document already loaded (assembled from earlier prints); it is changed. */
+export async function postProcessPdf(raw: Uint8Array | PDFDocument, opts: PostProcessOptions): Promise<Uint8Array> {
+  const pdf = raw instanceof PDFDocument ? raw : await PDFDocument.load(raw, { updateMetadata: false });
   pdf.setTitle(opts.title, { showInWindowTitleBar: true });
   pdf.setSubject(opts.subject);
   pdf.setProducer(opts.producer ?? 'gazette (Paged.js 0.4.3 + Chromium, pdf-lib)');
