@@ -2,7 +2,8 @@
  * `gazette bench [--runs N]`: medians of N (>= 3) runs of
  *   (a) cold export from process start (a fresh `gazette demo` process),
  *   (b) warm export (engine running, layout cache empty),
- *   (c) re-export after one paragraph edit (cache warm),
+ *   (c) re-export after one paragraph edit (cache warm: laid-out units and the pages printed by the warm
+ *       export, so only the changed pages are printed again),
  *   (d) the print floor (same Chromium printing the final laid-out HTML, no pagination script),
  *   (e) peak memory of all processes (this one and its descendants; PSS, so shared pages count once),
  *       sampled every 100 ms.
@@ -113,7 +114,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         const t1 = performance.now();
         const edited = await exportTreePdf(editedTree(tree, i), { pdfPath: path.join(dir, `edit-${i}.pdf`), engine, cache });
         edit.push(performance.now() - t1);
-        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s); layout ${edited.timings.layoutMs}, print ${edited.timings.printMs}, post ${edited.timings.postMs})`);
+        const { printedPages, reusedPages, fullPrintReason } = edited.timings;
+        const reuse = fullPrintReason ? `printed all ${printedPages} pages: ${fullPrintReason}` : `printed ${printedPages} page(s), reused ${reusedPages}`;
+        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s); layout ${edited.timings.layoutMs}, print ${edited.timings.printMs}, post ${edited.timings.postMs}; ${reuse})`);
       }
       // The floor: the final laid-out pages as static HTML (scripts removed), printed by the same Chromium.
       const laidOutHtml = (await engine.currentHtml()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
