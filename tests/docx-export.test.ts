@@ -218,6 +218,19 @@ describe('toDocx tables', () => {
   });
 });
 
+describe('toDocx table size', () => {
+  it('sets the sample issue\'s very long indicator table in 六号 (TableTextCompact, sz 15) like the PDF, others in 小五', async () => {
+    const { parts } = await build(loadSampleIssue());
+    const styles = parts['word/styles.xml'];
+    expect(styles).toMatch(/<w:style w:type="paragraph"[^>]*w:styleId="TableTextCompact"[\s\S]*?<w:sz w:val="15"\/>[\s\S]*?<\/w:style>/);
+    const tables = [...parts['word/document.xml'].matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((m) => m[0]);
+    const compact = tables.filter((t) => t.includes('w:val="TableTextCompact"'));
+    expect(compact).toHaveLength(1);
+    expect(partText(compact[0])).toContain('体检方法');
+    expect(tables.filter((t) => t.includes('w:val="TableText"')).length).toBeGreaterThan(5);
+  });
+});
+
 describe('toDocx TOC', () => {
   it('pre-fills the TOC field with our page numbers as PAGEREF results', async () => {
     const { parts, notes } = await build();

@@ -122,6 +122,34 @@ describe('sample issue PDF', () => {
     for (const i of pages) for (const cell of header) expect(rawPages[i], `page ${i + 1}: ${cell}`).toContain(cell);
   });
 
+  it('every TOC page number is within one page of the reference issue (format doc fidelity target)', () => {
+    // The printed reference issue (2024年第6期) listed these pages in its TOC, in TOC order.
+    const reference = [3, 6, 13, 16, 35, 42, 44, 53, 53, 54];
+    const ours = tree.sections.flatMap((s) => s.documents).map((d) => result.pageMap.documents[d.id]);
+    expect(ours).toHaveLength(reference.length);
+    ours.forEach((page, i) => expect(Math.abs(page - reference[i]), `entry ${i + 1}: ours ${page}, reference ${reference[i]}`).toBeLessThanOrEqual(1));
+  });
+
+  it('sets the very long indicator table in 六号 7.5 pt and ordinary tables in 小五 9 pt', () => {
+    // Word boxes from pdftotext -bbox (a word is a line of text, so a table cell of one line is one word):
+    // the long side over the number of CJK characters (1 em each) is the type size; on rotated pages the
+    // advance runs down the page.
+    const xml = execFileSync('pdftotext', ['-bbox', result.pdfPath, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const sizesOf = (text: string, rotated: boolean): number[] =>
+      [...xml.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
+        .map((m) => ({ text: m[5], w: Number(m[3]) - Number(m[1]), h: Number(m[4]) - Number(m[2]) }))
+        .filter((word) => word.text === text && word.h > word.w === rotated)
+        .map((word) => Math.max(word.w, word.h) / [...text].length);
+    // 体检内容: a header cell of 66号 附件1 (56 rows, rotated, header repeated on each of its pages); 年度目标:
+    // a label cell of 62号 附件2, the 绩效目标表 (an ordinary one-page table).
+    const big = sizesOf('体检内容', true);
+    expect(big.length).toBeGreaterThanOrEqual(5);
+    for (const size of big) expect(size).toBeCloseTo(7.5, 0);
+    const normal = sizesOf('年度目标', false);
+    expect(normal.length).toBeGreaterThan(0);
+    for (const size of normal) expect(size).toBeCloseTo(9, 0);
+  });
+
   it('the outline has one bookmark per TOC entry', async () => {
     const pdf = await PDFDocument.load(readFileSync(result.pdfPath));
     const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);

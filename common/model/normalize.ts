@@ -125,6 +125,7 @@ export function normalizeTable(value: Loose): TableElement {
   if (value.variant === 'data' || value.variant === 'name-list' || value.variant === 'leader-list' || value.variant === 'form') {
     table.variant = value.variant;
   }
+  if (value.size === 'normal' || value.size === 'compact') table.size = value.size;
   return table;
 }
 

@@ -110,6 +110,8 @@ export interface TableElement {
   rotate?: 'auto' | 'always' | 'never';
   /** What kind of table this is, for layout choices (name lists spread names, forms have tall rows). */
   variant?: 'data' | 'name-list' | 'leader-list' | 'form';
+  /** Type size: 'auto' (missing) sets very long tables in 六号 7.5 pt, otherwise 小五 9 pt. */
+  size?: 'auto' | 'normal' | 'compact';
   children: TableRowElement[];
 }
 

@@ -9,7 +9,7 @@
  */
 import { plainText, type TableElement } from '../model';
 
-/** Table text: 小五 9 pt; padding 3 pt left and right, plus the rule. */
+/** Table text: 小五 9 pt (compact tables: 六号 7.5 pt); padding 3 pt left and right, plus the rule. */
 export const TABLE_FONT_PT = 9;
 export const CELL_PADDING_PT = 6.5;
 /** Slack for rules and rounding, so a label measured to fit does fit. */
@@ -57,6 +57,8 @@ export function unbreakableEm(text: string): number {
 export interface WidthOptions {
   /** A form: columns left empty are for filling in and get room for handwriting. */
   form?: boolean;
+  /** Size of the table text in pt (default 小五 9). */
+  fontPt?: number;
 }
 
 interface ColumnNeeds {
@@ -76,7 +78,7 @@ function cellNeeds(cell: WidthCell): ColumnNeeds {
 
 /** Per-column needs in pt: single-column cells first, then spanning cells spread any excess evenly. */
 export function columnNeeds(cells: WidthCell[], columns: number, opts: WidthOptions = {}): ColumnNeeds[] {
-  const pt = (em: number) => em * TABLE_FONT_PT + CELL_PADDING_PT + CELL_SLACK_PT;
+  const pt = (em: number) => em * (opts.fontPt ?? TABLE_FONT_PT) + CELL_PADDING_PT + CELL_SLACK_PT;
   const cols: ColumnNeeds[] = Array.from({ length: columns }, () => ({ min: pt(MIN_COLUMN_CHARS), pref: pt(MIN_COLUMN_CHARS), weight: 0 }));
   const spanning: WidthCell[] = [];
   for (const cell of cells) {
@@ -115,6 +117,14 @@ export function columnNeeds(cells: WidthCell[], columns: number, opts: WidthOpti
   return cols;
 }
 
+// The greedy widening evaluates the table height hundreds of times: measure each cell's lines once.
+const lineEmCache = new WeakMap<WidthCell, number[]>();
+function lineEms(cell: WidthCell): number[] {
+  let ems = lineEmCache.get(cell);
+  if (!ems) lineEmCache.set(cell, (ems = cell.lines.map((l) => textEm(l.trim()))));
+  return ems;
+}
+
 /** Exponent of the soft maximum over a row's cells (a plain maximum stalls the widening when cells tie). */
 const SOFT_MAX_POWER = 6;
 
@@ -123,19 +133,86 @@ const SOFT_MAX_POWER = 6;
  * tallest cell, the maximum taken softly (a p-norm) and lines fractional, so the estimate is smooth and
  * convex in the widths, a good target for the greedy widening below.
  */
-export function tableLines(cells: WidthCell[], widths: number[]): number {
+export function tableLines(cells: WidthCell[], widths: number[], fontPt = TABLE_FONT_PT): number {
   const rows = new Map<number, number>();
   for (const cell of cells) {
-    const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((s, w) => s + w, 0);
-    const chars = Math.max((width - CELL_PADDING_PT - CELL_SLACK_PT) / TABLE_FONT_PT, 0.5);
-    const lines = cell.vertical ? 1 : cell.lines.reduce((s, l) => s + Math.max(1, textEm(l.trim()) / chars), 0) || 1;
-    const span = Math.max(cell.rowSpan ?? 1, 1);
-    const row = cell.row ?? 0;
-    for (let r = row; r < row + span; r++) rows.set(r, (rows.get(r) ?? 0) + (lines / span) ** SOFT_MAX_POWER);
+    const power = cellPower(cell, widths, fontPt);
+    for (const r of cellRows(cell)) rows.set(r, (rows.get(r) ?? 0) + power);
   }
   let total = 0;
   for (const h of rows.values()) total += h ** (1 / SOFT_MAX_POWER);
   return total;
+}
+
+function cellRows(cell: WidthCell): number[] {
+  const row = cell.row ?? 0;
+  return Array.from({ length: Math.max(cell.rowSpan ?? 1, 1) }, (_, i) => row + i);
+}
+
+/** A cell's share of each row it spans, raised to the soft-maximum power. */
+function cellPower(cell: WidthCell, widths: number[], fontPt: number): number {
+  const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((s, w) => s + w, 0);
+  const chars = Math.max((width - CELL_PADDING_PT - CELL_SLACK_PT) / fontPt, 0.5);
+  const lines = cell.vertical ? 1 : lineEms(cell).reduce((s, em) => s + Math.max(1, em / chars), 0) || 1;
+  return (lines / Math.max(cell.rowSpan ?? 1, 1)) ** SOFT_MAX_POWER;
+}
+
+/**
+ * tableLines under repeated single-column widenings, kept up to date incrementally: widening a column
+ * changes only the cells over it and the rows they sit in (the greedy below tries every column per step).
+ */
+class TableHeight {
+  private readonly power: number[];
+  private readonly rowSum = new Map<number, number>();
+  private readonly byColumn: number[][];
+  total = 0;
+
+  constructor(
+    private readonly cells: WidthCell[],
+    private readonly widths: number[],
+    private readonly fontPt: number,
+  ) {
+    this.power = cells.map((cell) => cellPower(cell, widths, fontPt));
+    this.byColumn = widths.map(() => []);
+    cells.forEach((cell, i) => {
+      for (let c = cell.col; c < Math.min(cell.col + cell.colSpan, widths.length); c++) this.byColumn[c].push(i);
+      for (const r of cellRows(cell)) this.rowSum.set(r, (this.rowSum.get(r) ?? 0) + this.power[i]);
+    });
+    for (const sum of this.rowSum.values()) this.total += sum ** (1 / SOFT_MAX_POWER);
+  }
+
+  /** Row sums after widening column `col` by `delta`, and the new powers of the cells over it. */
+  private widened(col: number, delta: number): { rows: Map<number, number>; powers: Map<number, number> } {
+    this.widths[col] += delta;
+    const rows = new Map<number, number>();
+    const powers = new Map<number, number>();
+    for (const i of this.byColumn[col]) {
+      const power = cellPower(this.cells[i], this.widths, this.fontPt);
+      powers.set(i, power);
+      for (const r of cellRows(this.cells[i])) rows.set(r, (rows.get(r) ?? this.rowSum.get(r)!) + power - this.power[i]);
+    }
+    this.widths[col] -= delta;
+    return { rows, powers };
+  }
+
+  private totalWith(rows: Map<number, number>): number {
+    let total = this.total;
+    for (const [r, sum] of rows) total += sum ** (1 / SOFT_MAX_POWER) - this.rowSum.get(r)! ** (1 / SOFT_MAX_POWER);
+    return total;
+  }
+
+  /** The height if column `col` were `delta` wider. */
+  trial(col: number, delta: number): number {
+    return this.totalWith(this.widened(col, delta).rows);
+  }
+
+  widen(col: number, delta: number): void {
+    const { rows, powers } = this.widened(col, delta);
+    this.total = this.totalWith(rows);
+    for (const [r, sum] of rows) this.rowSum.set(r, sum);
+    for (const [i, power] of powers) this.power[i] = power;
+    this.widths[col] += delta;
+  }
 }
 
 /**
@@ -146,7 +223,7 @@ export function tableLines(cells: WidthCell[], widths: number[]): number {
  * the remainder goes in proportion to the preferred widths. Returns widths in pt summing to `available`
  * (when even the minimums do not fit, the minimums scaled down).
  */
-export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], available: number): number[] {
+export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], available: number, fontPt = TABLE_FONT_PT): number[] {
   const n = cols.length;
   if (n === 0) return [];
   const sumPref = cols.reduce((s, c) => s + c.pref, 0);
@@ -155,26 +232,23 @@ export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], availa
   if (sumMin >= available) return cols.map((c) => (c.min / sumMin) * available);
 
   const widths = cols.map((c) => c.min);
-  const step = TABLE_FONT_PT / 2;
+  const step = fontPt / 2;
   let left = available - sumMin;
-  let height = tableLines(cells, widths);
+  const height = new TableHeight(cells, widths, fontPt);
   while (left > 1e-6) {
     const delta = Math.min(step, left);
     let best = -1;
-    let bestHeight = height;
+    let bestHeight = height.total;
     for (let c = 0; c < n; c++) {
       if (widths[c] >= cols[c].pref) continue;
-      widths[c] += delta;
-      const h = tableLines(cells, widths);
-      widths[c] -= delta;
+      const h = height.trial(c, delta);
       if (h < bestHeight - 1e-9) {
         bestHeight = h;
         best = c;
       }
     }
     if (best < 0) break;
-    widths[best] += delta;
-    height = bestHeight;
+    height.widen(best, delta);
     left -= delta;
   }
   if (left > 1e-6) {
@@ -188,7 +262,7 @@ export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], availa
 
 /** Column widths (pt) for a table of `columns` grid columns set `available` pt wide. */
 export function columnWidths(cells: WidthCell[], columns: number, available: number, opts: WidthOptions = {}): number[] {
-  return distributeWidths(cells, columnNeeds(cells, columns, opts), available);
+  return distributeWidths(cells, columnNeeds(cells, columns, opts), available, opts.fontPt);
 }
 
 /** Sum of the columns' minimum widths (pt): wider than the type area means the table must rotate. */

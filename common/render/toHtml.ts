@@ -19,6 +19,7 @@ import {
 } from '../model';
 import { attrs, escapeHtml, hashString, isHan } from './html';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
+import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -27,6 +28,9 @@ export const ROTATE_COLUMN_THRESHOLD = 8;
 /** Type area width (pt), and the width a rotated table gets (the type area's height). */
 export const TYPE_WIDTH_PT = 420;
 export const ROTATED_WIDTH_PT = 682.5;
+/** Type area height (pt), and the height a rotated table gets (the type area's width). */
+export const TYPE_HEIGHT_PT = 682.5;
+export const ROTATED_HEIGHT_PT = 420;
 
 export interface HtmlOptions {
   /** URL of an image asset (a data: URL when exporting). */
@@ -166,12 +170,17 @@ function hasOwnLayout(table: TableElement): boolean {
 }
 
 /** Column widths in percent: the model's `colWidths` when given, else content-aware (none for own-layout lists). */
-export function columnPercents(table: TableElement, rotated: boolean): number[] | undefined {
+export function columnPercents(table: TableElement, rotated: boolean, size: TableSize = 'normal'): number[] | undefined {
   const cols = tableColumnCount(table);
   const given = table.colWidths && table.colWidths.length === cols && table.colWidths.every((w) => w > 0) ? table.colWidths : undefined;
   if (!given && table.variant === 'name-list' && cols % 2 === 0) return nameListPercents(cols);
   if (!given && hasOwnLayout(table)) return undefined;
-  const widths = given ?? columnWidths(tableWidthCells(table), cols, rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT, { form: table.variant === 'form' });
+  const widths =
+    given ??
+    columnWidths(tableWidthCells(table), cols, rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT, {
+      form: table.variant === 'form',
+      fontPt: TABLE_TYPE[size].fontPt,
+    });
   const total = widths.reduce((a, b) => a + b, 0);
   return total > 0 ? widths.map((w) => (w / total) * 100) : undefined;
 }
@@ -193,7 +202,13 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
   const variant = table.variant ?? 'data';
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
   const cols = tableColumnCount(table);
-  const percents = columnPercents(table, rotationFor(table, settings) === 'yes');
+  const rotated = rotationFor(table, settings) === 'yes';
+  const widthPt = rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT;
+  const normalPercents = columnPercents(table, rotated);
+  const size = tableSizeFor(table, widthPt, rotated ? ROTATED_HEIGHT_PT : TYPE_HEIGHT_PT, normalPercents?.map((p) => (p / 100) * widthPt));
+  const percents = size === 'compact' && !table.colWidths ? columnPercents(table, rotated, 'compact') : normalPercents;
+  // The widths the compact size would take, for the print page's fit-to-page step (renderer/print/fitTables.ts).
+  const compactPercents = size === 'normal' && percents && !hasOwnLayout(table) && !table.colWidths ? columnPercents(table, rotated, 'compact') : undefined;
   const leaderCols = !percents && variant === 'leader-list' && cols === 3;
   const colgroup = percents
     ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>`
@@ -217,9 +232,10 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
   const head = table.headerRows > 0 ? `<thead>${rows(0, table.headerRows, true)}</thead>` : '';
   const body = `<tbody>${rows(table.headerRows, table.children.length, false)}</tbody>`;
   return `<table${attrs({
-    class: `gz-table gz-table--${variant}${percents || leaderCols ? ' gz-table--fixed' : ''}`,
+    class: `gz-table gz-table--${variant}${percents || leaderCols ? ' gz-table--fixed' : ''}${size === 'compact' ? ' gz-table--compact' : ''}`,
     id,
     'data-cols': cols,
+    'data-compact-cols': compactPercents?.map((p) => p.toFixed(2)).join(','),
   })}>${colgroup}${head}${body}</table>`;
 }
 
@@ -315,13 +331,21 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
         i++;
       }
       const table = blocks[i] as TableElement;
-      parts.push(renderTable(table, settings, `t-${doc.id}-${region}-${i}`));
+      const tableHtml = renderTable(table, settings, `t-${doc.id}-${region}-${i}`);
+      parts.push(tableHtml);
       i++;
       while (isTableNote(blocks[i])) {
         parts.push(`<p class="gz-tablenote gz-tablenote--below">${renderLeaves((blocks[i] as ParagraphElement).children)}</p>`);
         i++;
       }
-      out.push(`<div${attrs({ class: `gz-tablewrap gz-tablewrap--${table.variant ?? 'data'}`, 'data-rotate': rotationFor(table, settings) })}>${parts.join('')}</div>`);
+      // The notes follow the table's size (its opening tag says which).
+      const compact = /^<table[^>]*\bgz-table--compact\b/.test(tableHtml);
+      out.push(
+        `<div${attrs({
+          class: `gz-tablewrap gz-tablewrap--${table.variant ?? 'data'}${compact ? ' gz-tablewrap--compact' : ''}`,
+          'data-rotate': rotationFor(table, settings),
+        })}>${parts.join('')}</div>`,
+      );
       continue;
     }
     out.push(renderSimpleBlock(block, opts, id));
@@ -367,7 +391,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-3';
+export const LAYOUT_VERSION = 'layout-4';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

@@ -136,3 +136,23 @@ describe('regions and flows', () => {
     expect(second[1].hasAttribute('data-continued')).toBe(false);
   });
 });
+
+describe('fitTables (fit to page)', () => {
+  it('switches a candidate table to the compact size and its prepared widths, once', async () => {
+    const { fitCandidates, makeCompact, COMPACT_CLASS, COMPACT_WRAP_CLASS } = await import('./fitTables');
+    const root = el(
+      '<div class="gz-tablewrap"><table class="gz-table" data-compact-cols="20.5,79.5"><colgroup><col style="width:30%"><col style="width:70%"></colgroup><tbody><tr><td>a</td><td>b</td></tr></tbody></table></div>' +
+        '<div class="gz-tablewrap"><table class="gz-table gz-table--compact"><tbody><tr><td>c</td></tr></tbody></table></div>',
+    );
+    const candidates = fitCandidates(root);
+    expect(candidates).toHaveLength(1);
+    makeCompact(candidates[0]);
+    expect(candidates[0].classList.contains(COMPACT_CLASS)).toBe(true);
+    expect(candidates[0].closest('.gz-tablewrap')!.classList.contains(COMPACT_WRAP_CLASS)).toBe(true);
+    const widths = Array.from(candidates[0].querySelectorAll('col')).map((c) => (c as HTMLElement).getAttribute('style'));
+    expect(widths[0]).toContain('20.5%');
+    expect(widths[1]).toContain('79.5%');
+    expect(fitCandidates(root)).toHaveLength(0);
+  });
+});
+

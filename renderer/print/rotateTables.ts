@@ -7,6 +7,7 @@
 import { REPEAT_CLASS, headerCopy } from './tableHeaders';
 import { sliceRows, slicedBodies } from './tableSlices';
 import { splitRow } from './splitRows';
+import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 
 const PX_PER_PT = 96 / 72;
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
@@ -92,7 +93,13 @@ export function splitTallRows(rows: HTMLTableRowElement[], first: number, rest: 
   return splits;
 }
 
-/** Replace one table wrap with rotated page blocks. Returns the number of pages made. */
+/** Trailing lines of at most this many characters are set side by side under a rotated table. */
+const SHORT_TAIL_CHARS = 16;
+
+/**
+ * Replace one table wrap with rotated page blocks. Returns the pages the table takes: the blocks made, plus
+ * one when the text after it did not fit on the last rotated page (it then goes on a page of its own).
+ */
 export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const table = wrap.querySelector('table') as HTMLTableElement | null;
   if (!table) return 0;
@@ -151,11 +158,15 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   });
   // Notes below the table: on the last page if they fit, else on a page of their own.
   const last = slices[slices.length - 1];
-  const lastUsed = last ? rowH.slice(last[0], last[1] + 1).reduce((s, x) => s + x, 0) + headH : 0;
+  // The first page also carries the title and the notes above the table.
+  const lastUsed = last ? rowH.slice(last[0], last[1] + 1).reduce((s, x) => s + x, 0) + headH + (slices.length === 1 ? aboveH : 0) : 0;
   const notes = Array.from(wrap.querySelectorAll('.gz-tablenote--below'));
+  let lastPageUsed = lastUsed;
   if (notes.length) {
     let target = blocks[blocks.length - 1]?.querySelector('.gz-tablewrap');
+    lastPageUsed += belowH;
     if (!target || lastUsed + belowH > page) {
+      lastPageUsed = belowH;
       const pageBlock = document.createElement('div');
       pageBlock.className = 'gz-rot-page';
       pageBlock.innerHTML = `<div class="gz-rot-inner"><div class="${wrap.className}"></div></div>`;
@@ -167,23 +178,39 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   // Short text after the table at the end of its region (审核人：… lines of a form) goes on the last
   // rotated page when it fits there, rather than on a page of its own.
   const trailing: HTMLElement[] = [];
+  let spills = false;
   for (let n = wrap.nextElementSibling; n; n = n.nextElementSibling) trailing.push(n as HTMLElement);
   if (trailing.length > 0 && trailing.every((n) => n.tagName === 'P') && blocks.length > 0) {
+    // Short lines (填报人：, 复核人：, 填报日期：…) are set side by side, four to a line, as on a printed form.
+    const tailClass = trailing.every((n) => [...(n.textContent ?? '').trim()].length <= SHORT_TAIL_CHARS) ? 'gz-rot-tail gz-rot-tail--inline' : 'gz-rot-tail';
     const probeBox = document.createElement('div');
+    probeBox.className = tailClass;
     box.replaceChildren(probeBox);
     for (const n of trailing) probeBox.appendChild(n.cloneNode(true));
     const trailH = probeBox.getBoundingClientRect().height + 8;
     box.replaceChildren();
     const lastInner = blocks[blocks.length - 1].querySelector('.gz-rot-inner');
-    if (lastInner && lastUsed + belowH + trailH <= page) {
+    if (lastInner && lastPageUsed + trailH <= page) {
       const tail = document.createElement('div');
-      tail.className = 'gz-rot-tail';
+      tail.className = tailClass;
       for (const n of trailing) tail.appendChild(n);
       lastInner.appendChild(tail);
-    }
+    } else spills = true;
   }
   wrap.replaceWith(...blocks);
-  return blocks.length;
+  return blocks.length + (spills ? 1 : 0);
+}
+
+/** Rotated pages a table wrap would make, compact or not, tried on a copy of its region. */
+function trialRotation(wrap: HTMLElement, box: HTMLElement, compact: boolean): number {
+  const region = wrap.parentElement;
+  if (!region) return 0;
+  const index = Array.from(region.children).indexOf(wrap);
+  const copy = region.cloneNode(true) as HTMLElement;
+  const copyWrap = copy.children[index] as HTMLElement;
+  const table = copyWrap.querySelector('table');
+  if (compact && table) makeCompact(table);
+  return rotateTable(copyWrap, box);
 }
 
 /** Rotate every wide table in a unit's content (a detached or live element). */
@@ -192,7 +219,15 @@ export function rotateWideTables(root: ParentNode): number {
   let pages = 0;
   try {
     for (const wrap of Array.from(root.querySelectorAll('.gz-tablewrap')) as HTMLElement[]) {
-      if (needsRotation(wrap, box)) pages += rotateTable(wrap, box);
+      if (!needsRotation(wrap, box)) continue;
+      const table = wrap.querySelector('table');
+      if (table && fitCandidates(wrap).length > 0) {
+        const normal = trialRotation(wrap, box, false);
+        if (normal >= 2 && normal <= FIT_MAX_PAGES && trialRotation(wrap, box, true) < normal) makeCompact(table);
+      }
+      // The rotated pages are final: the flows' fit step must not resize their tables.
+      table?.removeAttribute('data-compact-cols');
+      pages += rotateTable(wrap, box);
     }
   } finally {
     box.remove();

@@ -7,6 +7,7 @@
  */
 import { sliceRows, slicedBodies } from './tableSlices';
 import { headerCopy } from './tableHeaders';
+import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 
 const PX_PER_PT = 96 / 72;
 /** Page area height less a safety margin (measurement here and in the page can differ slightly). */
@@ -18,20 +19,28 @@ function outerHeight(el: Element): number {
   return el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
 }
 
-/** Split the tables of one region (already in the measuring box). */
-export function splitRegionTables(region: HTMLElement): number {
+/**
+ * Split the tables of one region (already in the measuring box). Returns the pieces made and the pages the
+ * region is estimated to take (rotated pages counted as one page each).
+ */
+export function splitRegionTables(region: HTMLElement): { pieces: number; pages: number } {
   const page = PAGE_HEIGHT_PT * PX_PER_PT;
   let used = 0;
   let pieces = 0;
+  let pages = 1;
   for (const child of Array.from(region.children) as HTMLElement[]) {
     if (child.classList.contains('gz-rot-page')) {
+      pages += used > 0 ? 2 : 1;
       used = 0;
       continue;
     }
     const table = child.classList.contains('gz-tablewrap') ? (child.querySelector(':scope > table') as HTMLTableElement | null) : null;
     if (!table) {
       used += outerHeight(child);
-      while (used > page) used -= page;
+      while (used > page) {
+        used -= page;
+        pages++;
+      }
       continue;
     }
     const head = table.tHead;
@@ -47,8 +56,10 @@ export function splitRegionTables(region: HTMLElement): number {
     if (first < (rowH[0] ?? 0)) {
       child.classList.add('gz-newpage');
       first = page - margin - above - headH;
+      pages++;
     }
     const slices = sliceRows(rowH, first, page - headH - margin);
+    pages += Math.max(slices.length - 1, 0);
     if (slices.length <= 1) {
       used = (child.classList.contains('gz-newpage') ? 0 : used) + outerHeight(child);
       continue;
@@ -73,7 +84,27 @@ export function splitRegionTables(region: HTMLElement): number {
     pieces += made.length - 1;
     used = outerHeight(made[made.length - 1]);
   }
-  return pieces;
+  return { pieces, pages };
+}
+
+/**
+ * Split a region's tables; when a compact size (fitTables.ts) saves a page of a short region, set its
+ * tables compact first. `region` is in the measuring box; returns the element to use in its place.
+ */
+function splitFitted(region: HTMLElement): { region: HTMLElement; pieces: number } {
+  const candidates = fitCandidates(region).length > 0 && !region.querySelector('.gz-rot-page');
+  const trial = candidates ? (region.cloneNode(true) as HTMLElement) : null;
+  const normal = splitRegionTables(region);
+  if (!trial || normal.pages < 2 || normal.pages > FIT_MAX_PAGES) return { region, pieces: normal.pieces };
+  fitCandidates(trial).forEach(makeCompact);
+  region.after(trial);
+  const compact = splitRegionTables(trial);
+  if (compact.pages < normal.pages) {
+    region.remove();
+    return { region: trial, pieces: compact.pieces };
+  }
+  trial.remove();
+  return { region, pieces: normal.pieces };
 }
 
 /** Share of a page up to which a table may stay in a two-column region, kept whole as a spanning block. */
@@ -108,8 +139,13 @@ export function splitTables(content: ParentNode): number {
       const marker = document.createComment('region');
       region.replaceWith(marker);
       box.appendChild(region);
-      if (!relaxRegion(region)) pieces += splitRegionTables(region);
-      marker.replaceWith(region);
+      let placed = region;
+      if (!relaxRegion(region)) {
+        const fitted = splitFitted(region);
+        placed = fitted.region;
+        pieces += fitted.pieces;
+      }
+      marker.replaceWith(placed);
     }
   } finally {
     box.remove();

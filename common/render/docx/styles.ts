@@ -45,6 +45,7 @@ export const STYLE = {
   attachmentMark: 'AttachmentMark',
   attachmentList: 'AttachmentList',
   tableText: 'TableText',
+  tableTextCompact: 'TableTextCompact',
   tableNote: 'TableNote',
   leadInKai: 'LeadInKai',
   leadInBold: 'LeadInBold',
@@ -216,6 +217,15 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       next: 'TableText',
       pPr: `<w:snapToGrid w:val="0"/>${spacing(240)}${NO_INDENT}<w:jc w:val="left"/>`,
       rPr: rPr(f.song, 18),
+    },
+    {
+      // Very long tables (common/render/tableSize.ts): 六号 7.5 pt on a 10 pt pitch.
+      id: STYLE.tableTextCompact,
+      name: '表格正文（六号）',
+      basedOn: 'TableText',
+      next: 'TableTextCompact',
+      pPr: spacing(200),
+      rPr: rPr(f.song, 15),
     },
     {
       id: STYLE.tableNote,

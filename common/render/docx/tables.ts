@@ -20,6 +20,7 @@ import type { Align, TableCellElement, TableElement } from '../../model';
 import { plainText } from '../../model';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
+import { tableSizeFor } from '../tableSize';
 
 /** Where each model cell sits in the grid, and which grid slots are covered by a merge from above. */
 export interface PlacedCell {
@@ -189,24 +190,26 @@ function estimateRowHeight(slots: TableGrid['rows'][number], widths: number[]): 
   return lines * 240 + 80;
 }
 
-function cellParagraphs(cell: TableCellElement, header: boolean, faces: FaceNames): Paragraph[] {
+function cellParagraphs(cell: TableCellElement, header: boolean, faces: FaceNames, style: string): Paragraph[] {
   return cell.children.map((p) => {
     const align = cell.align ?? p.align ?? (header ? 'center' : undefined);
     return new Paragraph({
-      style: STYLE.tableText,
+      style,
       alignment: align ? ALIGN[align] : undefined,
       children: runsFor(p.children, faces, header ? { face: 'hei' } : {}),
     });
   });
 }
 
-function emptyParagraph(): Paragraph {
-  return new Paragraph({ style: STYLE.tableText, children: [] });
+function emptyParagraph(style: string): Paragraph {
+  return new Paragraph({ style, children: [] });
 }
 
 export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames): Table {
   const grid = placeTableCells(table);
   const widths = columnWidthsTwips(table, grid, typeWidth);
+  // The same size as the PDF's (twips to pt: / 20).
+  const style = tableSizeFor(table, typeWidth / 20, pageHeight / 20) === 'compact' ? STYLE.tableTextCompact : STYLE.tableText;
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const rows = grid.rows.map((slots, r) => {
     const header = r < table.headerRows;
@@ -214,7 +217,7 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
     const cells = slots.map((slot) => {
       if (slot.kind === 'continue') {
         return new TableCell({
-          children: [emptyParagraph()],
+          children: [emptyParagraph(style)],
           verticalMerge: VerticalMergeType.CONTINUE,
           columnSpan: slot.origin.colSpan > 1 ? slot.origin.colSpan : undefined,
           width: { size: spanWidth(slot.col, slot.origin.colSpan), type: WidthType.DXA },
@@ -223,7 +226,7 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
       }
       const { cell, col, colSpan, rowSpan } = slot.placed;
       return new TableCell({
-        children: cellParagraphs(cell, header, faces),
+        children: cellParagraphs(cell, header, faces, style),
         verticalMerge: rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
         columnSpan: colSpan > 1 ? colSpan : undefined,
         width: { size: spanWidth(col, colSpan), type: WidthType.DXA },
