@@ -4,7 +4,7 @@ import { t } from '../i18n';
 import { currentBlock, currentTextBlock, isMarkActive, toggleFace, toggleMark } from './commands';
 import { blockEntries } from './elements';
 import { hotkeyLabel } from './hotkeys';
-import { inTable, insertTable, runTableCommand, type TableCommand } from './tableCommands';
+import { inTable, insertTable, runTableCommand, type TableCommand, type TableSizeChoice } from './tableCommands';
 import type { GazetteEditor } from './types';
 
 function Button(props: { label: string; title?: string; active?: boolean; disabled?: boolean; onPress: () => void; className?: string; testId?: string }) {
@@ -96,6 +96,17 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
           <span className="tb-label">{`${t.editor.headerRows}：${tableEntry.headerRows}`}</span>
           <Button label="＋" title={`${t.editor.headerRows} +1`} onPress={() => runTableCommand(editor, 'header-more')} />
           <Button label="－" title={`${t.editor.headerRows} −1`} onPress={() => runTableCommand(editor, 'header-less')} />
+          <select
+            className="tb-select"
+            title={t.editor.tableSize}
+            data-testid="table-size"
+            value={tableEntry.size ?? 'auto'}
+            onChange={(e) => runTableCommand(editor, `size-${e.target.value as TableSizeChoice}`)}
+          >
+            <option value="auto">{t.editor.tableSizeAuto}</option>
+            <option value="normal">{t.editor.tableSizeNormal}</option>
+            <option value="compact">{t.editor.tableSizeCompact}</option>
+          </select>
           <Button label={t.editor.removeTable} className="danger" onPress={() => runTableCommand(editor, 'remove-table')} />
         </div>
       ) : null}

@@ -35,7 +35,11 @@ export type TableCommand =
   | 'header-more'
   | 'header-less'
   | 'remove-table'
+  | `size-${TableSizeChoice}`
   | `align-${Align}`;
+
+/** The table's type size: automatic (六号 for very long tables), 小五 or 六号 (common/render/tableSize.ts). */
+export type TableSizeChoice = 'auto' | 'normal' | 'compact';
 
 export function inTable(editor: GazetteEditor): boolean {
   return !!tableSelection(editor);
@@ -80,6 +84,13 @@ export function runTableCommand(editor: GazetteEditor, command: TableCommand): v
       return swapTable(editor, index, { ...table, headerRows: Math.max(0, table.headerRows - 1) }, at);
     case 'remove-table':
       return removeTable(editor, index);
+    case 'size-auto': {
+      const { size: _size, ...rest } = table;
+      return swapTable(editor, index, rest, at);
+    }
+    case 'size-normal':
+    case 'size-compact':
+      return swapTable(editor, index, { ...table, size: command === 'size-normal' ? 'normal' : 'compact' }, at);
     default: {
       const align = command.slice('align-'.length) as Align;
       return swapTable(editor, index, ops.setCellAlign(table, at, align), at);

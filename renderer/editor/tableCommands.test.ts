@@ -1,0 +1,25 @@
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { describe, expect, it } from 'vitest';
+import type { TableElement } from '../../common/model';
+import { newTable } from '../../common/editor/table';
+import { runTableCommand } from './tableCommands';
+import type { GazetteEditor } from './types';
+import { withGazette } from './withGazette';
+
+describe('table size commands', () => {
+  it('fixes a table to 六号 or 小五 and returns it to automatic', () => {
+    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+    editor.children = [newTable(2, 2)] as unknown as Descendant[];
+    Editor.normalize(editor, { force: true });
+    Transforms.select(editor, Editor.start(editor, [0, 1, 0]));
+    const table = () => editor.children[0] as unknown as TableElement;
+    runTableCommand(editor, 'size-compact');
+    expect(table().size).toBe('compact');
+    runTableCommand(editor, 'size-normal');
+    expect(table().size).toBe('normal');
+    runTableCommand(editor, 'size-auto');
+    expect(table()).not.toHaveProperty('size');
+    expect(table().children).toHaveLength(2);
+  });
+});
