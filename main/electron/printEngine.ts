@@ -6,7 +6,7 @@
 import { BrowserWindow } from 'electron';
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import type { PrintEngine, PrintPdfOptions } from '../export/engine';
-import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, printOnlyPagesScript, type PageKeys } from '../export/pageKeys';
+import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, parkedLayoutScript, printOnlyPagesScript, type PageKeys } from '../export/pageScripts';
 
 export async function createElectronPrintEngine(printPageUrl: string): Promise<PrintEngine> {
   const win = new BrowserWindow({
@@ -40,7 +40,7 @@ export async function createElectronPrintEngine(printPageUrl: string): Promise<P
   };
   return {
     async layout(job: LayoutJob): Promise<LayoutResult> {
-      return (await contents.executeJavaScript(`window.gazettePrint.layout(${JSON.stringify(job)})`)) as LayoutResult;
+      return (await contents.executeJavaScript(parkedLayoutScript(job))) as LayoutResult;
     },
     printPdf,
     pageKeys: async () => (await contents.executeJavaScript(PAGE_KEYS_SCRIPT)) as PageKeys,

@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import { CONTENT_TYPES, assertPrintPageBuilt, resolveRendererFile } from './assets';
 import type { PrintEngine, PrintPdfOptions } from './engine';
-import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, printOnlyPagesScript, type PageKeys } from './pageKeys';
+import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, parkedLayoutScript, printOnlyPagesScript, withoutPark, type PageKeys } from './pageScripts';
 
 export const PRINT_ORIGIN = 'http://gazette.print';
 
@@ -125,7 +125,7 @@ export class ChromiumEngine implements PrintEngine {
     // limits each unit; this limits the whole call, so a broken page can never hang an export.
     const limitMs = (job.timeoutMs ?? 120_000) * Math.max(2, job.units.length + 2);
     return withLimit(
-      this.page.evaluate((j) => (globalThis as unknown as PrintWindow).gazettePrint!.layout(j), job),
+      this.page.evaluate<LayoutResult>(parkedLayoutScript(job)),
       limitMs,
       `layout of the issue did not finish within ${Math.round(limitMs / 1000)} s`,
     );
@@ -171,7 +171,7 @@ export class ChromiumEngine implements PrintEngine {
 
   /** The page's current HTML (after layout): the laid-out pages, for the print floor and --html. */
   async currentHtml(): Promise<string> {
-    return this.page.content();
+    return withoutPark(await this.page.content());
   }
 
   async close(): Promise<void> {

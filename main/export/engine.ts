@@ -4,7 +4,7 @@
  * and Electron's printToPDF on a hidden window (electron.ts). Both run the same page, so the output is the same.
  */
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
-import type { PageKeys } from './pageKeys';
+import type { PageKeys } from './pageScripts';
 
 export interface PrintPdfOptions {
   /**
@@ -19,7 +19,7 @@ export interface PrintEngine {
   layout(job: LayoutJob): Promise<LayoutResult>;
   /** Print what the page currently shows (A4 pages from the CSS, zero margins, backgrounds). */
   printPdf(opts?: PrintPdfOptions): Promise<Uint8Array>;
-  /** Keys of the laid-out pages (main/export/pageKeys.ts): same key => same printed page. */
+  /** Keys of the laid-out pages (main/export/pageScripts.ts): same key => same printed page. */
   pageKeys(): Promise<PageKeys>;
   /** Load static HTML (no pagination script) and print it: the "print floor" of the bench. */
   printStaticHtml(html: string): Promise<Uint8Array>;

@@ -12,7 +12,7 @@ import { hashString } from '../../common/render/html';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
-import type { PageKeys } from './pageKeys';
+import type { PageKeys } from './pageScripts';
 import { PrintMemory, RememberedPrint, pageRangesText, planReuse } from './pageReuse';
 import { postProcessPdf, type OutlineEntry } from './pdfPost';
 

@@ -6,7 +6,7 @@
 import { parseHTML } from 'linkedom';
 import { PDFDict, PDFDocument, PDFName } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, hashText, printOnlyPagesScript, type PageKeys } from './pageKeys';
+import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, hashText, printOnlyPagesScript, type PageKeys } from './pageScripts';
 import { MAX_SOURCES, PrintMemory, RememberedPrint, nthTag, pageRangesText, planReuse, subsetTag, uniqueSubsetTags } from './pageReuse';
 
 const keys = (docKey: string, ...pageKeys: string[]): PageKeys => ({ docKey, pageKeys });

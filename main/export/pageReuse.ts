@@ -6,7 +6,7 @@
  * per physical page, its key and where its printed copy lives. Sources are parsed once and only read.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, type PDFObject } from 'pdf-lib';
-import type { PageKeys } from './pageKeys';
+import type { PageKeys } from './pageScripts';
 
 /** Above this share of changed pages a full print costs about the same: print everything. */
 export const MAX_CHANGED_SHARE = 0.5;

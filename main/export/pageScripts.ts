@@ -1,6 +1,6 @@
 /**
- * Scripts that run in the print page (both engines evaluate the same source text) to fingerprint each
- * laid-out page and to print only some pages.
+ * Scripts that run in the print page (both engines evaluate the same source text): lay out with the
+ * pages parked out of the screen, fingerprint each laid-out page, and print only some pages.
  *
  * They are plain JavaScript strings, not functions: a function passed to page.evaluate is serialised with
  * whatever helpers the TypeScript transform added, which do not exist in the page.
@@ -11,6 +11,34 @@
  * made of the browser, the <html> and <body> attributes (fonts mode) and the whole <head> (every style
  * sheet, font faces included). Same key => same printed page.
  */
+
+import type { LayoutJob } from '../../common/render/printJob';
+
+export const PARKED_STYLE_ID = 'gz-parked';
+
+/**
+ * Expression running `gazettePrint.layout(job)` and, in the same task as it finishes, parking the pages:
+ * hidden on screen, shown in print. Nobody looks at the engine's page, yet Chromium would lay the whole
+ * issue out for the screen (hundreds of ms) before printing lays it out again for paper; parked, only the
+ * print layout is done. The park is lifted before the next layout (Paged.js measures on screen).
+ */
+export function parkedLayoutScript(job: LayoutJob): string {
+  return `((job) => {
+  document.getElementById(${JSON.stringify(PARKED_STYLE_ID)})?.remove();
+  return window.gazettePrint.layout(job).then((result) => {
+    const style = document.createElement('style');
+    style.id = ${JSON.stringify(PARKED_STYLE_ID)};
+    style.textContent = '@media screen { #gz-root { display: none !important; } }';
+    document.head.appendChild(style);
+    return result;
+  });
+})(${JSON.stringify(job)})`;
+}
+
+/** The page's HTML without the park (what a reader of the laid-out HTML expects to see on screen). */
+export function withoutPark(html: string): string {
+  return html.replace(new RegExp(`<style id="${PARKED_STYLE_ID}">[^<]*</style>`), '');
+}
 
 export interface PageKeys {
   /** Browser, root attributes and style sheets: pages can only be reused under the same document key. */
