@@ -151,6 +151,18 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     const table = doc.content.blocks.find((b) => b.type === 'table' && JSON.stringify(b).includes('合并甲'))!;
     expect(table.children[0].children[0].colSpan).toBe(2);
     expect(table.children[0].children).toHaveLength(2);
+
+    // Column width and type size from the table tools, kept in the model the print page and DOCX read.
+    await page.click('[data-testid=table-col-wider]');
+    await page.selectOption('[data-testid=table-size]', 'compact');
+    await expect.poll(() => page.locator('[data-testid=editor] table.el-table.compact.fixed col').count(), POLL).toBeGreaterThan(1);
+    await waitSaved(page);
+    const sized = await callApi<{ content: { blocks: Array<{ type: string; size?: string; colWidths?: number[] }> } }>(server, 'documents.get', { documentId: firstDocId });
+    const sizedTable = sized.content.blocks.find((b) => b.type === 'table' && JSON.stringify(b).includes('合并甲'))!;
+    expect(sizedTable.size).toBe('compact');
+    const widths = sizedTable.colWidths!;
+    expect(widths.length).toBeGreaterThan(1);
+    expect(widths[0]).toBe(Math.max(...widths));
   });
 
   it('fixes a 公文 check finding with one click', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeTable, plainText, type TableElement } from '../model';
-import { insertColumn, insertRow, mergeCells, newTable, removeColumn, removeRow, splitCell, toGrid } from './table';
+import { COLUMN_STEP_PERCENT, MIN_COLUMN_PERCENT, insertColumn, insertRow, mergeCells, newTable, removeColumn, removeRow, resizeColumn, splitCell, toGrid } from './table';
 
 function table(rows: string[][], headerRows = 1): TableElement {
   return normalizeTable({
@@ -44,5 +44,24 @@ describe('table editing', () => {
   it('keeps header rows counted when rows are inserted above', () => {
     expect(insertRow(newTable(3, 2, 1), 0).headerRows).toBe(2);
     expect(removeRow(newTable(3, 2, 2), 0).headerRows).toBe(1);
+  });
+});
+
+describe('column widths', () => {
+  it('widens one column from the widths the table is set with, the others giving way in proportion', () => {
+    const t = table([['序号', '名称', '说明']]);
+    const wider = resizeColumn(t, 1, COLUMN_STEP_PERCENT, [10, 30, 60]);
+    expect(wider.colWidths![1]).toBeCloseTo(30 + COLUMN_STEP_PERCENT, 1);
+    expect(wider.colWidths![2] / wider.colWidths![0]).toBeCloseTo(6, 1);
+    expect(wider.colWidths!.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 1);
+    expect(texts(wider)).toEqual(texts(t));
+  });
+
+  it('never makes a column narrower than the minimum, and ignores a bad column', () => {
+    const t = table([['a', 'b']]);
+    let narrow = t;
+    for (let i = 0; i < 30; i++) narrow = resizeColumn(narrow, 0, -COLUMN_STEP_PERCENT, narrow.colWidths ?? [50, 50]);
+    expect(narrow.colWidths![0]).toBeGreaterThanOrEqual(MIN_COLUMN_PERCENT - 0.01);
+    expect(resizeColumn(t, 5, 2, [50, 50])).toBe(t);
   });
 });

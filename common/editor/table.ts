@@ -234,3 +234,28 @@ export function newTable(rows: number, cols: number, headerRows = 1): TableEleme
 export function columnCount(table: TableElement): number {
   return toGrid(table)[0]?.length ?? 0;
 }
+
+/** A column never gets narrower than this share of the table (percent). */
+export const MIN_COLUMN_PERCENT = 3;
+
+/** One click of 列加宽 / 列变窄 moves this share of the table's width (percent). */
+export const COLUMN_STEP_PERCENT = 5;
+
+/**
+ * Widen (delta > 0) or narrow (delta < 0) one column by `delta` percent of the table width, taking the width
+ * from or giving it to the other columns in proportion. `current` is the widths the table is set with now
+ * (the model's colWidths, or the automatic ones), so the first manual change starts from what the editor
+ * sees. Widths come back in percent.
+ */
+export function resizeColumn(table: TableElement, col: number, delta: number, current: number[]): TableElement {
+  const cols = columnCount(table);
+  if (current.length !== cols || col < 0 || col >= cols) return table;
+  const total = current.reduce((a, b) => a + b, 0);
+  const widths = current.map((w) => (w / total) * 100);
+  const target = Math.min(Math.max(widths[col] + delta, MIN_COLUMN_PERCENT), 100 - MIN_COLUMN_PERCENT * (cols - 1));
+  const others = 100 - widths[col];
+  const scale = others > 0 ? (100 - target) / others : 0;
+  const next = widths.map((w, i) => (i === col ? target : Math.max(w * scale, MIN_COLUMN_PERCENT)));
+  const sum = next.reduce((a, b) => a + b, 0);
+  return { ...table, colWidths: next.map((w) => Math.round((w / sum) * 10000) / 100) };
+}

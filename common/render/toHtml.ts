@@ -156,7 +156,7 @@ export function tableColumnCount(table: TableElement): number {
  * Wide tables are turned 90° on a portrait page (format §6; Paged.js cannot mix page orientations within one
  * flow); the DOCX export sets them in landscape sections instead.
  */
-export function rotationFor(table: TableElement, _settings: PrintSettings): 'yes' | 'no' | 'auto' {
+export function rotationFor(table: TableElement, _settings?: PrintSettings): 'yes' | 'no' | 'auto' {
   if (table.rotate === 'never') return 'no';
   if (table.rotate === 'always') return 'yes';
   if (tableColumnCount(table) > ROTATE_COLUMN_THRESHOLD) return 'yes';

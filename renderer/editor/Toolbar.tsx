@@ -38,6 +38,9 @@ const TABLE_BUTTONS: Array<[TableCommand, string]> = [
   ['align-left', t.editor.alignLeft],
   ['align-center', t.editor.alignCenter],
   ['align-right', t.editor.alignRight],
+  ['col-wider', t.editor.colWider],
+  ['col-narrower', t.editor.colNarrower],
+  ['col-auto', t.editor.colAuto],
 ];
 
 export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void; onToggleFind: () => void }) {

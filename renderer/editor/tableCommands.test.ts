@@ -23,3 +23,22 @@ describe('table size commands', () => {
     expect(table().children).toHaveLength(2);
   });
 });
+
+describe('column width commands', () => {
+  it('widens the current column from the automatic widths, and returns to automatic widths', () => {
+    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+    editor.children = [newTable(2, 3)] as unknown as Descendant[];
+    Editor.normalize(editor, { force: true });
+    Transforms.select(editor, Editor.start(editor, [0, 1, 1]));
+    const table = () => editor.children[0] as unknown as TableElement;
+    runTableCommand(editor, 'col-wider');
+    const widths = table().colWidths!;
+    expect(widths).toHaveLength(3);
+    expect(widths[1]).toBeGreaterThan(widths[0]);
+    expect(widths[1]).toBeGreaterThan(widths[2]);
+    runTableCommand(editor, 'col-narrower');
+    expect(table().colWidths![1]).toBeLessThan(widths[1]);
+    runTableCommand(editor, 'col-auto');
+    expect(table()).not.toHaveProperty('colWidths');
+  });
+});

@@ -2,6 +2,7 @@
 import { Editor, Transforms } from 'slate';
 import type { Align, TableElement } from '../../common/model';
 import * as ops from '../../common/editor/table';
+import { columnPercents, rotationFor } from '../../common/render/toHtml';
 import { insertBlockAfter, tableSelection } from './commands';
 import type { GazetteEditor } from './types';
 
@@ -36,10 +37,19 @@ export type TableCommand =
   | 'header-less'
   | 'remove-table'
   | `size-${TableSizeChoice}`
+  | 'col-wider'
+  | 'col-narrower'
+  | 'col-auto'
   | `align-${Align}`;
 
 /** The table's type size: automatic (六号 for very long tables), 小五 or 六号 (common/render/tableSize.ts). */
 export type TableSizeChoice = 'auto' | 'normal' | 'compact';
+
+/** The widths (percent) the table is set with now: its own, else the automatic ones the print page uses. */
+function currentWidths(table: TableElement): number[] {
+  const cols = ops.columnCount(table);
+  return table.colWidths ?? columnPercents(table, rotationFor(table) === 'yes') ?? Array.from({ length: cols }, () => 100 / cols);
+}
 
 export function inTable(editor: GazetteEditor): boolean {
   return !!tableSelection(editor);
@@ -84,6 +94,13 @@ export function runTableCommand(editor: GazetteEditor, command: TableCommand): v
       return swapTable(editor, index, { ...table, headerRows: Math.max(0, table.headerRows - 1) }, at);
     case 'remove-table':
       return removeTable(editor, index);
+    case 'col-wider':
+    case 'col-narrower':
+      return swapTable(editor, index, ops.resizeColumn(table, at.col, (command === 'col-wider' ? 1 : -1) * ops.COLUMN_STEP_PERCENT, currentWidths(table)), at);
+    case 'col-auto': {
+      const { colWidths: _widths, ...rest } = table;
+      return swapTable(editor, index, rest, at);
+    }
     case 'size-auto': {
       const { size: _size, ...rest } = table;
       return swapTable(editor, index, rest, at);

@@ -8,7 +8,18 @@ export const tablePlugin: ElementPlugin = {
     const table = element.type === 'table' ? element : undefined;
     return (
       <div className="el-table-wrap">
-        <table {...attributes} className={`el-table${table && table.rotate === 'always' ? ' rotated' : ''}`}>
+        <table
+          {...attributes}
+          className={`el-table${table?.rotate === 'always' ? ' rotated' : ''}${table?.size === 'compact' ? ' compact' : ''}${table?.colWidths ? ' fixed' : ''}`}
+        >
+          {/* Widths set in the table tools (列加宽/列变窄) show here as they will print. */}
+          {table?.colWidths ? (
+            <colgroup contentEditable={false}>
+              {table.colWidths.map((w, i) => (
+                <col key={i} style={{ width: `${w}%` }} />
+              ))}
+            </colgroup>
+          ) : null}
           <tbody>{children}</tbody>
         </table>
       </div>
