@@ -131,6 +131,20 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     await page.setInputFiles('input[data-role=image-input]', { name: 'dot.png', mimeType: 'image/png', buffer: png });
     await page.waitForSelector('[data-testid=editor] .el-image img[src^="data:image/png;base64,"]', { timeout: 15_000 });
     await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+
+    // Select the image: its width and description are set from the tools under it and saved in the model.
+    await page.locator('[data-testid=editor] .el-image img').click();
+    await page.waitForSelector('[data-testid=image-tools]');
+    await page.selectOption('[data-testid=image-width]', '199.5');
+    await page.fill('[data-testid=image-alt]', '项目位置示意图');
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+    const docId = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
+    await expect
+      .poll(async () => {
+        const doc = await callApi<{ content: { blocks: Array<{ type: string; width?: number; alt?: string }> } }>(server, 'documents.get', { documentId: docId });
+        return doc.content.blocks.find((b) => b.type === 'image');
+      }, { timeout: 10_000 })
+      .toMatchObject({ width: 199.5, alt: '项目位置示意图' });
   });
 
   it('shows 保存失败 with the reason when the store cannot be reached', async () => {

@@ -107,6 +107,12 @@ export const zhCN = {
     removeTable: '删除表格',
     image: '图片',
     imageAlt: '图片',
+    imageAltPlaceholder: '图片说明（无障碍与检索用）',
+    imageWidthAuto: '宽度：原始',
+    imageWidthSmall: '宽度：小（100 pt）',
+    imageWidthColumn: '宽度：一栏',
+    imageWidthLarge: '宽度：大（300 pt）',
+    imageWidthFull: '宽度：通栏',
     blockType: '段落样式',
   },
   elements: {

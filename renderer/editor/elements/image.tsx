@@ -1,10 +1,50 @@
 import { useEffect, useState } from 'react';
-import { useSelected, type RenderElementProps } from 'slate-react';
+import { Transforms } from 'slate';
+import { ReactEditor, useSelected, useSlateStatic, type RenderElementProps } from 'slate-react';
+import type { ImageElement } from '../../../common/model';
 import { api } from '../../api';
 import { t } from '../../i18n';
 import type { ElementPlugin } from './plugin';
 
 const cache = new Map<string, string>();
+
+/** Print widths offered for an image (pt): the type area is 420 pt, one text column 199.5 pt. */
+const IMAGE_WIDTHS: Array<[number, string]> = [
+  [100, t.editor.imageWidthSmall],
+  [199.5, t.editor.imageWidthColumn],
+  [300, t.editor.imageWidthLarge],
+  [420, t.editor.imageWidthFull],
+];
+
+/** Width and description of the selected image, written to the model (the print page and DOCX use both). */
+function ImageTools({ element }: { element: ImageElement }) {
+  const editor = useSlateStatic();
+  const set = (props: Partial<ImageElement>) => Transforms.setNodes(editor, props, { at: ReactEditor.findPath(editor, element) });
+  return (
+    <div className="image-tools" contentEditable={false} data-testid="image-tools">
+      <select
+        className="tb-select"
+        data-testid="image-width"
+        value={element.width ?? ''}
+        onChange={(e) => (e.target.value ? set({ width: Number(e.target.value) }) : Transforms.unsetNodes(editor, 'width', { at: ReactEditor.findPath(editor, element) }))}
+      >
+        <option value="">{t.editor.imageWidthAuto}</option>
+        {IMAGE_WIDTHS.map(([pt, label]) => (
+          <option key={pt} value={pt}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <input
+        className="image-alt"
+        data-testid="image-alt"
+        placeholder={t.editor.imageAltPlaceholder}
+        value={element.alt ?? ''}
+        onChange={(e) => set({ alt: e.target.value })}
+      />
+    </div>
+  );
+}
 
 /** An image stored as an asset in the library; shown from a data URL fetched through the contract. */
 function Image({ attributes, children, element }: RenderElementProps) {
@@ -29,7 +69,17 @@ function Image({ attributes, children, element }: RenderElementProps) {
   return (
     <div {...attributes} className={`el-image${selected ? ' selected' : ''}`}>
       <div contentEditable={false}>
-        {src ? <img src={src} alt={element.type === 'image' ? element.alt ?? '' : ''} /> : <div className="image-placeholder">{t.editor.imageAlt}</div>}
+        {src ? (
+          <img
+            src={src}
+            alt={element.type === 'image' ? element.alt ?? '' : ''}
+            // Shown at its print width relative to the 420 pt type area.
+            style={element.type === 'image' && element.width ? { width: `${(element.width / 420) * 100}%` } : undefined}
+          />
+        ) : (
+          <div className="image-placeholder">{t.editor.imageAlt}</div>
+        )}
+        {selected && element.type === 'image' ? <ImageTools element={element} /> : null}
       </div>
       {children}
     </div>
