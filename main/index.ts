@@ -13,9 +13,12 @@ import type { PrintEngine } from './export/engine';
 import { handleCall } from './handlers/index';
 import { appRoot, LIBRARY_FILE_NAME, openAppLibrary } from './paths';
 import type { Library } from './store/index';
-import { CONTENT_SECURITY_POLICY, containedPath } from './web/server';
+import { ELECTRON_PRINT_ORIGIN } from '../common/render/printProtocol';
+import { containedPath, contentSecurityPolicy, PUBLIC_PREFIXES } from './web/server';
 
 const APP_HOST = 'gazette';
+/** The live preview's print page runs on its own host, another site, so in its own renderer process. */
+const PRINT_HOST = new URL(ELECTRON_PRINT_ORIGIN).host;
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -72,8 +75,20 @@ if (!app.requestSingleInstanceLock()) {
     }
   };
 
+  const isPrintFrameUrl = (url: string) => {
+    try {
+      return new URL(url).origin === ELECTRON_PRINT_ORIGIN;
+    } catch {
+      return false;
+    }
+  };
+
   app.on('web-contents-created', (_, contents: WebContents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    // Subframes may only be our own pages or the print page.
+    contents.on('will-frame-navigate', (event) => {
+      if (!event.isMainFrame && !isOurUrl(event.url) && !isPrintFrameUrl(event.url)) event.preventDefault();
+    });
     contents.on('will-navigate', (event, url) => {
       if (!isOurUrl(url)) event.preventDefault();
     });
@@ -83,15 +98,22 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
+  /**
+   * app://gazette/… is the app; app://print/… serves only the print page and the build assets, framed by
+   * the app alone (frame-ancestors), and the app may frame only that origin (frame-src).
+   */
   function serveApp(request: Request): Response {
     const url = new URL(request.url);
-    if (url.host !== APP_HOST) return new Response('forbidden', { status: 403 });
+    const printHost = url.host === PRINT_HOST;
+    if (!printHost && url.host !== APP_HOST) return new Response('forbidden', { status: 403 });
+    if (printHost && !PUBLIC_PREFIXES.some((prefix) => url.pathname.startsWith(prefix))) return new Response('forbidden', { status: 403 });
     const file = containedPath(rendererRoot, url.pathname === '/' ? '/index.html' : url.pathname);
     if (!file || !existsSync(file)) return new Response('not found', { status: 404 });
+    const csp = printHost ? contentSecurityPolicy({ frameSrc: "'none'", frameAncestors: APP_ORIGIN }) : contentSecurityPolicy({ frameSrc: ELECTRON_PRINT_ORIGIN });
     return new Response(readFileSync(file), {
       headers: {
         'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'Content-Security-Policy': csp,
         'X-Content-Type-Options': 'nosniff',
       },
     });

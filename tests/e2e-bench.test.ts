@@ -2,7 +2,8 @@
  * App bench (run with GAZETTE_BENCH=1; prints figures, asserts nothing about time):
  *   - keystroke to paint, p50/p95, typing in the largest document (城市体检, with its tables);
  *   - preview of the current unit updated after typing stops;
- *   - opening the issue to its first document and preview;
+ *   - opening the issue to its first document and preview (from the library, whose screen boots the print
+ *     frame; and straight from a reload of the issue's URL, print frame cold);
  *   - library search across 50 issues (49 duplicates of the sample), over the bridge and in the UI.
  */
 import { describe, expect, it } from 'vitest';
@@ -36,7 +37,7 @@ describe.skipIf(!enabled)('app bench', () => {
       await page.locator('[data-testid=outline-doc]', { hasText: '城市体检' }).click();
       await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
       figures.chars = await page.locator('[data-testid=char-count]').textContent();
-      // Let the background layout of the whole issue (TOC pages) finish: it shares the page's main thread.
+      // Let the background layout of the whole issue (TOC pages) finish: it shares the print frames' process.
       await page.waitForSelector('[data-testid=issue-layout][data-state=done]', { timeout: 300_000 }).catch(() => undefined);
       const para = page.locator('[data-testid=editor] > .el-paragraph').nth(3);
       await para.scrollIntoViewIfNeeded();
@@ -65,7 +66,8 @@ describe.skipIf(!enabled)('app bench', () => {
       figures.keystrokeToPaintP95Ms = quantile(lat.slice(10), 0.95);
       figures.keystrokeSlowest = [...lat].sort((a, b) => b - a).slice(0, 8).map(Math.round);
 
-      // Typing in bursts with short pauses, so the preview re-lays out between bursts (its work shares the thread).
+      // Typing in bursts with short pauses, so the preview re-lays out between bursts (in the print frame's
+      // process, but on the same two cores).
       await page.evaluate(() => ((window as unknown as { __lat: number[] }).__lat = []));
       for (let burst = 0; burst < 6; burst++) {
         for (let i = 0; i < 15; i++) await page.keyboard.press('KeyB').then(() => page.waitForTimeout(40));
@@ -82,6 +84,15 @@ describe.skipIf(!enabled)('app bench', () => {
       const preview = page.frameLocator('[data-testid=preview-frame]');
       await expect.poll(() => preview.locator('body').textContent(), { timeout: 120_000, interval: 50 }).toContain('XQZ');
       figures.previewAfterTypingStopsMs = Date.now() - stop;
+
+      // Open the issue straight from its URL (a reload): no library screen, the print frame boots cold.
+      const issueHash = new URL(page.url()).hash.replace(/\/doc\/.*$/, '');
+      await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 30_000 });
+      await page.goto('about:blank');
+      const t2 = Date.now();
+      await page.goto(server.url + issueHash);
+      await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 120_000 });
+      figures.reloadToPreviewMs = Date.now() - t2;
 
       // Library search across 50 issues.
       const [{ id }] = await callApi<Array<{ id: string }>>(server, 'issues.list', {});

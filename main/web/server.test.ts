@@ -38,6 +38,10 @@ describe('web bridge server', () => {
     root = path.join(dir, 'renderer');
     mkdirSync(root);
     writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>app</title>');
+    mkdirSync(path.join(root, 'print'));
+    mkdirSync(path.join(root, 'assets'));
+    writeFileSync(path.join(root, 'print', 'print.html'), '<!doctype html><title>print</title>');
+    writeFileSync(path.join(root, 'assets', 'print-abc123.js'), 'export {};');
     writeFileSync(path.join(dir, 'secret.txt'), 'secret');
     server = await startWebServer({
       root,
@@ -96,5 +100,41 @@ describe('web bridge server', () => {
     expect((await raw(server.port, { method: 'POST', path: '/api/..%2Fetc', headers: auth, body: '{}' })).status).toBe(404);
     expect((await raw(server.port, { method: 'GET', path: '/api/issues.list', headers: auth })).status).toBe(405);
     expect(calls).toHaveLength(1);
+  });
+
+  it('serves the print page and build assets without the token, on both loopback names, and nothing else', async () => {
+    for (const name of ['127.0.0.1', 'localhost']) {
+      const headers = { host: `${name}:${server.port}` };
+      const print = await raw(server.port, { path: '/print/print.html', headers });
+      expect(print.status).toBe(200);
+      expect(print.body).toContain('<title>print</title>');
+      // Served without the token: no cookie, so the print frame never holds the token.
+      expect(print.headers['set-cookie']).toBeUndefined();
+      expect((await raw(server.port, { path: '/assets/print-abc123.js', headers })).status).toBe(200);
+      expect((await raw(server.port, { path: '/', headers })).status).toBe(401);
+      expect((await raw(server.port, { path: '/index.html', headers })).status).toBe(401);
+      expect((await raw(server.port, { method: 'POST', path: '/api/issues.list', headers, body: '{}' })).status).toBe(401);
+      expect((await raw(server.port, { method: 'POST', path: '/print/print.html', headers, body: '{}' })).status).toBe(401);
+      expect((await raw(server.port, { path: '/print/..%2findex.html', headers })).status).toBe(403);
+      // The URL parser folds %2e%2e into a parent step: that is /index.html, which needs the token.
+      expect((await raw(server.port, { path: '/assets/%2e%2e/index.html', headers })).status).toBe(401);
+    }
+    // A wrong token on a public file sets no cookie either.
+    const guessed = await raw(server.port, { path: '/print/print.html?token=guess', headers: host() });
+    expect(guessed.headers['set-cookie']).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  it('lets the app frame only the print origin, and the print page be framed only by the app', async () => {
+    const csp = (r: { headers: Record<string, string | string[] | undefined> }) => String(r.headers['content-security-policy']);
+    const app = await raw(server.port, { path: '/?token=test-token', headers: host() });
+    expect(csp(app)).toContain(`frame-src http://localhost:${server.port};`);
+    expect(csp(app)).toContain("frame-ancestors 'self'");
+    const print = await raw(server.port, { path: '/print/print.html', headers: { host: `localhost:${server.port}` } });
+    expect(csp(print)).toContain(`frame-ancestors http://127.0.0.1:${server.port}`);
+    expect(csp(print)).toContain("frame-src 'none'");
+    // Hashed assets are cached (the print frame loads its fonts once); pages and data never are.
+    expect((await raw(server.port, { path: '/assets/print-abc123.js', headers: host() })).headers['cache-control']).toContain('immutable');
+    expect(app.headers['cache-control']).toBe('no-store');
   });
 });

@@ -1,8 +1,11 @@
 /**
  * The browser bridge: serves the built renderer and answers the IPC contract over HTTP, on 127.0.0.1 only.
  * Every request needs the per-run token (query `token`, header `x-gazette-token`, or the cookie set when the
- * page was opened with the token). Static files are served with strict path containment and a CSP header.
- * The server makes no outgoing requests.
+ * page was opened with the token), except the print page and the hashed build assets (PUBLIC_PREFIXES):
+ * the app frames the print page from the other loopback name (http://localhost:P beside
+ * http://127.0.0.1:P), another site, so Chromium lays out pages in another process; that frame never holds
+ * the token and gets its work by postMessage. Static files are served with strict path containment and a
+ * CSP header naming exactly that other origin. The server makes no outgoing requests.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
@@ -42,20 +45,36 @@ export interface WebServer {
 const TOKEN_COOKIE = 'gazette_token';
 const CHANNEL_PATTERN = /^[a-z][a-zA-Z0-9]*(?:[.:][a-zA-Z0-9]+)*$/;
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'self'",
-].join('; ');
+/**
+ * The CSP of our pages. `frameSrc`: the print frame's origin (the app page may frame only that);
+ * `frameAncestors`: who may frame this page (the print page: only the app's origin).
+ */
+export function contentSecurityPolicy(frames: { frameSrc?: string; frameAncestors?: string } = {}): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    `frame-src ${frames.frameSrc ?? "'self'"}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frames.frameAncestors ?? "'self'"}`,
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+/**
+ * Served without the token: only the static build output that the print frame loads (the print page and
+ * the hashed assets: scripts, CSS, fonts). No data and no API is ever under these.
+ */
+export const PUBLIC_PREFIXES = ['/print/', '/assets/'];
+
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost'];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -110,11 +129,19 @@ function cookieToken(req: IncomingMessage): string | undefined {
   return undefined;
 }
 
-function securityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+/** The other loopback name on the same port: the print frame's site for the app, the app's for the print frame. */
+function otherLoopbackOrigin(hostname: string, port: number): string {
+  return `http://${hostname === 'localhost' ? '127.0.0.1' : 'localhost'}:${port}`;
+}
+
+function securityHeaders(res: ServerResponse, url: URL, hostname: string, port: number): void {
+  const other = otherLoopbackOrigin(hostname, port);
+  const printPage = url.pathname.startsWith('/print/');
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy(printPage ? { frameSrc: "'none'", frameAncestors: other } : { frameSrc: other }));
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cache-Control', 'no-store');
+  // Build assets have content hashes in their names: cache them (the print frame's fonts load once).
+  res.setHeader('Cache-Control', url.pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store');
   res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
 }
 
@@ -147,21 +174,24 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const listeners = new Set<ServerResponse>();
   let port = 0;
 
-  const hostAllowed = (req: IncomingMessage) => {
-    // Refuse other Host names (DNS rebinding): only the loopback address we bound.
+  /** The Host's name when it is one of our loopback names on our port, else null (DNS rebinding). */
+  const allowedHostname = (req: IncomingMessage): string | null => {
     const host = req.headers.host ?? '';
-    return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+    return LOOPBACK_NAMES.find((name) => host === `${name}:${port}`) ?? null;
   };
+  const isPublic = (req: IncomingMessage, url: URL) =>
+    (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
 
   const authorised = (req: IncomingMessage, url: URL) => {
     const offered = url.searchParams.get('token') ?? (req.headers['x-gazette-token'] as string | undefined) ?? cookieToken(req);
     return typeof offered === 'string' && tokensEqual(offered, token);
   };
 
-  const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL) => {
+  /** A file of the build (or of a mount, with the token); `authorised` says the token came with the request. */
+  const serveStatic = (req: IncomingMessage, res: ServerResponse, url: URL, authorised: boolean) => {
     let base = root;
     let rel = url.pathname;
-    for (const [prefix, dir] of mounts) {
+    for (const [prefix, dir] of authorised ? mounts : []) {
       if (rel.startsWith(prefix)) {
         base = dir;
         rel = rel.slice(prefix.length - 1);
@@ -178,7 +208,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
     }
     if (!stat.isFile()) return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
-    if (url.searchParams.has('token')) {
+    if (authorised && url.searchParams.has('token')) {
       // The page was opened with the token: remember it for its assets, the print iframe and API calls.
       res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
     }
@@ -212,9 +242,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const server: Server = createServer((req, res) => {
-    securityHeaders(res);
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(req)) return sendJson(res, 421, { ok: false, error: { code: 'host', message: 'bad host' } });
+    const hostname = allowedHostname(req);
+    securityHeaders(res, url, hostname ?? '127.0.0.1', port);
+    if (!hostname) return sendJson(res, 421, { ok: false, error: { code: 'host', message: 'bad host' } });
+    if (isPublic(req, url)) return serveStatic(req, res, url, authorised(req, url));
     if (!authorised(req, url)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: '需要令牌' } });
     if (url.pathname === '/api/events') return handleEvents(req, res);
     if (url.pathname.startsWith('/api/')) {
@@ -224,7 +256,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'GET only' } });
-    serveStatic(req, res, url);
+    serveStatic(req, res, url, true);
   });
 
   await new Promise<void>((resolveListen, reject) => {

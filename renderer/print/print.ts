@@ -19,6 +19,7 @@ import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
 import { checkPageCount, compareText, contentText, sameCharacters, withTimeout } from './integrity';
+import { startPrintBridge } from './bridge';
 
 registerHandlers(RepeatTableHeaders, RegionColumns);
 
@@ -231,3 +232,5 @@ declare global {
 }
 
 window.gazettePrint = { layout, ready: true };
+// The app's live preview frames this page from another site and drives it by postMessage.
+startPrintBridge(layout);

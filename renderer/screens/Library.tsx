@@ -4,6 +4,7 @@ import { navigate } from '../App';
 import { t } from '../i18n';
 import { useToast } from '../ui';
 import { readFileBase64 } from '../files';
+import { sharedPreviewFrame } from '../workspace/printFrame';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -40,6 +41,8 @@ export function LibraryScreen() {
   useEffect(() => {
     void reload();
   }, []);
+  // Boot the preview's print frame (its own process) now, so opening an issue finds it ready.
+  useEffect(() => void sharedPreviewFrame(), []);
 
   useEffect(() => {
     const q = query.trim();

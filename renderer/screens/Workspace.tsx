@@ -17,7 +17,7 @@ import { ChecksPanel } from '../workspace/ChecksPanel';
 import { ExportDialog } from '../workspace/ExportDialog';
 import { HistoryPanel } from '../workspace/HistoryPanel';
 import { Outline } from '../workspace/Outline';
-import { IssueLayout, UnitPreview } from '../workspace/Preview';
+import { IssueLayout, layoutAhead, UnitPreview } from '../workspace/Preview';
 import { SettingsDialog } from '../workspace/SettingsDialog';
 import { TocPanel } from '../workspace/TocPanel';
 import { readFileBase64 } from '../files';
@@ -66,9 +66,13 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const currentId = tree ? (findDocument(tree, props.documentId) ?? firstDocument(tree))?.id : undefined;
   const current = tree ? findDocument(tree, currentId) : undefined;
 
+  const firstLoad = useRef(true);
   const reload = useCallback(async () => {
     try {
       const fresh = await api.getTree(props.issueId);
+      // The first preview starts laying out in its own process while the editor renders.
+      if (firstLoad.current) layoutAhead(fresh, props.documentId);
+      firstLoad.current = false;
       // Keep edits not yet written back into the tree.
       let merged = fresh;
       for (const [id, content] of latest.current) if (findDocument(fresh, id)) merged = withContent(merged, id, content);
@@ -284,7 +288,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
             ))}
           </div>
           <div className="side-content">
-            <div className={panel === 'preview' ? 'tab-page' : 'tab-page hidden'}>
+            <div className={panel === 'preview' ? 'tab-page' : 'tab-page parked'}>
               <UnitPreview tree={tree} documentId={currentId} pageMap={pageMap} version={layoutVersion} />
             </div>
             <div className={panel === 'thumbnails' ? 'tab-page' : 'tab-page parked'}>

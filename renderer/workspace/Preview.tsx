@@ -2,13 +2,13 @@
  * The right-hand panel: live paged preview of the current unit (with the page numbers it will have),
  * thumbnails of the whole issue and its TOC with page numbers from the last full layout.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
 import { paginationUnits } from '../../common/render/toHtml';
 import { t } from '../i18n';
 import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
-import { PRINT_PAGE_URL, PrintFrame } from './printFrame';
+import { parkFrame, PrintFrame, printPageUrl, moveFrame, sharedPreviewFrame } from './printFrame';
 
 const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
 /** Three A4 pages side by side, with gaps: the issue frame's width in thumbnail mode. */
@@ -40,10 +40,40 @@ function useFrameScale(container: React.RefObject<HTMLDivElement | null>, frameW
   return scale;
 }
 
+/** One PrintFrame per iframe, for the component's lifetime. */
+function usePrintFrame(frame: React.RefObject<HTMLIFrameElement | null>, printer: React.RefObject<PrintFrame | null>): void {
+  useEffect(() => {
+    if (!frame.current) return;
+    const p = new PrintFrame(frame.current);
+    printer.current = p;
+    return () => {
+      p.dispose();
+      if (printer.current === p) printer.current = null;
+    };
+  }, [frame, printer]);
+}
+
+/**
+ * Lay out the unit of `documentId` in the preview's frame right away (when the issue's tree arrives,
+ * before the editor renders): the preview then takes these pages from the cache instead of waiting.
+ */
+export function layoutAhead(tree: IssueTree, documentId: string | undefined): void {
+  const id = documentId ?? tree.sections.flatMap((s) => s.documents)[0]?.id;
+  if (!id) return;
+  const { printer } = sharedPreviewFrame();
+  const job = unitJob(tree, id, null, printer.cached);
+  if (job && !job.units[0].cachedPages) void printer.layout(job).catch(() => undefined);
+}
+
+/** Preview typing pause: the layout runs in the print frame's process, so it need not wait long. */
+const PREVIEW_QUIET_MS = 400;
+const PREVIEW_SETTLE_MS = 150;
+
 /** Live preview of the unit holding `documentId`; re-laid out shortly after edits stop. */
 export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageMap: PageMap | null; version: number }) {
-  const frameRef = useRef<HTMLIFrameElement>(null);
+  const slot = useRef<HTMLDivElement>(null);
   const printer = useRef<PrintFrame | null>(null);
+  const frame = useRef<HTMLIFrameElement | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const scale = useFrameScale(box);
   const [height, setHeight] = useState(1200);
@@ -51,17 +81,38 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     kind: 'idle',
   });
   const latest = useRef(0);
+  /** The document whose preview is showing: another one is laid out at once, edits after a short pause. */
+  const shownDocument = useRef<string | undefined>(undefined);
+
+  // The shared frame moves into this panel while it is mounted, and back to its parking spot before the
+  // panel leaves the document (a layout effect's cleanup runs while the DOM is still attached).
+  useLayoutEffect(() => {
+    const shared = sharedPreviewFrame();
+    frame.current = shared.frame;
+    printer.current = shared.printer;
+    shared.frame.title = t.panels.preview;
+    shared.frame.dataset.testid = 'preview-frame';
+    if (slot.current) moveFrame(shared.frame, slot.current);
+    return () => {
+      delete shared.frame.dataset.testid;
+      parkFrame(shared.frame);
+    };
+  }, []);
 
   useEffect(() => {
-    if (frameRef.current && !printer.current) printer.current = new PrintFrame(frameRef.current);
-  }, []);
+    const f = frame.current;
+    if (!f) return;
+    f.style.width = `${PAGE_WIDTH_PX + 40}px`;
+    f.style.height = `${height}px`;
+    f.style.transform = `scale(${scale})`;
+  }, [height, scale]);
 
   useEffect(() => {
     if (!props.documentId || !printer.current) return;
     const documentId = props.documentId;
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
-      await typingPaused();
+      await typingPaused(PREVIEW_QUIET_MS);
       if (ticket !== latest.current) return;
       const p = printer.current!;
       const job = unitJob(props.tree, documentId, props.pageMap, p.cached);
@@ -73,13 +124,14 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
         const result = await running;
         if (ticket !== latest.current) return;
         const unit = result.pageMap.units[job.units[0].id];
-        setHeight(p.contentHeight());
+        shownDocument.current = documentId;
+        setHeight(p.height);
         setStatus({ kind: 'done', first: unit?.first, count: unit?.count, provisional: !props.pageMap });
         document.body.dataset.previewVersion = String(props.version);
       } catch (e) {
         if (ticket === latest.current) setStatus({ kind: 'failed', text: (e as Error).message });
       }
-    }, ticket === 1 ? 0 : 350); // the first preview of a document is not waiting for edits to settle
+    }, shownDocument.current === documentId ? PREVIEW_SETTLE_MS : 0);
     return () => clearTimeout(timer);
   }, [props.tree, props.documentId, props.pageMap, props.version]);
 
@@ -91,15 +143,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
         {status.kind === 'done' && status.provisional ? t.preview.provisional(status.count ?? 1) : null}
         {status.kind === 'failed' ? t.preview.failed(status.text ?? '') : null}
       </div>
-      <div className="preview-frame-box" style={{ height: height * scale }}>
-        <iframe
-          ref={frameRef}
-          title={t.panels.preview}
-          data-testid="preview-frame"
-          src={PRINT_PAGE_URL}
-          style={{ width: PAGE_WIDTH_PX + 40, height, transform: `scale(${scale})` }}
-        />
-      </div>
+      <div className="preview-frame-box" style={{ height: height * scale }} ref={slot} />
     </div>
   );
 }
@@ -117,9 +161,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
   onPageMap.current = props.onPageMap;
   const latest = useRef(0);
 
-  useEffect(() => {
-    if (frameRef.current && !printer.current) printer.current = new PrintFrame(frameRef.current);
-  }, []);
+  usePrintFrame(frameRef, printer);
 
   useEffect(() => {
     const ticket = ++latest.current;
@@ -133,8 +175,9 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
       try {
         const result = await p.layout(issueJob(props.tree, p.cached));
         if (ticket !== latest.current) return;
-        p.setThumbnails(true);
-        setHeight(p.contentHeight());
+        const thumbsHeight = await p.setThumbnails(true);
+        if (ticket !== latest.current) return;
+        setHeight(thumbsHeight);
         setState('done');
         onPageMap.current(result.pageMap, result.pages);
       } catch (e) {
@@ -148,7 +191,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
   }, [props.tree, props.version]);
 
   useEffect(() => {
-    if (props.printRequest > 0) printer.current?.print();
+    if (props.printRequest > 0) printer.current?.print().catch(() => undefined);
   }, [props.printRequest]);
 
   return (
@@ -158,7 +201,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
         <iframe
           ref={frameRef}
           title={t.panels.thumbnails}
-          src={PRINT_PAGE_URL}
+          src={printPageUrl()}
           style={{ width: THUMBS_FRAME_WIDTH, height, transform: `scale(${scale})` }}
         />
       </div>

@@ -1,41 +1,123 @@
 /**
- * Drives one iframe of the print page (renderer/print/print.html, same origin): waits until it is ready,
- * serialises layout calls, and keeps the laid-out pages of each unit hash so unchanged units are not laid
- * out again.
+ * Drives one iframe of the print page (renderer/print/print.html). The page is served from another site
+ * (see common/render/printProtocol.ts), so Chromium runs it in its own process and Paged.js never blocks
+ * typing; the two talk only by postMessage, checked for origin and shape on both sides. Layout calls are
+ * serialised, and the laid-out pages of each unit hash are kept so unchanged units are not laid out again.
  */
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
+import { parsePrintReply, printOriginFor, PRINT_PROTOCOL, type PrintRequest } from '../../common/render/printProtocol';
 
-export const PRINT_PAGE_URL = './print/print.html';
+/** The print page's origin: another site than this page where there is one, else this page's own. */
+export function printOrigin(): string {
+  return printOriginFor(location) ?? location.origin;
+}
 
-type PrintWindow = Window & { gazettePrint?: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean } };
+/** The print page's URL for the preview iframes. */
+export function printPageUrl(): string {
+  return `${printOrigin()}/print/print.html`;
+}
+
+const READY_TIMEOUT_MS = 30_000;
+const PING_INTERVAL_MS = 100;
+
+type Pending = { resolve: (reply: { height: number; result?: LayoutResult }) => void; reject: (e: Error) => void };
+type Outgoing = { kind: 'layout'; job: LayoutJob } | { kind: 'thumbnails'; on: boolean } | { kind: 'print' };
 
 export class PrintFrame {
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly origin = printOrigin();
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private isReady = false;
+  private session = '';
+  private readyWaiters: Array<() => void> = [];
+  private pinger: number | undefined;
+  /** Content height of the print page after the last request, to size the iframe. */
+  height = 0;
   // Shared by every frame: the issue frame reuses the pages the unit preview just laid out.
   private static readonly cache = new Map<string, string>();
 
-  constructor(private readonly frame: HTMLIFrameElement) {}
+  constructor(private readonly frame: HTMLIFrameElement) {
+    window.addEventListener('message', this.onMessage);
+    // The frame may have loaded before we listened: ask until it answers.
+    this.pinger = window.setInterval(() => this.post({ protocol: PRINT_PROTOCOL, kind: 'ping' }), PING_INTERVAL_MS);
+    this.post({ protocol: PRINT_PROTOCOL, kind: 'ping' });
+  }
+
+  /** Stop listening; requests still waiting fail. */
+  dispose(): void {
+    window.removeEventListener('message', this.onMessage);
+    window.clearInterval(this.pinger);
+    this.failPending('print frame closed');
+  }
 
   /** Pages from earlier layouts, by unit hash. */
   cached = (hash: string): string | undefined => PrintFrame.cache.get(hash);
 
-  private async ready(): Promise<NonNullable<PrintWindow['gazettePrint']>> {
-    for (let i = 0; i < 600; i++) {
-      const win = this.frame.contentWindow as PrintWindow | null;
-      if (win?.gazettePrint?.ready) return win.gazettePrint;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error('print page did not load');
+  private post(message: PrintRequest): void {
+    // Before the print page has loaded, the frame holds about:blank and the browser drops the message.
+    this.frame.contentWindow?.postMessage(message, this.origin);
   }
 
-  /** Lay out a job after any layout already running; only the latest queued job matters to callers. */
+  private failPending(message: string): void {
+    for (const p of this.pending.values()) p.reject(new Error(message));
+    this.pending.clear();
+  }
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (event.origin !== this.origin || event.source !== this.frame.contentWindow) return;
+    const reply = parsePrintReply(event.data);
+    if (!reply) return;
+    if (reply.kind === 'ready') {
+      window.clearInterval(this.pinger);
+      // A new session means the page reloaded: what it was doing is lost.
+      if (this.isReady && reply.session !== this.session) this.failPending('print page reloaded');
+      this.session = reply.session;
+      this.isReady = true;
+      for (const wake of this.readyWaiters.splice(0)) wake();
+      return;
+    }
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (reply.kind === 'failed') return waiting.reject(new Error(reply.message));
+    this.height = reply.height;
+    waiting.resolve(reply);
+  };
+
+  private ready(): Promise<void> {
+    if (this.isReady) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = window.setTimeout(() => reject(new Error('print page did not load')), READY_TIMEOUT_MS);
+      this.readyWaiters.push(() => {
+        window.clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Send one request and wait for its reply. */
+  private async request(message: Outgoing): Promise<{ height: number; result?: LayoutResult }> {
+    await this.ready();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.post({ ...message, id, protocol: PRINT_PROTOCOL } as PrintRequest);
+    });
+  }
+
+  /**
+   * Lay out a job after any layout already running; only the latest queued job matters to callers.
+   * Units laid out meanwhile (by the job ahead in the queue) are taken from the cache, not laid out again.
+   */
   layout(job: LayoutJob): Promise<LayoutResult> {
     const run = async () => {
-      const printer = await this.ready();
-      // Pagination measures the normal flow: the thumbnail grid is switched off while laying out.
-      const thumbs = this.frame.contentDocument?.documentElement.classList.contains('gz-thumbs') ?? false;
-      this.setThumbnails(false);
-      const result = await printer.layout(job).finally(() => this.setThumbnails(thumbs));
+      const units = job.units.map((u) => {
+        const pages = u.cachedPages ?? PrintFrame.cache.get(u.hash);
+        return pages ? { ...u, cachedPages: pages } : u;
+      });
+      const { result } = await this.request({ kind: 'layout', job: { ...job, units } });
+      if (!result) throw new Error('print page sent no layout');
       for (const unit of result.laidOut) PrintFrame.cache.set(unit.hash, unit.pagesHtml);
       if (PrintFrame.cache.size > 400) PrintFrame.cache.clear();
       return result;
@@ -46,35 +128,65 @@ export class PrintFrame {
   }
 
   /** Show the laid-out pages as a grid of thumbnails (pages are fixed-size boxes, so nothing reflows). */
-  setThumbnails(on: boolean): void {
-    const doc = this.frame.contentDocument;
-    if (!doc) return;
-    if (!doc.getElementById('gz-thumbs-style')) {
-      const style = doc.createElement('style');
-      style.id = 'gz-thumbs-style';
-      style.textContent =
-        'html.gz-thumbs #gz-root{display:flex;flex-wrap:wrap;gap:28px;padding:20px;align-content:flex-start}' +
-        'html.gz-thumbs .gz-front,html.gz-thumbs .gz-toc-pages,html.gz-thumbs .gz-body,html.gz-thumbs .pagedjs_pages{display:contents}' +
-        'html.gz-thumbs .pagedjs_page{margin:0!important;box-shadow:0 2px 10px rgba(0,0,0,.25)}';
-      doc.head.appendChild(style);
-    }
-    doc.documentElement.classList.toggle('gz-thumbs', on);
-  }
-
-  /** Height of the laid-out content, to size the iframe. */
-  contentHeight(): number {
-    const doc = this.frame.contentDocument;
-    return doc ? Math.max(doc.documentElement.scrollHeight, doc.body?.scrollHeight ?? 0) : 0;
+  async setThumbnails(on: boolean): Promise<number> {
+    return (await this.request({ kind: 'thumbnails', on })).height;
   }
 
   /** The system print dialog for the laid-out pages (not the thumbnail grid). */
-  print(): void {
-    const thumbs = this.frame.contentDocument?.documentElement.classList.contains('gz-thumbs') ?? false;
-    this.setThumbnails(false);
-    try {
-      this.frame.contentWindow?.print();
-    } finally {
-      this.setThumbnails(thumbs);
-    }
+  async print(): Promise<void> {
+    await this.request({ kind: 'print' });
   }
+}
+
+// ---------------------------------------------------------------- the unit preview's frame
+
+/**
+ * The unit preview's print frame lives as long as the app page: it boots (script, fonts) while the
+ * library is shown, and moves into the preview panel without reloading (Element.moveBefore keeps a
+ * frame's document; appendChild would reload it). Between screens it waits in a parking spot that is
+ * inside the viewport but invisible, so Chromium does not throttle it (Paged.js paces itself with
+ * requestAnimationFrame, which stops in frames scrolled out of view).
+ */
+let shared: { frame: HTMLIFrameElement; printer: PrintFrame } | null = null;
+
+function parkingSpot(): HTMLElement {
+  let spot = document.getElementById('gz-print-parking');
+  if (!spot) {
+    spot = document.createElement('div');
+    spot.id = 'gz-print-parking';
+    spot.setAttribute('aria-hidden', 'true');
+    spot.style.cssText = 'position:fixed;left:0;top:0;width:834px;height:1200px;opacity:0;pointer-events:none;z-index:-1;overflow:hidden';
+    document.body.appendChild(spot);
+  }
+  return spot;
+}
+
+/** The unit preview's frame and its driver, created on first use (the library screen warms it). */
+export function sharedPreviewFrame(): { frame: HTMLIFrameElement; printer: PrintFrame } {
+  if (!shared) {
+    const frame = document.createElement('iframe');
+    frame.src = printPageUrl();
+    frame.tabIndex = -1;
+    parkingSpot().appendChild(frame);
+    shared = { frame, printer: new PrintFrame(frame) };
+  }
+  return shared;
+}
+
+/** Put the frame under `parent`, keeping its document where the browser can. */
+export function moveFrame(frame: HTMLIFrameElement, parent: HTMLElement): void {
+  if (frame.parentElement === parent) return;
+  const target = parent as HTMLElement & { moveBefore?: (node: Node, child: Node | null) => void };
+  if (typeof target.moveBefore === 'function') {
+    try {
+      target.moveBefore(frame, null);
+      return;
+    } catch {}
+  }
+  // Older engines: the print page reloads; PrintFrame sees its new session and waits for it.
+  parent.appendChild(frame);
+}
+
+export function parkFrame(frame: HTMLIFrameElement): void {
+  moveFrame(frame, parkingSpot());
 }

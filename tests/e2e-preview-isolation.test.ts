@@ -1,0 +1,119 @@
+/**
+ * The live preview's print page runs on another site than the app (http://localhost:P beside
+ * http://127.0.0.1:P), so Chromium puts it in its own renderer process: Paged.js never blocks the editor.
+ * Checks that it is out of process (CDP target of type "iframe"; a busy loop in it does not stop the app's
+ * frames), that it holds no token, and that it answers only well-formed messages.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+
+const enabled = !!chromiumPath();
+
+describe.skipIf(!enabled)('preview frame isolation', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let printFrame: Frame;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer(freshDbPath());
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(server.url);
+    await page.click('.issue-link');
+    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 90_000 });
+    const handle = await page.$('[data-testid=preview-frame]');
+    printFrame = (await handle!.contentFrame())!;
+  }, 150_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('loads the print page from the other loopback name, without the token', async () => {
+    const port = new URL(server.base).port;
+    expect(new URL(printFrame.url()).origin).toBe(`http://localhost:${port}`);
+    expect(printFrame.url()).not.toContain('token');
+    expect(await printFrame.locator('body').textContent()).toContain('营商环境监督员');
+    // The print frame cannot call the contract: its origin has no token cookie.
+    const status = await printFrame.evaluate(() => fetch('/api/issues.list', { method: 'POST', body: '{}' }).then((r) => r.status));
+    expect(status).toBe(401);
+  });
+
+  it('runs the print page in its own renderer process', async () => {
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ type: string; url: string }> };
+    const printTargets = targetInfos.filter((t) => t.type === 'iframe' && t.url.includes('/print/print.html'));
+    // Both print frames (the unit preview and the whole-issue layout) are out-of-process iframes.
+    expect(printTargets.length).toBeGreaterThanOrEqual(1);
+    await cdp.detach();
+  });
+
+  it('keeps the app painting while the print frame is busy', async () => {
+    // Two seconds of script in the print frame (as a long Paged.js layout would be)…
+    const busy = printFrame.evaluate(() => {
+      const start = Date.now();
+      while (Date.now() - start < 2000);
+      return { start, end: Date.now() };
+    });
+    await page.waitForTimeout(300);
+    // …while the app's own frames keep coming.
+    const frames = await page.evaluate(
+      () =>
+        new Promise<{ start: number; end: number; count: number; longestGap: number }>((resolve) => {
+          const start = Date.now();
+          let last = performance.now();
+          let count = 0;
+          let longestGap = 0;
+          const tick = (now: number) => {
+            longestGap = Math.max(longestGap, now - last);
+            last = now;
+            count++;
+            if (Date.now() - start < 1000) requestAnimationFrame(tick);
+            else resolve({ start, end: Date.now(), count, longestGap });
+          };
+          requestAnimationFrame(tick);
+        }),
+    );
+    const loop = await busy;
+    // The measurement happened inside the busy loop, or the test proves nothing.
+    expect(frames.start).toBeGreaterThanOrEqual(loop.start);
+    expect(frames.end).toBeLessThanOrEqual(loop.end);
+    expect(frames.count).toBeGreaterThan(10);
+    expect(frames.longestGap).toBeLessThan(500);
+  });
+
+  it('answers well-formed requests from the app and ignores anything else', async () => {
+    const replies = await page.evaluate(async () => {
+      const frame = (document.querySelector('[data-testid=preview-frame]') as HTMLIFrameElement).contentWindow!;
+      const origin = new URL((document.querySelector('[data-testid=preview-frame]') as HTMLIFrameElement).src).origin;
+      const seen: unknown[] = [];
+      const listen = (e: MessageEvent) => {
+        if (e.source === frame) seen.push(e.data);
+      };
+      window.addEventListener('message', listen);
+      const protocol = 'gazette-print/1';
+      frame.postMessage({ protocol, kind: 'layout', id: 901, job: { units: 'not a list' } }, origin);
+      frame.postMessage({ protocol, kind: 'evaluate', id: 902, code: 'alert(1)' }, origin);
+      frame.postMessage({ protocol: 'other', kind: 'ping' }, origin);
+      frame.postMessage({ protocol, kind: 'thumbnails', id: 903, on: false }, origin);
+      await new Promise((r) => setTimeout(r, 800));
+      window.removeEventListener('message', listen);
+      return seen as Array<{ kind: string; id?: number }>;
+    });
+    expect(replies.filter((r) => r.id === 901 || r.id === 902)).toEqual([]);
+    expect(replies.find((r) => r.id === 903)?.kind).toBe('done');
+  });
+
+  it('is framed only by the app (CSP frame-ancestors) and the app frames only it (frame-src)', async () => {
+    const port = new URL(server.base).port;
+    const print = await fetch(`http://localhost:${port}/print/print.html`);
+    expect(print.status).toBe(200);
+    expect(print.headers.get('content-security-policy')).toContain(`frame-ancestors http://127.0.0.1:${port}`);
+    const app = await fetch(server.url);
+    expect(app.headers.get('content-security-policy')).toContain(`frame-src http://localhost:${port};`);
+  });
+});
