@@ -34,6 +34,7 @@ const TABLE_BUTTONS: Array<[TableCommand, string]> = [
   ['remove-col', t.editor.removeCol],
   ['merge-right', t.editor.mergeRight],
   ['merge-down', t.editor.mergeDown],
+  ['merge-selection', t.editor.mergeSelection],
   ['split', t.editor.split],
   ['align-left', t.editor.alignLeft],
   ['align-center', t.editor.alignCenter],

@@ -42,3 +42,17 @@ describe('column width commands', () => {
     expect(table()).not.toHaveProperty('colWidths');
   });
 });
+
+describe('merging a selected range', () => {
+  it('merges the rectangle from the anchor cell to the focus cell into one cell', () => {
+    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+    editor.children = [newTable(3, 3)] as unknown as Descendant[];
+    Editor.normalize(editor, { force: true });
+    Transforms.select(editor, { anchor: Editor.start(editor, [0, 1, 0]), focus: Editor.end(editor, [0, 2, 1]) });
+    runTableCommand(editor, 'merge-selection');
+    const table = editor.children[0] as unknown as TableElement;
+    expect(table.children[1].children[0]).toMatchObject({ rowSpan: 2, colSpan: 2 });
+    expect(table.children[1].children).toHaveLength(2);
+    expect(table.children[2].children).toHaveLength(1);
+  });
+});

@@ -92,6 +92,7 @@ export const zhCN = {
     removeCol: '删除列',
     mergeRight: '向右合并',
     mergeDown: '向下合并',
+    mergeSelection: '合并选中',
     split: '拆分单元格',
     headerRows: '标题行',
     colWider: '列加宽',
