@@ -7,12 +7,18 @@ import { runTableCommand } from './tableCommands';
 import type { GazetteEditor } from './types';
 import { withGazette } from './withGazette';
 
+/** An editor holding one new table, the caret in cell (row, col). */
+function editorWithTable(rows: number, cols: number, row: number, col: number): GazetteEditor {
+  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+  editor.children = [newTable(rows, cols)] as unknown as Descendant[];
+  Editor.normalize(editor, { force: true });
+  Transforms.select(editor, Editor.start(editor, [0, row, col]));
+  return editor;
+}
+
 describe('table size commands', () => {
   it('fixes a table to 六号 or 小五 and returns it to automatic', () => {
-    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-    editor.children = [newTable(2, 2)] as unknown as Descendant[];
-    Editor.normalize(editor, { force: true });
-    Transforms.select(editor, Editor.start(editor, [0, 1, 0]));
+    const editor = editorWithTable(2, 2, 1, 0);
     const table = () => editor.children[0] as unknown as TableElement;
     runTableCommand(editor, 'size-compact');
     expect(table().size).toBe('compact');
@@ -26,10 +32,7 @@ describe('table size commands', () => {
 
 describe('column width commands', () => {
   it('widens the current column from the automatic widths, and returns to automatic widths', () => {
-    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-    editor.children = [newTable(2, 3)] as unknown as Descendant[];
-    Editor.normalize(editor, { force: true });
-    Transforms.select(editor, Editor.start(editor, [0, 1, 1]));
+    const editor = editorWithTable(2, 3, 1, 1);
     const table = () => editor.children[0] as unknown as TableElement;
     runTableCommand(editor, 'col-wider');
     const widths = table().colWidths!;
@@ -45,9 +48,7 @@ describe('column width commands', () => {
 
 describe('merging a selected range', () => {
   it('merges the rectangle from the anchor cell to the focus cell into one cell', () => {
-    const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-    editor.children = [newTable(3, 3)] as unknown as Descendant[];
-    Editor.normalize(editor, { force: true });
+    const editor = editorWithTable(3, 3, 1, 0);
     Transforms.select(editor, { anchor: Editor.start(editor, [0, 1, 0]), focus: Editor.end(editor, [0, 2, 1]) });
     runTableCommand(editor, 'merge-selection');
     const table = editor.children[0] as unknown as TableElement;
