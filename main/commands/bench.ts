@@ -88,7 +88,17 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const runs = Math.max(3, Number(values.runs ?? 3) || 3);
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(process.pid))), 100);
+  // Peak per phase too, so a memory regression can be traced to cold, warm/edit or floor runs.
+  let phasePeak = 0;
+  const sampler = setInterval(() => {
+    const now = treeRss(process.pid);
+    peak = Math.max(peak, now);
+    phasePeak = Math.max(phasePeak, now);
+  }, 100);
+  const endPhase = (name: string) => {
+    ctx.err(`peak memory during ${name}: ${Math.round(phasePeak / 1e6)} MB`);
+    phasePeak = 0;
+  };
   const tree = loadSampleTree();
   const cold: number[] = [];
   const warm: number[] = [];
@@ -100,6 +110,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       cold.push(await coldRun(path.join(dir, `cold-${i}.pdf`)));
       ctx.err(`cold ${i + 1}: ${Math.round(cold[i])} ms`);
     }
+    endPhase('cold runs');
     const engine = await ChromiumEngine.launch();
     try {
       // One untimed export warms the page (fonts decoded, code compiled).
@@ -118,6 +129,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         const reuse = fullPrintReason ? `printed all ${printedPages} pages: ${fullPrintReason}` : `printed ${printedPages} page(s), reused ${reusedPages}`;
         ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s); layout ${edited.timings.layoutMs}, print ${edited.timings.printMs}, post ${edited.timings.postMs}; ${reuse})`);
       }
+      endPhase('warm and edit runs');
       // The floor: the final laid-out pages as static HTML (scripts removed), printed by the same Chromium.
       const laidOutHtml = (await engine.currentHtml()).replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '');
       for (let i = 0; i < runs; i++) {
@@ -126,6 +138,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         floor.push(performance.now() - t0);
         ctx.err(`floor ${i + 1}: ${Math.round(floor[i])} ms`);
       }
+      endPhase('floor runs');
     } finally {
       await engine.close();
     }
