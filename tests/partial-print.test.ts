@@ -208,3 +208,11 @@ describe('re-export after an edit', () => {
     for (const font of fontsOf(result.pdfPath)) expect(font.type).toBe('CID TrueType');
   });
 });
+
+describe('the print page server', () => {
+  it('answers a request it cannot read (a folder) with 404 instead of leaving it pending', async () => {
+    const page = (engine as unknown as { page: { evaluate<T>(script: string): Promise<T> } }).page;
+    const status = await page.evaluate<number>(`fetch('/print/').then((r) => r.status)`);
+    expect(status).toBe(404);
+  });
+});

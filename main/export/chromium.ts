@@ -67,12 +67,16 @@ async function serveLocalOnly(page: Page, staticHtml: { current: string | null }
       return route.fulfill({ status: 200, contentType: CONTENT_TYPES['.html'], body: staticHtml.current });
     }
     const file = resolveRendererFile(url.pathname);
-    if (!file) return route.fulfill({ status: 404, body: 'not found' });
-    return route.fulfill({
-      status: 200,
-      contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
-      body: readFileSync(file),
-    });
+    // A file that cannot be read (a folder, or gone while dist/ is rebuilt) must still get an answer: an
+    // unanswered request leaves the page waiting, e.g. document.fonts.ready never settles and layout hangs.
+    let body: Buffer | null;
+    try {
+      body = file ? readFileSync(file) : null;
+    } catch {
+      body = null;
+    }
+    if (!file || !body) return route.fulfill({ status: 404, body: 'not found' });
+    return route.fulfill({ status: 200, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body });
   });
 }
 
