@@ -178,6 +178,14 @@ describe('re-export after an edit', () => {
     const again = await exportTreePdf(edit.tree, { pdfPath: path.join(dir, 'again.pdf'), engine, cache });
     expect(again.timings).toMatchObject({ printedPages: 0, reusedPages: again.pages });
     expect(pageTexts(again.pdfPath)).toEqual(pageTexts(second.pdfPath));
+    // Post-processing works on the assembled pages as on a fresh print: bleed and padding.
+    const bled = await exportTreePdf(edit.tree, { pdfPath: path.join(dir, 'bleed.pdf'), engine, cache, bleed: true, padToMultipleOf4: true });
+    expect(bled.timings.printedPages).toBe(0);
+    const sizes = pageSizes(bled.pdfPath);
+    expect(sizes.length % 4).toBe(0);
+    expect(sizes.length).toBeGreaterThanOrEqual(bled.pages);
+    for (const [width] of sizes) expect(width).toBeGreaterThan(595.28 + 2 * 12);
+    expect(pageTexts(bled.pdfPath).slice(0, bled.pages)).toEqual(pageTexts(second.pdfPath));
   });
 
   it('a second edit elsewhere, on top of the assembled print, is still exact', async () => {
