@@ -18,6 +18,7 @@ import { ExportDialog } from '../workspace/ExportDialog';
 import { HistoryPanel } from '../workspace/HistoryPanel';
 import { Outline } from '../workspace/Outline';
 import { IssueLayout, layoutAhead, UnitPreview } from '../workspace/Preview';
+import { sharedPreviewFrame } from '../workspace/printFrame';
 import { SettingsDialog } from '../workspace/SettingsDialog';
 import { TocPanel } from '../workspace/TocPanel';
 import { readFileBase64 } from '../files';
@@ -83,6 +84,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   }, [props.issueId]);
 
   useEffect(() => {
+    // Boot the preview's print frame while the tree loads (it is already up when we come from the library).
+    sharedPreviewFrame();
     void reload();
     // Pages from the last layout (an export or an earlier session) until this session's layout is done.
     void api

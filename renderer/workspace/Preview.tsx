@@ -5,8 +5,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
-import { paginationUnits } from '../../common/render/toHtml';
 import { t } from '../i18n';
+import { previewUnit } from '../../common/render/previewUnit';
 import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
 import { parkFrame, PrintFrame, printPageUrl, moveFrame, sharedPreviewFrame } from './printFrame';
 
@@ -15,7 +15,7 @@ const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
 const THUMBS_FRAME_WIDTH = 3 * PAGE_WIDTH_PX + 4 * 28 + 40;
 
 export function unitJob(tree: IssueTree, documentId: string, pageMap: PageMap | null, cached: (hash: string) => string | undefined): LayoutJob | null {
-  const unit = paginationUnits(tree).find((u) => u.documentIds.includes(documentId));
+  const unit = previewUnit(tree, documentId);
   if (!unit) return null;
   const pages = cached(unit.hash);
   return {
