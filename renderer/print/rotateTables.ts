@@ -45,7 +45,7 @@ export function leadingTitle(wrap: HTMLElement): HTMLElement | null {
 }
 
 /** A split part of a row is at least this tall (about three lines), else the row moves on whole. */
-const MIN_ROW_PART_PX = 44 * PX_PER_PT;
+export const MIN_ROW_PART_PX = 44 * PX_PER_PT;
 
 function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
   return (cell) => {

@@ -8,6 +8,7 @@
 import { sliceRows, slicedBodies } from './tableSlices';
 import { headerCopy } from './tableHeaders';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
+import { MIN_ROW_PART_PX, splitTallRows } from './rotateTables';
 
 const PX_PER_PT = 96 / 72;
 /** Page area height less a safety margin (measurement here and in the page can differ slightly). */
@@ -47,17 +48,23 @@ export function splitRegionTables(region: HTMLElement): { pieces: number; pages:
     const headH = head ? head.getBoundingClientRect().height : 0;
     const above = Array.from(child.querySelectorAll(':scope > .gz-tablenote--above')).reduce((s, el) => s + outerHeight(el), 0);
     const rows = Array.from(table.tBodies).flatMap((b) => Array.from(b.rows));
-    const rowH = rows.map((r) => r.getBoundingClientRect().height);
-    // Notes below the table stay with its last row (they would otherwise hang off the page).
-    const belowH = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below')).reduce((s, el) => s + outerHeight(el), 0);
-    if (rowH.length) rowH[rowH.length - 1] += belowH;
     const margin = parseFloat(getComputedStyle(child).marginTop) + parseFloat(getComputedStyle(child).marginBottom);
     let first = page - used - margin - above - headH;
-    if (first < (rowH[0] ?? 0)) {
+    const firstRowH = rows[0]?.getBoundingClientRect().height ?? 0;
+    // A first row too tall to move on whole starts where the table is, split at the page end.
+    const splitsHere = firstRowH > (page - headH - margin) / 2 && first >= MIN_ROW_PART_PX;
+    if (first < firstRowH && !splitsHere) {
       child.classList.add('gz-newpage');
       first = page - margin - above - headH;
       pages++;
     }
+    // A row taller than half a page is split where the page ends (format §6), as on rotated pages; a row
+    // taller than a whole page would otherwise be cut off.
+    splitTallRows(rows, first, page - headH - margin);
+    const rowH = rows.map((r) => r.getBoundingClientRect().height);
+    // Notes below the table stay with its last row (they would otherwise hang off the page).
+    const belowH = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below')).reduce((s, el) => s + outerHeight(el), 0);
+    if (rowH.length) rowH[rowH.length - 1] += belowH;
     const slices = sliceRows(rowH, first, page - headH - margin);
     pages += Math.max(slices.length - 1, 0);
     if (slices.length <= 1) {
