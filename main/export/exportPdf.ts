@@ -1,6 +1,7 @@
 /**
  * exportIssuePdf: issue -> print page (Paged.js) -> PDF -> post-processing -> file, plus the page map.
- * Units whose layout is cached are not laid out again; the page map is stored in the library so
+ * Units whose layout is cached are not laid out again, and pages whose key is unchanged since the last
+ * print of the issue are not printed again (pageReuse.ts); the page map is stored in the library so
  * `gazette toc` and the app can show page numbers.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
