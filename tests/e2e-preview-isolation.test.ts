@@ -108,6 +108,36 @@ describe.skipIf(!enabled)('preview frame isolation', () => {
     expect(replies.find((r) => r.id === 903)?.kind).toBe('done');
   });
 
+  it('prints through the protocol (the print page calls its own print())', async () => {
+    const reply = await page.evaluate(async () => {
+      const iframe = document.querySelector('[data-testid=preview-frame]') as HTMLIFrameElement;
+      const origin = new URL(iframe.src).origin;
+      return new Promise<{ kind: string; id?: number }>((resolve) => {
+        const listen = (e: MessageEvent) => {
+          if (e.source === iframe.contentWindow && e.data?.id === 904) {
+            window.removeEventListener('message', listen);
+            resolve(e.data);
+          }
+        };
+        window.addEventListener('message', listen);
+        iframe.contentWindow!.postMessage({ protocol: 'gazette-print/1', kind: 'print', id: 904 }, origin);
+      });
+    });
+    expect(reply.kind).toBe('done');
+  });
+
+  it('keeps laying out while its panel is not shown (parked frames are not throttled)', async () => {
+    await page.click('[data-testid=tab-toc]');
+    const title = page.locator('[data-testid=editor] .el-doc-title').first();
+    const box = (await title.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+    await page.keyboard.type('（隔离）');
+    // The preview panel is hidden behind the TOC tab, yet its frame lays out the edit.
+    await expect.poll(() => printFrame.locator('body').textContent(), { timeout: 30_000 }).toContain('（隔离）');
+    await page.click('[data-testid=tab-preview]');
+    await expect.poll(() => page.locator('[data-testid=preview-status]').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+  });
+
   it('is framed only by the app (CSP frame-ancestors) and the app frames only it (frame-src)', async () => {
     const port = new URL(server.base).port;
     const print = await fetch(`http://localhost:${port}/print/print.html`);
