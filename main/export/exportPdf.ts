@@ -90,7 +90,7 @@ export function printMemoryFor(cache: LayoutCache): PrintMemory {
   return memory;
 }
 
-interface RawPrint {
+export interface RawPrint {
   /** Chromium's PDF, or the document assembled from earlier and new pages. */
   raw: Uint8Array | PDFDocument;
   printedPages: number;
@@ -104,7 +104,7 @@ interface RawPrint {
  * Print the laid-out issue: only the pages whose key changed since the last print of this issue when
  * that is worth it, else everything. The optimisation never fails an export: any problem prints all.
  */
-async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number): Promise<RawPrint> {
+export async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number): Promise<RawPrint> {
   const printAll = async (reason: string, keys?: PageKeys): Promise<RawPrint> => {
     const raw = await engine.printPdf();
     // Checked against the PDF's page count when it is first reused (parsing it now would cost every export).
