@@ -9,13 +9,13 @@ import { exportIssuePdf } from '../export/exportPdf';
 import { openLibrary } from '../store/index';
 import { parseCommandArgs, printJson, type CliContext } from './shared';
 
-export const usage = 'demo [--pdf FILE]';
+export const usage = 'demo [--pdf FILE] [--no-docx]';
 
 export function loadSampleTree(): IssueTree {
   return JSON.parse(readFileSync(path.join(appRoot(), 'resources', 'sample', 'sample-issue.json'), 'utf8')) as IssueTree;
 }
 
-const demoOptions = { pdf: { type: 'string' } } as const;
+const demoOptions = { pdf: { type: 'string' }, 'no-docx': { type: 'boolean' } } as const;
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, demoOptions);
@@ -26,8 +26,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const tree = loadSampleTree();
     const issueId = library.issues.insertTree(tree);
     const result = await exportIssuePdf(library, issueId, { pdfPath });
-    const docx = await exportLibraryIssueDocx(library, issueId, pdfPath.replace(/\.pdf$/i, '') + '.docx', { pageMap: result.pageMap.documents });
-    printJson(ctx, { pdf: result.pdfPath, docx: docx.docxPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
+    const docx = values['no-docx']
+      ? undefined
+      : await exportLibraryIssueDocx(library, issueId, pdfPath.replace(/\.pdf$/i, '') + '.docx', { pageMap: result.pageMap.documents });
+    printJson(ctx, { pdf: result.pdfPath, docx: docx?.docxPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
   } finally {
     library.close();
     rmSync(dir, { recursive: true, force: true });
