@@ -13,7 +13,7 @@ import type { PrintEngine } from './export/engine';
 import { handleCall } from './handlers/index';
 import { appRoot, LIBRARY_FILE_NAME, openAppLibrary } from './paths';
 import type { Library } from './store/index';
-import { ELECTRON_PRINT_ORIGIN } from '../common/render/printProtocol';
+import { ELECTRON_PRINT_ORIGIN, urlOrigin } from '../common/render/printProtocol';
 import { containedPath, contentSecurityPolicy, PUBLIC_PREFIXES } from './web/server';
 
 const APP_HOST = 'gazette';
@@ -67,21 +67,10 @@ if (!app.requestSingleInstanceLock()) {
   };
 
   // ---------------------------------------------------------------- security
-  const isOurUrl = (url: string) => {
-    try {
-      return new URL(url).origin === APP_ORIGIN;
-    } catch {
-      return false;
-    }
-  };
+  // Not `new URL(url).origin`: Node's URL says 'null' for app:// URLs, which would refuse every IPC call.
+  const isOurUrl = (url: string) => urlOrigin(url) === APP_ORIGIN;
 
-  const isPrintFrameUrl = (url: string) => {
-    try {
-      return new URL(url).origin === ELECTRON_PRINT_ORIGIN;
-    } catch {
-      return false;
-    }
-  };
+  const isPrintFrameUrl = (url: string) => urlOrigin(url) === ELECTRON_PRINT_ORIGIN;
 
   app.on('web-contents-created', (_, contents: WebContents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayoutJob, LayoutResult } from './printJob';
-import { appOriginFor, ELECTRON_PRINT_ORIGIN, parsePrintReply, parsePrintRequest, printOriginFor, PRINT_PROTOCOL } from './printProtocol';
+import { appOriginFor, ELECTRON_PRINT_ORIGIN, parsePrintReply, parsePrintRequest, printOriginFor, PRINT_PROTOCOL, urlOrigin } from './printProtocol';
 
 const loc = (href: string) => new URL(href);
 
@@ -19,6 +19,14 @@ const result: LayoutResult = {
 };
 
 describe('print frame origins', () => {
+  it('reads the origin of custom-scheme URLs too (Node says "null")', () => {
+    expect(new URL('app://gazette/index.html').origin).toBe('null');
+    expect(urlOrigin('app://gazette/index.html')).toBe('app://gazette');
+    expect(urlOrigin('app://print/print/print.html')).toBe(ELECTRON_PRINT_ORIGIN);
+    expect(urlOrigin('http://127.0.0.1:4321/?token=x')).toBe('http://127.0.0.1:4321');
+    expect(urlOrigin('not a url')).toBe('');
+  });
+
   it('puts the print page on the other loopback name, same port: another site', () => {
     expect(printOriginFor(loc('http://127.0.0.1:4321/?token=x'))).toBe('http://localhost:4321');
     expect(printOriginFor(loc('http://localhost:4321/'))).toBe('http://127.0.0.1:4321');

@@ -36,6 +36,19 @@ export interface PageLocation {
   port: string;
 }
 
+/**
+ * scheme://host[:port] of a URL, or '' when it does not parse. Node's URL (Electron's main process) gives
+ * `origin === 'null'` for custom schemes such as app://, so origins are compared through this.
+ */
+export function urlOrigin(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}`;
+  } catch {
+    return '';
+  }
+}
+
 const LOOPBACK_PAIR: Record<string, string> = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' };
 
 function httpOrigin(protocol: string, hostname: string, port: string): string {
