@@ -137,33 +137,40 @@ export function tableLines(cells: WidthCell[], widths: number[], fontPt = TABLE_
   const rows = new Map<number, number>();
   for (const cell of cells) {
     const power = cellPower(cell, widths, fontPt);
-    for (const r of cellRows(cell)) rows.set(r, (rows.get(r) ?? 0) + power);
+    const first = cell.row ?? 0;
+    for (let r = first; r < first + rowSpanOf(cell); r++) rows.set(r, (rows.get(r) ?? 0) + power);
   }
   let total = 0;
-  for (const h of rows.values()) total += h ** (1 / SOFT_MAX_POWER);
+  for (const h of rows.values()) total += softRoot(h);
   return total;
 }
 
-function cellRows(cell: WidthCell): number[] {
-  const row = cell.row ?? 0;
-  return Array.from({ length: Math.max(cell.rowSpan ?? 1, 1) }, (_, i) => row + i);
-}
+const rowSpanOf = (cell: WidthCell) => Math.max(cell.rowSpan ?? 1, 1);
+const softRoot = (sum: number) => Math.pow(sum, 1 / SOFT_MAX_POWER);
 
-/** A cell's share of each row it spans, raised to the soft-maximum power. */
+/** A cell's share of each row it spans, raised to the soft-maximum power (loops, no allocation: hot path). */
 function cellPower(cell: WidthCell, widths: number[], fontPt: number): number {
-  const width = widths.slice(cell.col, cell.col + cell.colSpan).reduce((s, w) => s + w, 0);
+  let width = 0;
+  for (let c = cell.col; c < cell.col + cell.colSpan; c++) width += widths[c] ?? 0;
   const chars = Math.max((width - CELL_PADDING_PT - CELL_SLACK_PT) / fontPt, 0.5);
-  const lines = cell.vertical ? 1 : lineEms(cell).reduce((s, em) => s + Math.max(1, em / chars), 0) || 1;
-  return (lines / Math.max(cell.rowSpan ?? 1, 1)) ** SOFT_MAX_POWER;
+  let lines = 1;
+  if (!cell.vertical) {
+    lines = 0;
+    for (const em of lineEms(cell)) lines += em > chars ? em / chars : 1;
+    if (lines === 0) lines = 1;
+  }
+  return Math.pow(lines / rowSpanOf(cell), SOFT_MAX_POWER);
 }
 
 /**
  * tableLines under repeated single-column widenings, kept up to date incrementally: widening a column
  * changes only the cells over it and the rows they sit in (the greedy below tries every column per step).
+ * The cells over one column cover distinct rows (tableWidthCells places each grid slot once).
  */
 class TableHeight {
-  private readonly power: number[];
-  private readonly rowSum = new Map<number, number>();
+  private readonly power: Float64Array;
+  private readonly rowSum: Float64Array;
+  private readonly rowRoot: Float64Array;
   private readonly byColumn: number[][];
   total = 0;
 
@@ -172,46 +179,52 @@ class TableHeight {
     private readonly widths: number[],
     private readonly fontPt: number,
   ) {
-    this.power = cells.map((cell) => cellPower(cell, widths, fontPt));
+    const rows = cells.reduce((n, cell) => Math.max(n, (cell.row ?? 0) + rowSpanOf(cell)), 0);
+    this.power = Float64Array.from(cells, (cell) => cellPower(cell, widths, fontPt));
+    this.rowSum = new Float64Array(rows);
+    this.rowRoot = new Float64Array(rows);
     this.byColumn = widths.map(() => []);
     cells.forEach((cell, i) => {
       for (let c = cell.col; c < Math.min(cell.col + cell.colSpan, widths.length); c++) this.byColumn[c].push(i);
-      for (const r of cellRows(cell)) this.rowSum.set(r, (this.rowSum.get(r) ?? 0) + this.power[i]);
+      const first = cell.row ?? 0;
+      for (let r = first; r < first + rowSpanOf(cell); r++) this.rowSum[r] += this.power[i];
     });
-    for (const sum of this.rowSum.values()) this.total += sum ** (1 / SOFT_MAX_POWER);
+    this.rowSum.forEach((sum, r) => {
+      this.rowRoot[r] = softRoot(sum);
+      this.total += this.rowRoot[r];
+    });
   }
 
-  /** Row sums after widening column `col` by `delta`, and the new powers of the cells over it. */
-  private widened(col: number, delta: number): { rows: Map<number, number>; powers: Map<number, number> } {
+  /** The height if column `col` were `delta` wider; with `apply`, make it so. */
+  private widen(col: number, delta: number, apply: boolean): number {
     this.widths[col] += delta;
-    const rows = new Map<number, number>();
-    const powers = new Map<number, number>();
-    for (const i of this.byColumn[col]) {
-      const power = cellPower(this.cells[i], this.widths, this.fontPt);
-      powers.set(i, power);
-      for (const r of cellRows(this.cells[i])) rows.set(r, (rows.get(r) ?? this.rowSum.get(r)!) + power - this.power[i]);
-    }
-    this.widths[col] -= delta;
-    return { rows, powers };
-  }
-
-  private totalWith(rows: Map<number, number>): number {
     let total = this.total;
-    for (const [r, sum] of rows) total += sum ** (1 / SOFT_MAX_POWER) - this.rowSum.get(r)! ** (1 / SOFT_MAX_POWER);
+    for (const i of this.byColumn[col]) {
+      const cell = this.cells[i];
+      const power = cellPower(cell, this.widths, this.fontPt);
+      const first = cell.row ?? 0;
+      for (let r = first; r < first + rowSpanOf(cell); r++) {
+        const sum = this.rowSum[r] + power - this.power[i];
+        const root = softRoot(sum);
+        total += root - this.rowRoot[r];
+        if (apply) {
+          this.rowSum[r] = sum;
+          this.rowRoot[r] = root;
+        }
+      }
+      if (apply) this.power[i] = power;
+    }
+    if (apply) this.total = total;
+    else this.widths[col] -= delta;
     return total;
   }
 
-  /** The height if column `col` were `delta` wider. */
   trial(col: number, delta: number): number {
-    return this.totalWith(this.widened(col, delta).rows);
+    return this.widen(col, delta, false);
   }
 
-  widen(col: number, delta: number): void {
-    const { rows, powers } = this.widened(col, delta);
-    this.total = this.totalWith(rows);
-    for (const [r, sum] of rows) this.rowSum.set(r, sum);
-    for (const [i, power] of powers) this.power[i] = power;
-    this.widths[col] += delta;
+  apply(col: number, delta: number): void {
+    this.widen(col, delta, true);
   }
 }
 
@@ -248,7 +261,7 @@ export function distributeWidths(cells: WidthCell[], cols: ColumnNeeds[], availa
       }
     }
     if (best < 0) break;
-    height.widen(best, delta);
+    height.apply(best, delta);
     left -= delta;
   }
   if (left > 1e-6) {
