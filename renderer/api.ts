@@ -155,8 +155,8 @@ export const api = {
   getAsset: (assetId: string) => invoke('assets.get', { assetId }),
 
   getPageMap: (issueId: string) => invoke('pageMaps.get', { issueId }),
-  setPageMap: (issueId: string, pageCount: number, layoutHash: string, pages: Record<string, number>) =>
-    invoke('pageMaps.set', { issueId, pageCount, layoutHash, pages }),
+  setPageMap: (issueId: string, pageCount: number, layoutHash: string, pages: Record<string, number>, compactTables?: string[]) =>
+    invoke('pageMaps.set', { issueId, pageCount, layoutHash, pages, compactTables }),
 
   exportPdf: (issueId: string) => invoke('export.pdf', { issueId }),
   exportDocx: (issueId: string) => invoke('export.docx', { issueId }),

@@ -231,6 +231,19 @@ describe('toDocx table size', () => {
   });
 });
 
+describe('toDocx headings', () => {
+  it('keeps short level 2-4 headings with the next paragraph, but not long run-in ones', async () => {
+    const { parts } = await build(loadSampleIssue());
+    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="Heading[234]"\/>[\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const short = paragraphs.filter((p) => [...partText(p)].length <= 17);
+    const long = paragraphs.filter((p) => [...partText(p)].length > 40);
+    expect(short.length).toBeGreaterThan(5);
+    expect(long.length).toBeGreaterThan(5);
+    for (const p of short) expect(p, partText(p)).toContain('<w:keepNext/>');
+    for (const p of long) expect(p, partText(p)).not.toContain('<w:keepNext/>');
+  });
+});
+
 describe('toDocx TOC', () => {
   it('pre-fills the TOC field with our page numbers as PAGEREF results', async () => {
     const { parts, notes } = await build();

@@ -28,11 +28,11 @@ function pdfPages(file: string): number {
 }
 
 /** Our own PDF's page count and page map, from PRINT's exporter when Chromium runs here. */
-async function ourLayout(tree: IssueTree): Promise<{ pages: number; pageMap?: Record<string, number>; source: string }> {
+async function ourLayout(tree: IssueTree): Promise<{ pages: number; pageMap?: Record<string, number>; compactTables?: string[]; source: string }> {
   try {
     const { exportTreePdf } = await import('../main/export/exportPdf');
     const result = await exportTreePdf(tree, { pdfPath: join(dir, 'ours.pdf') });
-    return { pages: result.pages, pageMap: result.pageMap.documents, source: 'our PDF (Chromium export)' };
+    return { pages: result.pages, pageMap: result.pageMap.documents, compactTables: result.pageMap.compactTables, source: 'our PDF (Chromium export)' };
   } catch (error) {
     console.warn(`[docx-libreoffice] our PDF export unavailable (${String(error).slice(0, 80)}); comparing with the reference issue's ${REFERENCE_PAGES} pages`);
     return { pages: REFERENCE_PAGES, source: 'reference issue' };
@@ -80,7 +80,8 @@ describe.skipIf(!soffice || !sample)('DOCX through LibreOffice', () => {
   it('converts to PDF with nothing lost and a page count within 15 % of ours', async () => {
     const tree = sample!;
     const ours = await ourLayout(tree);
-    const { bytes } = await toDocx(tree, { pageMap: ours.pageMap });
+    // The DOCX as the app writes it after a PDF export: its page numbers and the tables the layout fitted.
+    const { bytes } = await toDocx(tree, { pageMap: ours.pageMap, compactTables: ours.compactTables });
     const docx = join(dir, 'sample-issue.docx');
     writeFileSync(docx, bytes);
     execFileSync(soffice!, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {

@@ -225,7 +225,18 @@ describe('issues, sections and documents', () => {
     const toc = lib.issues.toc(id);
     expect(toc.map((e) => e.page)).toEqual([3, 6, undefined, undefined, undefined]);
     expect(lib.issues.list()[0].pageCount).toBe(24);
-    expect(lib.pageMaps.get(id)).toEqual({ pageCount: 24, layoutHash: 'h1', pages: { [docs[0].documentId]: 3, [docs[1].documentId]: 6 } });
+    expect(lib.pageMaps.get(id)).toEqual({ pageCount: 24, layoutHash: 'h1', pages: { [docs[0].documentId]: 3, [docs[1].documentId]: 6 }, compactTables: [] });
+  });
+
+  it('keeps the tables a layout set compact with their documents, for the DOCX export', () => {
+    const id = lib.issues.insertTree(makeTree());
+    const [a, b] = lib.issues.toc(id).map((e) => e.documentId);
+    const compactTables = [`t-${a}-1-2`, `t-${b}-0-4`, 't-unknown-0-1'];
+    lib.pageMaps.set(id, { pageCount: 8, layoutHash: 'h2', pages: { [a]: 3, [b]: 5 }, compactTables });
+    expect(lib.pageMaps.get(id).compactTables.sort()).toEqual([`t-${a}-1-2`, `t-${b}-0-4`].sort());
+    // A later layout without compact tables clears them.
+    lib.pageMaps.set(id, { pageCount: 8, layoutHash: 'h3', pages: { [a]: 3, [b]: 5 } });
+    expect(lib.pageMaps.get(id).compactTables).toEqual([]);
   });
 });
 

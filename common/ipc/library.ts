@@ -124,7 +124,12 @@ export const libraryChannels = {
   // ------------------------------------------------------------ page maps (written after a layout, read by the TOC)
   'pageMaps.get': {
     input: issueRef,
-    output: z.object({ pageCount: z.number().nullable(), layoutHash: z.string().nullable(), pages: z.record(z.string(), z.number()) }),
+    output: z.object({
+      pageCount: z.number().nullable(),
+      layoutHash: z.string().nullable(),
+      pages: z.record(z.string(), z.number()),
+      compactTables: z.array(z.string()),
+    }),
   },
   'pageMaps.set': {
     input: z.strictObject({
@@ -132,6 +137,8 @@ export const libraryChannels = {
       pageCount: z.number().int().min(0).max(100_000),
       layoutHash: shortText,
       pages: z.record(id, z.number().int().min(1).max(100_000)),
+      /** Tables the layout set compact (table element ids), for a later DOCX export. */
+      compactTables: z.array(shortText).max(10_000).optional(),
     }),
     output: z.object({ issueId: id }),
   },

@@ -48,6 +48,8 @@ export interface PageMap {
   tocPages: number;
   /** Physical pages in the document. */
   totalPages: number;
+  /** Ids of the tables set in the compact size (very long ones, and those fitted to save a page). */
+  compactTables?: string[];
 }
 
 export interface LaidOutUnit {

@@ -27,12 +27,13 @@ import {
   type ISectionOptions,
   type ParagraphChild,
 } from 'docx';
-import type { GazetteDocument, IssueTree } from '../model';
+import type { GazetteDocument, IssueTree, TableElement } from '../model';
 import { plainText } from '../model';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
 import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
 import { fieldBegin, fieldEnd, fieldInstruction, fieldSeparate, fieldWithResult } from './docx/xml';
+import { documentTableIds } from './toHtml';
 
 export type { DocxImageAsset } from './docx/blocks';
 export type { DocxFontNames } from './docx/styles';
@@ -46,6 +47,8 @@ export interface ToDocxOptions {
   fonts?: DocxFontNames;
   /** Image bytes by asset id (read from the library by the caller). */
   assets?: (assetId: string) => DocxImageAsset | undefined;
+  /** Ids of the tables the print layout set compact (PageMap.compactTables), so the DOCX sets them alike. */
+  compactTables?: string[];
 }
 
 export interface DocxResult {
@@ -315,6 +318,14 @@ function documentSections(
   });
 }
 
+/** The document's tables that the print layout set compact. */
+function compactTablesOf(doc: GazetteDocument, ids: string[] | undefined): Set<TableElement> {
+  const wanted = new Set(ids ?? []);
+  const tables = new Set<TableElement>();
+  for (const [table, id] of documentTableIds(doc)) if (wanted.has(id)) tables.add(table);
+  return tables;
+}
+
 /** Build the docx Document (pure). */
 export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { document: Document; notes: string[] } {
   const faces = faceNames(opts.fonts);
@@ -326,7 +337,7 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
   if (opts.document && !single) notes.push(`文档 ${opts.document} 不在本期中，导出整期`);
 
   if (single) {
-    const ctx: BlockContext = { faces, assets: opts.assets, notes };
+    const ctx: BlockContext = { faces, assets: opts.assets, notes, compactTables: compactTablesOf(single.doc, opts.compactTables) };
     sections.push(
       ...documentSections(tree, single.doc, ctx, {
         continuous: false,
@@ -348,7 +359,13 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
     if (!opts.pageMap) notes.push('未提供版面页码（pageMap）：目录页码留空，打开时需在 Word 中更新域（F9）');
     let previous: GazetteDocument | undefined;
     all.forEach(({ section, doc }, index) => {
-      const ctx: BlockContext = { faces, assets: opts.assets, notes, titleBookmark: bookmarkName(index) };
+      const ctx: BlockContext = {
+        faces,
+        assets: opts.assets,
+        notes,
+        titleBookmark: bookmarkName(index),
+        compactTables: compactTablesOf(doc, opts.compactTables),
+      };
       const firstInSection = section.documents[0] === doc;
       // 人事任免 notices run on after each other (§8); everything else starts a new page.
       const continuous = doc.kind === 'personnel' && previous?.kind === 'personnel' && !firstInSection;

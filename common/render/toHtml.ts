@@ -331,7 +331,7 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
         i++;
       }
       const table = blocks[i] as TableElement;
-      const tableHtml = renderTable(table, settings, `t-${doc.id}-${region}-${i}`);
+      const tableHtml = renderTable(table, settings, tableElementId(doc.id, region, i));
       parts.push(tableHtml);
       i++;
       while (isTableNote(blocks[i])) {
@@ -370,6 +370,22 @@ export function documentRegions(doc: GazetteDocument): Array<{ mode: 'cols' | 'f
     if (block.type === 'table' && block.variant !== 'leader-list') region.mode = 'full';
   }
   return regions;
+}
+
+/** The HTML id of a table: document, region and the table's index among the region's blocks. */
+export function tableElementId(docId: string, region: number, index: number): string {
+  return `t-${docId}-${region}-${index}`;
+}
+
+/** The HTML id of every table of a document (the DOCX export matches the print page's choices by these). */
+export function documentTableIds(doc: GazetteDocument): Map<TableElement, string> {
+  const ids = new Map<TableElement, string>();
+  documentRegions(doc).forEach((region, r) =>
+    region.blocks.forEach((block, i) => {
+      if (block.type === 'table') ids.set(block, tableElementId(doc.id, r, i));
+    }),
+  );
+  return ids;
 }
 
 export function renderDocument(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions = {}): string {

@@ -53,7 +53,7 @@ export function imageInfo(bytes: Uint8Array): Pick<DocxImageAsset, 'type' | 'wid
 /** The part of the library the DOCX export reads (main/store's Library satisfies it). */
 export interface DocxLibrary {
   issues: { getTree(issueId: string): IssueTree };
-  pageMaps: { get(issueId: string): { pages: Record<string, number> } };
+  pageMaps: { get(issueId: string): { pages: Record<string, number>; compactTables?: string[] } };
   assets: { get(id: string): { bytes: Uint8Array } | undefined };
 }
 
@@ -67,7 +67,8 @@ export function libraryAssets(library: Pick<DocxLibrary, 'assets'>): (assetId: s
 
 /**
  * Export an issue from the library. Page numbers: the given map (a fresh PDF layout), else the stored
- * one from the last layout, else none (the TOC then needs a field update in Word; see the notes).
+ * one from the last layout, else none (the TOC then needs a field update in Word; see the notes). Tables
+ * the last layout set compact are set compact here too.
  */
 export async function exportLibraryIssueDocx(
   library: DocxLibrary,
@@ -76,10 +77,8 @@ export async function exportLibraryIssueDocx(
   opts: Omit<ToDocxOptions, 'assets'> = {},
 ): Promise<DocxExportResult> {
   const tree = library.issues.getTree(issueId);
-  let pageMap = opts.pageMap;
-  if (!pageMap) {
-    const stored = library.pageMaps.get(issueId).pages;
-    if (Object.keys(stored).length > 0) pageMap = stored;
-  }
-  return exportIssueDocx(tree, file, { ...opts, pageMap, assets: libraryAssets(library) });
+  const stored = library.pageMaps.get(issueId);
+  const pageMap = opts.pageMap ?? (Object.keys(stored.pages).length > 0 ? stored.pages : undefined);
+  const compactTables = opts.compactTables ?? stored.compactTables;
+  return exportIssueDocx(tree, file, { ...opts, pageMap, compactTables, assets: libraryAssets(library) });
 }

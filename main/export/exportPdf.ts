@@ -20,7 +20,7 @@ import { postProcessPdf, type OutlineEntry } from './pdfPost';
 /** The part of the library this module needs (main/store's Library satisfies it). */
 export interface PageMapStore {
   issues: { getTree(issueId: string): IssueTree };
-  pageMaps: { set(issueId: string, layout: { pageCount: number; layoutHash: string; pages: Record<string, number> }): void };
+  pageMaps: { set(issueId: string, layout: { pageCount: number; layoutHash: string; pages: Record<string, number>; compactTables?: string[] }): void };
 }
 
 export interface ExportPdfOptions {
@@ -189,6 +189,7 @@ export async function exportIssuePdf(library: PageMapStore, issueId: string, opt
     pageCount: result.pages,
     layoutHash: layoutHashOf(result.layout, unitHashes),
     pages: result.pageMap.documents,
+    compactTables: result.pageMap.compactTables,
   });
   return result;
 }

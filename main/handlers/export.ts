@@ -98,7 +98,10 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'shell.
     const file = targetPath(deps, tree, given, 'docx');
     deps.emit?.('export.progress', { issueId, stage: 'docx' });
     const pageMap = deps.library.pageMaps.get(issueId);
-    const result = await exportIssueDocx(tree, file, { pageMap: Object.keys(pageMap.pages).length ? pageMap.pages : undefined });
+    const result = await exportIssueDocx(tree, file, {
+      pageMap: Object.keys(pageMap.pages).length ? pageMap.pages : undefined,
+      compactTables: pageMap.compactTables,
+    });
     exported.add(result.docxPath);
     deps.emit?.('export.progress', { issueId, stage: 'done' });
     return { path: result.docxPath, bytes: result.bytes };

@@ -68,6 +68,8 @@ export interface PageMap {
   layoutHash: string | null;
   /** document id -> first page */
   pages: Record<string, number>;
+  /** Ids of the tables the layout set compact (PageMap.compactTables of common/render/printJob). */
+  compactTables: string[];
 }
 
 export interface IssueMetaPatch {

@@ -221,6 +221,8 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
     frontPages,
     tocPages,
     totalPages: frontPages + tocPages + flatBody.length,
+    // The DOCX export sets the same tables compact (continued pieces of a table carry no id).
+    compactTables: Array.from(root.querySelectorAll('.gz-body table.gz-table--compact[id]'), (table) => table.id),
   };
   return { pages: pageMap.totalPages, pageMap, laidOut, ms: Math.round(performance.now() - started) };
 }

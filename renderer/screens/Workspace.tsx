@@ -220,7 +220,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     (map: PageMap, pages: number) => {
       setPageMap(map);
       const key = hashString(JSON.stringify(map.documents));
-      void api.setPageMap(props.issueId, pages, key, map.documents).catch(() => undefined);
+      void api.setPageMap(props.issueId, pages, key, map.documents, map.compactTables).catch(() => undefined);
     },
     [props.issueId],
   );

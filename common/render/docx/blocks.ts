@@ -21,6 +21,8 @@ export interface BlockContext {
   /** Bookmark name to put on this document's first title (the TOC's PAGEREF target). */
   titleBookmark?: string;
   notes: string[];
+  /** Tables the print layout set compact (fitted to save a page), set compact here too. */
+  compactTables?: Set<TableElement>;
 }
 
 /** Geometry of the type area in twips (§2, §11). */
@@ -99,11 +101,15 @@ export function splitIntoRuns(blocks: BlockElement[], startsOnNewPage: boolean):
   return runs;
 }
 
-function paragraphOf(style: string, children: ParagraphChild[], extra: { alignment?: Align; indent?: boolean } = {}): Paragraph {
+/** Headings of levels 2-4 longer than this (one column line, less the indent) are run-in paragraphs. */
+const RUN_IN_HEADING_CHARS = 17;
+
+function paragraphOf(style: string, children: ParagraphChild[], extra: { alignment?: Align; indent?: boolean; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     style,
     alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
     indent: extra.indent === false ? { firstLine: 0 } : undefined,
+    keepNext: extra.keepNext || undefined,
     children,
   });
 }
@@ -170,7 +176,12 @@ export function blocksToDocx(
         out.push(paragraphOf(STYLE.addressee, runsFor(block.children, ctx.faces)));
         break;
       case 'heading':
-        out.push(paragraphOf(STYLE.heading[block.level - 1], runsFor(block.children, ctx.faces)));
+        // A heading on a line of its own stays with the text after it; a run-in one is body text too.
+        out.push(
+          paragraphOf(STYLE.heading[block.level - 1], runsFor(block.children, ctx.faces), {
+            keepNext: block.level > 1 && [...plainText(block)].length <= RUN_IN_HEADING_CHARS,
+          }),
+        );
         break;
       case 'paragraph': {
         const style = block.role === 'table-note' ? STYLE.tableNote : block.indent === false ? STYLE.plain : STYLE.normal;
@@ -210,7 +221,7 @@ export function blocksToDocx(
         );
         break;
       case 'table':
-        out.push(tableToDocx(block as TableElement, typeWidth, typeHeight, ctx.faces));
+        out.push(tableToDocx(block as TableElement, typeWidth, typeHeight, ctx.faces, ctx.compactTables?.has(block as TableElement)));
         // Word needs a paragraph between two tables, and after a table that ends a section.
         if (blocks[i + 1]?.type === 'table' || i === blocks.length - 1) {
           out.push(new Paragraph({ style: STYLE.tableNote, children: [] }));

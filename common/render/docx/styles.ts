@@ -140,7 +140,9 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'heading 2',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `<w:keepNext/>${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      // Levels 2-4 are often run-in (（一）标题。正文…, many lines long): keepNext is set per paragraph on short
+      // ones only (blocks.ts), or a run of long run-in headings would be pushed whole into the next column.
+      pPr: `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
       rPr: rPr(f.kai, body),
       outline: 1,
     },
@@ -149,7 +151,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'heading 3',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `<w:keepNext/>${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      pPr: `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
       rPr: rPr(f.fang, body, '<w:b/><w:bCs/>'),
       outline: 2,
     },

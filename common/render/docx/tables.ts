@@ -205,11 +205,11 @@ function emptyParagraph(style: string): Paragraph {
   return new Paragraph({ style, children: [] });
 }
 
-export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames): Table {
+export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames, compact = false): Table {
   const grid = placeTableCells(table);
   const widths = columnWidthsTwips(table, grid, typeWidth);
-  // The same size as the PDF's (twips to pt: / 20).
-  const style = tableSizeFor(table, typeWidth / 20, pageHeight / 20) === 'compact' ? STYLE.tableTextCompact : STYLE.tableText;
+  // The same size as the PDF's (twips to pt: / 20); `compact` when the print layout fitted the table.
+  const style = compact || tableSizeFor(table, typeWidth / 20, pageHeight / 20) === 'compact' ? STYLE.tableTextCompact : STYLE.tableText;
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const rows = grid.rows.map((slots, r) => {
     const header = r < table.headerRows;

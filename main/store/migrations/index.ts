@@ -5,6 +5,7 @@
  */
 import { sql as m001 } from './001_init';
 import { sql as m002 } from './002_revision_kind';
+import { sql as m003 } from './003_compact_tables';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: '001_init', sql: m001 },
   { version: 2, name: '002_revision_kind', sql: m002 },
+  { version: 3, name: '003_compact_tables', sql: m003 },
 ];
 
 /** The schema version this build of the app writes. */
