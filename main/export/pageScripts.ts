@@ -13,6 +13,7 @@
  */
 
 import type { LayoutJob } from '../../common/render/printJob';
+import { hashString } from '../../common/render/html';
 
 export const PARKED_STYLE_ID = 'gz-parked';
 
@@ -47,21 +48,14 @@ export interface PageKeys {
   pageKeys: string[];
 }
 
-/** 64-bit string hash (two 32-bit multiply-xorshift lanes) plus the length, as hex. */
-const HASH_FN = `(s) => {
-  let h1 = 0xdeadbeef ^ s.length, h2 = 0x41c6ce57 ^ s.length;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0') + '.' + s.length.toString(36);
-}`;
+/**
+ * The page script's hash: common/render/html.ts hashString (its own source, so Node and the page hash alike;
+ * it uses nothing outside itself), plus the text's length.
+ */
+const HASH_FN = `(s) => (${hashString.toString()})(s) + '.' + s.length.toString(36)`;
 
 /** The same hash in Node (tests check the page script against it). */
-export const hashText = new Function(`return ${HASH_FN}`)() as (s: string) => string;
+export const hashText = (s: string): string => `${hashString(s)}.${s.length.toString(36)}`;
 
 /** Expression evaluating to PageKeys for the pages currently in the print page. */
 export const PAGE_KEYS_SCRIPT = `(() => {
