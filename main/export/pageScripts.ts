@@ -16,6 +16,8 @@ import type { LayoutJob } from '../../common/render/printJob';
 import { hashString } from '../../common/render/html';
 
 export const PARKED_STYLE_ID = 'gz-parked';
+/** Parked pages: hidden on screen, shown in print. */
+const PARK_CSS = '@media screen { #gz-root { display: none !important; } }';
 
 /**
  * Expression running `gazettePrint.layout(job)` and, in the same task as it finishes, parking the pages:
@@ -29,11 +31,16 @@ export function parkedLayoutScript(job: LayoutJob): string {
   return window.gazettePrint.layout(job).then((result) => {
     const style = document.createElement('style');
     style.id = ${JSON.stringify(PARKED_STYLE_ID)};
-    style.textContent = '@media screen { #gz-root { display: none !important; } }';
+    style.textContent = ${JSON.stringify(PARK_CSS)};
     document.head.appendChild(style);
     return result;
   });
 })(${JSON.stringify(job)})`;
+}
+
+/** Laid-out HTML parked like the engine's page, so printing it does the paper layout only (the bench's floor). */
+export function parkedHtml(html: string): string {
+  return html.replace('</head>', `<style id="${PARKED_STYLE_ID}">${PARK_CSS}</style></head>`);
 }
 
 /** The page's HTML without the park (what a reader of the laid-out HTML expects to see on screen). */
