@@ -10,6 +10,7 @@ import '../../resources/print/fonts.css';
 import journalCss from '../../resources/print/journal.css?raw';
 import { Chunker, Previewer, registerHandlers } from 'pagedjs';
 import { tocHtml } from '../../common/render/toHtmlFront';
+import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
@@ -27,17 +28,27 @@ registerHandlers(RepeatTableHeaders, RegionColumns);
 // subsets that costs seconds. We load only the subsets the content uses (primeFonts) before each flow.
 Chunker.prototype.loadFonts = () => document.fonts.ready;
 
-/** Lay the content out once off-screen so the font subsets it needs load, and wait for them. */
+/** Content (by hash, with the fonts mode) whose font subsets this page has loaded already: loaded fonts stay. */
+const primed = new Set<string>();
+
+/**
+ * Lay the content out once off-screen so the font subsets it needs load, and wait for them. Content primed
+ * before in this page is skipped (a running engine exporting again: saves a layout pass per unit).
+ */
 async function primeFonts(content: DocumentFragment | string): Promise<void> {
   const box = document.createElement('div');
-  box.className = 'gz-body';
-  box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;visibility:hidden;';
   if (typeof content === 'string') box.innerHTML = content;
   else box.appendChild(content.cloneNode(true));
+  const key = hashString(`${document.documentElement.className}|${box.innerHTML}`);
+  if (primed.has(key)) return;
+  box.className = 'gz-body';
+  box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;visibility:hidden;';
   document.body.appendChild(box);
   box.getBoundingClientRect();
   await document.fonts.ready;
   box.remove();
+  if (primed.size > 2000) primed.clear();
+  primed.add(key);
 }
 
 const STYLESHEET = [{ 'journal.css': journalCss }];
