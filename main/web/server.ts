@@ -15,6 +15,9 @@ import { extname, resolve, sep } from 'node:path';
 /** Answers one contract call; the same wrapper the Electron IPC uses. Must never throw for bad input. */
 export type CallHandler = (channel: string, payload: unknown) => Promise<unknown>;
 
+/** On close, requests in flight get this long before the remaining connections are cut. */
+const CLOSE_GRACE_MS = 1000;
+
 export interface BridgeEvent {
   channel: string;
   payload: unknown;
@@ -172,6 +175,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const root = resolve(options.root);
   const mounts = Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const listeners = new Set<ServerResponse>();
+  let closing = false;
   let port = 0;
 
   /** The Host's name when it is one of our loopback names on our port, else null (DNS rebinding). */
@@ -235,6 +239,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse) => {
+    // Shutting down: no new event stream (the browser re-opens one as soon as the old one ends).
+    if (closing) return sendJson(res, 503, { ok: false, error: { code: 'closing', message: '服务正在关闭 (server closing)' } });
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     res.write(': connected\n\n');
     listeners.add(res);
@@ -275,9 +281,14 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       for (const res of listeners) res.write(line);
     },
     close() {
+      closing = true;
       for (const res of listeners) res.end();
       listeners.clear();
-      return new Promise((r) => server.close(() => r()));
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      // close() waits for every open connection; a browser keeps some open (and re-opens its event stream
+      // on them): requests in flight get a second to finish, then the rest are cut.
+      setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      return closed;
     },
   };
 }
