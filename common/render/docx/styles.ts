@@ -102,6 +102,8 @@ function characterStyle(id: string, name: string, runPr: string): string {
 export function stylesXml(choice: DocxFontNames = 'stock'): string {
   const f = faceNames(choice);
   const body = 21; // 五号 10.5 pt
+  // Headings sit on the body grid with the body's two-character indent.
+  const headingPpr = `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`;
   const paragraphs: ParagraphStyleSpec[] = [
     {
       id: STYLE.normal,
@@ -131,7 +133,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'heading 1',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `<w:keepNext/>${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      pPr: `<w:keepNext/>${headingPpr}`,
       rPr: rPr(f.hei, body),
       outline: 0,
     },
@@ -142,7 +144,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       next: 'Normal',
       // Levels 2-4 are often run-in (（一）标题。正文…, many lines long): keepNext is set per paragraph on short
       // ones only (blocks.ts), or a run of long run-in headings would be pushed whole into the next column.
-      pPr: `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      pPr: headingPpr,
       rPr: rPr(f.kai, body),
       outline: 1,
     },
@@ -151,7 +153,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'heading 3',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      pPr: headingPpr,
       rPr: rPr(f.fang, body, '<w:b/><w:bCs/>'),
       outline: 2,
     },
@@ -160,7 +162,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'heading 4',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `${spacing(350)}<w:ind w:firstLineChars="200" w:firstLine="420"/>`,
+      pPr: headingPpr,
       rPr: rPr(f.fang, body),
       outline: 3,
     },
