@@ -39,7 +39,14 @@ export async function handleCall(channel: string, rawPayload: unknown, ctx: Call
   const logger = ctx.logger ?? ctx.deps.logger ?? consoleLogger;
   if (!isChannel(channel)) return fail('unknown-channel', `未知的调用：${channel.slice(0, 100)} (unknown channel)`);
   const spec = contract[channel];
-  const parsed = spec.input.safeParse(rawPayload ?? {});
+  let parsed: ReturnType<typeof spec.input.safeParse>;
+  try {
+    parsed = spec.input.safeParse(rawPayload ?? {});
+  } catch (error) {
+    // A payload so deep or odd that validation itself failed (stack overflow, a throwing getter …).
+    logger.warn(`refused ${channel}: payload could not be checked (${error instanceof Error ? error.name : 'error'})`);
+    return fail('bad-request', `请求参数无效 (invalid request for ${channel})`);
+  }
   if (!parsed.success) {
     const detail = describeIssues(parsed.error);
     logger.warn(`refused ${channel}: ${detail}`);
