@@ -45,6 +45,9 @@ export type ErrorCode =
   | 'newer-version'
   | 'corrupt'
   | 'io'
+  | 'busy' // another program is writing the library (资料库正被另一程序写入)
+  | 'disk-full'
+  | 'read-only' // the library was opened read-only, or cannot be written
   | 'internal';
 
 export interface CallError {

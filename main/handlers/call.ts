@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { contract, isChannel, type CallError, type CallResult, type Channel } from '../../common/ipc/index';
-import { StoreError } from '../store/index';
+import { storeErrorFromSqlite } from '../store/index';
 import type { HandlerDeps, HandlerLogger } from './deps';
 import { handlers } from './registry';
 import type { Handler } from './types';
@@ -57,9 +57,10 @@ export async function handleCall(channel: string, rawPayload: unknown, ctx: Call
     const handler = handlers[channel] as Handler<Channel>;
     value = await handler(ctx.deps, parsed.data as never);
   } catch (error) {
-    if (error instanceof StoreError) {
-      if (error.code === 'io' || error.code === 'corrupt') logger.error(`${channel} failed`, error);
-      return fail(error.code, error.message);
+    const known = storeErrorFromSqlite(error);
+    if (known) {
+      if (known.code !== 'not-found' && known.code !== 'invalid') logger.error(`${channel} failed: ${known.code}`, error);
+      return fail(known.code, known.message);
     }
     logger.error(`${channel} failed`, error);
     return fail('internal', '操作失败，详情已写入日志 (internal error; details logged)');

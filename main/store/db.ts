@@ -15,11 +15,17 @@ export interface Db extends Database.Database {}
 /**
  * `db.transaction(fn)` typed as the plain function it wraps: the whole call is one transaction, and calls
  * nested inside another transaction become savepoints (so a failure rolls back only as far as it should).
+ * Write transactions start IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for another
+ * writer (a second window, the CLI). A deferred transaction that read first cannot upgrade to a write while
+ * another connection writes and fails with SQLITE_BUSY at once, whatever the timeout.
  */
 export function transactional<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
   const run = db.transaction(fn);
-  return (...args: A) => run(...args);
+  return (...args: A) => run.immediate(...args);
 }
+
+/** How long a write waits for another writer before giving up with 资料库正被另一程序写入. */
+export const BUSY_TIMEOUT_MS = 10_000;
 
 /** 'GZTE': marks a file as a gazette library or issue package (PRAGMA application_id). */
 export const APPLICATION_ID = 0x475a5445;
@@ -96,7 +102,7 @@ function applyPragmas(db: Db, file: string, warnings: string[], avoidWal = false
   }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return journalMode;
 }
 
@@ -153,11 +159,14 @@ export function migrate(db: Db, file: string, opts: OpenOptions = {}): string | 
   const memory = file === ':memory:' || file === '';
   const backup = !memory && !opts.skipMigrationBackup && !isEmptyDatabase(db) ? backupBeforeMigration(db, file, current) : undefined;
   for (const migration of pending) {
+    // IMMEDIATE, and the version read again under the write lock: another process opening the same new
+    // library at the same moment may have applied this migration already.
     db.transaction(() => {
+      if (Number(db.pragma('user_version', { simple: true })) >= migration.version) return;
       db.exec(migration.sql);
       // PRAGMA cannot take bound parameters; the version is an integer from our own table.
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
   if (Number(db.pragma('application_id', { simple: true })) === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
   return backup;

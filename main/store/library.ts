@@ -70,8 +70,8 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
     search: (query: string, searchOpts?: { limit?: number; issueId?: string }): SearchHit[] => searchDocuments(db, query, searchOpts),
     exportIssuePackage: (issueId: string, target: string) => exportIssuePackage(library, openLibrary, issueId, target),
     importIssuePackage: (source: string) => importIssuePackage(library, openLibrary, source),
-    /** Run several repository calls as one transaction (they nest as savepoints). */
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** Run several repository calls as one write transaction, BEGIN IMMEDIATE (they nest as savepoints). */
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => {
       if (db.open) db.close();
     },
