@@ -43,7 +43,7 @@ export interface OpenAppLibraryOptions extends LibraryOptions {
 /** Open the library, creating it (with the sample issue when available) if the file does not exist yet. */
 export function openAppLibrary(file: string, opts: OpenAppLibraryOptions = {}): Library {
   const isNew = !existsSync(file);
-  const library = openLibrary(file, opts);
+  const library = openLibrary(file, { dailyBackup: true, ...opts });
   if (isNew) {
     const samplePath = opts.samplePath ?? defaultSamplePath();
     try {

@@ -50,7 +50,7 @@ export const jsonOption = { json: { type: 'boolean', default: false } } as const
  */
 export function openCliLibrary(db: string | undefined, env: NodeJS.ProcessEnv): Library {
   const silent = { warn: (m: string) => process.stderr.write(`${m}\n`) };
-  return db ? openLibrary(db, { logger: silent }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
+  return db ? openLibrary(db, { logger: silent, dailyBackup: true }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
 }
 
 export async function withLibrary<T>(db: string | undefined, env: NodeJS.ProcessEnv, fn: (library: Library) => Promise<T>): Promise<T> {
