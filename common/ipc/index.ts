@@ -8,11 +8,13 @@ import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
+import { libraryHealthChannels } from './libraryHealth';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
+  ...libraryHealthChannels,
 } as const;
 
 export const events = {

@@ -7,7 +7,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closeExportEngine } from '../handlers/export';
 import { handleCall } from '../handlers/index';
-import { appRoot, defaultLibraryPath, openAppLibrary } from '../paths';
+import { createLibraryHost } from '../libraryHost';
+import { appRoot, defaultLibraryPath } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
 
@@ -22,9 +23,16 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
 
   const file = values.db ? path.resolve(values.db) : defaultLibraryPath(ctx.env);
   const logger = { warn: (m: string) => ctx.err(m), error: (m: string, d?: unknown) => ctx.err(`${m} ${d instanceof Error ? d.stack : (d ?? '')}`) };
-  const library = openAppLibrary(file, { logger });
+  const host = createLibraryHost(file, { logger });
   const live: { server?: WebServer } = {};
-  const deps = { library, logger, emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }) };
+  const deps = {
+    get library() {
+      return host.library;
+    },
+    logger,
+    emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }),
+    restoreLibrary: (day?: string) => host.restore(day),
+  };
   const server = await startWebServer({ root, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
   ctx.out(server.url);
@@ -37,6 +45,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   });
   await server.close();
   await closeExportEngine();
-  library.close();
+  host.close();
   return 0;
 }
