@@ -3,7 +3,7 @@
  * `run(argv, ctx)`; adding one is one line in `commands` below. Modules load lazily so `--help` stays fast.
  * Errors: one line on stderr and a non-zero exit code.
  */
-import { CliError, type CliContext } from './commands/shared';
+import { cliLog, CliError, type CliContext } from './commands/shared';
 
 export type { CliContext } from './commands/shared';
 
@@ -84,6 +84,8 @@ export async function main(argv: string[], ctx: CliContext = processContext): Pr
     const module = await command.load();
     return await module.run(rest, ctx);
   } catch (error) {
+    // The name only: arguments may be search terms, i.e. document text.
+    cliLog().error(`gazette ${name} failed`, error);
     ctx.err(`gazette ${name}: ${oneLine(error)}`);
     return error instanceof CliError ? error.exitCode : 1;
   }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { closeExportEngine } from '../handlers/export';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
+import { createFileLogger } from '../log';
 import { appRoot, defaultLibraryPath } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
@@ -22,7 +23,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (!existsSync(path.join(root, 'index.html'))) throw new CliError(`找不到界面文件，请先运行 npm run build (missing ${root}/index.html)`);
 
   const file = values.db ? path.resolve(values.db) : defaultLibraryPath(ctx.env);
-  const logger = { warn: (m: string) => ctx.err(m), error: (m: string, d?: unknown) => ctx.err(`${m} ${d instanceof Error ? d.stack : (d ?? '')}`) };
+  // The log file, echoed on stderr.
+  const logger = createFileLogger('web', { echo: (line) => ctx.err(line) });
   const host = createLibraryHost(file, { logger });
   const live: { server?: WebServer } = {};
   const deps = {
