@@ -2,13 +2,13 @@
  * Renders build/icon.png (1024×1024), the app icon electron-builder.yml names: a red seal-like square with
  * 政 and 公开信息 in the bundled Noto Serif SC, drawn by the system Chromium. `npx tsx scripts/make-icon.ts`.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { chromiumPath } from '../tests/e2e-support';
 
+const chromiumPath = () => [process.env.GAZETTE_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 const ROOT = path.resolve(import.meta.dirname, '..');
 const css = pathToFileURL(path.join(ROOT, 'node_modules/@fontsource/noto-serif-sc/700.css')).href;
 const html = `<!doctype html><html><head><link rel="stylesheet" href="${css}"><style>
