@@ -131,6 +131,8 @@ if (!app.requestSingleInstanceLock()) {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        // No middle-click (auxclick) navigation; window.open is denied as well (setWindowOpenHandler).
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     if (state.maximized) win.maximize();

@@ -107,7 +107,7 @@ describe('main/index.ts against the electron stand-in', () => {
   it('opens one sandboxed, isolated window on app://gazette', () => {
     expect(standin.windows).toHaveLength(1);
     const prefs = standin.windows[0].options.webPreferences;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true });
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
     expect(prefs.nodeIntegrationInWorker ?? false).toBe(false);
     expect(prefs.webviewTag ?? false).toBe(false);
     expect(prefs.allowRunningInsecureContent ?? false).toBe(false);
