@@ -3,7 +3,7 @@
  * `run(argv, ctx)`; adding one is one line in `commands` below. Modules load lazily so `--help` stays fast.
  * Errors: one line on stderr and a non-zero exit code.
  */
-import { CliError, type CliContext } from './commands/shared';
+import { cliLog, CliError, type CliContext } from './commands/shared';
 
 export type { CliContext } from './commands/shared';
 
@@ -24,6 +24,7 @@ export const commands: Record<string, Command> = {
   search: { usage: 'search [--db PATH] QUERY [--json]', summary: '全文检索所有期刊', load: () => import('./commands/search') },
   web: { usage: 'web [--db PATH] [--port N]', summary: '在浏览器中使用（仅本机 127.0.0.1，需令牌），第一行输出网址', load: () => import('./commands/web') },
   export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]', summary: '导出一期为印刷版 PDF（及/或 HTML、Word）', load: () => import('./commands/export') },
+  restore: { usage: 'restore [--db PATH] [--list] [--from FILE] [--json]', summary: '从自动备份恢复资料库（默认最近的完好备份；原文件保留）', load: () => import('./commands/restore') },
   demo: { usage: 'demo [--pdf FILE] [--no-docx]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx（--no-docx 只导出 PDF）', load: () => import('./commands/demo') },
   bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
 };
@@ -83,6 +84,8 @@ export async function main(argv: string[], ctx: CliContext = processContext): Pr
     const module = await command.load();
     return await module.run(rest, ctx);
   } catch (error) {
+    // The name only: arguments may be search terms, i.e. document text.
+    cliLog().error(`gazette ${name} failed`, error);
     ctx.err(`gazette ${name}: ${oneLine(error)}`);
     return error instanceof CliError ? error.exitCode : 1;
   }

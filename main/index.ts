@@ -11,8 +11,10 @@ import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../common/ipc/names';
 import { createElectronPrintEngine } from './electron/printEngine';
 import type { PrintEngine } from './export/engine';
 import { handleCall } from './handlers/index';
-import { appRoot, LIBRARY_FILE_NAME, openAppLibrary } from './paths';
-import type { Library } from './store/index';
+import { createLibraryHost, type LibraryHost } from './libraryHost';
+import { createFileLogger } from './log';
+import { appRoot, LIBRARY_FILE_NAME } from './paths';
+import { newestGoodBackup, restoreBackup, StoreError, type Library } from './store/index';
 import { ELECTRON_PRINT_ORIGIN, urlOrigin } from '../common/render/printProtocol';
 import { containedPath, contentSecurityPolicy, PUBLIC_PREFIXES } from './web/server';
 
@@ -40,7 +42,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let mainWindow: BrowserWindow | null = null;
-  let library: Library | null = null;
+  let host: LibraryHost | null = null;
+  const log = createFileLogger('app', { dir: path.join(app.getPath('userData'), 'logs') });
   let printEngine: Promise<PrintEngine> | null = null;
   const rendererRoot = path.join(appRoot(), 'dist', 'renderer');
 
@@ -128,6 +131,8 @@ if (!app.requestSingleInstanceLock()) {
         nodeIntegration: false,
         webSecurity: true,
         spellcheck: false,
+        // No middle-click (auxclick) navigation; window.open is denied as well (setWindowOpenHandler).
+        disableBlinkFeatures: 'Auxclick',
       },
     });
     if (state.maximized) win.maximize();
@@ -139,7 +144,7 @@ if (!app.requestSingleInstanceLock()) {
 
   // ---------------------------------------------------------------- menus
   async function importFile(): Promise<void> {
-    if (!library || !mainWindow) return;
+    if (!host || !mainWindow) return;
     const picked = await dialog.showOpenDialog(mainWindow, {
       title: '导入',
       properties: ['openFile'],
@@ -169,6 +174,8 @@ if (!app.requestSingleInstanceLock()) {
           { label: '导出 PDF', accelerator: 'CmdOrCtrl+E', click: () => menuCommand('export-pdf') },
           { label: '导出 DOCX', accelerator: 'CmdOrCtrl+Shift+E', click: () => menuCommand('export-docx') },
           { label: '打印…', accelerator: 'CmdOrCtrl+P', click: () => menuCommand('print') },
+          { type: 'separator' },
+          { label: '恢复…', click: () => menuCommand('restore') },
           { type: 'separator' },
           { label: '退出', role: 'quit' },
         ],
@@ -206,9 +213,9 @@ if (!app.requestSingleInstanceLock()) {
           {
             label: '关于',
             click: () =>
-              void dialog.showMessageBox({ type: 'info', title: '关于', message: `政务公开信息编排 ${app.getVersion()}`, detail: `资料库：${library?.file ?? ''}` }),
+              void dialog.showMessageBox({ type: 'info', title: '关于', message: `政务公开信息编排 ${app.getVersion()}`, detail: `资料库：${host?.library.file ?? ''}` }),
           },
-          { label: '打开资料库所在文件夹', click: () => library && shell.showItemInFolder(library.file) },
+          { label: '打开资料库所在文件夹', click: () => host && shell.showItemInFolder(host.library.file) },
         ],
       },
     ];
@@ -218,10 +225,14 @@ if (!app.requestSingleInstanceLock()) {
   // ---------------------------------------------------------------- contract over IPC
   const deps = {
     get library(): Library {
-      if (!library) throw new Error('library not open');
-      return library;
+      if (!host) throw new StoreError('io', '资料库没有打开 (library not open)');
+      return host.library;
     },
-    logger: { warn: (m: string, d?: unknown) => console.warn(m, d ?? ''), error: (m: string, d?: unknown) => console.error(m, d ?? '') },
+    logger: log,
+    restoreLibrary: (day?: string) => {
+      if (!host) throw new StoreError('io', '资料库没有打开 (library not open)');
+      return host.restore(day);
+    },
     emit,
     printEngine: () => (printEngine ??= createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`)),
     revealFile: (file: string) => shell.showItemInFolder(file),
@@ -237,7 +248,8 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle('app', serveApp);
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
-    library = openAppLibrary(path.join(app.getPath('userData'), LIBRARY_FILE_NAME), { logger: deps.logger });
+    host = openLibraryOrExplain(path.join(app.getPath('userData'), LIBRARY_FILE_NAME));
+    if (!host) return;
 
     ipcMain.handle(IPC_CALL, async (event, channel: unknown, payload: unknown) => {
       // Only our own pages may call: the sending frame must be on the app:// origin.
@@ -251,10 +263,48 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = null));
   });
 
+  /**
+   * Open the library; when it cannot be opened, say why in a dialog (never a silent start without a
+   * window). A damaged library with a good backup offers to restore it (the damaged file is kept aside).
+   */
+  function openLibraryOrExplain(file: string): LibraryHost | null {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const opened = createLibraryHost(file, { logger: log });
+        if (opened.library.readOnly) log.warn(`library opened read-only: ${file}`);
+        return opened;
+      } catch (error) {
+        log.error('the library could not be opened', error);
+        const message = error instanceof StoreError ? error.message : `无法打开资料库：${file}（详情已写入日志）`;
+        const backup = error instanceof StoreError && error.code === 'corrupt' && attempt === 0 ? newestGoodBackup(file) : null;
+        if (backup) {
+          const choice = dialog.showMessageBoxSync({
+            type: 'error',
+            title: '资料库已损坏',
+            message: '资料库文件已损坏，无法打开。',
+            detail: `${message}\n\n可以用 ${backup.day} 的自动备份恢复（损坏的文件会保留在旁边）。`,
+            buttons: ['从备份恢复', '退出'],
+            defaultId: 0,
+            cancelId: 1,
+          });
+          if (choice === 0) {
+            restoreBackup(file, { from: backup.file });
+            continue;
+          }
+        } else {
+          dialog.showErrorBox('无法打开资料库', `${message}\n\n资料库：${file}\n日志：${log.file}`);
+        }
+        app.quit();
+        return null;
+      }
+    }
+    return null;
+  }
+
   app.on('window-all-closed', () => {
     void printEngine?.then((e) => e.close());
-    library?.close();
-    library = null;
+    host?.close();
+    host = null;
     app.quit();
   });
 }

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { IssueTree } from '../common/model/index';
-import { openLibrary, type Library, type LibraryOptions } from './store/index';
+import { dailyBackup, openLibrary, type Library, type LibraryOptions } from './store/index';
 
 export const LIBRARY_FILE_NAME = 'library.sqlite';
 
@@ -43,13 +43,22 @@ export interface OpenAppLibraryOptions extends LibraryOptions {
 /** Open the library, creating it (with the sample issue when available) if the file does not exist yet. */
 export function openAppLibrary(file: string, opts: OpenAppLibraryOptions = {}): Library {
   const isNew = !existsSync(file);
-  const library = openLibrary(file, opts);
+  const backup = opts.dailyBackup ?? true;
+  // A new library is backed up once the sample is in it (not empty, as it is at open).
+  const library = openLibrary(file, { ...opts, dailyBackup: backup && !isNew });
   if (isNew) {
     const samplePath = opts.samplePath ?? defaultSamplePath();
     try {
       if (existsSync(samplePath)) library.issues.insertTree(JSON.parse(readFileSync(samplePath, 'utf8')) as IssueTree);
     } catch (error) {
       (opts.logger ?? console).warn(`示例期刊无法载入 (sample issue not loaded): ${(error as Error).message}`);
+    }
+    if (backup && file !== ':memory:') {
+      try {
+        dailyBackup(library.rawDb, file);
+      } catch (error) {
+        (opts.logger ?? console).warn(`今天的自动备份没有完成 (daily backup failed): ${(error as Error).message}`);
+      }
     }
   }
   return library;

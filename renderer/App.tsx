@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { onEvent } from './api';
 import { LibraryScreen } from './screens/Library';
+import { LibraryHealth } from './screens/LibraryHealth';
 import { WorkspaceScreen } from './screens/Workspace';
 
 type Route = { screen: 'library' } | { screen: 'issue'; issueId: string; documentId?: string };
@@ -38,6 +39,10 @@ export function App() {
       window.removeEventListener('gazette:navigate', update);
     };
   }, []);
-  if (route.screen === 'issue') return <WorkspaceScreen key={route.issueId} issueId={route.issueId} documentId={route.documentId} />;
-  return <LibraryScreen />;
+  return (
+    <>
+      <LibraryHealth />
+      {route.screen === 'issue' ? <WorkspaceScreen key={route.issueId} issueId={route.issueId} documentId={route.documentId} /> : <LibraryScreen />}
+    </>
+  );
 }

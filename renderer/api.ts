@@ -81,14 +81,21 @@ export async function call<T>(channel: string, input: unknown = {}): Promise<T> 
   return unwrap<T>(body);
 }
 
-/** Best effort save while the page unloads (the web bridge accepts the cookie token). */
+/**
+ * Best effort save while the page unloads. A keepalive fetch (not sendBeacon, which cannot send headers):
+ * the bridge takes API calls only with the token header.
+ */
 export function callOnUnload(channel: string, input: unknown): void {
   if (window.gazette) {
     void call(channel, input);
     return;
   }
-  const blob = new Blob([JSON.stringify(input)], { type: 'application/json' });
-  navigator.sendBeacon?.(`/api/${channel}?token=${encodeURIComponent(bridgeToken())}`, blob);
+  void fetch(`/api/${channel}`, {
+    method: 'POST',
+    keepalive: true,
+    headers: { 'Content-Type': 'application/json', 'X-Gazette-Token': bridgeToken() },
+    body: JSON.stringify(input),
+  }).catch(() => undefined);
 }
 
 type Listener = (event: { channel: string; payload: unknown }) => void;

@@ -72,7 +72,8 @@ export function startServer(db: string): Promise<RunningServer> {
 export async function callApi<T = unknown>(server: RunningServer, channel: string, payload: unknown): Promise<T> {
   const response = await fetch(`${server.base}/api/${channel}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token },
+    // The bridge takes calls only from the app's own origin (a browser sends Origin itself).
+    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base },
     body: JSON.stringify(payload),
   });
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };

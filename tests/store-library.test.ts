@@ -48,7 +48,7 @@ describe('opening a library', () => {
     expect(lib.rawDb.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(lib.rawDb.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(lib.rawDb.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(lib.rawDb.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(lib.rawDb.pragma('busy_timeout', { simple: true })).toBe(10_000);
     expect(lib.migrationBackup).toBeUndefined();
   });
 
@@ -108,15 +108,20 @@ describe('opening a library', () => {
 
   it('backs up a non-empty database before migrating it', () => {
     const file = path.join(dir, 'old.sqlite');
+    // A library written by the first version (schema 1); tables without a user_version are another
+    // program's database and are refused (tests/store-damaged.test.ts).
     const raw = new Database(file);
+    raw.exec(MIGRATIONS[0].sql);
     raw.exec("CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('keep me')");
+    raw.pragma('user_version = 1');
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.close();
     const old = openLibrary(file, { logger: silent });
     expect(old.migrationBackup).toBeDefined();
     old.close();
     const backup = new Database(old.migrationBackup!);
     expect(backup.prepare('SELECT t FROM notes').get()).toEqual({ t: 'keep me' });
-    expect(backup.pragma('user_version', { simple: true })).toBe(0);
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
     backup.close();
   });
 });

@@ -8,11 +8,13 @@ import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
+import { libraryHealthChannels } from './libraryHealth';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
+  ...libraryHealthChannels,
 } as const;
 
 export const events = {
@@ -45,6 +47,9 @@ export type ErrorCode =
   | 'newer-version'
   | 'corrupt'
   | 'io'
+  | 'busy' // another program is writing the library (资料库正被另一程序写入)
+  | 'disk-full'
+  | 'read-only' // the library was opened read-only, or cannot be written
   | 'internal';
 
 export interface CallError {

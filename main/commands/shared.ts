@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Channel, ChannelOutput, ChannelRequest } from '../../common/ipc/index';
 import { handleCall } from '../handlers/index';
+import { createFileLogger, type FileLogger } from '../log';
 import { defaultLibraryPath, openAppLibrary } from '../paths';
 import { openLibrary, type Library } from '../store/index';
 
@@ -11,6 +12,12 @@ export interface CliContext {
   /** Write to stderr (a newline is added). */
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+}
+
+let log: FileLogger | undefined;
+/** The log file every `gazette` command writes to (created on first use). */
+export function cliLog(): FileLogger {
+  return (log ??= createFileLogger('cli'));
 }
 
 /** A failure to report as one line on stderr, with an exit code. */
@@ -49,8 +56,13 @@ export const jsonOption = { json: { type: 'boolean', default: false } } as const
  * the app's own library starts with the sample issue, as in the app.
  */
 export function openCliLibrary(db: string | undefined, env: NodeJS.ProcessEnv): Library {
-  const silent = { warn: (m: string) => process.stderr.write(`${m}\n`) };
-  return db ? openLibrary(db, { logger: silent }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
+  const silent = {
+    warn: (m: string) => {
+      cliLog().warn(m);
+      process.stderr.write(`${m}\n`);
+    },
+  };
+  return db ? openLibrary(db, { logger: silent, dailyBackup: true }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
 }
 
 export async function withLibrary<T>(db: string | undefined, env: NodeJS.ProcessEnv, fn: (library: Library) => Promise<T>): Promise<T> {
@@ -66,7 +78,13 @@ export async function withLibrary<T>(db: string | undefined, env: NodeJS.Process
 export async function callChannel<C extends Channel>(library: Library, channel: C, payload: ChannelRequest<C>): Promise<ChannelOutput<C>> {
   const result = await handleCall(channel, payload, {
     deps: { library },
-    logger: { warn: () => {}, error: (m, d) => process.stderr.write(`${m}: ${d instanceof Error ? d.message : String(d ?? '')}\n`) },
+    logger: {
+      warn: (m) => cliLog().warn(m),
+      error: (m, d) => {
+        cliLog().error(m, d);
+        process.stderr.write(`${m}: ${d instanceof Error ? d.message : String(d ?? '')}\n`);
+      },
+    },
   });
   if (!result.ok) throw new CliError(result.error.message);
   return result.value as ChannelOutput<C>;

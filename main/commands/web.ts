@@ -7,7 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { closeExportEngine } from '../handlers/export';
 import { handleCall } from '../handlers/index';
-import { appRoot, defaultLibraryPath, openAppLibrary } from '../paths';
+import { createLibraryHost } from '../libraryHost';
+import { createFileLogger } from '../log';
+import { appRoot, defaultLibraryPath } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
 
@@ -21,11 +23,19 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (!existsSync(path.join(root, 'index.html'))) throw new CliError(`找不到界面文件，请先运行 npm run build (missing ${root}/index.html)`);
 
   const file = values.db ? path.resolve(values.db) : defaultLibraryPath(ctx.env);
-  const logger = { warn: (m: string) => ctx.err(m), error: (m: string, d?: unknown) => ctx.err(`${m} ${d instanceof Error ? d.stack : (d ?? '')}`) };
-  const library = openAppLibrary(file, { logger });
+  // The log file, echoed on stderr.
+  const logger = createFileLogger('web', { echo: (line) => ctx.err(line) });
+  const host = createLibraryHost(file, { logger });
   const live: { server?: WebServer } = {};
-  const deps = { library, logger, emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }) };
-  const server = await startWebServer({ root, call: (channel, payload) => handleCall(channel, payload, { deps }) });
+  const deps = {
+    get library() {
+      return host.library;
+    },
+    logger,
+    emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }),
+    restoreLibrary: (day?: string) => host.restore(day),
+  };
+  const server = await startWebServer({ root, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
   ctx.out(server.url);
   ctx.err(`资料库 (library): ${file}`);
@@ -37,6 +47,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   });
   await server.close();
   await closeExportEngine();
-  library.close();
+  host.close();
   return 0;
 }

@@ -13,7 +13,7 @@ export async function createElectronPrintEngine(printPageUrl: string): Promise<P
     show: false,
     width: 900,
     height: 1200,
-    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: false, backgroundThrottling: false },
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, offscreen: false, backgroundThrottling: false, disableBlinkFeatures: 'Auxclick' },
   });
   await win.loadURL(printPageUrl);
   const contents = win.webContents;

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import { contract, isChannel, type CallError, type CallResult, type Channel } from '../../common/ipc/index';
-import { StoreError } from '../store/index';
+import { storeErrorFromSqlite } from '../store/index';
 import type { HandlerDeps, HandlerLogger } from './deps';
 import { handlers } from './registry';
 import type { Handler } from './types';
@@ -39,7 +39,14 @@ export async function handleCall(channel: string, rawPayload: unknown, ctx: Call
   const logger = ctx.logger ?? ctx.deps.logger ?? consoleLogger;
   if (!isChannel(channel)) return fail('unknown-channel', `未知的调用：${channel.slice(0, 100)} (unknown channel)`);
   const spec = contract[channel];
-  const parsed = spec.input.safeParse(rawPayload ?? {});
+  let parsed: ReturnType<typeof spec.input.safeParse>;
+  try {
+    parsed = spec.input.safeParse(rawPayload ?? {});
+  } catch (error) {
+    // A payload so deep or odd that validation itself failed (stack overflow, a throwing getter …).
+    logger.warn(`refused ${channel}: payload could not be checked (${error instanceof Error ? error.name : 'error'})`);
+    return fail('bad-request', `请求参数无效 (invalid request for ${channel})`);
+  }
   if (!parsed.success) {
     const detail = describeIssues(parsed.error);
     logger.warn(`refused ${channel}: ${detail}`);
@@ -50,9 +57,10 @@ export async function handleCall(channel: string, rawPayload: unknown, ctx: Call
     const handler = handlers[channel] as Handler<Channel>;
     value = await handler(ctx.deps, parsed.data as never);
   } catch (error) {
-    if (error instanceof StoreError) {
-      if (error.code === 'io' || error.code === 'corrupt') logger.error(`${channel} failed`, error);
-      return fail(error.code, error.message);
+    const known = storeErrorFromSqlite(error);
+    if (known) {
+      if (known.code !== 'not-found' && known.code !== 'invalid') logger.error(`${channel} failed: ${known.code}`, error);
+      return fail(known.code, known.message);
     }
     logger.error(`${channel} failed`, error);
     return fail('internal', '操作失败，详情已写入日志 (internal error; details logged)');

@@ -11,4 +11,9 @@ export interface HandlerDeps {
   logger?: HandlerLogger;
   /** Push an event to the renderer(s); a no-op when absent (CLI). */
   emit?: (event: string, payload: unknown) => void;
+  /**
+   * Close the library, put a backup (the newest good one, or that of `day`) in its place and open it again.
+   * Hosts that own the library (the app, the web bridge) provide it; the CLI has `gazette restore`.
+   */
+  restoreLibrary?: (day?: string) => { restoredDay: string };
 }

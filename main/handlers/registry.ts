@@ -10,6 +10,7 @@ import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
+import { libraryHealthHandlers } from './libraryHealth';
 import type { Handler, HandlerTable } from './types';
 
 /** Handlers for `channels` that import their module on first use. */
@@ -28,6 +29,7 @@ export function lazyArea<C extends Channel>(channels: readonly C[], load: () => 
 export const handlers: HandlerTable<Channel> = {
   ...libraryHandlers,
   ...importTextHandlers,
+  ...libraryHealthHandlers,
   ...lazyArea(Object.keys(exportChannels) as Array<keyof typeof exportChannels>, () => import('./export').then((m) => m.exportHandlers)),
   ...lazyArea(Object.keys(wordImportChannels) as Array<keyof typeof wordImportChannels>, () =>
     import('./wordImport').then((m) => m.wordImportHandlers),

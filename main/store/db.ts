@@ -2,10 +2,12 @@
  * Opening a SQLite file safely: the driver stays behind this module (so a `nativeBinding` for Electron's ABI
  * can be passed), pragmas are set on every open, the file is checked, and migrations bring it up to date.
  */
-import { existsSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { StoreError } from './errors';
+import { hasSqliteHeader } from './backups';
+import { sqliteCode, StoreError } from './errors';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 /** The driver's connection. An interface (not an alias) so declaration emit can name it. */
@@ -15,11 +17,17 @@ export interface Db extends Database.Database {}
 /**
  * `db.transaction(fn)` typed as the plain function it wraps: the whole call is one transaction, and calls
  * nested inside another transaction become savepoints (so a failure rolls back only as far as it should).
+ * Write transactions start IMMEDIATE: the write lock is taken at BEGIN, where busy_timeout waits for another
+ * writer (a second window, the CLI). A deferred transaction that read first cannot upgrade to a write while
+ * another connection writes and fails with SQLITE_BUSY at once, whatever the timeout.
  */
 export function transactional<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
   const run = db.transaction(fn);
-  return (...args: A) => run(...args);
+  return (...args: A) => run.immediate(...args);
 }
+
+/** How long a write waits for another writer before giving up with 资料库正被另一程序写入. */
+export const BUSY_TIMEOUT_MS = 10_000;
 
 /** 'GZTE': marks a file as a gazette library or issue package (PRAGMA application_id). */
 export const APPLICATION_ID = 0x475a5445;
@@ -37,6 +45,8 @@ export interface OpenOptions {
   skipMigrationBackup?: boolean;
   /** Force DELETE journaling, e.g. for a library on a mapped network drive the app cannot detect. */
   avoidWal?: boolean;
+  /** Open read-only (also chosen automatically when the file or its folder cannot be written). */
+  readOnly?: boolean;
 }
 
 export interface OpenedDb {
@@ -46,6 +56,8 @@ export interface OpenedDb {
   warnings: string[];
   /** Backup file written before migrating, if one was needed. */
   migrationBackup?: string;
+  /** Opened read-only: every write fails with 资料库是只读的. */
+  readOnly: boolean;
 }
 
 /** UNC paths (\\server\share) and `//server/share` are network shares, where WAL's shared memory is unsafe. */
@@ -71,18 +83,62 @@ export function isOnNetworkShare(file: string): boolean {
   }
 }
 
-function connect(file: string, opts: OpenOptions): Db {
+/** Can this process write the file and its folder (WAL needs the folder for -wal and -shm)? */
+export function isWritable(file: string): boolean {
   try {
-    return new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+    accessSync(path.dirname(path.resolve(file)), fsConstants.W_OK);
+    if (existsSync(file)) accessSync(file, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuse, before SQLite sees it, an existing file that cannot be a library: SQLite would treat a zero-length
+ * file as a new empty database and the app would silently start over in it.
+ */
+function refuseNonDatabase(file: string): void {
+  if (file === ':memory:' || file === '' || !existsSync(file)) return;
+  if (statSync(file).size === 0)
+    throw new StoreError('invalid', `这个文件是空的（0 字节），不是资料库，文件未作改动：${file} (zero-length file, not a library)`);
+  if (!hasSqliteHeader(file))
+    throw new StoreError('invalid', `这个文件不是资料库（不是 SQLite 文件），文件未作改动：${file} (not a SQLite file)`);
+}
+
+function connect(file: string, opts: OpenOptions, readOnly: boolean): Db {
+  const binding = opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {};
+  try {
+    if (!readOnly) return new Database(file, binding);
+    const db = new Database(file, { ...binding, readonly: true, fileMustExist: true });
+    try {
+      db.pragma('schema_version');
+      return db;
+    } catch (error) {
+      db.close();
+      // A WAL library on a read-only file system: SQLite cannot create its -shm file there. Nothing can
+      // change the file on such a system, so a snapshot copy (with its -wal, if any) in the temp folder
+      // reads exactly the same. (This driver build takes no `immutable=1` URI.)
+      if (sqliteCode(error) !== 'SQLITE_CANTOPEN') throw error;
+      const copy = path.join(mkdtempSync(path.join(tmpdir(), 'gazette-readonly-')), path.basename(file));
+      copyFileSync(file, copy);
+      if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+      return new Database(copy, { ...binding, readonly: true, fileMustExist: true });
+    }
   } catch (error) {
+    if (readOnly && sqliteCode(error))
+      throw new StoreError('read-only', `资料库所在位置是只读的，且无法以只读方式打开：${file} (${(error as Error).message})`, { cause: error });
     throw new StoreError('io', `无法打开资料库文件：${file} (cannot open: ${(error as Error).message})`, { cause: error });
   }
 }
 
 /** Set WAL (or fall back to DELETE with a warning), then the durability and integrity pragmas. */
-function applyPragmas(db: Db, file: string, warnings: string[], avoidWal = false): string {
+function applyPragmas(db: Db, file: string, warnings: string[], avoidWal = false, readOnly = false): string {
   let journalMode: string;
-  if (file === ':memory:' || file === '') {
+  if (readOnly) {
+    // Nothing may be written: keep the file's journal mode.
+    journalMode = String(db.pragma('journal_mode', { simple: true })).toLowerCase();
+  } else if (file === ':memory:' || file === '') {
     journalMode = String(db.pragma('journal_mode', { simple: true }));
   } else if (avoidWal || isOnNetworkShare(file)) {
     journalMode = String(db.pragma('journal_mode = DELETE', { simple: true })).toLowerCase();
@@ -96,7 +152,7 @@ function applyPragmas(db: Db, file: string, warnings: string[], avoidWal = false
   }
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   return journalMode;
 }
 
@@ -153,11 +209,14 @@ export function migrate(db: Db, file: string, opts: OpenOptions = {}): string | 
   const memory = file === ':memory:' || file === '';
   const backup = !memory && !opts.skipMigrationBackup && !isEmptyDatabase(db) ? backupBeforeMigration(db, file, current) : undefined;
   for (const migration of pending) {
+    // IMMEDIATE, and the version read again under the write lock: another process opening the same new
+    // library at the same moment may have applied this migration already.
     db.transaction(() => {
+      if (Number(db.pragma('user_version', { simple: true })) >= migration.version) return;
       db.exec(migration.sql);
       // PRAGMA cannot take bound parameters; the version is an integer from our own table.
       db.pragma(`user_version = ${migration.version}`);
-    })();
+    }).immediate();
   }
   if (Number(db.pragma('application_id', { simple: true })) === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
   return backup;
@@ -165,7 +224,10 @@ export function migrate(db: Db, file: string, opts: OpenOptions = {}): string | 
 
 /** Open (creating if needed) a library or package file, checked and migrated. */
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
-  const db = connect(file, opts);
+  refuseNonDatabase(file);
+  const memory = file === ':memory:' || file === '';
+  const readOnly = !memory && (opts.readOnly === true || (existsSync(file) && !isWritable(file)));
+  const db = connect(file, opts, readOnly);
   const warnings: string[] = [];
   try {
     checkIntegrity(db, file);
@@ -173,11 +235,19 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
     if (appId !== 0 && appId !== APPLICATION_ID) {
       throw new StoreError('invalid', `这个文件不是本程序的资料库：${file} (not a gazette library: application_id ${appId})`);
     }
-    refuseNewerVersion(db); // before any pragma writes to the file
-    const journalMode = applyPragmas(db, file, warnings, opts.avoidWal);
-    const migrationBackup = migrate(db, file, opts);
+    const version = refuseNewerVersion(db); // before any pragma writes to the file
+    // Our files carry user_version from their first migration on; tables without it belong to another program.
+    if (appId === 0 && version === 0 && !isEmptyDatabase(db)) {
+      throw new StoreError('invalid', `这个文件是其他程序的数据库，不是资料库，文件未作改动：${file} (a foreign SQLite database)`);
+    }
+    if (readOnly && version < LATEST_VERSION) {
+      throw new StoreError('read-only', `资料库是只读的，又需要升级到新版本，无法打开。请把它复制到可写的位置：${file} (read-only and needs migration)`);
+    }
+    const journalMode = applyPragmas(db, file, warnings, opts.avoidWal, readOnly);
+    if (readOnly) warnings.push(`资料库是只读的，修改不会保存 (read-only): ${file}`);
+    const migrationBackup = readOnly ? undefined : migrate(db, file, opts);
     for (const w of warnings) (opts.logger ?? console).warn(w);
-    return { db, journalMode, warnings, migrationBackup };
+    return { db, journalMode, warnings, migrationBackup, readOnly };
   } catch (error) {
     db.close();
     throw error;

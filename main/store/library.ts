@@ -4,7 +4,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type Db, type OpenOptions } from './db';
+import { dailyBackup, newestGoodBackup } from './backups';
+import { openDatabase, type Db, type OpenOptions, type OpenedDb } from './db';
+import { StoreError } from './errors';
 import { createAssetsRepo } from './assets';
 import { createDocumentsRepo } from './documents';
 import { createIssuesRepo, requireIssue } from './issues';
@@ -15,13 +17,40 @@ import { searchDocuments } from './search';
 import { createSectionsRepo } from './sections';
 import type { SearchHit } from './types';
 
-/** nativeBinding (better_sqlite3.node built for Electron's ABI), logger, avoidWal, skipMigrationBackup. */
-export type LibraryOptions = OpenOptions;
+/** nativeBinding (better_sqlite3.node built for Electron's ABI), logger, avoidWal, skipMigrationBackup, readOnly. */
+export interface LibraryOptions extends OpenOptions {
+  /** Take the day's automatic backup on open (backups/ beside the file; the app's and the CLI's libraries). */
+  dailyBackup?: boolean;
+}
+
+/** A damaged library: say so, and name the newest good backup and how to restore it. */
+function withBackupAdvice(error: unknown, file: string, nativeBinding?: string): unknown {
+  if (!(error instanceof StoreError) || error.code !== 'corrupt') return error;
+  const backup = newestGoodBackup(file, nativeBinding);
+  const advice = backup
+    ? `最近的完好备份是 ${backup.day} 的备份，可在程序中选“恢复”或运行 gazette restore 恢复。`
+    : '没有找到完好的自动备份。';
+  return new StoreError('corrupt', `${error.message} ${advice}`, { cause: error });
+}
 
 export function openLibrary(file: string, opts: LibraryOptions = {}) {
-  if (file !== ':memory:' && file !== '') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const opened = openDatabase(file, opts);
+  const memory = file === ':memory:' || file === '';
+  if (!memory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let opened: OpenedDb;
+  try {
+    opened = openDatabase(file, opts);
+  } catch (error) {
+    throw withBackupAdvice(error, file, opts.nativeBinding);
+  }
   const db: Db = opened.db;
+  if (opts.dailyBackup && !memory && !opened.readOnly) {
+    try {
+      dailyBackup(db, file);
+    } catch (error) {
+      // A failed backup must not stop the work (a full disk says so on the next save); it is logged.
+      (opts.logger ?? console).warn(`今天的自动备份没有完成 (daily backup failed): ${(error as Error).message}`);
+    }
+  }
   const issuesRepo = createIssuesRepo(db);
   const sections = createSectionsRepo(db);
   const documents = createDocumentsRepo(db);
@@ -36,6 +65,8 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
   const library = {
     file,
     journalMode: opened.journalMode,
+    /** Opened read-only (the file or its folder cannot be written): the app shows a banner. */
+    readOnly: opened.readOnly,
     warnings: opened.warnings,
     migrationBackup: opened.migrationBackup,
     nativeBinding: opts.nativeBinding,
@@ -70,8 +101,8 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
     search: (query: string, searchOpts?: { limit?: number; issueId?: string }): SearchHit[] => searchDocuments(db, query, searchOpts),
     exportIssuePackage: (issueId: string, target: string) => exportIssuePackage(library, openLibrary, issueId, target),
     importIssuePackage: (source: string) => importIssuePackage(library, openLibrary, source),
-    /** Run several repository calls as one transaction (they nest as savepoints). */
-    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** Run several repository calls as one write transaction, BEGIN IMMEDIATE (they nest as savepoints). */
+    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     close: () => {
       if (db.open) db.close();
     },

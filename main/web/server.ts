@@ -1,7 +1,11 @@
 /**
  * The browser bridge: serves the built renderer and answers the IPC contract over HTTP, on 127.0.0.1 only.
- * Every request needs the per-run token (query `token`, header `x-gazette-token`, or the cookie set when the
- * page was opened with the token), except the print page and the hashed build assets (PUBLIC_PREFIXES):
+ * API calls (`POST /api/<channel>`) need the per-run token in the `X-Gazette-Token` header, a
+ * `Content-Type: application/json` body, and `Origin` / `Sec-Fetch-Site` showing the app's own origin
+ * (http://127.0.0.1:PORT): a page of another origin, even another port of 127.0.0.1, can neither send the
+ * header (no CORS preflight is ever answered) nor pass the origin check. Pages and static files take the
+ * token from the query or from a cookie named per port (`gazette_token_<port>`; cookies ignore ports), which
+ * never authorises an API call. The print page and the hashed build assets (PUBLIC_PREFIXES) need no token:
  * the app frames the print page from the other loopback name (http://localhost:P beside
  * http://127.0.0.1:P), another site, so Chromium lays out pages in another process; that frame never holds
  * the token and gets its work by postMessage. Static files are served with strict path containment and a
@@ -34,6 +38,10 @@ export interface WebServerOptions {
   maxBodyBytes?: number;
   /** Extra static folders mounted under a URL prefix, e.g. { '/resources/': 'resources' }. */
   mounts?: Record<string, string>;
+  /** Where refused requests are logged (the reason, never the payload). */
+  logger?: { warn(message: string): void };
+  /** Deepest JSON nesting accepted in a request body. */
+  maxJsonDepth?: number;
 }
 
 export interface WebServer {
@@ -45,7 +53,12 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-const TOKEN_COOKIE = 'gazette_token';
+/** Cookies ignore ports: one name per port, so another bridge on 127.0.0.1 neither reads nor overwrites ours. */
+export function tokenCookieName(port: number): string {
+  return `gazette_token_${port}`;
+}
+/** Deep enough for any document (tables in lists in cells …); the schemas themselves are far shallower. */
+const DEFAULT_MAX_JSON_DEPTH = 64;
 const CHANNEL_PATTERN = /^[a-z][a-zA-Z0-9]*(?:[.:][a-zA-Z0-9]+)*$/;
 
 /**
@@ -122,14 +135,39 @@ function tokensEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function cookieToken(req: IncomingMessage): string | undefined {
+function cookieToken(req: IncomingMessage, cookieName: string): string | undefined {
   const header = req.headers.cookie;
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [name, ...rest] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return rest.join('=');
+    if (name === cookieName) return rest.join('=');
   }
   return undefined;
+}
+
+/**
+ * The deepest nesting of arrays/objects in a JSON text, counted without parsing (brackets inside strings
+ * skipped). Stops early past `limit`, so a hostile body costs one linear scan and no recursion.
+ */
+export function jsonDepthExceeds(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
+/** `application/json`, with or without parameters (charset). */
+function isJsonContentType(value: string | undefined): boolean {
+  return (value ?? '').split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
 /** The other loopback name on the same port: the print frame's site for the app, the app's for the print frame. */
@@ -172,6 +210,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-la
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
+  const maxDepth = options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
   const root = resolve(options.root);
   const mounts = Object.entries(options.mounts ?? {}).map(([prefix, dir]) => [prefix, resolve(dir)] as const);
   const listeners = new Set<ServerResponse>();
@@ -186,9 +225,47 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const isPublic = (req: IncomingMessage, url: URL) =>
     (req.method === 'GET' || req.method === 'HEAD') && PUBLIC_PREFIXES.some((prefix) => url.pathname.startsWith(prefix));
 
-  const authorised = (req: IncomingMessage, url: URL) => {
-    const offered = url.searchParams.get('token') ?? (req.headers['x-gazette-token'] as string | undefined) ?? cookieToken(req);
-    return typeof offered === 'string' && tokensEqual(offered, token);
+  const matches = (offered: string | undefined | null) => typeof offered === 'string' && tokensEqual(offered, token);
+  const headerToken = (req: IncomingMessage) => {
+    const value = req.headers['x-gazette-token'];
+    return typeof value === 'string' ? value : undefined;
+  };
+  /** For pages and static files: the token in the query, the header, or this port's cookie. */
+  const authorised = (req: IncomingMessage, url: URL) =>
+    matches(url.searchParams.get('token')) || matches(headerToken(req)) || matches(cookieToken(req, tokenCookieName(port)));
+  const appOrigin = () => `http://127.0.0.1:${port}`;
+  const refuse = (res: ServerResponse, status: number, code: string, message: string, reason: string) => {
+    options.logger?.warn(`web bridge refused a request: ${reason}`);
+    sendJson(res, status, { ok: false, error: { code, message } });
+  };
+  /**
+   * Did the browser say the request comes from the app's own page? `Origin` (sent with every POST and every
+   * cross-origin request) must be the app's origin, and `Sec-Fetch-Site`, when sent, `same-origin`. A
+   * request with neither is refused too: every browser sends at least one of them.
+   */
+  const fromAppOrigin = (req: IncomingMessage): string | null => {
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if (origin === undefined && site === undefined) return 'no Origin or Sec-Fetch-Site header';
+    if (origin !== undefined && origin !== appOrigin()) return `Origin ${String(origin).slice(0, 80)}`;
+    if (site !== undefined && site !== 'same-origin') return `Sec-Fetch-Site ${String(site).slice(0, 20)}`;
+    return null;
+  };
+  /** API calls and the event stream: the header token (the query token for EventSource), from our origin. */
+  const apiRefusal = (req: IncomingMessage, res: ServerResponse, url: URL, allowQueryToken: boolean): boolean => {
+    const offered = headerToken(req) ?? (allowQueryToken ? url.searchParams.get('token') : null);
+    if (!matches(offered)) {
+      if (matches(cookieToken(req, tokenCookieName(port))) || matches(url.searchParams.get('token')))
+        refuse(res, 403, 'forbidden', '拒绝访问：缺少令牌请求头 (X-Gazette-Token header required)', `${url.pathname}: token not in the header`);
+      else refuse(res, 401, 'unauthorised', '需要令牌', `${url.pathname}: no valid token`);
+      return true;
+    }
+    const wrongOrigin = fromAppOrigin(req);
+    if (wrongOrigin) {
+      refuse(res, 403, 'forbidden', '拒绝访问：请求不是来自本程序的页面 (wrong origin)', `${url.pathname}: ${wrongOrigin}`);
+      return true;
+    }
+    return false;
   };
 
   /** A file of the build (or of a mount, with the token); `authorised` says the token came with the request. */
@@ -214,7 +291,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (!stat.isFile()) return sendJson(res, 404, { ok: false, error: { code: 'not-found', message: 'not found' } });
     if (authorised && url.searchParams.has('token')) {
       // The page was opened with the token: remember it for its assets, the print iframe and API calls.
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`);
+      // The cookie opens static files only (e.g. mounted resources), never an API call.
+      res.setHeader('Set-Cookie', `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`);
     }
     res.writeHead(200, { 'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': stat.size });
     if (req.method === 'HEAD') return res.end();
@@ -223,19 +301,25 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   const handleApi = async (req: IncomingMessage, res: ServerResponse, channel: string) => {
     if (req.method !== 'POST') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'POST only' } });
-    if (!CHANNEL_PATTERN.test(channel)) return sendJson(res, 404, { ok: false, error: { code: 'unknown-channel', message: 'unknown channel' } });
+    if (!CHANNEL_PATTERN.test(channel)) return refuse(res, 404, 'unknown-channel', 'unknown channel', 'unknown channel name');
+    if (!isJsonContentType(req.headers['content-type']))
+      return refuse(res, 403, 'content-type', '拒绝访问：请求须为 application/json', `${channel}: Content-Type ${String(req.headers['content-type'] ?? 'none').slice(0, 60)}`);
     const body = await readBody(req, maxBody);
-    if (body === 'too-large') return sendJson(res, 413, { ok: false, error: { code: 'too-large', message: '请求过大' } });
+    if (body === 'too-large') return refuse(res, 413, 'too-large', '请求过大', `${channel}: body over ${maxBody} bytes`);
     let payload: unknown = undefined;
     if (body.length > 0) {
+      const text = body.toString('utf8');
+      if (jsonDepthExceeds(text, maxDepth)) return refuse(res, 400, 'bad-request', '请求嵌套过深', `${channel}: JSON nested deeper than ${maxDepth}`);
       try {
-        payload = JSON.parse(body.toString('utf8'));
+        payload = JSON.parse(text);
       } catch {
-        return sendJson(res, 400, { ok: false, error: { code: 'bad-json', message: '请求不是有效的 JSON' } });
+        return refuse(res, 400, 'bad-json', '请求不是有效的 JSON', `${channel}: body is not valid JSON`);
       }
     }
     const result = await options.call(channel, payload);
-    sendJson(res, 200, result);
+    // A payload the contract refuses is the caller's fault: 4xx, so it shows as such in any log or proxy.
+    const code = (result as { ok?: boolean; error?: { code?: string } } | null)?.error?.code;
+    sendJson(res, code === 'bad-request' ? 400 : code === 'unknown-channel' ? 404 : 200, result);
   };
 
   const handleEvents = (req: IncomingMessage, res: ServerResponse) => {
@@ -253,14 +337,20 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     securityHeaders(res, url, hostname ?? '127.0.0.1', port);
     if (!hostname) return sendJson(res, 421, { ok: false, error: { code: 'host', message: 'bad host' } });
     if (isPublic(req, url)) return serveStatic(req, res, url, authorised(req, url));
-    if (!authorised(req, url)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: '需要令牌' } });
-    if (url.pathname === '/api/events') return handleEvents(req, res);
+    if (url.pathname === '/api/events') {
+      // EventSource cannot send headers: the token comes in the query (never from the cookie).
+      if (apiRefusal(req, res, url, true)) return;
+      return handleEvents(req, res);
+    }
     if (url.pathname.startsWith('/api/')) {
-      handleApi(req, res, url.pathname.slice('/api/'.length)).catch(() => {
+      if (apiRefusal(req, res, url, false)) return;
+      handleApi(req, res, url.pathname.slice('/api/'.length)).catch((error: unknown) => {
+        options.logger?.warn(`web bridge: ${url.pathname} failed: ${error instanceof Error ? error.message : String(error)}`);
         if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: '内部错误' } });
       });
       return;
     }
+    if (!authorised(req, url)) return sendJson(res, 401, { ok: false, error: { code: 'unauthorised', message: '需要令牌' } });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, { ok: false, error: { code: 'method', message: 'GET only' } });
     serveStatic(req, res, url, true);
   });

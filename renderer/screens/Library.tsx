@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { useToast } from '../ui';
 import { readFileBase64 } from '../files';
 import { sharedPreviewFrame } from '../workspace/printFrame';
+import { RestoreButton } from './LibraryHealth';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -95,6 +96,7 @@ export function LibraryScreen() {
           <button type="button" className="btn" onClick={() => packageInput.current?.click()}>
             {t.library.importPackage}
           </button>
+          <RestoreButton />
           <input
             ref={packageInput}
             type="file"
