@@ -20,6 +20,8 @@ import {
 import { attrs, escapeHtml, hashString, isHan } from './html';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
+import { squeezePositions } from './squeeze';
+import { runInLeaves, titleWordsHtml } from './typeset';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -59,9 +61,34 @@ export function tidyCjkSpacing(text: string): string {
     .replace(/([A-Za-z0-9]) +(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1');
 }
 
-function renderLeaf(leaf: TextLeaf): string {
-  let html = escapeHtml(tidyCjkSpacing(leaf.text));
-  if (html === '') return '';
+/** One run; `squeeze` holds the offsets (in the tidied text) of punctuation marks that lose half their em. */
+function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' | 'left'>): string {
+  if (text === '') return '';
+  // The two marks of a squeezed pair stay on one line (a squeezed mark at a line end would hang into the
+  // margin): runs of paired marks are wrapped in a no-break span.
+  const paired = new Set<number>();
+  for (const [at, side] of squeeze) {
+    paired.add(at);
+    if (side === 'right' && at + 1 < text.length) paired.add(at + 1);
+    if (side === 'left' && at > 0) paired.add(at - 1);
+  }
+  const markHtml = (i: number) => {
+    const side = squeeze.get(i);
+    return side ? `<span class="${side === 'right' ? 'gz-sq' : 'gz-sq-open'}">${escapeHtml(text[i])}</span>` : escapeHtml(text[i]);
+  };
+  let html = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!paired.has(i)) continue;
+    let end = i;
+    while (paired.has(end + 1)) end++;
+    let run = '';
+    for (let j = i; j <= end; j++) run += markHtml(j);
+    html += escapeHtml(text.slice(from, i)) + (end > i ? `<span class="gz-nobr">${run}</span>` : run);
+    from = end + 1;
+    i = end;
+  }
+  html += escapeHtml(text.slice(from));
   if (leaf.superscript) html = `<sup>${html}</sup>`;
   if (leaf.underline) html = `<u>${html}</u>`;
   if (leaf.bold) html = `<b>${html}</b>`;
@@ -71,8 +98,19 @@ function renderLeaf(leaf: TextLeaf): string {
   return classes.length ? `<span class="${classes.join(' ')}">${html}</span>` : html;
 }
 
+/** Runs of one paragraph; adjacent punctuation is squeezed across run boundaries (common/render/squeeze.ts). */
 export function renderLeaves(leaves: TextLeaf[]): string {
-  return leaves.map(renderLeaf).join('');
+  const texts = leaves.map((l) => tidyCjkSpacing(l.text));
+  const squeeze = squeezePositions(texts.join(''));
+  let start = 0;
+  return leaves
+    .map((leaf, i) => {
+      const local = new Map<number, 'right' | 'left'>();
+      for (const [at, side] of squeeze) if (at >= start && at < start + texts[i].length) local.set(at - start, side);
+      start += texts[i].length;
+      return renderLeaf(leaf, texts[i], new Map([...local].sort((a, b) => a[0] - b[0])));
+    })
+    .join('');
 }
 
 function leavesText(leaves: TextLeaf[]): string {
@@ -105,9 +143,11 @@ function titleParts(title: DocTitleElement): { issuer: string; rest: string; res
   const issuer = title.issuer ?? '';
   if (issuer && text.startsWith(issuer)) {
     const rest = text.slice(issuer.length).trim();
-    return { issuer, rest, restHtml: escapeHtml(rest) };
+    return { issuer, rest, restHtml: titleWordsHtml(rest) };
   }
-  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: renderLeaves(title.children) };
+  // Plain titles break only between words (<wbr> + keep-all); a title with marked runs keeps its runs.
+  const plain = title.children.every((l) => !l.bold && !l.face && !l.underline && !l.superscript);
+  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
 }
 
 export function renderTitle(title: DocTitleElement, extraClass = ''): string {
@@ -252,8 +292,14 @@ function renderAttachmentList(block: Extract<BlockElement, { type: 'attachment-l
 
 function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): string {
   switch (block.type) {
-    case 'heading':
-      return `<h2 class="gz-h gz-h${block.level}" id="${escapeHtml(id)}">${renderLeaves(block.children)}</h2>`;
+    case 'heading': {
+      // A （一）-level heading that runs on into its paragraph: only the lead-in is 楷体 (format doc §3).
+      const leaves = block.level === 2 ? runInLeaves(block.children) : block.children;
+      const runIn = leaves.some((l) => l.leadIn) && leaves.some((l) => !l.leadIn && l.text.trim() !== '');
+      // The heading's face is set on an inner run, so the line keeps the body's strut (and the grid).
+      const inner = runIn ? renderLeaves(leaves) : `<span class="gz-hrun">${renderLeaves(leaves)}</span>`;
+      return `<h2 class="gz-h gz-h${block.level}${runIn ? ' gz-runin' : ''}" id="${escapeHtml(id)}">${inner}</h2>`;
+    }
     case 'paragraph':
       return renderParagraph(block);
     case 'addressee':
@@ -407,7 +453,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-6';
+export const LAYOUT_VERSION = 'layout-7';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {
