@@ -21,7 +21,7 @@ import { attrs, escapeHtml, hashString, isHan } from './html';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
-import { runInLeaves, titleWordsHtml } from './typeset';
+import { leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -238,7 +238,8 @@ export function isFillInRow(row: TableElement['children'][number]): boolean {
   return texts.some((t) => t === '') && texts.every((t) => [...t].length <= 6);
 }
 
-export function renderTable(table: TableElement, settings: PrintSettings, id: string): string {
+export function renderTable(source: TableElement, settings: PrintSettings, id: string): string {
+  const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
   const variant = table.variant ?? 'data';
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
   const cols = tableColumnCount(table);

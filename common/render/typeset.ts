@@ -2,7 +2,7 @@
  * Small typesetting decisions made in the HTML (pure): the run-in lead-in of a （一）-level heading, and
  * where a title may break.
  */
-import type { TextLeaf } from '../model';
+import type { TableElement, TextLeaf } from '../model';
 import { escapeHtml } from './html';
 
 /**
@@ -84,4 +84,37 @@ export function titleWordsHtml(text: string): string {
     from = at;
   }
   return html + escapeHtml(text.slice(from));
+}
+
+/**
+ * A leader list (组长/副组长/成员) with its row spans taken apart: the label stays in the first row of its
+ * group and the rows below get an empty cell. A rowspanned label makes its whole group one block that
+ * cannot break across columns, so a long 成员 group left half a column empty; the lines look the same.
+ */
+export function leaderListWithoutRowSpans(table: TableElement): TableElement {
+  if (!table.children.some((row) => row.children.some((c) => (c.rowSpan ?? 1) > 1))) return table;
+  const rows = table.children.map((row) => ({ ...row, children: [...row.children] }));
+  // For each row, the columns taken by spans from above (column index -> colSpan).
+  const carried: Array<Map<number, number>> = rows.map(() => new Map());
+  rows.forEach((row, r) => {
+    let col = 0;
+    const cells = [];
+    for (const cell of row.children) {
+      while (carried[r].has(col)) {
+        const span = carried[r].get(col)!;
+        cells.push({ type: 'table-cell' as const, colSpan: span > 1 ? span : undefined, children: [{ type: 'paragraph' as const, children: [{ text: '' }] }] });
+        col += span;
+      }
+      const rowSpan = cell.rowSpan ?? 1;
+      const colSpan = cell.colSpan ?? 1;
+      for (let k = 1; k < rowSpan && r + k < rows.length; k++) carried[r + k].set(col, colSpan);
+      cells.push(rowSpan > 1 ? { ...cell, rowSpan: undefined } : cell);
+      col += colSpan;
+    }
+    for (const [at, span] of [...carried[r]].sort((a, b) => a[0] - b[0])) {
+      if (at >= col) cells.push({ type: 'table-cell' as const, colSpan: span > 1 ? span : undefined, children: [{ type: 'paragraph' as const, children: [{ text: '' }] }] });
+    }
+    row.children = cells as typeof row.children;
+  });
+  return { ...table, children: rows };
 }

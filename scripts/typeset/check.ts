@@ -118,7 +118,7 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
       if (!isBody && !isTable) continue;
       const first = l.text[0];
       const last = l.text[l.text.length - 1];
-      if ((CLOSING.includes(first) && l.text.length > 1) || OPENING.includes(last)) {
+      if (CLOSING.includes(first) || OPENING.includes(last)) {
         if (isBody) figures.kinsoku.body++;
         else figures.kinsoku.tables++;
         example(figures.kinsoku.examples, `p${l.page} ${l.text.slice(0, 20)}`);
@@ -182,7 +182,10 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
     let drift = 0;
     for (const y of right) {
       if (y < Math.min(...left) - 1 || y > Math.max(...left) + 1) continue;
-      drift = Math.max(drift, Math.min(...left.map((v) => Math.abs(v - y))));
+      // Distance to the nearest grid position of the other column (its nearest line ± whole grid lines).
+      const nearest = Math.min(...left.map((v) => Math.abs(v - y)));
+      const folded = nearest % PITCH;
+      drift = Math.max(drift, Math.min(folded, PITCH - folded));
     }
     if (drift > 0.5) figures.facingColumnsOutOfRegister.pages.push(lines[0].page);
     figures.facingColumnsOutOfRegister.maxDrift = Math.max(figures.facingColumnsOutOfRegister.maxDrift, round(drift));
@@ -234,7 +237,7 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
       }
       if (counts[1] === 0) return; // a single-column ending (short text) is balanced by definition
       const diff = (bottoms[0] - bottoms[1]) / PITCH;
-      if (diff < -0.5 || diff > 1.5) {
+      if (Math.abs(diff) > 1.5) {
         figures.unbalancedEnds.pages.push({ page, lines: [counts[0], counts[1]] });
         figures.unbalancedEnds.count++;
       }
