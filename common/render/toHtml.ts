@@ -21,7 +21,7 @@ import { attrs, escapeHtml, hashString, isHan } from './html';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
-import { leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
+import { lastColumnCells, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -157,21 +157,28 @@ export function renderTitle(title: DocTitleElement, extraClass = ''): string {
   return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
 }
 
-function cellClass(cell: TableCellElement, header: boolean): string {
+/** A cell holding only a short number (序号 1, 12.5, 30%): centred (format doc §6). */
+function isNumberCell(cell: TableCellElement): boolean {
+  const text = cell.children.map(plainText).join('').trim();
+  return text.length > 0 && text.length <= 8 && /^[0-9０-９.．%％~～\-－—]+$/.test(text);
+}
+
+function cellClass(cell: TableCellElement, header: boolean, lastColumn = false): string {
   const classes: string[] = [];
-  const align = cell.align ?? (header ? 'center' : undefined);
+  if (lastColumn) classes.push('gz-lc');
+  const align = cell.align ?? (header || isNumberCell(cell) ? 'center' : undefined);
   if (align) classes.push(`gz-align-${align}`);
   if (cell.valign) classes.push(`gz-valign-${cell.valign}`);
   if (cell.vertical) classes.push('gz-vertical');
   return classes.join(' ');
 }
 
-function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolean): string {
+function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolean, lastColumn = false): string {
   const tag = header ? 'th' : 'td';
   const text = cell.children.map(plainText).join('');
   const spread = spreadNames && !header && cell.children.length === 1 ? spreadName(text) : undefined;
   const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children)}</p>`).join('');
-  const cls = cellClass(cell, header);
+  const cls = cellClass(cell, header, lastColumn);
   return `<${tag}${attrs({ class: cls || undefined, rowspan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined, colspan: cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined })}>${inner}</${tag}>`;
 }
 
@@ -257,6 +264,8 @@ export function renderTable(source: TableElement, settings: PrintSettings, id: s
       ? // Label 4 em, name 3 em + 1 em, then the post (format §6); the list sits in a text column.
         '<colgroup><col style="width:4em"><col style="width:4em"><col></colgroup>'
       : '';
+  // Ruled tables draw their inner rules per cell (journal.css): the last column draws none.
+  const lastColumn = spreadNames ? new Set<TableCellElement>() : lastColumnCells(table, cols);
   const rows = (from: number, to: number, header: boolean) =>
     table.children
       .slice(from, to)
@@ -266,7 +275,7 @@ export function renderTable(source: TableElement, settings: PrintSettings, id: s
             class: !header && variant === 'form' && isFillInRow(row) ? 'gz-fillrow' : undefined,
             style: row.minHeight ? `height:${row.minHeight}pt` : undefined,
           })}>${row.children
-            .map((c) => renderCell(c, header, spreadNames))
+            .map((c) => renderCell(c, header, spreadNames, lastColumn.has(c)))
             .join('')}</tr>`,
       )
       .join('');

@@ -2,7 +2,7 @@
  * Small typesetting decisions made in the HTML (pure): the run-in lead-in of a （一）-level heading, and
  * where a title may break.
  */
-import type { TableElement, TextLeaf } from '../model';
+import type { TableCellElement, TableElement, TextLeaf } from '../model';
 import { escapeHtml } from './html';
 
 /**
@@ -117,4 +117,21 @@ export function leaderListWithoutRowSpans(table: TableElement): TableElement {
     row.children = cells as typeof row.children;
   });
   return { ...table, children: rows };
+}
+
+/** The cells whose right edge is the table's right edge (their rule would double the frame). */
+export function lastColumnCells(table: TableElement, columns: number): Set<TableCellElement> {
+  const out = new Set<TableCellElement>();
+  const carry: number[][] = table.children.map(() => []);
+  table.children.forEach((row, r) => {
+    let col = 0;
+    for (const cell of row.children) {
+      while (carry[r].includes(col)) col++;
+      const colSpan = cell.colSpan ?? 1;
+      for (let k = 1; k < (cell.rowSpan ?? 1) && r + k < table.children.length; k++) for (let c = 0; c < colSpan; c++) carry[r + k].push(col + c);
+      col += colSpan;
+      if (col >= columns) out.add(cell);
+    }
+  });
+  return out;
 }

@@ -12,6 +12,7 @@ describe('half-width punctuation between Chinese characters', () => {
   it('converts parentheses as a pair around Chinese text', () => {
     expect(fix('格尔木农垦(集团)有限公司')).toBe('格尔木农垦（集团）有限公司');
     expect(fix('(2024年8月9日)。一是依法')).toBe('（2024年8月9日）。一是依法');
+    expect(fix('(明确完成时限),进行集中')).toBe('（明确完成时限），进行集中');
   });
   it('leaves numbers, Latin text and unclear cases alone', () => {
     expect(fix('共1,000元，10:30开会')).toBe('共1,000元，10:30开会');

@@ -19,10 +19,6 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': 
 /** Offsets of half-width marks to make full-width in `text` (one code unit each). */
 export function halfWidthPositions(text: string): number[] {
   const out = new Set<number>();
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (',;:?!'.includes(ch) && isCjk(text[i - 1]) && (isCjk(text[i + 1]) || (i + 1 === text.length && '?!'.includes(ch)))) out.add(i);
-  }
   // Parenthesis pairs (not nested) around text with a Han character, touching CJK on either side.
   const pair = /\(([^()]*)\)/g;
   for (let m = pair.exec(text); m; m = pair.exec(text)) {
@@ -35,6 +31,12 @@ export function halfWidthPositions(text: string): number[] {
       out.add(open);
       out.add(close);
     }
+  }
+  // Then , ; : ? ! between CJK characters, counting the parentheses just made full-width (…时限）,进行).
+  const cjkAt = (i: number) => out.has(i) || isCjk(text[i]);
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (',;:?!'.includes(ch) && cjkAt(i - 1) && (cjkAt(i + 1) || (i + 1 === text.length && '?!'.includes(ch)))) out.add(i);
   }
   return [...out].sort((a, b) => a - b);
 }
