@@ -62,15 +62,24 @@ export function tidyCjkSpacing(text: string): string {
 }
 
 /** One run; `squeeze` holds the offsets (in the tidied text) of punctuation marks that lose half their em. */
-function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' | 'left'>): string {
+function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' | 'left'>, opts: LeafOptions = {}): string {
   if (text === '') return '';
   // The two marks of a squeezed pair stay on one line (a squeezed mark at a line end would hang into the
   // margin): runs of paired marks are wrapped in a no-break span.
   const paired = new Set<number>();
+  const isMark = (ch: string | undefined) => !!ch && (CLOSING_MARKS.includes(ch) || OPENING_MARKS.includes(ch));
   for (const [at, side] of squeeze) {
     paired.add(at);
-    if (side === 'right' && at + 1 < text.length) paired.add(at + 1);
-    if (side === 'left' && at > 0) paired.add(at - 1);
+    if (side === 'right' && isMark(text[at + 1])) paired.add(at).add(at + 1);
+    if (side === 'left' && isMark(text[at - 1])) paired.add(at - 1).add(at);
+  }
+  if (opts.bindMarks) {
+    // Table columns may break anywhere (overflow-wrap): a closing mark stays with the character before it,
+    // an opening mark with the one after it.
+    for (let i = 0; i < text.length; i++) {
+      if (CLOSING_MARKS.includes(text[i]) && i > 0) paired.add(i - 1).add(i);
+      if (OPENING_MARKS.includes(text[i]) && i + 1 < text.length) paired.add(i).add(i + 1);
+    }
   }
   const markHtml = (i: number) => {
     const side = squeeze.get(i);
@@ -98,17 +107,34 @@ function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' |
   return classes.length ? `<span class="${classes.join(' ')}">${html}</span>` : html;
 }
 
+interface LeafOptions {
+  /** Keep punctuation with its neighbour character (table cells). */
+  bindMarks?: boolean;
+  /** Set （ and ） half width (narrow header cells: 涉及人数（人） keeps （人） on one line). */
+  halfBrackets?: boolean;
+}
+
+const CLOSING_MARKS = '，。、；：？！）》”’」』〕】';
+const OPENING_MARKS = '（《“‘「『〔【';
+
 /** Runs of one paragraph; adjacent punctuation is squeezed across run boundaries (common/render/squeeze.ts). */
-export function renderLeaves(leaves: TextLeaf[]): string {
+export function renderLeaves(leaves: TextLeaf[], opts: LeafOptions = {}): string {
   const texts = leaves.map((l) => tidyCjkSpacing(l.text));
-  const squeeze = squeezePositions(texts.join(''));
+  const joined = texts.join('');
+  const squeeze = squeezePositions(joined);
+  if (opts.halfBrackets) {
+    for (let i = 0; i < joined.length; i++) {
+      if (joined[i] === '（' && !squeeze.has(i)) squeeze.set(i, 'left');
+      if (joined[i] === '）' && !squeeze.has(i)) squeeze.set(i, 'right');
+    }
+  }
   let start = 0;
   return leaves
     .map((leaf, i) => {
       const local = new Map<number, 'right' | 'left'>();
       for (const [at, side] of squeeze) if (at >= start && at < start + texts[i].length) local.set(at - start, side);
       start += texts[i].length;
-      return renderLeaf(leaf, texts[i], new Map([...local].sort((a, b) => a[0] - b[0])));
+      return renderLeaf(leaf, texts[i], new Map([...local].sort((a, b) => a[0] - b[0])), opts);
     })
     .join('');
 }
@@ -177,7 +203,8 @@ function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolea
   const tag = header ? 'th' : 'td';
   const text = cell.children.map(plainText).join('');
   const spread = spreadNames && !header && cell.children.length === 1 ? spreadName(text) : undefined;
-  const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children)}</p>`).join('');
+  const leafOptions: LeafOptions = spreadNames ? {} : { bindMarks: true, halfBrackets: header };
+  const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children, leafOptions)}</p>`).join('');
   const cls = cellClass(cell, header, lastColumn);
   return `<${tag}${attrs({ class: cls || undefined, rowspan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined, colspan: cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined })}>${inner}</${tag}>`;
 }

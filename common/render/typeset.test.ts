@@ -19,6 +19,26 @@ describe('punctuation squeezing', () => {
   });
 });
 
+describe('table cells', () => {
+  it('keep marks with their neighbours; header brackets are half width', () => {
+    const cell = (text: string) => ({ type: 'table-cell' as const, children: [{ type: 'paragraph' as const, children: [{ text }] }] });
+    const table: TableElement = {
+      type: 'table',
+      headerRows: 1,
+      children: [
+        { type: 'table-row', children: [cell('序号'), cell('涉及人数（人）')] },
+        { type: 'table-row', children: [cell('1'), cell('甲（乙）')] },
+      ],
+    };
+    const html = renderTable(table, DEFAULT_PRINT_SETTINGS, 't');
+    expect(html).toContain('涉及人数<span class="gz-nobr"><span class="gz-sq-open">（</span>人<span class="gz-sq">）</span></span>');
+    expect(html).toContain('甲<span class="gz-nobr">（乙）</span>');
+    // 序号 numbers centred; the last column draws no rule of its own.
+    expect(html).toMatch(/<td class="gz-align-center"><p>1<\/p><\/td>/);
+    expect(html).toContain('<th class="gz-lc gz-align-center">');
+  });
+});
+
 describe('（一）-level run-in headings', () => {
   it('marks the phrase up to the first 。 as the lead-in', () => {
     expect(runInLeaves([{ text: '（一）调查摸底阶段（2024年8月）。一是依法。' }])).toEqual([
