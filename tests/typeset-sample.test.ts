@@ -67,5 +67,7 @@ describe('typography of the sample issue', () => {
   it('repeats the header of every continued table that has one', () => {
     // p. 35 continues a form the importer read without header rows (its model has none to repeat).
     expect(figures.continuedTablesWithoutHeader.pages.length).toBeLessThanOrEqual(1);
+    // No rotated page holds only the notes left over from its table.
+    expect(figures.rotatedPagesWithoutTable).toEqual([]);
   });
 });

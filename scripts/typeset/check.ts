@@ -17,7 +17,7 @@
  * - half-width , ; : ( ) between CJK characters;
  * - 孤字: a paragraph's last line holding at most 2 characters under a full line;
  * - tables continued on a page without their header row (黑体) at the top;
- * - the widths of the rules drawn on table pages.
+ * - the widths of the rules drawn on table pages, and rotated pages holding text but no table.
  */
 import type { PageGlyphs } from './glyphs';
 import { BODY_SIZE, COLUMN_WIDTH, GUTTER, LINES_PER_COLUMN, PITCH, TYPE_HEIGHT, TYPE_LEFT, TYPE_TOP, pageLines, readableChar, type Line } from './lines';
@@ -52,6 +52,8 @@ export interface TypesetFigures {
   orphanLines: { count: number; examples: string[] };
   continuedTablesWithoutHeader: { pages: number[] };
   tableRules: Record<string, number>;
+  /** Rotated pages that hold text but (almost) no table: notes left over from a rotated table. */
+  rotatedPagesWithoutTable: number[];
 }
 
 const lineNo = (y: number, offset: number) => (y - TYPE_TOP - offset) / PITCH;
@@ -104,6 +106,7 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
     orphanLines: { count: 0, examples: [] },
     continuedTablesWithoutHeader: { pages: [] },
     tableRules: {},
+    rotatedPagesWithoutTable: [],
   };
   const example = (list: string[], text: string) => {
     if (list.length < 12) list.push(text);
@@ -305,6 +308,12 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
     const previous = i > 0 ? all[i - 1].filter(isContent) : [];
     const previousHasTable = previous.some((l) => l.size < BODY_SIZE - 0.3);
     if (tableText && previousHasTable && !/^(注|说明|备注|（说明)/.test(first.text)) figures.continuedTablesWithoutHeader.pages.push(page);
+  });
+
+  pages.forEach((p, i) => {
+    const rotatedLines = all[i].filter((l) => l.rotated).length;
+    const cellRules = p.rules.filter((r) => r.lineWidth <= 1 && r.y0 > TYPE_TOP - 2).length;
+    if (rotatedLines > 0 && cellRules < 8) figures.rotatedPagesWithoutTable.push(p.page);
   });
 
   // Rule widths on table pages.
