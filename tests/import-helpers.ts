@@ -32,6 +32,8 @@ export function canonical(text: string): string {
       .replace(/<(https?:[^<>]+)>/g, '$1')
       .replace(/\*\*/g, '')
       .replace(/\(/g, '（')
-      .replace(/\)/g, '）'),
+      .replace(/\)/g, '）')
+      // The importer makes half-width marks between Chinese characters full-width (common/text/punctuation.ts).
+      .replace(/[,;:]/g, (m) => ({ ',': '，', ';': '；', ':': '：' })[m] ?? m),
   );
 }

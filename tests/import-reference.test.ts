@@ -135,7 +135,9 @@ describe('importing the reference issue (2024年第6期)', () => {
 
   it('reports a stable list of warnings', () => {
     const summary = warnings.map((w) => `${w.code}@${w.line}`);
-    expect(summary).toEqual(['table-sublabel-merged@613', 'attachment-missing@861', 'attachment-missing@1117']);
+    expect(summary.filter((w) => !w.startsWith('halfwidth-punctuation'))).toEqual(['table-sublabel-merged@613', 'attachment-missing@861', 'attachment-missing@1117']);
+    // Half-width , ; : ( ) between Chinese characters were made full-width, one warning per document (62号 … 71号).
+    expect(warnings.filter((w) => w.code === 'halfwidth-punctuation').map((w) => /(\d+) 处/.exec(w.message)?.[1])).toEqual(['12', '67', '499', '4', '154']);
     // Lines 652–656 print a sub-dimension column (功能完善/特色活力) before 序号; it joins the 维度 cell.
     expect(warnings[0].message).toContain('4 行');
     expect(warnings.find((w) => w.code === 'attachment-missing' && w.line === 861)?.message).toContain('附件3');

@@ -27,6 +27,7 @@ import { docNumberOf, isDocNumber, isTitleLike, kindFromTitle, startsNewElement 
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { warning } from './warnings';
+import { normalizeImportedPunctuation } from '../text/punctuation';
 
 export interface IssueImport {
   tree: IssueTree;
@@ -145,7 +146,7 @@ export function importDocumentFromText(text: string): DocumentImport {
   try {
     const lines = splitLines(source);
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
-    return { content: built.content, warnings };
+    return { content: normalizeImportedPunctuation(built.content, warnings), warnings };
   } catch (error) {
     return { content: plainContent(source), warnings: [warning('internal-error', undefined, undefined, String(error))] };
   }
@@ -284,6 +285,7 @@ function importIssue(text: string): IssueImport {
   }
   const issueId = newId();
   const now = nowIso();
+  for (const p of placed) p.content = normalizeImportedPunctuation(p.content, warnings, deriveTitleAndNumber(p.content).title);
   const contents = placed.map((p) => p.content);
   const yearFromDates = /^(\d{4})/.exec(deriveIssueDate(contents, 2000))?.[1];
   const year = fm?.numbers.year ?? (yearFromDates && yearFromDates !== '2000' ? Number(yearFromDates) : new Date(now).getUTCFullYear());

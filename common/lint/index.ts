@@ -234,3 +234,5 @@ export function applyFix(content: DocumentContent, fix: LintFix): DocumentConten
   if (fix.kind === 'replace-block') return { ...content, blocks: content.blocks.map((b, i) => (i === fix.blockIndex ? fix.block : b)) };
   return content;
 }
+
+export { fixPunctuationAcrossIssue, halfWidthFindingsAcrossIssue, type IssueDocument, type PunctuationFix } from './issuePunctuation';

@@ -20,6 +20,8 @@ import {
 import { attrs, escapeHtml, hashString, isHan } from './html';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
+import { squeezePositions } from './squeeze';
+import { lastColumnCells, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -59,9 +61,43 @@ export function tidyCjkSpacing(text: string): string {
     .replace(/([A-Za-z0-9]) +(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1');
 }
 
-function renderLeaf(leaf: TextLeaf): string {
-  let html = escapeHtml(tidyCjkSpacing(leaf.text));
-  if (html === '') return '';
+/** One run; `squeeze` holds the offsets (in the tidied text) of punctuation marks that lose half their em. */
+function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' | 'left'>, opts: LeafOptions = {}): string {
+  if (text === '') return '';
+  // The two marks of a squeezed pair stay on one line (a squeezed mark at a line end would hang into the
+  // margin): runs of paired marks are wrapped in a no-break span.
+  const paired = new Set<number>();
+  const isMark = (ch: string | undefined) => !!ch && (CLOSING_MARKS.includes(ch) || OPENING_MARKS.includes(ch));
+  for (const [at, side] of squeeze) {
+    paired.add(at);
+    if (side === 'right' && isMark(text[at + 1])) paired.add(at).add(at + 1);
+    if (side === 'left' && isMark(text[at - 1])) paired.add(at - 1).add(at);
+  }
+  if (opts.bindMarks) {
+    // Table columns may break anywhere (overflow-wrap): a closing mark stays with the character before it,
+    // an opening mark with the one after it.
+    for (let i = 0; i < text.length; i++) {
+      if (CLOSING_MARKS.includes(text[i]) && i > 0) paired.add(i - 1).add(i);
+      if (OPENING_MARKS.includes(text[i]) && i + 1 < text.length) paired.add(i).add(i + 1);
+    }
+  }
+  const markHtml = (i: number) => {
+    const side = squeeze.get(i);
+    return side ? `<span class="${side === 'right' ? 'gz-sq' : 'gz-sq-open'}">${escapeHtml(text[i])}</span>` : escapeHtml(text[i]);
+  };
+  let html = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!paired.has(i)) continue;
+    let end = i;
+    while (paired.has(end + 1)) end++;
+    let run = '';
+    for (let j = i; j <= end; j++) run += markHtml(j);
+    html += escapeHtml(text.slice(from, i)) + (end > i ? `<span class="gz-nobr">${run}</span>` : run);
+    from = end + 1;
+    i = end;
+  }
+  html += escapeHtml(text.slice(from));
   if (leaf.superscript) html = `<sup>${html}</sup>`;
   if (leaf.underline) html = `<u>${html}</u>`;
   if (leaf.bold) html = `<b>${html}</b>`;
@@ -71,8 +107,36 @@ function renderLeaf(leaf: TextLeaf): string {
   return classes.length ? `<span class="${classes.join(' ')}">${html}</span>` : html;
 }
 
-export function renderLeaves(leaves: TextLeaf[]): string {
-  return leaves.map(renderLeaf).join('');
+interface LeafOptions {
+  /** Keep punctuation with its neighbour character (table cells). */
+  bindMarks?: boolean;
+  /** Set （ and ） half width (narrow header cells: 涉及人数（人） keeps （人） on one line). */
+  halfBrackets?: boolean;
+}
+
+const CLOSING_MARKS = '，。、；：？！）》”’」』〕】';
+const OPENING_MARKS = '（《“‘「『〔【';
+
+/** Runs of one paragraph; adjacent punctuation is squeezed across run boundaries (common/render/squeeze.ts). */
+export function renderLeaves(leaves: TextLeaf[], opts: LeafOptions = {}): string {
+  const texts = leaves.map((l) => tidyCjkSpacing(l.text));
+  const joined = texts.join('');
+  const squeeze = squeezePositions(joined);
+  if (opts.halfBrackets) {
+    for (let i = 0; i < joined.length; i++) {
+      if (joined[i] === '（' && !squeeze.has(i)) squeeze.set(i, 'left');
+      if (joined[i] === '）' && !squeeze.has(i)) squeeze.set(i, 'right');
+    }
+  }
+  let start = 0;
+  return leaves
+    .map((leaf, i) => {
+      const local = new Map<number, 'right' | 'left'>();
+      for (const [at, side] of squeeze) if (at >= start && at < start + texts[i].length) local.set(at - start, side);
+      start += texts[i].length;
+      return renderLeaf(leaf, texts[i], new Map([...local].sort((a, b) => a[0] - b[0])), opts);
+    })
+    .join('');
 }
 
 function leavesText(leaves: TextLeaf[]): string {
@@ -105,9 +169,11 @@ function titleParts(title: DocTitleElement): { issuer: string; rest: string; res
   const issuer = title.issuer ?? '';
   if (issuer && text.startsWith(issuer)) {
     const rest = text.slice(issuer.length).trim();
-    return { issuer, rest, restHtml: escapeHtml(rest) };
+    return { issuer, rest, restHtml: titleWordsHtml(rest) };
   }
-  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: renderLeaves(title.children) };
+  // Plain titles break only between words (<wbr> + keep-all); a title with marked runs keeps its runs.
+  const plain = title.children.every((l) => !l.bold && !l.face && !l.underline && !l.superscript);
+  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
 }
 
 export function renderTitle(title: DocTitleElement, extraClass = ''): string {
@@ -117,21 +183,29 @@ export function renderTitle(title: DocTitleElement, extraClass = ''): string {
   return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
 }
 
-function cellClass(cell: TableCellElement, header: boolean): string {
+/** A cell holding only a short number (序号 1, 12.5, 30%): centred (format doc §6). */
+function isNumberCell(cell: TableCellElement): boolean {
+  const text = cell.children.map(plainText).join('').trim();
+  return text.length > 0 && text.length <= 8 && /^[0-9０-９.．%％~～\-－—]+$/.test(text);
+}
+
+function cellClass(cell: TableCellElement, header: boolean, lastColumn = false): string {
   const classes: string[] = [];
-  const align = cell.align ?? (header ? 'center' : undefined);
+  if (lastColumn) classes.push('gz-lc');
+  const align = cell.align ?? (header || isNumberCell(cell) ? 'center' : undefined);
   if (align) classes.push(`gz-align-${align}`);
   if (cell.valign) classes.push(`gz-valign-${cell.valign}`);
   if (cell.vertical) classes.push('gz-vertical');
   return classes.join(' ');
 }
 
-function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolean): string {
+function renderCell(cell: TableCellElement, header: boolean, spreadNames: boolean, lastColumn = false): string {
   const tag = header ? 'th' : 'td';
   const text = cell.children.map(plainText).join('');
   const spread = spreadNames && !header && cell.children.length === 1 ? spreadName(text) : undefined;
-  const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children)}</p>`).join('');
-  const cls = cellClass(cell, header);
+  const leafOptions: LeafOptions = spreadNames ? {} : { bindMarks: true, halfBrackets: header };
+  const inner = spread ?? cell.children.map((p) => `<p${attrs({ class: p.align ? `gz-align-${p.align}` : undefined })}>${renderLeaves(p.children, leafOptions)}</p>`).join('');
+  const cls = cellClass(cell, header, lastColumn);
   return `<${tag}${attrs({ class: cls || undefined, rowspan: cell.rowSpan && cell.rowSpan > 1 ? cell.rowSpan : undefined, colspan: cell.colSpan && cell.colSpan > 1 ? cell.colSpan : undefined })}>${inner}</${tag}>`;
 }
 
@@ -198,7 +272,8 @@ export function isFillInRow(row: TableElement['children'][number]): boolean {
   return texts.some((t) => t === '') && texts.every((t) => [...t].length <= 6);
 }
 
-export function renderTable(table: TableElement, settings: PrintSettings, id: string): string {
+export function renderTable(source: TableElement, settings: PrintSettings, id: string): string {
+  const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
   const variant = table.variant ?? 'data';
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
   const cols = tableColumnCount(table);
@@ -216,6 +291,8 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
       ? // Label 4 em, name 3 em + 1 em, then the post (format §6); the list sits in a text column.
         '<colgroup><col style="width:4em"><col style="width:4em"><col></colgroup>'
       : '';
+  // Ruled tables draw their inner rules per cell (journal.css): the last column draws none.
+  const lastColumn = spreadNames ? new Set<TableCellElement>() : lastColumnCells(table, cols);
   const rows = (from: number, to: number, header: boolean) =>
     table.children
       .slice(from, to)
@@ -225,7 +302,7 @@ export function renderTable(table: TableElement, settings: PrintSettings, id: st
             class: !header && variant === 'form' && isFillInRow(row) ? 'gz-fillrow' : undefined,
             style: row.minHeight ? `height:${row.minHeight}pt` : undefined,
           })}>${row.children
-            .map((c) => renderCell(c, header, spreadNames))
+            .map((c) => renderCell(c, header, spreadNames, lastColumn.has(c)))
             .join('')}</tr>`,
       )
       .join('');
@@ -252,8 +329,14 @@ function renderAttachmentList(block: Extract<BlockElement, { type: 'attachment-l
 
 function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): string {
   switch (block.type) {
-    case 'heading':
-      return `<h2 class="gz-h gz-h${block.level}" id="${escapeHtml(id)}">${renderLeaves(block.children)}</h2>`;
+    case 'heading': {
+      // A （一）-level heading that runs on into its paragraph: only the lead-in is 楷体 (format doc §3).
+      const leaves = block.level === 2 ? runInLeaves(block.children) : block.children;
+      const runIn = leaves.some((l) => l.leadIn) && leaves.some((l) => !l.leadIn && l.text.trim() !== '');
+      // The heading's face is set on an inner run, so the line keeps the body's strut (and the grid).
+      const inner = runIn ? renderLeaves(leaves) : `<span class="gz-hrun">${renderLeaves(leaves)}</span>`;
+      return `<h2 class="gz-h gz-h${block.level}${runIn ? ' gz-runin' : ''}" id="${escapeHtml(id)}">${inner}</h2>`;
+    }
     case 'paragraph':
       return renderParagraph(block);
     case 'addressee':
@@ -407,7 +490,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-6';
+export const LAYOUT_VERSION = 'layout-7';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

@@ -16,6 +16,7 @@ import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
+import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
@@ -121,6 +122,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   const sourceText = contentText(probe);
   rotateWideTables(content);
   splitTables(content);
+  snapSpanningBlocks(content);
   // Rows split across pages reorder a row's text (the first part of every cell, then the rest), so the
   // prepared content must hold the same characters as the source, and the laid-out text must equal it.
   const prepared = document.createElement('div');
