@@ -8,11 +8,13 @@ import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
+import { publishChannels } from './publish';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
+  ...publishChannels,
 } as const;
 
 export const events = {
