@@ -19,6 +19,13 @@ export interface MarkedRun {
   /** Left and right edge (pt) of the run's text on the page. */
   x0: number;
   x1: number;
+  /** Lowest and highest baseline (pt from the bottom of the page). */
+  yLow: number;
+  yHigh: number;
+  /** Some of the text is turned (a rotated table). */
+  rotated: boolean;
+  /** Inside a Table structure element. */
+  inTable: boolean;
 }
 
 export interface PageStructure {
@@ -50,7 +57,7 @@ export async function pageStructure(pdf: PDFDocumentProxy, pageNumber: number): 
   const page = await pdf.getPage(pageNumber);
   const tree = (await page.getStructTree()) as unknown as StructNode;
   const content = await page.getTextContent({ includeMarkedContent: true });
-  const byId = new Map<string, { text: string; x0: number; x1: number }>();
+  const byId = new Map<string, { text: string; x0: number; x1: number; yLow: number; yHigh: number; rotated: boolean }>();
   const artifacts: string[] = [];
   const untagged: string[] = [];
   // Stack of open marked-content sequences: the id of a tagged one, 'artifact', or '' for an inner span.
@@ -69,26 +76,47 @@ export async function pageStructure(pdf: PDFDocumentProxy, pageNumber: number): 
     if (owner === undefined) untagged.push(raw.str);
     else if (owner === 'artifact') artifacts.push(raw.str);
     else {
-      const x = raw.transform?.[4] ?? 0;
-      const entry = byId.get(owner) ?? { text: '', x0: Infinity, x1: -Infinity };
+      const [a = 1, b = 0, , , x = 0, y = 0] = raw.transform ?? [];
+      const entry = byId.get(owner) ?? { text: '', x0: Infinity, x1: -Infinity, yLow: Infinity, yHigh: -Infinity, rotated: false };
       entry.text += raw.str;
       entry.x0 = Math.min(entry.x0, x);
       entry.x1 = Math.max(entry.x1, x + (raw.width ?? 0));
+      entry.yLow = Math.min(entry.yLow, y);
+      entry.yHigh = Math.max(entry.yHigh, y);
+      entry.rotated ||= Math.abs(b) > 1e-3 || a < 0;
       byId.set(owner, entry);
     }
   }
   const runs: MarkedRun[] = [];
-  const walk = (node: StructNode, role: string) => {
+  const walk = (node: StructNode, role: string, inTable: boolean) => {
     if (node.id !== undefined && (node as { type?: string }).type === 'content') {
       const found = byId.get(node.id);
-      if (found) runs.push({ role, ...found });
+      if (found) runs.push({ role, inTable, ...found });
       return;
     }
     const own = node.role && !WRAPPERS.has(node.role) ? node.role : role;
-    for (const child of node.children ?? []) walk(child, own);
+    for (const child of node.children ?? []) walk(child, own, inTable || node.role === 'Table');
   };
-  walk(tree, 'Document');
+  walk(tree, 'Document', false);
   return { tree, runs, artifacts, untagged };
+}
+
+/**
+ * Places where a reader would be sent back up into column 1 after reading column 2 of the same band of
+ * text: a run wholly in column 1 that comes after a run wholly in column 2 in reading order, yet sits
+ * higher on the page. Spanning blocks (titles, full-width text), tables and turned text are left out.
+ */
+export function columnOrderErrors(runs: MarkedRun[], pageWidth: number): string[] {
+  const middle = pageWidth / 2;
+  const column = (r: MarkedRun) => (r.rotated || r.inTable ? 0 : r.x1 < middle - 4 ? 1 : r.x0 > middle + 4 ? 2 : 0);
+  const errors: string[] = [];
+  runs.forEach((a, i) => {
+    if (column(a) !== 2) return;
+    for (const b of runs.slice(i + 1)) {
+      if (column(b) === 1 && b.yHigh > a.yLow + 1) errors.push(`「${b.text.slice(0, 12)}」(column 1) is read after 「${a.text.slice(0, 12)}」(column 2)`);
+    }
+  });
+  return errors;
 }
 
 /** Every structure node of a tree, depth first (reading order). */

@@ -11,7 +11,7 @@ import { PDFDocument, PDFDict, PDFName, PDFString, PDFHexString } from 'pdf-lib'
 import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BlockElement, GazetteDocument, IssueTree } from '../common/model';
 import { exportTreePdf, type ExportPdfResult } from '../main/export/exportPdf';
-import { openPdf, pageStructure, structNodes, type PageStructure } from './pdf-structure';
+import { columnOrderErrors, openPdf, pageStructure, structNodes, type PageStructure } from './pdf-structure';
 
 const sample = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
 /** A 1×1 PNG: the image's pixels do not matter, its alt text does. */
@@ -104,6 +104,10 @@ describe('tagged issue PDF', () => {
     expect(firstOfSecond).toBeGreaterThan(0);
     // Everything after column 2 starts stays in column 2.
     expect(columns.slice(firstOfSecond).every((c) => c === 2)).toBe(true);
+    for (const p of pages) expect(columnOrderErrors(p.runs, pageWidth)).toEqual([]);
+    // The check itself objects to column 2 read first.
+    const second = twoColumn!.runs.filter((r) => inColumn(r) === 2);
+    expect(columnOrderErrors([...second, ...twoColumn!.runs.filter((r) => inColumn(r) !== 2)], pageWidth).length).toBeGreaterThan(0);
     // Paragraph numbers rise through the whole document in reading order.
     const numbers = pages.flatMap((p) => p.runs.flatMap((r) => [...r.text.matchAll(/第(\d+)段/g)].map((m) => Number(m[1]))));
     expect(numbers).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));

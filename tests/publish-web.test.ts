@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText, squeezeWhitespace, type BlockElement, type GazetteDocument, type IssueTree } from '../common/model';
 import type { WebIssueMeta } from '../common/render/toWeb';
 import { ROOT, chromiumPath, ensureBuilt, launchBrowser } from './e2e-support';
+import { columnOrderErrors, openPdf, pageStructure } from './pdf-structure';
 
 const sample = JSON.parse(readFileSync(path.join(ROOT, 'resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
 const sampleDocs = sample.sections.flatMap((s) => s.documents);
@@ -170,6 +171,22 @@ describe.skipIf(!canRun)('web edition of the sample issue', () => {
       pages.forEach((text, i) => expect(text).toBe(issuePages[frontPages + first - 1 + i]));
     }
   });
+
+  it('the issue PDF is tagged: every two-column page reads column 1 then column 2, furniture is artifact', async () => {
+    const pdf = await openPdf(new Uint8Array(readFileSync(path.join(out, 'pdf/issue.pdf'))));
+    const middle = 595.28 / 2;
+    let twoColumnPages = 0;
+    for (let n = 3; n <= pdf.numPages; n++) {
+      const { runs, untagged, artifacts } = await pageStructure(pdf, n);
+      expect(untagged, `page ${n}: text neither tagged nor artifact`).toEqual([]);
+      if (n >= 2 + meta.documents[0].pages!.first) expect(artifacts.join(''), `page ${n}: folio`).toMatch(/—\s*\d+\s*—/);
+      expect(columnOrderErrors(runs, 595.28), `page ${n}`).toEqual([]);
+      const text = runs.filter((r) => !r.inTable && !r.rotated);
+      if (text.some((r) => r.x1 < middle - 4) && text.some((r) => r.x0 > middle + 4)) twoColumnPages++;
+    }
+    // Most of the sample's text pages are two-column.
+    expect(twoColumnPages).toBeGreaterThan(15);
+  }, 120_000);
 
   it('finds a document by title, 文号 or words, offline, and works without JavaScript', async () => {
     const context = await newContext(PHONE);
