@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { plainText, squeezeWhitespace, type BlockElement, type GazetteDocument, type IssueTree } from '../common/model';
@@ -71,7 +72,7 @@ beforeAll(async () => {
     timeout: 540_000,
   });
   expect(run.status, run.stderr).toBe(0);
-  expect(JSON.parse(run.stdout)).toMatchObject({ documents: sampleDocs.length, pages: 60 });
+  expect(JSON.parse(run.stdout)).toMatchObject({ documents: sampleDocs.length, pages: 60, untaggedPdfs: [] });
   meta = JSON.parse(readFileSync(path.join(out, 'issue.json'), 'utf8')) as WebIssueMeta;
   browser = await launchBrowser();
 }, 600_000);
@@ -158,7 +159,7 @@ describe.skipIf(!canRun)('web edition of the sample issue', () => {
     await context.close();
   }, 120_000);
 
-  it('cuts each document PDF from the issue PDF: its pages, with their printed folios and its text', () => {
+  it('each document PDF holds its pages of the issue PDF, with their printed folios, its text and its own tags', async () => {
     const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', path.join(out, file), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f');
     const issuePages = pdfText('pdf/issue.pdf');
     const frontPages = 2;
@@ -168,7 +169,19 @@ describe.skipIf(!canRun)('web edition of the sample issue', () => {
       expect(pages.length, doc.title).toBe(last - first + 1);
       expect(squeezeWhitespace(pages[0])).toContain(`\u2014${first}\u2014`);
       expect(squeezeWhitespace(pages[0]), doc.title).toContain(squeezeWhitespace(doc.title).slice(-8));
-      pages.forEach((text, i) => expect(text).toBe(issuePages[frontPages + first - 1 + i]));
+      // The same text page by page (pdftotext's -layout spacing may differ between the two prints).
+      pages.forEach((text, i) => expect(squeezeWhitespace(text), `${doc.files.pdf} page ${i + 1}`).toBe(squeezeWhitespace(issuePages[frontPages + first - 1 + i])));
+      const bytes = readFileSync(path.join(out, doc.files.pdf!));
+      const loaded = await PDFDocument.load(bytes, { updateMetadata: false });
+      expect(loaded.catalog.get(PDFName.of('StructTreeRoot')), doc.files.pdf!).toBeDefined();
+      expect(loaded.catalog.get(PDFName.of('Lang'))?.toString()).toContain('zh-CN');
+      const pdf = await openPdf(new Uint8Array(bytes));
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const structure = await pageStructure(pdf, n);
+        expect(structure.untagged, `${doc.files.pdf} page ${n}`).toEqual([]);
+        expect(structure.runs.length).toBeGreaterThan(0);
+        expect(structure.artifacts.join('')).toContain(`— ${first + n - 1} —`);
+      }
     }
   });
 

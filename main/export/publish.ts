@@ -4,7 +4,8 @@
  *   index.html           cover data, search, TOC by section          common/render/toWeb.ts
  *   docs/<id>.html       one page per document
  *   pdf/issue.pdf        the whole issue, tagged (structure tree, artifacts, /Lang)
- *   pdf/<id>.pdf         each document's pages cut from it, with their printed folios
+ *   pdf/<id>.pdf         each document's pages of it, with their printed folios (printed again, tagged;
+ *                        copied out of the issue PDF if that fails)
  *   images/<asset>.<ext> the documents' images
  *   issue.json           metadata of the issue and every document
  *   search-data.js, search.js, edition.css
@@ -25,9 +26,12 @@ import {
   webSearchEntries,
   webSearchScript,
   type WebIssueMeta,
+  type WebPageRange,
 } from '../../common/render/toWeb';
 import { codePointsOf, fontFaceCss, usedSubsets } from '../../common/render/webFonts';
 import { appRoot } from './assets';
+import { ChromiumEngine } from './chromium';
+import { markUntaggedAsArtifacts } from './pdfArtifacts';
 import type { PrintEngine } from './engine';
 import { exportIssuePdf, type PageMapStore } from './exportPdf';
 import type { LayoutCache } from './layoutCache';
@@ -48,6 +52,8 @@ export interface PublishResult {
   /** Physical pages of the issue PDF. */
   pages: number;
   files: string[];
+  /** Document PDFs that could not be printed on their own and were cut from the issue PDF (untagged), with why. */
+  untaggedPdfs: Array<{ file: string; reason: string }>;
 }
 
 /** Bundled faces offered after the reader's system fonts (resources/web/edition.css names them). */
@@ -85,23 +91,49 @@ function imageAssets(tree: IssueTree): string[] {
   return [...ids];
 }
 
-/** One document's pages of the issue PDF as a PDF of its own: same page objects, labels = printed folios. */
-async function cutDocumentPdf(issuePdf: PDFDocument, pages: { first: number; last: number }, frontPages: number, meta: { title: string; subject: string }): Promise<Uint8Array> {
-  const out = await PDFDocument.create({ updateMetadata: false });
-  const indices = Array.from({ length: pages.last - pages.first + 1 }, (_, i) => frontPages + pages.first - 1 + i);
-  for (const page of await out.copyPages(issuePdf, indices)) {
-    // The issue's structure tree stays behind: drop the key that pointed into it.
-    page.node.delete(PDFName.of('StructParents'));
-    out.addPage(page);
-  }
+interface DocumentPdfMeta {
+  title: string;
+  subject: string;
+}
+
+/** Metadata, language and page labels of a document's PDF: viewers show the printed folios (— 17 — is page 17). */
+function finishDocumentPdf(out: PDFDocument, first: number, meta: DocumentPdfMeta): Promise<Uint8Array> {
   out.setTitle(meta.title, { showInWindowTitleBar: true });
   out.setSubject(meta.subject);
   out.setLanguage('zh-CN');
   out.setCreator('gazette');
-  out.setProducer('gazette (pdf-lib)');
-  // Viewers show the printed page numbers (— 17 — is page 17, not page 1).
-  out.catalog.set(PDFName.of('PageLabels'), out.context.obj({ Nums: [PDFNumber.of(0), out.context.obj({ S: 'D', St: pages.first })] }));
+  out.setProducer('gazette (Paged.js 0.4.3 + Chromium, pdf-lib)');
+  out.catalog.set(PDFName.of('PageLabels'), out.context.obj({ Nums: [PDFNumber.of(0), out.context.obj({ S: 'D', St: first })] }));
   return out.save({ useObjectStreams: true });
+}
+
+/** Physical page indices (0-based) of printed pages first..last. */
+function physicalPages(pages: WebPageRange, frontPages: number): number[] {
+  return Array.from({ length: pages.last - pages.first + 1 }, (_, i) => frontPages + pages.first - 1 + i);
+}
+
+/**
+ * A document's pages printed again from the laid-out issue still on the engine's page, tagged: the same
+ * pages as in the issue PDF (same layout, same folios), with a structure tree of their own and font
+ * subsets of their own (pages copied out of the issue PDF would carry the whole issue's fonts and no tags).
+ */
+async function printDocumentPdf(engine: PrintEngine, pages: WebPageRange, frontPages: number, meta: DocumentPdfMeta): Promise<Uint8Array> {
+  const indices = physicalPages(pages, frontPages);
+  const pdf = await PDFDocument.load(await engine.printPdf({ pages: indices, tagged: true }), { updateMetadata: false });
+  if (pdf.getPageCount() !== indices.length) throw new Error(`printed ${pdf.getPageCount()} pages for ${indices.length}`);
+  markUntaggedAsArtifacts(pdf);
+  return finishDocumentPdf(pdf, pages.first, meta);
+}
+
+/** The fallback: the document's pages copied out of the issue PDF (pdf-lib), untagged. */
+async function cutDocumentPdf(issuePdf: PDFDocument, pages: WebPageRange, frontPages: number, meta: DocumentPdfMeta): Promise<Uint8Array> {
+  const out = await PDFDocument.create({ updateMetadata: false });
+  for (const page of await out.copyPages(issuePdf, physicalPages(pages, frontPages))) {
+    // The issue's structure tree stays behind: drop the key that pointed into it.
+    page.node.delete(PDFName.of('StructParents'));
+    out.addPage(page);
+  }
+  return finishDocumentPdf(out, pages.first, meta);
 }
 
 export async function publishIssue(library: PublishLibrary, issueId: string, dir: string, opts: PublishOptions = {}): Promise<PublishResult> {
@@ -128,38 +160,56 @@ export async function publishIssue(library: PublishLibrary, issueId: string, dir
     dataUrl.set(assetId, `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`);
   }
 
-  const pdf = await exportIssuePdf(library, issueId, {
-    pdfPath: path.join(out, WEB_FILES.issuePdf),
-    tagged: true,
-    engine: opts.engine,
-    cache: opts.cache,
-    html: { assetUrl: (id) => dataUrl.get(id) ?? '' },
-  });
-  files.push(WEB_FILES.issuePdf);
-  const meta: WebIssueMeta = webMetadata(tree, { pages: webPageRanges(tree, pdf.pageMap), pdfPages: pdf.pages });
+  const engine = opts.engine ?? (await ChromiumEngine.launch());
+  try {
+    return await writeEdition(engine);
+  } finally {
+    if (!opts.engine) await engine.close();
+  }
 
-  const issuePdf = await PDFDocument.load(readFileSync(pdf.pdfPath), { updateMetadata: false });
-  const docs = new Map<string, GazetteDocument>(tree.sections.flatMap((s) => s.documents.map((d) => [d.id, d] as const)));
-  for (const [i, docMeta] of meta.documents.entries()) {
-    const doc = docs.get(docMeta.id)!;
-    if (docMeta.pages && docMeta.files.pdf) {
-      const subject = `${meta.title}（总第${meta.cumulativeNumber}期）第${docMeta.pages.first}–${docMeta.pages.last}页`;
-      const title = docMeta.docNumber ? `${docMeta.title}（${docMeta.docNumber}）` : docMeta.title;
-      write(docMeta.files.pdf, await cutDocumentPdf(issuePdf, docMeta.pages, pdf.pageMap.frontPages, { title, subject }));
-    }
-    const html = webDocumentPage(doc, docMeta, meta, { previous: meta.documents[i - 1], next: meta.documents[i + 1] }, {
-      assetUrl: (id) => (imageFile.has(id) ? `../${imageFile.get(id)}` : ''),
+  async function writeEdition(engine: PrintEngine): Promise<PublishResult> {
+    const pdf = await exportIssuePdf(library, issueId, {
+      pdfPath: path.join(out, WEB_FILES.issuePdf),
+      tagged: true,
+      engine,
+      cache: opts.cache,
+      html: { assetUrl: (id) => dataUrl.get(id) ?? '' },
     });
-    write(docMeta.files.html, html);
-  }
+    files.push(WEB_FILES.issuePdf);
+    const meta: WebIssueMeta = webMetadata(tree, { pages: webPageRanges(tree, pdf.pageMap), pdfPages: pdf.pages });
 
-  write(WEB_FILES.index, webIndexPage(tree, meta));
-  write(WEB_FILES.metadata, `${JSON.stringify(meta, null, 2)}\n`);
-  write(WEB_FILES.searchData, webSearchScript(webSearchEntries(tree, meta)));
-  files.push(...writeWebFonts(out, written.join('')));
-  for (const asset of [WEB_FILES.style, WEB_FILES.search]) {
-    copyFileSync(path.join(appRoot(), 'resources', 'web', asset), path.join(out, asset));
-    files.push(asset);
+    let issuePdf: PDFDocument | undefined;
+    const untaggedPdfs: PublishResult['untaggedPdfs'] = [];
+    const docs = new Map<string, GazetteDocument>(tree.sections.flatMap((s) => s.documents.map((d) => [d.id, d] as const)));
+    for (const [i, docMeta] of meta.documents.entries()) {
+      const doc = docs.get(docMeta.id)!;
+      if (docMeta.pages && docMeta.files.pdf) {
+        const subject = `${meta.title}（总第${meta.cumulativeNumber}期）第${docMeta.pages.first}–${docMeta.pages.last}页`;
+        const title = docMeta.docNumber ? `${docMeta.title}（${docMeta.docNumber}）` : docMeta.title;
+        let bytes: Uint8Array;
+        try {
+          bytes = await printDocumentPdf(engine, docMeta.pages, pdf.pageMap.frontPages, { title, subject });
+        } catch (error) {
+          untaggedPdfs.push({ file: docMeta.files.pdf, reason: (error as Error).message });
+          issuePdf ??= await PDFDocument.load(readFileSync(pdf.pdfPath), { updateMetadata: false });
+          bytes = await cutDocumentPdf(issuePdf, docMeta.pages, pdf.pageMap.frontPages, { title, subject });
+        }
+        write(docMeta.files.pdf, bytes);
+      }
+      const html = webDocumentPage(doc, docMeta, meta, { previous: meta.documents[i - 1], next: meta.documents[i + 1] }, {
+        assetUrl: (id) => (imageFile.has(id) ? `../${imageFile.get(id)}` : ''),
+      });
+      write(docMeta.files.html, html);
+    }
+
+    write(WEB_FILES.index, webIndexPage(tree, meta));
+    write(WEB_FILES.metadata, `${JSON.stringify(meta, null, 2)}\n`);
+    write(WEB_FILES.searchData, webSearchScript(webSearchEntries(tree, meta)));
+    files.push(...writeWebFonts(out, written.join('')));
+    for (const asset of [WEB_FILES.style, WEB_FILES.search]) {
+      copyFileSync(path.join(appRoot(), 'resources', 'web', asset), path.join(out, asset));
+      files.push(asset);
+    }
+    return { dir: out, index: path.join(out, WEB_FILES.index), documents: meta.documents.length, pages: pdf.pages, files, untaggedPdfs };
   }
-  return { dir: out, index: path.join(out, WEB_FILES.index), documents: meta.documents.length, pages: pdf.pages, files };
 }

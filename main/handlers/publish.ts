@@ -1,11 +1,10 @@
 /**
  * 发布网页版: the issue's web edition into `exports/<journal>-<year>年第<n>期-网页版/` beside the library
- * (main/export/publish.ts). Its own print engine for the one publish (a rare action), closed afterwards;
- * the host's engine (Electron) when it provides one.
+ * (main/export/publish.ts). The host's print engine (Electron) when it provides one, else a Chromium
+ * launched for this one publish (a rare action) and closed afterwards.
  */
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
-import type { PrintEngine } from '../export/engine';
 import { publishIssue } from '../export/publish';
 import type { HandlerDeps } from './deps';
 import type { ExportHost } from './export';
@@ -29,22 +28,12 @@ export const publishHandlers: HandlerTable<'export.publish'> = {
       const tree = deps.library.issues.getTree(issueId);
       const dir = publishFolder(deps.library.file, tree);
       deps.emit?.('export.progress', { issueId, stage: 'pdf' });
-      let engine: PrintEngine | undefined;
-      let own = false;
-      try {
-        if (deps.printEngine) engine = await deps.printEngine();
-        else {
-          const { ChromiumEngine } = await import('../export/chromium');
-          engine = await ChromiumEngine.launch();
-          own = true;
-        }
-        const result = await publishIssue(deps.library, issueId, dir, { engine });
-        deps.emit?.('export.progress', { issueId, stage: 'done', done: result.pages, total: result.pages });
-        deps.emit?.('library.changed', { issueId });
-        return { path: result.dir, index: result.index, documents: result.documents, pages: result.pages };
-      } finally {
-        if (own) await engine?.close();
-      }
+      const engine = deps.printEngine ? await deps.printEngine() : undefined;
+      const result = await publishIssue(deps.library, issueId, dir, { engine });
+      for (const { file, reason } of result.untaggedPdfs) deps.logger?.warn(`publish: ${file} cut from the issue PDF (untagged)`, reason);
+      deps.emit?.('export.progress', { issueId, stage: 'done', done: result.pages, total: result.pages });
+      deps.emit?.('library.changed', { issueId });
+      return { path: result.dir, index: result.index, documents: result.documents, pages: result.pages };
     });
     queue = run.catch(() => undefined);
     return run;
