@@ -69,13 +69,13 @@ beforeAll(async () => {
     cwd: ROOT,
     env: { ...process.env, GAZETTE_LIBRARY: path.join(work, 'library.sqlite') },
     encoding: 'utf8',
-    timeout: 540_000,
+    timeout: 840_000,
   });
   expect(run.status, run.stderr).toBe(0);
   expect(JSON.parse(run.stdout)).toMatchObject({ documents: sampleDocs.length, pages: 60, untaggedPdfs: [] });
   meta = JSON.parse(readFileSync(path.join(out, 'issue.json'), 'utf8')) as WebIssueMeta;
   browser = await launchBrowser();
-}, 600_000);
+}, 900_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -119,7 +119,7 @@ describe.skipIf(!canRun)('web edition of the sample issue', () => {
     }
     await context.close();
     expect(outside).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 
   it('has tables with header cells and attachments as sections', async () => {
     const context = await newContext(DESKTOP);
@@ -146,7 +146,7 @@ describe.skipIf(!canRun)('web edition of the sample issue', () => {
     }
     expect(problems).toEqual([]);
     expect(outside).toEqual([]);
-  }, 400_000);
+  }, 900_000);
 
   it('fits a phone: no page scrolls sideways (wide tables scroll inside their own region)', async () => {
     const context = await newContext(PHONE);
