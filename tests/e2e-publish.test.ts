@@ -37,7 +37,7 @@ describe.skipIf(!chromiumPath())('发布网页版 in the app', () => {
     await page.waitForSelector('[data-testid=publish-web]');
     await page.click('[data-testid=publish-web]');
     const result = page.locator('[data-testid=export-result]');
-    await result.waitFor({ timeout: 540_000 });
+    await result.waitFor({ timeout: 840_000 });
     const dir = (await result.getAttribute('data-path'))!;
     expect(path.dirname(dir)).toBe(path.join(path.dirname(db), 'exports'));
     expect(path.basename(dir)).toBe('格尔木市人民政府政务公开信息-2024年第6期-网页版');
@@ -48,5 +48,5 @@ describe.skipIf(!chromiumPath())('发布网页版 in the app', () => {
     const meta = JSON.parse(readFileSync(path.join(dir, 'issue.json'), 'utf8')) as { documents: unknown[]; pdfPages: number };
     expect(meta.documents).toHaveLength(10);
     expect(meta.pdfPages).toBe(60);
-  }, 600_000);
+  }, 900_000);
 });

@@ -68,7 +68,7 @@ beforeAll(async () => {
   result = await exportTreePdf(tree, { pdfPath: path.join(dir, 'tagged.pdf'), tagged: true, html: { assetUrl: () => PNG } });
   bytes = new Uint8Array(readFileSync(result.pdfPath));
   pdf = await openPdf(bytes.slice()); // pdf.js takes over the buffer it is given
-}, 300_000);
+}, 600_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
