@@ -25,6 +25,7 @@ export const commands: Record<string, Command> = {
   web: { usage: 'web [--db PATH] [--port N]', summary: '在浏览器中使用（仅本机 127.0.0.1，需令牌），第一行输出网址', load: () => import('./commands/web') },
   export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]', summary: '导出一期为印刷版 PDF（及/或 HTML、Word）', load: () => import('./commands/export') },
   restore: { usage: 'restore [--db PATH] [--list] [--from FILE] [--json]', summary: '从自动备份恢复资料库（默认最近的完好备份；原文件保留）', load: () => import('./commands/restore') },
+  publish: { usage: 'publish [--db PATH] --issue ID --out DIR', summary: '发布网页版：目录页、每篇文件的网页和 PDF、整期 PDF（带标签）、issue.json 与站内检索', load: () => import('./commands/publish') },
   demo: { usage: 'demo [--pdf FILE] [--no-docx]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx（--no-docx 只导出 PDF）', load: () => import('./commands/demo') },
   bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
 };

@@ -167,5 +167,6 @@ export const api = {
 
   exportPdf: (issueId: string) => invoke('export.pdf', { issueId }),
   exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
+  publishWeb: (issueId: string) => invoke('export.publish', { issueId }),
   revealFile: (path: string) => invoke('shell.reveal', { path }),
 };

@@ -9,12 +9,14 @@ import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
 import { libraryHealthChannels } from './libraryHealth';
+import { publishChannels } from './publish';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
   ...libraryHealthChannels,
+  ...publishChannels,
 } as const;
 
 export const events = {

@@ -25,15 +25,17 @@ export async function createElectronPrintEngine(printPageUrl: string): Promise<P
     throw new Error('print page did not load');
   };
   await waitReady();
-  const printAll = async () =>
-    new Uint8Array(await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } }));
+  const printAll = async (tagged = false) =>
+    new Uint8Array(
+      await contents.printToPDF({ preferCSSPageSize: true, printBackground: true, generateTaggedPDF: tagged, margins: { top: 0, bottom: 0, left: 0, right: 0 } }),
+    );
   // Only some pages: the others are hidden (as in the Chromium engine), so the output matches it.
   const printPdf = async (opts: PrintPdfOptions = {}) => {
-    if (!opts.pages) return printAll();
+    if (!opts.pages) return printAll(opts.tagged);
     const kept = (await contents.executeJavaScript(printOnlyPagesScript(opts.pages))) as number;
     try {
       if (kept !== opts.pages.length) throw new Error(`print page has ${kept} of the ${opts.pages.length} pages asked for`);
-      return await printAll();
+      return await printAll(opts.tagged);
     } finally {
       await contents.executeJavaScript(RESTORE_ALL_PAGES_SCRIPT);
     }

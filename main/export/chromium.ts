@@ -138,7 +138,7 @@ export class ChromiumEngine implements PrintEngine {
   async printPdf(opts: PrintPdfOptions = {}): Promise<Uint8Array> {
     const print = () =>
       withLimit(
-        this.page.pdf({ preferCSSPageSize: true, printBackground: true, margin: { top: 0, right: 0, bottom: 0, left: 0 } }),
+        this.page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: opts.tagged === true, margin: { top: 0, right: 0, bottom: 0, left: 0 } }),
         300_000,
         'printing did not finish within 300 s',
       );

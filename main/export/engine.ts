@@ -12,6 +12,8 @@ export interface PrintPdfOptions {
    * exactly these pages, each as it prints in the whole document. Default: every page.
    */
   pages?: number[];
+  /** Write a tagged PDF (structure tree from the page's accessibility tree, /Lang, /MarkInfo). */
+  tagged?: boolean;
 }
 
 export interface PrintEngine {

@@ -10,6 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import { hashString } from '../../common/render/html';
+import type { HtmlOptions } from '../../common/render/toHtml';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
@@ -37,6 +38,13 @@ export interface ExportPdfOptions {
    * memory that goes with `cache` (so a fresh layout cache also means a full print); false: never reuse.
    */
   printMemory?: PrintMemory | false;
+  /**
+   * A tagged PDF (structure tree in reading order, artifacts for heads and folios). Printed whole: pages
+   * copied from an earlier print would not belong to the new structure tree.
+   */
+  tagged?: boolean;
+  /** HTML options for the units (image URLs). */
+  html?: HtmlOptions;
 }
 
 export interface ExportTimings {
@@ -104,13 +112,15 @@ export interface RawPrint {
  * Print the laid-out issue: only the pages whose key changed since the last print of this issue when
  * that is worth it, else everything. The optimisation never fails an export: any problem prints all.
  */
-export async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number): Promise<RawPrint> {
+export async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number, tagged = false): Promise<RawPrint> {
   const printAll = async (reason: string, keys?: PageKeys): Promise<RawPrint> => {
-    const raw = await engine.printPdf();
+    const raw = await engine.printPdf(tagged ? { tagged } : undefined);
     // Checked against the PDF's page count when it is first reused (parsing it now would cost every export).
     if (memory && keys) memory.set(issueId, RememberedPrint.ofFullPrint(keys, raw));
     return { raw, printedPages: totalPages, reusedPages: 0, fullPrintReason: reason, assembleMs: 0 };
   };
+  // A tagged print is not remembered either: later partial prints are untagged.
+  if (tagged) return printAll('tagged PDF: pages are not reused (copied pages would not be in the structure tree)');
   if (!memory) return printAll('page reuse off');
   let keys: PageKeys;
   try {
@@ -139,14 +149,14 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
   const engine = opts.engine ?? (await ChromiumEngine.launch());
   const cache = opts.cache ?? new LayoutCache();
   try {
-    const job = issueJob(tree, (hash) => cache.get(hash));
+    const job = issueJob(tree, (hash) => cache.get(hash), opts.html);
     if (opts.timeoutMs) job.timeoutMs = opts.timeoutMs;
     const t0 = performance.now();
     const layout = await engine.layout(job);
     for (const unit of layout.laidOut) cache.set(unit.hash, unit.pagesHtml);
     const t1 = performance.now();
     const memory = opts.printMemory === false ? undefined : (opts.printMemory ?? printMemoryFor(cache));
-    const printed = await printIssue(engine, memory, tree.issue.id, layout.pages);
+    const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged);
     const t2 = performance.now();
     const { issue } = tree;
     const pdf = await postProcessPdf(printed.raw, {
@@ -157,6 +167,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       frontLabels: ['封面', '封二'].slice(0, layout.pageMap.frontPages),
       bleed: opts.bleed ?? issue.settings.bleed,
       padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4,
+      tagged: opts.tagged,
     });
     mkdirSync(path.dirname(path.resolve(opts.pdfPath)), { recursive: true });
     writeFileSync(opts.pdfPath, pdf);

@@ -2,7 +2,8 @@
  * PDF post-processing with pdf-lib: metadata, an outline (bookmarks) following the TOC, page labels, and
  * optionally 3 mm bleed with crop marks and blank pages padding the count to a multiple of 4.
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, rgb } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, beginMarkedContent, endMarkedContent, rgb } from 'pdf-lib';
+import { markUntaggedAsArtifacts } from './pdfArtifacts';
 
 const MM = 72 / 25.4;
 export const BLEED_PT = 3 * MM;
@@ -26,6 +27,8 @@ export interface PostProcessOptions {
   frontLabels: string[];
   bleed?: boolean;
   padToMultipleOf4?: boolean;
+  /** The PDF is tagged: content outside the structure tree (heads, folios, rules) is marked as artifacts. */
+  tagged?: boolean;
 }
 
 function addOutline(pdf: PDFDocument, entries: OutlineEntry[]): void {
@@ -73,6 +76,8 @@ function addBleed(pdf: PDFDocument): void {
     page.setTrimBox(0, 0, width, height);
     page.setCropBox(-extra, -extra, width + 2 * extra, height + 2 * extra);
     const mark = { thickness: 0.25, color: rgb(0, 0, 0) };
+    // Crop marks are not content: artifacts in a tagged PDF (harmless in an untagged one).
+    page.pushOperators(beginMarkedContent('Artifact'));
     // Crop marks at each corner, in the slug, starting outside the bleed.
     for (const x of [0, width]) {
       for (const y of [0, height]) {
@@ -82,6 +87,7 @@ function addBleed(pdf: PDFDocument): void {
         page.drawLine({ start: { x, y: y + dy * BLEED_PT }, end: { x, y: y + dy * extra }, ...mark });
       }
     }
+    page.pushOperators(endMarkedContent());
   }
 }
 
@@ -103,6 +109,7 @@ export async function postProcessPdf(raw: Uint8Array | PDFDocument, opts: PostPr
   if (!Number.isNaN(date.getTime())) pdf.setCreationDate(date);
   pdf.setModificationDate(new Date());
   pdf.setKeywords([opts.subject]);
+  if (opts.tagged) markUntaggedAsArtifacts(pdf);
   if (opts.padToMultipleOf4) padPages(pdf);
   addOutline(pdf, opts.outline);
   addPageLabels(pdf, opts.frontLabels);

@@ -8,6 +8,7 @@
 import type { Channel } from '../../common/ipc/index';
 import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
+import { publishChannels } from '../../common/ipc/publish';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import { libraryHealthHandlers } from './libraryHealth';
@@ -34,4 +35,5 @@ export const handlers: HandlerTable<Channel> = {
   ...lazyArea(Object.keys(wordImportChannels) as Array<keyof typeof wordImportChannels>, () =>
     import('./wordImport').then((m) => m.wordImportHandlers),
   ),
+  ...lazyArea(Object.keys(publishChannels) as Array<keyof typeof publishChannels>, () => import('./publish').then((m) => m.publishHandlers)),
 };

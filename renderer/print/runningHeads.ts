@@ -22,6 +22,8 @@ function furnitureEl(doc: Document, cls: string, text: string): HTMLElement {
   const el = doc.createElement('div');
   el.className = cls;
   el.textContent = text;
+  // Page furniture, not content: out of the accessibility tree, so the tagged PDF marks it as an artifact.
+  el.setAttribute('aria-hidden', 'true');
   return el;
 }
 

@@ -56,7 +56,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const [editorKey, setEditorKey] = useState(0);
   const [historyKey, setHistoryKey] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [exporting, setExporting] = useState<'pdf' | 'docx' | null>(null);
+  const [exporting, setExporting] = useState<'pdf' | 'docx' | 'web' | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
   const editorHandle = useRef<EditorHandle | null>(null);
@@ -257,6 +257,9 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
           </button>
           <button type="button" className="btn" onClick={() => void autosave.flush().then(() => setPrintRequest((n) => n + 1))}>
             {t.workspace.print}
+          </button>
+          <button type="button" className="btn" data-testid="publish-web" onClick={() => void autosave.flush().then(() => setExporting('web'))}>
+            {t.workspace.publishWeb}
           </button>
           <button type="button" className="btn" onClick={() => void autosave.flush().then(() => setExporting('docx'))}>
             {t.workspace.exportDocx}

@@ -9,9 +9,9 @@ export interface ExportProgress {
   total?: number;
 }
 
-export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onClose: () => void }) {
-  const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : 'docx' });
-  const [result, setResult] = useState<{ path: string } | null>(null);
+export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'web'; onClose: () => void }) {
+  const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : props.kind === 'web' ? 'pdf' : 'docx' });
+  const [result, setResult] = useState<{ path: string; documents?: number } | null>(null);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -20,7 +20,7 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
       const p = event.payload as ExportProgress & { issueId?: string };
       if (!p.issueId || p.issueId === props.issueId) setProgress(p);
     });
-    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId);
+    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : props.kind === 'web' ? api.publishWeb(props.issueId) : api.exportDocx(props.issueId);
     run.then((r) => setResult(r)).catch((e: Error) => setError(e.message));
     return () => {
       off();
@@ -31,7 +31,9 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
     progress.stage === 'layout'
       ? t.export.layout(progress.done ?? 0, progress.total ?? 0)
       : progress.stage === 'pdf'
-        ? t.export.pdf
+        ? props.kind === 'web'
+          ? t.export.web
+          : t.export.pdf
         : progress.stage === 'docx'
           ? t.export.docx
           : '';
@@ -40,11 +42,13 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
   return (
     <div className="modal-backdrop">
       <div className="modal small" role="dialog" data-testid="export-dialog">
-        <h2>{props.kind === 'pdf' ? t.workspace.exportPdf : t.workspace.exportDocx}</h2>
+        <h2>{props.kind === 'pdf' ? t.workspace.exportPdf : props.kind === 'web' ? t.workspace.publishWeb : t.workspace.exportDocx}</h2>
         {error ? (
           <p className="error-text">{t.export.failed(error)}</p>
         ) : result ? (
-          <p data-testid="export-result" data-path={result.path}>{t.export.done(result.path)}</p>
+          <p data-testid="export-result" data-path={result.path}>
+            {props.kind === 'web' ? t.export.published(result.path, result.documents ?? 0) : t.export.done(result.path)}
+          </p>
         ) : (
           <>
             <div className="progress">
@@ -54,7 +58,7 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
           </>
         )}
         <div className="modal-actions">
-          {result && window.gazette ? (
+          {result && window.gazette && props.kind !== 'web' ? (
             <button type="button" className="btn" onClick={() => void api.revealFile(result.path)}>{t.export.openFolder}</button>
           ) : null}
           <button type="button" className="btn" onClick={props.onClose}>{t.export.close}</button>

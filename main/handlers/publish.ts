@@ -1,0 +1,41 @@
+/**
+ * 发布网页版: the issue's web edition into `exports/<journal>-<year>年第<n>期-网页版/` beside the library
+ * (main/export/publish.ts). The host's print engine (Electron) when it provides one, else a Chromium
+ * launched for this one publish (a rare action) and closed afterwards.
+ */
+import path from 'node:path';
+import type { IssueTree } from '../../common/model';
+import { publishIssue } from '../export/publish';
+import type { HandlerDeps } from './deps';
+import type { ExportHost } from './export';
+import type { HandlerTable } from './types';
+
+type Deps = HandlerDeps & ExportHost;
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The folder of an issue's web edition beside the library (the working folder for an in-memory one). */
+export function publishFolder(libraryFile: string | undefined, tree: IssueTree): string {
+  const { issue } = tree;
+  const base = libraryFile && libraryFile !== ':memory:' ? path.dirname(path.resolve(libraryFile)) : process.cwd();
+  const name = `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期-网页版`.replace(/[\\/:*?"<>|]/g, '_');
+  return path.join(base, 'exports', name);
+}
+
+export const publishHandlers: HandlerTable<'export.publish'> = {
+  'export.publish': (deps: Deps, { issueId }) => {
+    const run = queue.then(async () => {
+      const tree = deps.library.issues.getTree(issueId);
+      const dir = publishFolder(deps.library.file, tree);
+      deps.emit?.('export.progress', { issueId, stage: 'pdf' });
+      const engine = deps.printEngine ? await deps.printEngine() : undefined;
+      const result = await publishIssue(deps.library, issueId, dir, { engine });
+      for (const { file, reason } of result.untaggedPdfs) deps.logger?.warn(`publish: ${file} cut from the issue PDF (untagged)`, reason);
+      deps.emit?.('export.progress', { issueId, stage: 'done', done: result.pages, total: result.pages });
+      deps.emit?.('library.changed', { issueId });
+      return { path: result.dir, index: result.index, documents: result.documents, pages: result.pages };
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  },
+};
