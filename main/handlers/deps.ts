@@ -6,9 +6,20 @@ export interface HandlerLogger {
   error(message: string, detail?: unknown): void;
 }
 
+/** The kinds of file the app writes or reads on the user's behalf. */
+export type UserFileKind = 'pdf' | 'docx' | 'gazette';
+
 export interface HandlerDeps {
   library: Library;
   logger?: HandlerLogger;
   /** Push an event to the renderer(s); a no-op when absent (CLI). */
   emit?: (event: string, payload: unknown) => void;
+  /**
+   * Where to write a file the user asked for (Electron: a save dialog, which confirms replacing a file; the
+   * CLI: its argument). Resolves to null when the user cancels. Absent (browser bridge): `exports/` beside
+   * the library, under a name no earlier export has.
+   */
+  chooseSaveFile?: (request: { kind: UserFileKind; suggestedName: string }) => Promise<string | null>;
+  /** Which file to read (Electron: an open dialog; the CLI: its argument); null when the user cancels. */
+  chooseOpenFile?: (request: { kind: UserFileKind }) => Promise<string | null>;
 }

@@ -1,6 +1,11 @@
-/** Export progress: a bar naming the stage (排版 n/N 页, 生成 PDF), then the file and a way to its folder. */
+/**
+ * Export progress: a bar naming the stage (排版 n/N 页, 生成 PDF), then the file: in Electron where the user
+ * saved it (chosen in main's save dialog) with a way to its folder; in the browser a download link (the file
+ * is in exports/ beside the library, under a name that never replaces an earlier export).
+ */
 import { useEffect, useState } from 'react';
-import { api, onEvent } from '../api';
+import { api, isDesktop, onEvent } from '../api';
+import { downloadLink, type DownloadLink } from '../download';
 import { t } from '../i18n';
 
 export interface ExportProgress {
@@ -11,8 +16,10 @@ export interface ExportProgress {
 
 export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onClose: () => void }) {
   const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : 'docx' });
-  const [result, setResult] = useState<{ path: string } | null>(null);
+  const [result, setResult] = useState<{ path: string; exportId: string; fileName: string; warnings: string[] } | null>(null);
+  const [link, setLink] = useState<DownloadLink | null>(null);
   const [error, setError] = useState('');
+  const onClose = props.onClose;
 
   useEffect(() => {
     const off = onEvent((event) => {
@@ -21,11 +28,20 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
       if (!p.issueId || p.issueId === props.issueId) setProgress(p);
     });
     const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId);
-    run.then((r) => setResult(r)).catch((e: Error) => setError(e.message));
+    run
+      .then((r) => {
+        // The save dialog was closed: nothing written, nothing to show.
+        if (r.canceled) return onClose();
+        setResult(r);
+        if (!isDesktop()) return downloadLink(r.exportId).then(setLink);
+      })
+      .catch((e: Error) => setError(e.message));
     return () => {
       off();
     };
-  }, [props.issueId, props.kind]);
+  }, [props.issueId, props.kind, onClose]);
+
+  useEffect(() => () => (link ? URL.revokeObjectURL(link.href) : undefined), [link]);
 
   const label =
     progress.stage === 'layout'
@@ -44,7 +60,21 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
         {error ? (
           <p className="error-text">{t.export.failed(error)}</p>
         ) : result ? (
-          <p data-testid="export-result" data-path={result.path}>{t.export.done(result.path)}</p>
+          <>
+            <p data-testid="export-result" data-path={result.path} data-export-id={result.exportId}>
+              {t.export.done(isDesktop() ? result.path : result.fileName)}
+            </p>
+            {result.warnings.map((w) => (
+              <p key={w} className="warning-text" data-testid="export-warning">{w}</p>
+            ))}
+            {link ? (
+              <p>
+                <a className="btn" data-testid="export-download" href={link.href} download={link.fileName}>
+                  {t.export.download(link.fileName)}
+                </a>
+              </p>
+            ) : null}
+          </>
         ) : (
           <>
             <div className="progress">
@@ -54,8 +84,8 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
           </>
         )}
         <div className="modal-actions">
-          {result && window.gazette ? (
-            <button type="button" className="btn" onClick={() => void api.revealFile(result.path)}>{t.export.openFolder}</button>
+          {result && isDesktop() ? (
+            <button type="button" className="btn" onClick={() => void api.revealFile(result.exportId)}>{t.export.openFolder}</button>
           ) : null}
           <button type="button" className="btn" onClick={props.onClose}>{t.export.close}</button>
         </div>
