@@ -43,13 +43,13 @@ interface SavedFile {
 }
 
 /** `pdfimages -list`: the pixel size and encoding of every image in a PDF. */
-function pdfImages(file: string): Array<{ page: number; width: number; height: number; enc: string }> {
+function pdfImages(file: string): Array<{ page: number; width: number; height: number; enc: string; ppi: number }> {
   return execFileSync('pdfimages', ['-list', file], { encoding: 'utf8' })
     .split('\n')
     .slice(2)
     .filter((line) => line.trim())
     .map((line) => line.trim().split(/\s+/))
-    .map((f) => ({ page: Number(f[0]), width: Number(f[3]), height: Number(f[4]), enc: f[8] }));
+    .map((f) => ({ page: Number(f[0]), width: Number(f[3]), height: Number(f[4]), enc: f[8], ppi: Number(f[12]) }));
 }
 
 const pdfText = (file: string) => execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
@@ -125,6 +125,8 @@ describe('one export path: the contract and the CLI', () => {
       const found = pdfImages(file);
       expect(found.map(({ width, height }) => ({ width, height })), file).toEqual([PNG_SIZE, JPEG_SIZE]);
       expect(found[1].enc).toBe('jpeg');
+      // Printed at the chosen widths with every pixel kept: 640 px over 一栏 199.5 pt, 900 px over 通栏 420 pt.
+      expect(found.map((f) => f.ppi)).toEqual([Math.round(PNG_SIZE.width / (199.5 / 72)), Math.round(JPEG_SIZE.width / (420 / 72))]);
       // The picture-only 附件 is the last page, with its picture.
       expect(found[1].page).toBe(app.pdf.pages);
       // Not toContain: a failure would print 12,000 characters twice.
