@@ -4,12 +4,13 @@
  * permissions, navigation and window.open denied, single instance, window state, the library in userData,
  * menus, and the contract over one ipcMain handler that checks the sender frame's origin.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell, type MenuItemConstructorOptions, type OpenDialogOptions, type SaveDialogOptions, type WebContents } from 'electron';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../common/ipc/names';
 import { createElectronPrintEngine } from './electron/printEngine';
 import type { PrintEngine } from './export/engine';
+import type { UserFileKind } from './handlers/deps';
 import { handleCall } from './handlers/index';
 import { createLibraryHost, type LibraryHost } from './libraryHost';
 import { createFileLogger } from './log';
@@ -155,8 +156,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     const file = picked.filePaths[0];
     if (!file) return;
+    // The file was picked here in main: the package import takes it as the host's choice, never as a payload path.
     const result = file.toLowerCase().endsWith('.gazette')
-      ? await handleCall('issues.importPackage', { path: file }, { deps })
+      ? await handleCall('issues.importPackage', { pick: true }, { deps: { ...deps, chooseOpenFile: async () => file } })
       : await handleCall('issues.importText', { text: readFileSync(file, 'utf8') }, { deps });
     if (!result.ok) dialog.showErrorBox('导入失败', result.error.message);
     else menuCommand('library');
@@ -222,6 +224,36 @@ if (!app.requestSingleInstanceLock()) {
     return Menu.buildFromTemplate(template);
   }
 
+  // ---------------------------------------------------------------- files the user chooses (dialogs in main)
+  const FILE_TYPES: Record<UserFileKind, { name: string; extensions: string[]; title: string }> = {
+    pdf: { name: 'PDF', extensions: ['pdf'], title: '导出 PDF' },
+    docx: { name: 'Word 文档', extensions: ['docx'], title: '导出 DOCX' },
+    gazette: { name: '期刊包', extensions: ['gazette'], title: '期刊包' },
+  };
+
+  /** Where to save an export: the save dialog (it asks before replacing a file); null when closed. */
+  async function chooseSaveFile({ kind, suggestedName }: { kind: UserFileKind; suggestedName: string }): Promise<string | null> {
+    const type = FILE_TYPES[kind];
+    const options: SaveDialogOptions = {
+      title: type.title,
+      defaultPath: path.join(app.getPath('documents'), suggestedName),
+      filters: [{ name: type.name, extensions: type.extensions }],
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const picked = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+    if (picked.canceled || !picked.filePath) return null;
+    const ext = `.${type.extensions[0]}`;
+    return picked.filePath.toLowerCase().endsWith(ext) ? picked.filePath : picked.filePath + ext;
+  }
+
+  /** Which file to read: the open dialog; null when closed. */
+  async function chooseOpenFile({ kind }: { kind: UserFileKind }): Promise<string | null> {
+    const type = FILE_TYPES[kind];
+    const options: OpenDialogOptions = { title: `导入${type.name}`, properties: ['openFile'], filters: [{ name: type.name, extensions: type.extensions }] };
+    const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return picked.canceled ? null : (picked.filePaths[0] ?? null);
+  }
+
   // ---------------------------------------------------------------- contract over IPC
   const deps = {
     get library(): Library {
@@ -236,6 +268,8 @@ if (!app.requestSingleInstanceLock()) {
     emit,
     printEngine: () => (printEngine ??= createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`)),
     revealFile: (file: string) => shell.showItemInFolder(file),
+    chooseSaveFile,
+    chooseOpenFile,
   };
 
   app.on('second-instance', () => {

@@ -128,6 +128,11 @@ export function onMenuCommand(handler: (command: string) => void): () => void {
   return () => window.removeEventListener('gazette:menu', listener);
 }
 
+/** Electron: main shows save and open dialogs. Browser bridge: files go to exports/ and come back as downloads. */
+export function isDesktop(): boolean {
+  return !!window.gazette;
+}
+
 /** Typed calls used by the screens. */
 export const api = {
   listIssues: () => invoke('issues.list', {}),
@@ -137,7 +142,10 @@ export const api = {
   deleteIssue: (issueId: string) => invoke('issues.delete', { issueId }),
   updateIssue: (issueId: string, patch: IssueMetaPatch) => invoke('issues.update', { issueId, ...patch }),
   exportPackage: (issueId: string) => invoke('issues.exportPackage', { issueId }),
+  /** A package the user uploaded (browser). */
   importPackage: (dataBase64: string) => invoke('issues.importPackage', { dataBase64 }),
+  /** Let main ask which package to import (Electron's open dialog). */
+  pickPackage: () => invoke('issues.importPackage', { pick: true }),
   importText: (text: string) => invoke('issues.importText', { text }),
   importWord: (sectionId: string, fileName: string, dataBase64: string) => invoke('documents.importWord', { sectionId, fileName, dataBase64 }),
   search: (query: string) => invoke('search', { query }),
@@ -168,5 +176,7 @@ export const api = {
   exportPdf: (issueId: string) => invoke('export.pdf', { issueId }),
   exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
   publishWeb: (issueId: string) => invoke('export.publish', { issueId }),
-  revealFile: (path: string) => invoke('shell.reveal', { path }),
+  /** An exported file's bytes, for a download link (browser bridge). */
+  downloadExport: (exportId: string) => invoke('export.download', { exportId }),
+  revealFile: (exportId: string) => invoke('shell.reveal', { exportId }),
 };

@@ -208,6 +208,11 @@ describe.skipIf(!hasChromium || !hasSample)('the app in a browser (web bridge)',
     const result = page.locator('[data-testid=export-result]');
     await result.waitFor({ timeout: 300_000 });
     const pdf = (await result.getAttribute('data-path'))!;
+    // The browser bridge wrote it into exports/ and offers it as a download (the page never names a path).
+    expect(path.basename(path.dirname(pdf))).toBe('exports');
+    const link = page.locator('[data-testid=export-download]');
+    await link.waitFor({ timeout: 30_000 });
+    expect(await link.getAttribute('download')).toBe(path.basename(pdf));
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
     expect(text).toContain('这是端到端测试新增的段落。');
     expect(text).toContain('（试行）');

@@ -2,7 +2,7 @@
  * End-to-end, library and workspace actions: search with highlighted hits, new issue from the previous
  * one, duplicate, delete with confirmation (backup kept), package export, issue settings, revision restore.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,11 +63,15 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     expect(existsSync(path.join(path.dirname(db), 'deleted-issues'))).toBe(true);
   });
 
-  it('exports an issue package beside the library', async () => {
+  it('exports an issue package into exports/ beside the library and downloads it (no path from the page)', async () => {
+    const downloading = page.waitForEvent('download', { timeout: 30_000 });
     await rows().filter({ hasText: '2024年第6期' }).locator('text=导出期刊包').click();
-    await expect.poll(() => page.locator('.toast').last().textContent(), { timeout: 15_000 }).toContain('.gazette');
-    const file = (await page.locator('.toast').last().textContent())!.replace(/^.*：/, '').trim();
-    expect(existsSync(file)).toBe(true);
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('2024-6.gazette');
+    const bytes = readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    expect(existsSync(path.join(path.dirname(db), 'exports', '2024-6.gazette'))).toBe(true);
+    await expect.poll(() => page.locator('.toast').last().textContent(), { timeout: 15_000 }).toContain('2024-6.gazette');
   });
 
   it('changes issue settings and restores an earlier revision', async () => {
@@ -145,6 +149,12 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
         return doc.content.blocks.find((b) => b.type === 'image');
       }, { timeout: 10_000 })
       .toMatchObject({ width: 199.5, alt: '项目位置示意图' });
+
+    // The live preview prints the picture (a data: URL: the print frame holds no token), at the chosen width.
+    const figure = page.frameLocator('[data-testid=preview-frame]').locator('.gz-figure img[src^="data:image/png;base64,"]');
+    await figure.first().waitFor({ timeout: 60_000 });
+    const shown = await figure.first().evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth, width: img.style.width }));
+    expect(shown).toEqual({ loaded: 1, width: '199.5pt' });
   });
 
   it('shows 保存失败 with the reason when the store cannot be reached', async () => {

@@ -1,21 +1,46 @@
 /**
- * Contract channels of the export area: PDF and DOCX of an issue (with progress events) and revealing an
- * exported file in the system's file manager (desktop only).
+ * Contract channels of the export area: PDF and DOCX of an issue (with progress events), downloading an
+ * exported file (browser bridge) and revealing it in the system's file manager (desktop only).
+ *
+ * No input here (or anywhere in the contract) is a file path: where a file goes is the host's choice (see
+ * `savedFile` in schemas.ts). Hosts: Electron shows a save dialog, the browser bridge writes into `exports/`
+ * beside the library, the CLI passes its `--pdf FILE` / `--docx FILE` through HandlerDeps.chooseSaveFile.
  */
 import { z } from 'zod';
-import { id } from './schemas';
+import { canceledFile, id, savedFile } from './schemas';
 
 const exportInput = z.strictObject({
   issueId: id,
-  /** Target file; without it, `exports/` beside the library. */
-  path: z.string().min(1).max(1000).optional(),
+  /** Override the issue's settings for this export (the CLI's --bleed, --pad4). */
+  bleed: z.boolean().optional(),
+  padToMultipleOf4: z.boolean().optional(),
+});
+
+const timings = z.object({
+  layoutMs: z.number(),
+  printMs: z.number(),
+  postMs: z.number(),
+  printedPages: z.number(),
+  reusedPages: z.number(),
+  fullPrintReason: z.string().optional(),
 });
 
 export const exportChannels = {
-  'export.pdf': { input: exportInput, output: z.object({ path: z.string(), pages: z.number() }) },
-  'export.docx': { input: exportInput, output: z.object({ path: z.string(), bytes: z.number() }) },
-  /** Show an exported file in its folder (Electron); refused for files this run did not export. */
-  'shell.reveal': { input: z.strictObject({ path: z.string().min(1).max(1000) }), output: z.object({ shown: z.boolean() }) },
+  'export.pdf': {
+    input: exportInput,
+    output: z.union([canceledFile, z.object({ ...savedFile, pages: z.number(), timings: timings.optional() })]),
+  },
+  'export.docx': {
+    input: z.strictObject({ issueId: id }),
+    output: z.union([canceledFile, z.object({ ...savedFile, bytes: z.number(), notes: z.array(z.string()).optional() })]),
+  },
+  /** The bytes of a file this run exported (PDF, DOCX, issue package), for a download link in the browser. */
+  'export.download': {
+    input: z.strictObject({ exportId: id }),
+    output: z.object({ fileName: z.string(), mime: z.string(), dataBase64: z.string() }),
+  },
+  /** Show an exported file in its folder (Electron); `shown: false` where there is no file manager. */
+  'shell.reveal': { input: z.strictObject({ exportId: id }), output: z.object({ shown: z.boolean() }) },
 } as const;
 
 export const exportEvents = {

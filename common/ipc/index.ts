@@ -2,6 +2,12 @@
  * The IPC contract: channel -> { input, output } zod schemas, plus events. One file per area; an area is
  * added with one spread line in `contract` (and `events`). Shared by the Electron preload/ipcMain wiring, the
  * HTTP bridge (`POST /api/<channel>`) and the renderer.
+ *
+ * Every channel is reachable from the renderer, so no input is a file path (tests/contract-paths.test.ts
+ * checks it). A channel that writes a file for the user returns `savedFile` (schemas.ts): the host chose the
+ * place (main/handlers/userFiles.ts `writeUserFile`: Electron's save dialog, the CLI's argument, else a fresh
+ * name in `exports/`), and the caller gets an `exportId` for `export.download` and `shell.reveal`. A channel
+ * that reads a user's file takes its bytes, or `{ pick: true }` to let the host ask (HandlerDeps.chooseOpenFile).
  */
 import type { z } from 'zod';
 import { libraryChannels, libraryEvents } from './library';

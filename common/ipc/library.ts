@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import {
   base64,
+  canceledFile,
+  savedFile,
   documentContent,
   documentKind,
   frontMatter,
@@ -61,19 +63,22 @@ export const libraryChannels = {
   /** Deletes after writing a backup package beside the library. */
   'issues.delete': { input: issueRef, output: z.object({ backupPath: z.string().nullable() }) },
   'issues.update': { input: z.strictObject({ issueId: id, ...issueMetaPatch }), output: issue },
-  /** Write a `.gazette` package; without `path`, into `exports/` beside the library. */
+  /** Write a `.gazette` package where the host puts files (save dialog, or `exports/` beside the library). */
   'issues.exportPackage': {
-    input: z.strictObject({ issueId: id, path: z.string().max(1000).regex(/\.gazette$/i, 'must end with .gazette').optional() }),
-    output: z.object({ path: z.string(), documents: z.number() }),
+    input: issueRef,
+    output: z.union([canceledFile, z.object({ ...savedFile, documents: z.number() })]),
   },
-  /** Import a package given as base64 bytes (browser) or a file path (CLI, Electron dialogs). */
+  /**
+   * Import a package: its bytes (a file the user uploaded in the browser), or `pick` to let the host ask
+   * which file (Electron's open dialog; the CLI's argument). Never a path from the caller.
+   */
   'issues.importPackage': {
-    input: z.union([z.strictObject({ dataBase64: base64 }), z.strictObject({ path: z.string().min(1).max(1000) })]),
-    output: z.object({ issueIds: z.array(id), issueId: id }),
+    input: z.union([z.strictObject({ dataBase64: base64 }), z.strictObject({ pick: z.literal(true) })]),
+    output: z.union([canceledFile, z.object({ canceled: z.literal(false), issueIds: z.array(id), issueId: id })]),
   },
   /** Structure a whole issue from plain text (the reference issue's form) and store it. */
   'issues.importText': {
-    input: z.strictObject({ text: z.string().min(1).max(MAX_IMPORT_TEXT), fileName: shortText.optional() }),
+    input: z.strictObject({ text: z.string().min(1).max(MAX_IMPORT_TEXT), fileName: shortText.regex(/^[^/\\]*$/, 'a file name, not a path').optional() }),
     output: z.object({ issueId: id, documents: z.number(), warnings: z.array(importWarning) }),
   },
 

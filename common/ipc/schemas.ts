@@ -148,6 +148,24 @@ export const searchHit = z.object({
   snippet: z.string(),
 });
 
+/**
+ * Files the app writes (exports, issue packages) are placed by the host, never by the caller: Electron asks
+ * with a save dialog, the browser bridge writes into `exports/` beside the library (never over an earlier
+ * file: -2, -3 … is added), the CLI uses its own arguments. The caller gets an `exportId` to name the file in
+ * later calls (`export.download`, `shell.reveal`), the name to show, and the full path for display only.
+ */
+export const savedFile = {
+  canceled: z.literal(false),
+  exportId: id,
+  fileName: z.string(),
+  path: z.string(),
+  /** Things the user should know (an image missing from the library, printed as a placeholder). */
+  warnings: z.array(z.string()),
+};
+
+/** The user closed the save or open dialog: nothing was written or read. */
+export const canceledFile = z.object({ canceled: z.literal(true) });
+
 export const importWarning = z.object({
   code: z.string(),
   message: z.string(),

@@ -9,7 +9,8 @@ export const wordImportChannels = {
   'documents.importWord': {
     input: z.strictObject({
       sectionId: id,
-      fileName: shortText.regex(/\.(docx|doc|wps)$/i, 'not a Word file (.docx, .doc, .wps)'),
+      /** The picked file's name, for its type and messages only: a bare name, never a path. */
+      fileName: shortText.regex(/^[^/\\]*\.(docx|doc|wps)$/i, 'not a Word file name (.docx, .doc, .wps; no folders)'),
       dataBase64: base64,
     }),
     output: z.object({ documentId: id, title: z.string(), warnings: z.array(importWarning) }),

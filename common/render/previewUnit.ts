@@ -6,9 +6,9 @@
  * against paginationUnits for every document of the sample issue.
  */
 import type { IssueTree } from '../model';
-import { paginationUnits, type PrintUnit } from './toHtml';
+import { paginationUnits, type HtmlOptions, type PrintUnit } from './toHtml';
 
-export function previewUnit(tree: IssueTree, documentId: string): PrintUnit | undefined {
+export function previewUnit(tree: IssueTree, documentId: string, opts: HtmlOptions = {}): PrintUnit | undefined {
   const section = tree.sections.find((s) => s.documents.some((d) => d.id === documentId));
   if (!section) return undefined;
   const docs = section.documents;
@@ -20,5 +20,5 @@ export function previewUnit(tree: IssueTree, documentId: string): PrintUnit | un
     while (end < docs.length && docs[end].kind === 'personnel') end++;
   }
   const neighbourhood: IssueTree = { ...tree, sections: [{ ...section, documents: docs.slice(start, end) }] };
-  return paginationUnits(neighbourhood).find((u) => u.documentIds.includes(documentId));
+  return paginationUnits(neighbourhood, opts).find((u) => u.documentIds.includes(documentId));
 }

@@ -18,6 +18,7 @@ import {
   type TextLeaf,
 } from '../model';
 import { attrs, escapeHtml, hashString, isHan } from './html';
+import { missingImageText } from './images';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
@@ -35,8 +36,11 @@ export const TYPE_HEIGHT_PT = 682.5;
 export const ROTATED_HEIGHT_PT = 420;
 
 export interface HtmlOptions {
-  /** URL of an image asset (a data: URL when exporting). */
-  assetUrl?: (assetId: string) => string;
+  /**
+   * URL of an image asset: a data: URL (common/render/images.ts). Undefined, or no assetUrl at all: the
+   * image is not available and prints as a visible placeholder.
+   */
+  assetUrl?: (assetId: string) => string | undefined;
 }
 
 /** A pagination unit: one document with its attachments, or a run of consecutive 人事任免 notices. */
@@ -354,7 +358,9 @@ function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): 
     case 'page-break':
       return '<div class="gz-pagebreak"></div>';
     case 'image': {
-      const src = opts.assetUrl ? opts.assetUrl(block.assetId) : '';
+      // Never an empty src: it resolves to the print page itself and shows a broken image.
+      const src = opts.assetUrl?.(block.assetId);
+      if (!src) return `<figure class="gz-figure gz-figure--missing"><p class="gz-missing-image">${escapeHtml(missingImageText(block.alt))}</p></figure>`;
       return `<figure class="gz-figure"><img${attrs({ src, alt: block.alt ?? '', style: block.width ? `width:${block.width}pt` : undefined })}></figure>`;
     }
     case 'doc-number':

@@ -13,14 +13,15 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { IssueTree, ParagraphElement } from '../../common/model';
+import type { GazetteDocument, IssueTree, ParagraphElement } from '../../common/model';
 import { appRoot } from '../export/assets';
 import { ChromiumEngine } from '../export/chromium';
-import { exportTreePdf } from '../export/exportPdf';
 import { LayoutCache } from '../export/layoutCache';
 import { parkedHtml } from '../export/pageScripts';
+import { openLibrary } from '../store/index';
 import { loadSampleTree } from './demo';
-import { parseCommandArgs, type CliContext } from './shared';
+import { fileArgument } from './export';
+import { callChannel, parseCommandArgs, type CliContext } from './shared';
 
 export const usage = 'bench [--runs N]';
 
@@ -74,13 +75,14 @@ function coldRun(pdf: string): Promise<number> {
   });
 }
 
-/** The same tree with one paragraph of one document changed (a different text each run). */
-function editedTree(tree: IssueTree, run: number): IssueTree {
-  const copy = structuredClone(tree);
-  const doc = copy.sections[0].documents[Math.min(2, copy.sections[0].documents.length - 1)];
-  const para = doc.content.blocks.find((b): b is ParagraphElement => b.type === 'paragraph');
-  if (para) para.children.push({ text: `（第${run + 1}次修改）` });
-  return copy;
+/** One document of the issue with one paragraph changed (a different text each run), to save and export. */
+function editedDocument(tree: IssueTree, run: number): GazetteDocument | undefined {
+  const docs = tree.sections[0]?.documents ?? [];
+  const doc = structuredClone(docs[Math.min(2, docs.length - 1)]);
+  const para = doc?.content.blocks.find((b): b is ParagraphElement => b.type === 'paragraph');
+  if (!para) return undefined;
+  para.children.push({ text: `（第${run + 1}次修改）` });
+  return doc;
 }
 
 const benchOptions = { runs: { type: 'string' } } as const;
@@ -114,22 +116,33 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     }
     endPhase('cold runs');
     const engine = await ChromiumEngine.launch();
+    const library = openLibrary(path.join(dir, 'bench.sqlite'));
     try {
+      // Through the app's export handler (the contract), with this engine and a layout cache per run.
+      const issueId = library.issues.insertTree(tree);
+      const exportPdf = async (file: string, cache: LayoutCache) => {
+        const host = { printEngine: async () => engine, layoutCache: cache, ...fileArgument(file) };
+        const result = await callChannel(library, 'export.pdf', { issueId }, host);
+        if (result.canceled || !result.timings) throw new Error('bench export wrote no PDF');
+        return { pages: result.pages, timings: result.timings };
+      };
       // One untimed export warms the page (fonts decoded, code compiled).
-      await exportTreePdf(tree, { pdfPath: path.join(dir, 'prime.pdf'), engine, cache: new LayoutCache() });
+      await exportPdf(path.join(dir, 'prime.pdf'), new LayoutCache());
       for (let i = 0; i < runs; i++) {
         const cache = new LayoutCache();
         const t0 = performance.now();
-        const result = await exportTreePdf(tree, { pdfPath: path.join(dir, `warm-${i}.pdf`), engine, cache });
+        const result = await exportPdf(path.join(dir, `warm-${i}.pdf`), cache);
         warm.push(performance.now() - t0);
         pages = result.pages;
         ctx.err(`warm ${i + 1}: ${Math.round(warm[i])} ms (layout ${result.timings.layoutMs}, print ${result.timings.printMs})`);
+        const edited = editedDocument(library.issues.getTree(issueId), i);
         const t1 = performance.now();
-        const edited = await exportTreePdf(editedTree(tree, i), { pdfPath: path.join(dir, `edit-${i}.pdf`), engine, cache });
+        if (edited) await callChannel(library, 'documents.save', { documentId: edited.id, content: edited.content as never });
+        const after = await exportPdf(path.join(dir, `edit-${i}.pdf`), cache);
         edit.push(performance.now() - t1);
-        const { printedPages, reusedPages, fullPrintReason } = edited.timings;
+        const { printedPages, reusedPages, fullPrintReason } = after.timings;
         const reuse = fullPrintReason ? `printed all ${printedPages} pages: ${fullPrintReason}` : `printed ${printedPages} page(s), reused ${reusedPages}`;
-        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (laid out ${edited.layout.laidOut.length} unit(s); layout ${edited.timings.layoutMs}, print ${edited.timings.printMs}, post ${edited.timings.postMs}; ${reuse})`);
+        ctx.err(`edit ${i + 1}: ${Math.round(edit[i])} ms (save and export; layout ${after.timings.layoutMs}, print ${after.timings.printMs}, post ${after.timings.postMs}; ${reuse})`);
       }
       endPhase('warm and edit runs');
       // The floor: the final laid-out pages as static HTML (scripts removed), printed by the same Chromium.
@@ -143,6 +156,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       }
       endPhase('floor runs');
     } finally {
+      library.close();
       await engine.close();
     }
   } finally {

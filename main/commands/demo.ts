@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { appRoot } from '../export/assets';
-import { exportLibraryIssueDocx } from '../export/docx';
-import { exportIssuePdf } from '../export/exportPdf';
+import { closeExportEngine } from '../handlers/export';
 import { openLibrary } from '../store/index';
-import { parseCommandArgs, printJson, type CliContext } from './shared';
+import { fileArgument } from './export';
+import { callChannel, parseCommandArgs, printJson, type CliContext } from './shared';
 
 export const usage = 'demo [--pdf FILE] [--no-docx]';
 
@@ -25,12 +25,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   try {
     const tree = loadSampleTree();
     const issueId = library.issues.insertTree(tree);
-    const result = await exportIssuePdf(library, issueId, { pdfPath });
-    const docx = values['no-docx']
-      ? undefined
-      : await exportLibraryIssueDocx(library, issueId, pdfPath.replace(/\.pdf$/i, '') + '.docx', { pageMap: result.pageMap.documents });
-    printJson(ctx, { pdf: result.pdfPath, docx: docx?.docxPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
+    // The app's export path: the contract handlers, with the files chosen here instead of in a dialog.
+    const pdf = await callChannel(library, 'export.pdf', { issueId }, fileArgument(pdfPath));
+    if (pdf.canceled) throw new Error('no PDF written');
+    const docx = values['no-docx'] ? undefined : await callChannel(library, 'export.docx', { issueId }, fileArgument(pdfPath.replace(/\.pdf$/i, '') + '.docx'));
+    const docxPath = docx && !docx.canceled ? docx.path : undefined;
+    printJson(ctx, { pdf: pdf.path, docx: docxPath, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
   } finally {
+    await closeExportEngine();
     library.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,8 +1,14 @@
-/** `gazette export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]`: print an issue to PDF (and/or HTML, DOCX). */
-import { exportLibraryIssueDocx } from '../export/docx';
-import { exportIssuePdf } from '../export/exportPdf';
+/**
+ * `gazette export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]`: print an issue to PDF (and/or
+ * HTML, DOCX). PDF and DOCX go through the app's own contract handlers (`export.pdf`, `export.docx`), so the
+ * command line and the app export the same way; the file arguments reach them as the host's choice of file
+ * (HandlerDeps.chooseSaveFile), as a save dialog's answer does in the app.
+ */
+import path from 'node:path';
+import { closeExportEngine } from '../handlers/export';
 import { writeIssueHtml } from '../export/htmlExport';
-import { CliError, dbOption, parseCommandArgs, printJson, withLibrary, type CliContext } from './shared';
+import { printImages } from '../export/images';
+import { callChannel, CliError, dbOption, parseCommandArgs, printJson, withLibrary, type CliContext } from './shared';
 
 export const usage = 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]';
 
@@ -16,25 +22,43 @@ const exportOptions = {
   pad4: { type: 'boolean' },
 } as const;
 
+/** The file given on the command line for a kind of export. */
+export function fileArgument(file: string | undefined): { chooseSaveFile: () => Promise<string | null> } {
+  return { chooseSaveFile: async () => (file ? path.resolve(file) : null) };
+}
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, exportOptions);
-  if (!values.issue || (!values.pdf && !values.html && !values.docx)) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
-  const summary = await withLibrary(values.db, ctx.env, async (library) => {
-    const out: Record<string, unknown> = {};
-    let pages: Record<string, number> = {};
-    if (values.pdf) {
-      const result = await exportIssuePdf(library, values.issue!, { pdfPath: values.pdf, bleed: values.bleed, padToMultipleOf4: values.pad4 });
-      pages = result.pageMap.documents;
-      Object.assign(out, { pdf: result.pdfPath, pages: result.pages, documents: result.pageMap.documents, timings: result.timings });
-    }
-    if (values.html) out.html = writeIssueHtml(library.issues.getTree(values.issue!), values.html, pages);
-    if (values.docx) {
-      // TOC page numbers: this run's PDF layout, else the stored one (exportLibraryIssueDocx falls back).
-      const docx = await exportLibraryIssueDocx(library, values.issue!, values.docx, { pageMap: values.pdf ? pages : undefined });
-      Object.assign(out, { docx: docx.docxPath, docxNotes: docx.notes });
-    }
-    return out;
-  });
-  printJson(ctx, summary);
+  const issueId = values.issue;
+  if (!issueId || (!values.pdf && !values.html && !values.docx)) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
+  try {
+    const summary = await withLibrary(values.db, ctx.env, async (library) => {
+      const out: Record<string, unknown> = {};
+      const warnings = new Set<string>();
+      if (values.pdf) {
+        const pdf = await callChannel(library, 'export.pdf', { issueId, bleed: values.bleed, padToMultipleOf4: values.pad4 }, fileArgument(values.pdf));
+        if (pdf.canceled) throw new CliError('PDF 未导出 (no PDF written)');
+        pdf.warnings.forEach((w) => warnings.add(w));
+        Object.assign(out, { pdf: pdf.path, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
+      }
+      if (values.html) {
+        const tree = library.issues.getTree(issueId);
+        out.html = writeIssueHtml(tree, values.html, values.pdf ? library.pageMaps.get(issueId).pages : {}, printImages(library, tree).html);
+      }
+      if (values.docx) {
+        // TOC page numbers: the layout this run's PDF stored, else the last stored one.
+        const docx = await callChannel(library, 'export.docx', { issueId }, fileArgument(values.docx));
+        if (docx.canceled) throw new CliError('DOCX 未导出 (no DOCX written)');
+        docx.warnings.forEach((w) => warnings.add(w));
+        Object.assign(out, { docx: docx.path, docxNotes: docx.notes ?? [] });
+      }
+      for (const warning of warnings) ctx.err(`警告 (warning): ${warning}`);
+      if (warnings.size) out.warnings = [...warnings];
+      return out;
+    });
+    printJson(ctx, summary);
+  } finally {
+    await closeExportEngine();
+  }
   return 0;
 }

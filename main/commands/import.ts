@@ -32,7 +32,9 @@ const importText: Importer = async (library, file) => {
 };
 
 const importPackage: Importer = async (library, file) => {
-  const { issueId, issueIds } = await callChannel(library, 'issues.importPackage', { path: path.resolve(file) });
+  const result = await callChannel(library, 'issues.importPackage', { pick: true }, { chooseOpenFile: async () => path.resolve(file) });
+  if (result.canceled) throw new CliError('未导入 (nothing imported)');
+  const { issueId, issueIds } = result;
   const documents = issueIds.reduce((n, id) => n + library.issues.toc(id).length, 0);
   return { issueId, documents, warnings: [] };
 };

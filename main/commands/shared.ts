@@ -1,7 +1,8 @@
 /** Helpers shared by CLI commands: argument parsing, opening the library, calling the contract. */
 import { parseArgs } from 'node:util';
 import type { Channel, ChannelOutput, ChannelRequest } from '../../common/ipc/index';
-import { handleCall } from '../handlers/index';
+import type { ExportHost } from '../handlers/export';
+import { handleCall, type HandlerDeps } from '../handlers/index';
 import { createFileLogger, type FileLogger } from '../log';
 import { defaultLibraryPath, openAppLibrary } from '../paths';
 import { openLibrary, type Library } from '../store/index';
@@ -74,10 +75,19 @@ export async function withLibrary<T>(db: string | undefined, env: NodeJS.Process
   }
 }
 
-/** Call a channel through the same wrapper as the app; a refused or failed call becomes a CliError. */
-export async function callChannel<C extends Channel>(library: Library, channel: C, payload: ChannelRequest<C>): Promise<ChannelOutput<C>> {
+/**
+ * Call a channel through the same wrapper as the app; a refused or failed call becomes a CliError. `host`
+ * gives the command's own arguments to the handlers: the files it writes or reads (chooseSaveFile,
+ * chooseOpenFile), never as fields of the payload.
+ */
+export async function callChannel<C extends Channel>(
+  library: Library,
+  channel: C,
+  payload: ChannelRequest<C>,
+  host: Omit<HandlerDeps, 'library'> & ExportHost = {},
+): Promise<ChannelOutput<C>> {
   const result = await handleCall(channel, payload, {
-    deps: { library },
+    deps: { library, ...host },
     logger: {
       warn: (m) => cliLog().warn(m),
       error: (m, d) => {

@@ -5,15 +5,19 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { IssueTree } from '../../common/model';
+import { missingImageWarnings } from '../../common/render/images';
 import { toDocx, type DocxImageAsset, type ToDocxOptions } from '../../common/render/toDocx';
 
 export interface DocxExportResult {
   docxPath: string;
   bytes: number;
+  /** Technical notes of the conversion (for logs and the CLI). */
   notes: string[];
+  /** For the user: images missing from the library (exported as placeholder text). */
+  warnings: string[];
 }
 
-export async function exportIssueDocx(tree: IssueTree, file: string, opts: ToDocxOptions = {}): Promise<DocxExportResult> {
+async function writeDocx(tree: IssueTree, file: string, opts: ToDocxOptions): Promise<Omit<DocxExportResult, 'warnings'>> {
   const { bytes, notes } = await toDocx(tree, opts);
   await mkdir(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
@@ -57,6 +61,7 @@ export interface DocxLibrary {
   assets: { get(id: string): { bytes: Uint8Array } | undefined };
 }
 
+
 export function libraryAssets(library: Pick<DocxLibrary, 'assets'>): (assetId: string) => DocxImageAsset | undefined {
   return (assetId) => {
     const record = library.assets.get(assetId);
@@ -66,7 +71,8 @@ export function libraryAssets(library: Pick<DocxLibrary, 'assets'>): (assetId: s
 }
 
 /**
- * Export an issue from the library. Page numbers: the given map (a fresh PDF layout), else the stored
+ * The one DOCX export (the app's contract handler, and through it the CLI): an issue from the library with
+ * its images. Page numbers: the given map (a fresh PDF layout), else the stored
  * one from the last layout, else none (the TOC then needs a field update in Word; see the notes). Tables
  * the last layout set compact are set compact here too.
  */
@@ -80,5 +86,7 @@ export async function exportLibraryIssueDocx(
   const stored = library.pageMaps.get(issueId);
   const pageMap = opts.pageMap ?? (Object.keys(stored.pages).length > 0 ? stored.pages : undefined);
   const compactTables = opts.compactTables ?? stored.compactTables;
-  return exportIssueDocx(tree, file, { ...opts, pageMap, compactTables, assets: libraryAssets(library) });
+  const assets = libraryAssets(library);
+  const written = await writeDocx(tree, file, { ...opts, pageMap, compactTables, assets });
+  return { ...written, warnings: missingImageWarnings(tree, (id) => assets(id) !== undefined) };
 }

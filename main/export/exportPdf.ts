@@ -12,6 +12,7 @@ import { issueJob, type LayoutResult, type PageMap } from '../../common/render/p
 import { hashString } from '../../common/render/html';
 import type { HtmlOptions } from '../../common/render/toHtml';
 import { ChromiumEngine } from './chromium';
+import { printImages, type AssetSource } from './images';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
 import type { PageKeys } from './pageScripts';
@@ -19,7 +20,7 @@ import { PrintMemory, RememberedPrint, pageRangesText, planReuse } from './pageR
 import { postProcessPdf, type OutlineEntry } from './pdfPost';
 
 /** The part of the library this module needs (main/store's Library satisfies it). */
-export interface PageMapStore {
+export interface PageMapStore extends AssetSource {
   issues: { getTree(issueId: string): IssueTree };
   pageMaps: { set(issueId: string, layout: { pageCount: number; layoutHash: string; pages: Record<string, number>; compactTables?: string[] }): void };
 }
@@ -33,6 +34,8 @@ export interface ExportPdfOptions {
   padToMultipleOf4?: boolean;
   /** Per-unit layout time limit. */
   timeoutMs?: number;
+  /** How toHtml resolves images (exportIssuePdf: data: URLs of the library's assets). */
+  html?: HtmlOptions;
   /**
    * Earlier prints whose unchanged pages are reused (only changed pages are printed again). Default: the
    * memory that goes with `cache` (so a fresh layout cache also means a full print); false: never reuse.
@@ -43,8 +46,6 @@ export interface ExportPdfOptions {
    * copied from an earlier print would not belong to the new structure tree.
    */
   tagged?: boolean;
-  /** HTML options for the units (image URLs). */
-  html?: HtmlOptions;
 }
 
 export interface ExportTimings {
@@ -68,6 +69,8 @@ export interface ExportPdfResult {
   pageMap: PageMap;
   layout: LayoutResult;
   timings: ExportTimings;
+  /** For the user: images missing from the library (printed as placeholders). */
+  warnings: string[];
 }
 
 /** One bookmark per TOC entry: section order, then document order. */
@@ -177,6 +180,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       pages: layout.pages,
       pageMap: layout.pageMap,
       layout,
+      warnings: [],
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),
@@ -194,7 +198,9 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
 /** Export an issue from the library and store its page map there. */
 export async function exportIssuePdf(library: PageMapStore, issueId: string, opts: ExportPdfOptions): Promise<ExportPdfResult> {
   const tree = library.issues.getTree(issueId);
-  const result = await exportTreePdf(tree, opts);
+  const images = printImages(library, tree);
+  const result = await exportTreePdf(tree, { ...opts, html: opts.html ?? images.html });
+  result.warnings.push(...images.warnings);
   const unitHashes = Object.keys(result.pageMap.units);
   library.pageMaps.set(issueId, {
     pageCount: result.pages,

@@ -6,7 +6,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { escapeHtml } from '../../common/render/html';
-import { paginationUnits } from '../../common/render/toHtml';
+import { paginationUnits, type HtmlOptions } from '../../common/render/toHtml';
 import { coverHtml, insideCoverHtml, tocHtml, tocSections } from '../../common/render/toHtmlFront';
 import { appRoot } from './assets';
 
@@ -25,12 +25,12 @@ function fontsCss(target: string): string {
   });
 }
 
-export function writeIssueHtml(tree: IssueTree, dir: string, pageMap: Record<string, number> = {}): string {
+export function writeIssueHtml(tree: IssueTree, dir: string, pageMap: Record<string, number> = {}, images: HtmlOptions = {}): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'fonts.css'), fontsCss(dir));
   copyFileSync(path.join(appRoot(), 'resources', 'print', 'journal.css'), path.join(dir, 'journal.css'));
   const { issue } = tree;
-  const body = [coverHtml(tree), insideCoverHtml(tree), tocHtml(tocSections(tree), pageMap), ...paginationUnits(tree).map((u) => u.html)].join('\n');
+  const body = [coverHtml(tree), insideCoverHtml(tree), tocHtml(tocSections(tree), pageMap), ...paginationUnits(tree, images).map((u) => u.html)].join('\n');
   const html = `<!doctype html>
 <html lang="zh-CN"${issue.settings.fonts === 'office' ? ' class="gz-office"' : ''}>
 <head>

@@ -6,6 +6,9 @@ export interface HandlerLogger {
   error(message: string, detail?: unknown): void;
 }
 
+/** The kinds of file the app writes or reads on the user's behalf. */
+export type UserFileKind = 'pdf' | 'docx' | 'gazette';
+
 export interface HandlerDeps {
   library: Library;
   logger?: HandlerLogger;
@@ -16,4 +19,12 @@ export interface HandlerDeps {
    * Hosts that own the library (the app, the web bridge) provide it; the CLI has `gazette restore`.
    */
   restoreLibrary?: (day?: string) => { restoredDay: string };
+  /**
+   * Where to write a file the user asked for (Electron: a save dialog, which confirms replacing a file; the
+   * CLI: its argument). Resolves to null when the user cancels. Absent (browser bridge): `exports/` beside
+   * the library, under a name no earlier export has.
+   */
+  chooseSaveFile?: (request: { kind: UserFileKind; suggestedName: string }) => Promise<string | null>;
+  /** Which file to read (Electron: an open dialog; the CLI: its argument); null when the user cancels. */
+  chooseOpenFile?: (request: { kind: UserFileKind }) => Promise<string | null>;
 }

@@ -1,18 +1,20 @@
 /**
- * Export handlers: PDF through the print engine (units laid out one by one so progress can name the
- * pages done), DOCX through toDocx. Files go to `exports/` beside the library unless a path is given.
+ * Export handlers: the one export path of the app and the CLI. PDF through the print engine (units laid out
+ * one by one when someone listens, so progress can name the pages done), DOCX through toDocx; images from
+ * the library in both. Where the file goes is the host's choice (HandlerDeps.chooseSaveFile: Electron's save
+ * dialog, the CLI's argument) or a fresh name in `exports/` beside the library; callers never pass a path.
  * The engine and the layout cache live for the whole process, so a re-export lays out only changed units.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
-import { exportIssueDocx } from '../export/docx';
+import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
+import { printImages } from '../export/images';
 import { LayoutCache } from '../export/layoutCache';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
+import { readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
 
 /** Optional host services of this area (added to HandlerDeps by the host that has them). */
 export interface ExportHost {
@@ -20,13 +22,14 @@ export interface ExportHost {
   printEngine?: () => Promise<PrintEngine>;
   /** Show a file in the system file manager (Electron's shell.showItemInFolder). */
   revealFile?: (file: string) => void;
+  /** Laid-out units to reuse (the bench starts each warm run empty); default: one cache per process. */
+  layoutCache?: LayoutCache;
 }
 
 type Deps = HandlerDeps & ExportHost;
 
 let sharedEngine: Promise<PrintEngine> | null = null;
-const layoutCache = new LayoutCache();
-const exported = new Set<string>();
+const processLayoutCache = new LayoutCache();
 let queue: Promise<unknown> = Promise.resolve();
 
 async function engineFor(deps: Deps): Promise<PrintEngine> {
@@ -39,24 +42,17 @@ async function engineFor(deps: Deps): Promise<PrintEngine> {
   return sharedEngine;
 }
 
-/** Close the shared Chromium (the web bridge calls this on exit). */
+/** Close the shared Chromium (the web bridge and the CLI call this on exit). */
 export async function closeExportEngine(): Promise<void> {
   const engine = sharedEngine;
   sharedEngine = null;
   if (engine) await (await engine).close().catch(() => undefined);
 }
 
-function safeName(tree: IssueTree): string {
+/** 格尔木市人民政府政务公开信息-2024年第6期 */
+export function issueFileStem(tree: IssueTree): string {
   const { issue } = tree;
-  return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`.replace(/[\\/:*?"<>|]/g, '_');
-}
-
-function targetPath(deps: Deps, tree: IssueTree, given: string | undefined, ext: string): string {
-  if (given) return path.resolve(given);
-  const base = deps.library.file && deps.library.file !== ':memory:' ? path.dirname(path.resolve(deps.library.file)) : process.cwd();
-  const dir = path.join(base, 'exports');
-  mkdirSync(dir, { recursive: true });
-  return path.join(dir, `${safeName(tree)}.${ext}`);
+  return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
 }
 
 /** One export at a time per process: the engine has one print page. */
@@ -66,51 +62,63 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   return run;
 }
 
-export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'shell.reveal'> = {
-  'export.pdf': (deps: Deps, { issueId, path: given }) =>
+/**
+ * Lay out the units that are not cached one at a time, so progress can say how many pages are done. Only
+ * when someone listens (the app); the CLI and the bench lay out the whole issue in one call.
+ */
+async function layoutWithProgress(deps: Deps, engine: PrintEngine, cache: LayoutCache, tree: IssueTree, html: ReturnType<typeof printImages>['html']) {
+  const issueId = tree.issue.id;
+  const emit = (done?: number, total?: number) => deps.emit?.('export.progress', { issueId, stage: 'layout', done, total });
+  const job = issueJob(tree, (hash) => cache.get(hash), html);
+  const known = deps.library.pageMaps.get(issueId).pageCount ?? 0;
+  let pages = 0;
+  emit(0, known || undefined);
+  for (const unit of job.units.filter((u) => !u.cachedPages)) {
+    const result = await engine.layout({ units: [unit], evenHead: job.evenHead, fonts: job.fonts });
+    for (const laid of result.laidOut) cache.set(laid.hash, laid.pagesHtml);
+    pages += result.pages;
+    emit(pages, Math.max(known, pages));
+  }
+}
+
+export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export.download' | 'shell.reveal'> = {
+  'export.pdf': (deps: Deps, { issueId, bleed, padToMultipleOf4 }) =>
     serial(async () => {
       const tree = deps.library.issues.getTree(issueId);
-      const pdfPath = targetPath(deps, tree, given, 'pdf');
-      const engine = await engineFor(deps);
-      const emit = (stage: 'layout' | 'pdf' | 'done', done?: number, total?: number) => deps.emit?.('export.progress', { issueId, stage, done, total });
-      // Lay out the units that are not cached one at a time, so progress can say how many pages are done.
-      const job = issueJob(tree, (hash) => layoutCache.get(hash));
-      const known = deps.library.pageMaps.get(issueId).pageCount ?? 0;
-      let pages = 0;
-      const pending = job.units.filter((u) => !u.cachedPages);
-      emit('layout', 0, known || undefined);
-      for (const unit of pending) {
-        const result = await engine.layout({ units: [unit], evenHead: job.evenHead, fonts: job.fonts });
-        for (const laid of result.laidOut) layoutCache.set(laid.hash, laid.pagesHtml);
-        pages += result.pages;
-        emit('layout', pages, Math.max(known, pages));
-      }
-      emit('pdf');
-      const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache: layoutCache });
-      exported.add(result.pdfPath);
-      emit('done', result.pages, result.pages);
+      const written = await writeUserFile(deps, 'pdf', `${issueFileStem(tree)}.pdf`, async (pdfPath) => {
+        const engine = await engineFor(deps);
+        const cache = deps.layoutCache ?? processLayoutCache;
+        const images = printImages(deps.library, tree);
+        if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
+        deps.emit?.('export.progress', { issueId, stage: 'pdf' });
+        return exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html: images.html, bleed, padToMultipleOf4 });
+      });
+      if (!written) return { canceled: true as const };
+      const result = written.value;
+      deps.emit?.('export.progress', { issueId, stage: 'done', done: result.pages, total: result.pages });
       deps.emit?.('library.changed', { issueId });
-      return { path: result.pdfPath, pages: result.pages };
+      return { ...savedFileResult(written.file, 'pdf', result.warnings), pages: result.pages, timings: result.timings };
     }),
 
-  'export.docx': async (deps: Deps, { issueId, path: given }) => {
+  'export.docx': async (deps: Deps, { issueId }) => {
     const tree = deps.library.issues.getTree(issueId);
-    const file = targetPath(deps, tree, given, 'docx');
-    deps.emit?.('export.progress', { issueId, stage: 'docx' });
-    const pageMap = deps.library.pageMaps.get(issueId);
-    const result = await exportIssueDocx(tree, file, {
-      pageMap: Object.keys(pageMap.pages).length ? pageMap.pages : undefined,
-      compactTables: pageMap.compactTables,
+    const written = await writeUserFile(deps, 'docx', `${issueFileStem(tree)}.docx`, (file) => {
+      deps.emit?.('export.progress', { issueId, stage: 'docx' });
+      // TOC page numbers and compact tables: from the last layout (stored by the PDF export and the app's preview).
+      return exportLibraryIssueDocx(deps.library, issueId, file);
     });
-    exported.add(result.docxPath);
+    if (!written) return { canceled: true as const };
+    const result = written.value;
     deps.emit?.('export.progress', { issueId, stage: 'done' });
-    return { path: result.docxPath, bytes: result.bytes };
+    return { ...savedFileResult(written.file, 'docx', result.warnings), bytes: result.bytes, notes: result.notes };
   },
 
-  'shell.reveal': (deps: Deps, { path: file }) => {
-    const resolved = path.resolve(file);
-    if (!deps.revealFile || !exported.has(resolved)) return { shown: false };
-    deps.revealFile(resolved);
+  'export.download': (_deps, { exportId }) => readRemembered(exportId),
+
+  'shell.reveal': (deps: Deps, { exportId }) => {
+    const entry = rememberedFile(exportId);
+    if (!deps.revealFile || !entry) return { shown: false };
+    deps.revealFile(entry.file);
     return { shown: true };
   },
 };

@@ -1,22 +1,18 @@
 /** Handlers of the library area (issues, sections, documents, revisions, assets, page maps, search). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { libraryChannels } from '../../common/ipc/library';
 import { StoreError } from '../store/index';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
+import { savedFileResult, writeUserFile } from './userFiles';
 
 type LibraryChannel = keyof typeof libraryChannels;
 
-/** A file name in `exports/` beside the library that does not overwrite an earlier export. */
-function defaultPackagePath(deps: HandlerDeps, year: number, number: number): string {
-  const dir = path.join(path.dirname(path.resolve(deps.library.file)), 'exports');
-  mkdirSync(dir, { recursive: true });
-  for (let n = 1; ; n += 1) {
-    const candidate = path.join(dir, n === 1 ? `${year}-${number}.gazette` : `${year}-${number}-${n}.gazette`);
-    if (!existsSync(candidate)) return candidate;
-  }
+/** Import a package file the host picked (never a path from a caller of the contract). */
+export function importPackageFile(deps: HandlerDeps, file: string): string[] {
+  return deps.library.importIssuePackage(file);
 }
 
 function importPackageBytes(deps: HandlerDeps, bytes: Buffer): string[] {
@@ -49,17 +45,24 @@ export const libraryHandlers: Omit<HandlerTable<LibraryChannel>, 'issues.importT
     return result;
   },
   'issues.update': ({ library }, { issueId, ...patch }) => library.issues.updateMeta(issueId, patch),
-  'issues.exportPackage': (deps, { issueId, path: target }) => {
+  'issues.exportPackage': async (deps, { issueId }) => {
     const issue = deps.library.issues.get(issueId);
-    const file = target ?? defaultPackagePath(deps, issue.year, issue.number);
-    const result = deps.library.exportIssuePackage(issueId, file);
-    return { path: result.file, documents: result.documents };
+    // Written to a temp file and renamed over the reserved name (or the file the user chose to replace).
+    const written = await writeUserFile(deps, 'gazette', `${issue.year}-${issue.number}.gazette`, (file) => deps.library.exportIssuePackage(issueId, file));
+    if (!written) return { canceled: true as const };
+    return { ...savedFileResult(written.file, 'gazette'), documents: written.value.documents };
   },
-  'issues.importPackage': (deps, input) => {
-    const issueIds =
-      'path' in input ? deps.library.importIssuePackage(input.path) : importPackageBytes(deps, Buffer.from(input.dataBase64, 'base64'));
+  'issues.importPackage': async (deps, input) => {
+    let issueIds: string[];
+    if ('dataBase64' in input) issueIds = importPackageBytes(deps, Buffer.from(input.dataBase64, 'base64'));
+    else {
+      const file = await deps.chooseOpenFile?.({ kind: 'gazette' });
+      if (file === undefined) throw new StoreError('invalid', '此处不能选择文件，请上传期刊包 (no file picker here: upload the package)');
+      if (!file) return { canceled: true as const };
+      issueIds = importPackageFile(deps, file);
+    }
     changed(deps, issueIds[0]);
-    return { issueIds, issueId: issueIds[0] };
+    return { canceled: false as const, issueIds, issueId: issueIds[0] };
   },
 
   'sections.add': ({ library }, { issueId, name, position }) => ({ sectionId: library.sections.add(issueId, name, position).id }),

@@ -17,12 +17,20 @@ const SECTION_BY_KIND: Record<string, string> = {
   other: '其他',
 };
 
-/** Point image blocks at the stored assets; drop the ones whose image could not be stored. */
-function relinkImages(content: DocumentContent, ids: Map<string, string>): DocumentContent {
+/** Widest print width (pt): the type area. A wider picture in Word prints at the full type width. */
+const TYPE_WIDTH_PT = 420;
+
+/**
+ * Point image blocks at the stored assets, at the width Word showed them (never wider than the type area);
+ * drop the ones whose image could not be stored.
+ */
+function relinkImages(content: DocumentContent, stored: Map<string, { assetId: string; widthPt?: number }>): DocumentContent {
   const blocks = content.blocks.flatMap((b): BlockElement[] => {
     if (b.type !== 'image') return [b];
-    const stored = ids.get(b.assetId);
-    return stored ? [{ ...b, assetId: stored }] : [];
+    const asset = stored.get(b.assetId);
+    if (!asset) return [];
+    const width = b.width ?? (asset.widthPt ? Math.min(TYPE_WIDTH_PT, Math.round(asset.widthPt * 2) / 2) : undefined);
+    return [{ ...b, assetId: asset.assetId, ...(width ? { width } : {}) }];
   });
   return { ...content, blocks };
 }
@@ -42,13 +50,13 @@ export async function importDocxIntoLibrary(library: Library, file: string, opts
   const warnings = [...result.warnings];
   const kind = kindFromTitle(result.title, result.docNumber);
   const stored = library.transaction(() => {
-    const ids = new Map<string, string>();
+    const ids = new Map<string, { assetId: string; widthPt?: number }>();
     for (const asset of result.assets) {
       if (!IMAGE_MIME.test(asset.contentType)) {
         warnings.push({ code: 'docx-image-type', message: `图片格式 ${asset.contentType} 不支持，未导入` });
         continue;
       }
-      ids.set(asset.id, library.assets.put(asset.data, asset.contentType).id);
+      ids.set(asset.id, { assetId: library.assets.put(asset.data, asset.contentType).id, widthPt: asset.widthPt });
     }
     const section = opts.sectionId
       ? library.sections.get(opts.sectionId)

@@ -275,6 +275,59 @@ export function literalizeParagraphs(
   });
 }
 
+// ---------------------------------------------------------------- image sizes, carried through mammoth
+
+/**
+ * mammoth gives an image's bytes and description but not its size. The size Word shows it at (wp:extent of a
+ * DrawingML picture, inline or floating such as a 印章 over the signature; the width in a VML shape's style)
+ * rides in front of the description between these private-use marks; the worker reads it off again.
+ */
+const SIZE_OPEN = '\uE010';
+const SIZE_CLOSE = '\uE011';
+const EMU_PER_PT = 12_700;
+const VML_UNIT_PT: Record<string, number> = { pt: 1, in: 72, cm: 72 / 2.54, mm: 72 / 25.4, px: 0.75, pc: 12 };
+
+function sizeMark(widthPt: number): string {
+  return `${SIZE_OPEN}${Math.round(widthPt * 100) / 100}${SIZE_CLOSE}`;
+}
+
+/** The width (pt) marked in front of a description by markImageSizes, and the description without it. */
+export function readSizeMark(altText: string | undefined): { widthPt?: number; alt: string } {
+  const text = altText ?? '';
+  const m = new RegExp(`^${SIZE_OPEN}([0-9.]+)${SIZE_CLOSE}`).exec(text);
+  if (!m) return { alt: text };
+  const widthPt = Number(m[1]);
+  return { widthPt: Number.isFinite(widthPt) && widthPt > 0 ? widthPt : undefined, alt: text.slice(m[0].length) };
+}
+
+function attrValue(tag: string, name: string): string | undefined {
+  return new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+}
+
+/** Put `mark` in front of attribute `name` of `tag` (after `fallback`'s value when `name` is empty). */
+function prefixAttr(tag: string, name: string, mark: string, fallback?: string): string {
+  const current = attrValue(tag, name);
+  const value = mark + (current || (fallback ? (attrValue(tag, fallback) ?? '') : ''));
+  if (current !== undefined) return tag.replace(new RegExp(`(\\s${name}=")[^"]*(")`), `$1${value}$2`);
+  return tag.replace(/\s*(\/?)>$/, ` ${name}="${value}"$1>`);
+}
+
+/** Mark the displayed width of every picture (DrawingML inline/anchor, VML shapes) in its description. */
+export function markImageSizes(documentXml: string): string {
+  const drawings = documentXml.replace(/<wp:(inline|anchor)\b[\s\S]*?<\/wp:\1>/g, (drawing) => {
+    const cx = Number(/<wp:extent\b[^>]*\scx="(\d+)"/.exec(drawing)?.[1]);
+    if (!(cx > 0)) return drawing;
+    return drawing.replace(/<wp:docPr\b[^>]*>/, (docPr) => prefixAttr(docPr, 'descr', sizeMark(cx / EMU_PER_PT), 'title'));
+  });
+  return drawings.replace(/<v:shape\b[^>]*>[\s\S]*?<\/v:shape>/g, (shape) => {
+    const style = attrValue(/^<v:shape\b[^>]*>/.exec(shape)![0], 'style') ?? '';
+    const width = /(?:^|;)\s*width\s*:\s*([0-9.]+)(pt|in|cm|mm|px|pc)/i.exec(style);
+    if (!width) return shape;
+    const widthPt = Number(width[1]) * VML_UNIT_PT[width[2].toLowerCase()];
+    return shape.replace(/<v:imagedata\b[^>]*>/, (data) => prefixAttr(data, 'o:title', sizeMark(widthPt)));
+  });
+}
+
 /** A 1×1 transparent PNG standing in for images over the size limit. */
 export const PLACEHOLDER_PNG = Uint8Array.from(
   atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGBgAAAABQABXvMqGgAAAABJRU5ErkJggg=='),
@@ -325,6 +378,6 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
     // The numbers are now literal text: take numbering off the styles so mammoth does not make lists.
     files[stylesPath] = strToU8(styles.xmlWithoutNumbering);
   }
-  files[main] = strToU8(literalizeParagraphs(documentXml, numbering, styleNumbering));
+  files[main] = strToU8(markImageSizes(literalizeParagraphs(documentXml, numbering, styleNumbering)));
   return zipSync(files, { level: 0 });
 }

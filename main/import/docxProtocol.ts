@@ -9,6 +9,8 @@ export interface DocxAsset {
   id: string;
   contentType: string;
   data: Uint8Array;
+  /** The width Word shows it at (pt), when the file says. */
+  widthPt?: number;
 }
 
 export interface DocxWorkerReply {

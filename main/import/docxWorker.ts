@@ -9,7 +9,7 @@ import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { newId, type ImportWarning } from '../../common/model';
 import { fromHtmlTree } from '../../common/import/fromDocxHtml';
-import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
+import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import { linkedomEnvironment } from './linkedomEnvironment';
 import { purifyDocxHtml } from './purifyInNode';
 import type { DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
@@ -63,10 +63,11 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
         includeDefaultStyleMap: true,
         convertImage: mammoth.images.imgElement(async (image) => {
           const data = new Uint8Array(await image.readAsArrayBuffer());
-          if (sameBytes(data, PLACEHOLDER_PNG)) return { src: '' };
+          const { widthPt, alt } = readSizeMark((image as { altText?: string }).altText);
+          if (sameBytes(data, PLACEHOLDER_PNG)) return { src: '', alt };
           const id = newId();
-          assets.push({ id, contentType: image.contentType, data });
-          return { src: `gz-asset:${id}` };
+          assets.push({ id, contentType: image.contentType, data, ...(widthPt ? { widthPt } : {}) });
+          return { src: `gz-asset:${id}`, alt };
         }),
       },
     );

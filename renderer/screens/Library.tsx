@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api, onMenuCommand, type IssueSummary, type SearchHit } from '../api';
+import { api, isDesktop, onMenuCommand, type IssueSummary, type SearchHit } from '../api';
+import { downloadNow } from '../download';
 import { navigate } from '../App';
 import { t } from '../i18n';
 import { useToast } from '../ui';
@@ -76,6 +77,19 @@ export function LibraryScreen() {
     }
   };
 
+  /** Electron: main's open dialog picks the package (a closed dialog imports nothing). */
+  const importPicked = () =>
+    act(async () => {
+      if (!(await api.pickPackage()).canceled) toast(t.library.imported);
+    });
+
+  /** Electron: saved where the user chose; browser: written to exports/ and downloaded. */
+  const exportPackage = async (issueId: string) => {
+    const saved = await api.exportPackage(issueId);
+    if (saved.canceled) return;
+    toast(isDesktop() ? t.library.packageSaved(saved.path) : t.library.packageDownloaded(await downloadNow(saved.exportId)));
+  };
+
   return (
     <div className="library">
       <header className="app-header">
@@ -93,7 +107,12 @@ export function LibraryScreen() {
           <button type="button" className="btn" onClick={() => textInput.current?.click()}>
             {t.library.importText}
           </button>
-          <button type="button" className="btn" onClick={() => packageInput.current?.click()}>
+          <button
+            type="button"
+            className="btn"
+            // Electron: main's open dialog picks the file; the browser uploads the file the user chose.
+            onClick={() => (isDesktop() ? void importPicked() : packageInput.current?.click())}
+          >
             {t.library.importPackage}
           </button>
           <RestoreButton />
@@ -191,7 +210,7 @@ export function LibraryScreen() {
                     <td className="row-actions">
                       <button type="button" className="link" onClick={() => navigateTo(issue.id)}>{t.library.open}</button>
                       <button type="button" className="link" onClick={() => act(() => api.duplicateIssue(issue.id))}>{t.library.duplicate}</button>
-                      <button type="button" className="link" onClick={() => act(async () => toast(t.library.packageSaved((await api.exportPackage(issue.id)).path)))}>{t.library.exportPackage}</button>
+                      <button type="button" className="link" onClick={() => act(() => exportPackage(issue.id))}>{t.library.exportPackage}</button>
                       <button type="button" className="link danger" onClick={() => setConfirming(issue)}>{t.library.delete}</button>
                     </td>
                   </tr>

@@ -1,6 +1,11 @@
-/** Export progress: a bar naming the stage (排版 n/N 页, 生成 PDF), then the file and a way to its folder. */
+/**
+ * Export progress: a bar naming the stage (排版 n/N 页, 生成 PDF), then the file: in Electron where the user
+ * saved it (chosen in main's save dialog) with a way to its folder; in the browser a download link (the file
+ * is in exports/ beside the library, under a name that never replaces an earlier export).
+ */
 import { useEffect, useState } from 'react';
-import { api, onEvent } from '../api';
+import { api, isDesktop, onEvent } from '../api';
+import { downloadLink, type DownloadLink } from '../download';
 import { t } from '../i18n';
 
 export interface ExportProgress {
@@ -11,8 +16,12 @@ export interface ExportProgress {
 
 export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'web'; onClose: () => void }) {
   const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : props.kind === 'web' ? 'pdf' : 'docx' });
-  const [result, setResult] = useState<{ path: string; documents?: number } | null>(null);
+  const [result, setResult] = useState<{ path: string; exportId: string; fileName: string; warnings: string[] } | null>(null);
+  // The web edition is a folder in exports/ (or where the host put it): its path and document count.
+  const [published, setPublished] = useState<{ path: string; documents: number } | null>(null);
+  const [link, setLink] = useState<DownloadLink | null>(null);
   const [error, setError] = useState('');
+  const onClose = props.onClose;
 
   useEffect(() => {
     const off = onEvent((event) => {
@@ -20,12 +29,25 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
       const p = event.payload as ExportProgress & { issueId?: string };
       if (!p.issueId || p.issueId === props.issueId) setProgress(p);
     });
-    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : props.kind === 'web' ? api.publishWeb(props.issueId) : api.exportDocx(props.issueId);
-    run.then((r) => setResult(r)).catch((e: Error) => setError(e.message));
+    if (props.kind === 'web') {
+      api.publishWeb(props.issueId).then(setPublished).catch((e: Error) => setError(e.message));
+      return () => off();
+    }
+    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId);
+    run
+      .then((r) => {
+        // The save dialog was closed: nothing written, nothing to show.
+        if (r.canceled) return onClose();
+        setResult(r);
+        if (!isDesktop()) return downloadLink(r.exportId).then(setLink);
+      })
+      .catch((e: Error) => setError(e.message));
     return () => {
       off();
     };
-  }, [props.issueId, props.kind]);
+  }, [props.issueId, props.kind, onClose]);
+
+  useEffect(() => () => (link ? URL.revokeObjectURL(link.href) : undefined), [link]);
 
   const label =
     progress.stage === 'layout'
@@ -37,7 +59,7 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
         : progress.stage === 'docx'
           ? t.export.docx
           : '';
-  const fraction = result ? 1 : progress.stage === 'layout' && progress.total ? (0.85 * (progress.done ?? 0)) / progress.total : progress.stage === 'layout' ? 0.05 : 0.9;
+  const fraction = result || published ? 1 : progress.stage === 'layout' && progress.total ? (0.85 * (progress.done ?? 0)) / progress.total : progress.stage === 'layout' ? 0.05 : 0.9;
 
   return (
     <div className="modal-backdrop">
@@ -45,10 +67,26 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
         <h2>{props.kind === 'pdf' ? t.workspace.exportPdf : props.kind === 'web' ? t.workspace.publishWeb : t.workspace.exportDocx}</h2>
         {error ? (
           <p className="error-text">{t.export.failed(error)}</p>
-        ) : result ? (
-          <p data-testid="export-result" data-path={result.path}>
-            {props.kind === 'web' ? t.export.published(result.path, result.documents ?? 0) : t.export.done(result.path)}
+        ) : published ? (
+          <p data-testid="export-result" data-path={published.path}>
+            {t.export.published(published.path, published.documents)}
           </p>
+        ) : result ? (
+          <>
+            <p data-testid="export-result" data-path={result.path} data-export-id={result.exportId}>
+              {t.export.done(isDesktop() ? result.path : result.fileName)}
+            </p>
+            {result.warnings.map((w) => (
+              <p key={w} className="warning-text" data-testid="export-warning">{w}</p>
+            ))}
+            {link ? (
+              <p>
+                <a className="btn" data-testid="export-download" href={link.href} download={link.fileName}>
+                  {t.export.download(link.fileName)}
+                </a>
+              </p>
+            ) : null}
+          </>
         ) : (
           <>
             <div className="progress">
@@ -58,8 +96,8 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
           </>
         )}
         <div className="modal-actions">
-          {result && window.gazette && props.kind !== 'web' ? (
-            <button type="button" className="btn" onClick={() => void api.revealFile(result.path)}>{t.export.openFolder}</button>
+          {result && isDesktop() ? (
+            <button type="button" className="btn" onClick={() => void api.revealFile(result.exportId)}>{t.export.openFolder}</button>
           ) : null}
           <button type="button" className="btn" onClick={props.onClose}>{t.export.close}</button>
         </div>

@@ -10,13 +10,14 @@ import { evenRunningHead } from '../../common/render/toHtml';
 import { t } from '../i18n';
 import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
 import { parkFrame, PrintFrame, printPageUrl, moveFrame, sharedPreviewFrame } from './printFrame';
+import { loadImages, previewImages } from './printImages';
 
 const PAGE_WIDTH_PX = 794; // A4 at 96 dpi
 /** Three A4 pages side by side, with gaps: the issue frame's width in thumbnail mode. */
 const THUMBS_FRAME_WIDTH = 3 * PAGE_WIDTH_PX + 4 * 28 + 40;
 
 export function unitJob(tree: IssueTree, documentId: string, pageMap: PageMap | null, cached: (hash: string) => string | undefined): LayoutJob | null {
-  const unit = previewUnit(tree, documentId);
+  const unit = previewUnit(tree, documentId, previewImages);
   if (!unit) return null;
   const pages = cached(unit.hash);
   return {
@@ -62,8 +63,10 @@ export function layoutAhead(tree: IssueTree, documentId: string | undefined): vo
   const id = documentId ?? tree.sections.flatMap((s) => s.documents)[0]?.id;
   if (!id) return;
   const { printer } = sharedPreviewFrame();
-  const job = unitJob(tree, id, null, printer.cached);
-  if (job && !job.units[0].cachedPages) void printer.layout(job).catch(() => undefined);
+  void loadImages(tree).then(() => {
+    const job = unitJob(tree, id, null, printer.cached);
+    if (job && !job.units[0].cachedPages) void printer.layout(job).catch(() => undefined);
+  });
 }
 
 /** Preview typing pause: the layout runs in the print frame's process, so it need not wait long. */
@@ -114,6 +117,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     const ticket = ++latest.current;
     const timer = setTimeout(async () => {
       await typingPaused(PREVIEW_QUIET_MS);
+      await loadImages(props.tree);
       if (ticket !== latest.current) return;
       const p = printer.current!;
       const job = unitJob(props.tree, documentId, props.pageMap, p.cached);
@@ -171,10 +175,11 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
       if (!p) return;
       await typingPaused(1200);
       await unitLayoutSettled();
+      await loadImages(props.tree);
       if (ticket !== latest.current) return;
       setState('laying');
       try {
-        const result = await p.layout(issueJob(props.tree, p.cached));
+        const result = await p.layout(issueJob(props.tree, p.cached, previewImages));
         if (ticket !== latest.current) return;
         const thumbsHeight = await p.setThumbnails(true);
         if (ticket !== latest.current) return;

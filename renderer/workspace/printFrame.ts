@@ -18,6 +18,8 @@ export function printPageUrl(): string {
 }
 
 const READY_TIMEOUT_MS = 30_000;
+/** About 400 MB of UTF-16: a few dozen edits of documents with large images. */
+const MAX_CACHED_CHARS = 200_000_000;
 const PING_INTERVAL_MS = 100;
 
 type Pending = { resolve: (reply: { height: number; result?: LayoutResult }) => void; reject: (e: Error) => void };
@@ -36,6 +38,7 @@ export class PrintFrame {
   height = 0;
   // Shared by every frame: the issue frame reuses the pages the unit preview just laid out.
   private static readonly cache = new Map<string, string>();
+  private static cachedChars = 0;
 
   constructor(private readonly frame: HTMLIFrameElement) {
     window.addEventListener('message', this.onMessage);
@@ -118,8 +121,15 @@ export class PrintFrame {
       });
       const { result } = await this.request({ kind: 'layout', job: { ...job, units } });
       if (!result) throw new Error('print page sent no layout');
-      for (const unit of result.laidOut) PrintFrame.cache.set(unit.hash, unit.pagesHtml);
-      if (PrintFrame.cache.size > 400) PrintFrame.cache.clear();
+      for (const unit of result.laidOut) {
+        PrintFrame.cache.set(unit.hash, unit.pagesHtml);
+        PrintFrame.cachedChars += unit.pagesHtml.length;
+      }
+      // Pages with images carry them as data: URLs: bound the cache by size as well as by count.
+      if (PrintFrame.cache.size > 400 || PrintFrame.cachedChars > MAX_CACHED_CHARS) {
+        PrintFrame.cache.clear();
+        PrintFrame.cachedChars = 0;
+      }
       return result;
     };
     const next = this.queue.then(run, run);

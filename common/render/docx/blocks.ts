@@ -2,6 +2,7 @@
 import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Align, BlockElement, TableElement } from '../../model';
 import { plainText } from '../../model';
+import { missingImageText } from '../images';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
 import { isWideTable, tableToDocx } from './tables';
@@ -126,15 +127,22 @@ function titleRuns(block: Extract<BlockElement, { type: 'doc-title' }>, ctx: Blo
   return bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs;
 }
 
+/** Tallest image (pt), as in the print CSS: an image cannot be split across pages. */
+const MAX_IMAGE_HEIGHT_PT = 640;
+
 function imageChildren(block: Extract<BlockElement, { type: 'image' }>, ctx: BlockContext, maxWidth: number): ParagraphChild[] {
   const asset = ctx.assets?.(block.assetId);
   if (!asset) {
-    ctx.notes.push(`图片 ${block.assetId} 未找到，导出为说明文字`);
-    return [new TextRun({ text: `［图片${block.alt ? '：' + block.alt : ''}］` })];
+    ctx.notes.push(`图片 ${block.assetId} 不在资料库中，导出为占位文字`);
+    return [new TextRun({ text: missingImageText(block.alt) })];
   }
-  const widthPt = Math.min(block.width ?? (asset.width * 72) / 96, maxWidth / 20);
+  // The print width (pt): the chosen width, else the natural size at 96 dpi; never wider than the type area
+  // nor taller than a page, as on the print page.
+  const ratio = asset.height / Math.max(1, asset.width);
+  let widthPt = Math.min(block.width ?? (asset.width * 72) / 96, maxWidth / 20);
+  if (widthPt * ratio > MAX_IMAGE_HEIGHT_PT) widthPt = MAX_IMAGE_HEIGHT_PT / ratio;
   const widthPx = Math.round((widthPt * 96) / 72);
-  const heightPx = Math.round((widthPx * asset.height) / Math.max(1, asset.width));
+  const heightPx = Math.round(widthPx * ratio);
   return [
     new ImageRun({
       type: asset.type,

@@ -1,0 +1,110 @@
+/**
+ * Files written for the user (exports, issue packages): where they go and how later calls name them.
+ * The path is the host's choice (HandlerDeps.chooseSaveFile) or a fresh name in `exports/` beside the
+ * library; callers get an opaque `exportId` for `export.download` and `shell.reveal`, never a path to pass back.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { newId } from '../../common/model/index';
+import { StoreError } from '../store/index';
+import type { HandlerDeps, UserFileKind } from './deps';
+
+export const MIME_OF: Record<UserFileKind, string> = {
+  pdf: 'application/pdf',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  gazette: 'application/x-sqlite3',
+};
+
+/** `exports/` beside the library (the working directory for an in-memory library). */
+export function exportsFolder(deps: HandlerDeps): string {
+  const file = deps.library.file;
+  const base = file && file !== ':memory:' ? path.dirname(path.resolve(file)) : process.cwd();
+  return path.join(base, 'exports');
+}
+
+/** A file name without characters Windows, macOS or Linux refuse. */
+export function safeFileName(name: string): string {
+  const printable = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? '_' : c)).join('');
+  return printable.replace(/[\\/:*?"<>|]/g, '_').trim() || 'export';
+}
+
+/**
+ * `dir/name.ext`, or `name-2.ext`, `name-3.ext` … when taken. The file is created empty at once (exclusive
+ * create), so two exports running together never pick the same name; the writer replaces it atomically.
+ */
+export function reserveFreshFile(dir: string, fileName: string): string {
+  mkdirSync(dir, { recursive: true });
+  const ext = path.extname(fileName);
+  const stem = fileName.slice(0, fileName.length - ext.length);
+  for (let n = 1; ; n += 1) {
+    const candidate = path.join(dir, n === 1 ? fileName : `${stem}-${n}${ext}`);
+    try {
+      closeSync(openSync(candidate, 'wx'));
+      return candidate;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 10_000) throw error;
+    }
+  }
+}
+
+/**
+ * Write a file for the user: where the host chooses, or a fresh name in exports/. Null: the user canceled
+ * the dialog. A failed write leaves no empty file behind in exports/.
+ */
+export async function writeUserFile<T>(
+  deps: HandlerDeps,
+  kind: UserFileKind,
+  suggestedName: string,
+  write: (file: string) => Promise<T> | T,
+): Promise<{ file: string; value: T } | null> {
+  const fileName = safeFileName(suggestedName);
+  let file: string;
+  let reserved = false;
+  if (deps.chooseSaveFile) {
+    const chosen = await deps.chooseSaveFile({ kind, suggestedName: fileName });
+    if (!chosen) return null;
+    file = path.resolve(chosen);
+  } else {
+    file = reserveFreshFile(exportsFolder(deps), fileName);
+    reserved = true;
+  }
+  try {
+    return { file, value: await write(file) };
+  } catch (error) {
+    if (reserved) rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+const MAX_REMEMBERED = 500;
+const written = new Map<string, { file: string; kind: UserFileKind }>();
+
+/** Remember a written file; the id names it in later calls of this process. */
+export function rememberFile(file: string, kind: UserFileKind): string {
+  const exportId = newId();
+  written.set(exportId, { file: path.resolve(file), kind });
+  if (written.size > MAX_REMEMBERED) written.delete(written.keys().next().value!);
+  return exportId;
+}
+
+export function rememberedFile(exportId: string): { file: string; kind: UserFileKind } | undefined {
+  return written.get(exportId);
+}
+
+/** The contract's answer for a written file. */
+export function savedFileResult(file: string, kind: UserFileKind, warnings: string[] = []) {
+  return { canceled: false as const, exportId: rememberFile(file, kind), fileName: path.basename(file), path: path.resolve(file), warnings };
+}
+
+/** The bytes of a remembered file, for a download. */
+export function readRemembered(exportId: string): { fileName: string; mime: string; dataBase64: string } {
+  const entry = written.get(exportId);
+  if (!entry) throw new StoreError('not-found', '导出文件已不可用，请重新导出 (export not found)');
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(entry.file);
+  } catch {
+    throw new StoreError('not-found', `导出文件已被移走或删除：${path.basename(entry.file)}`);
+  }
+  return { fileName: path.basename(entry.file), mime: MIME_OF[entry.kind], dataBase64: bytes.toString('base64') };
+}
