@@ -117,12 +117,21 @@ export function renderTitle(title: DocTitleElement, extraClass = ''): string {
   return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
 }
 
+/**
+ * Vertical text (one character per line) is for short merged labels: a column of more than 40 characters
+ * would be taller than a page and cannot be split, so longer text is set across as usual.
+ */
+export const VERTICAL_MAX_CHARS = 40;
+function verticalFits(cell: TableCellElement): boolean {
+  return cell.children.reduce((n, p) => n + p.children.reduce((m, l) => m + l.text.length, 0), 0) <= VERTICAL_MAX_CHARS;
+}
+
 function cellClass(cell: TableCellElement, header: boolean): string {
   const classes: string[] = [];
   const align = cell.align ?? (header ? 'center' : undefined);
   if (align) classes.push(`gz-align-${align}`);
   if (cell.valign) classes.push(`gz-valign-${cell.valign}`);
-  if (cell.vertical) classes.push('gz-vertical');
+  if (cell.vertical && verticalFits(cell)) classes.push('gz-vertical');
   return classes.join(' ');
 }
 
