@@ -72,6 +72,12 @@ function blockPieces(block: BlockElement, where: string): PrintedPiece[] {
       return [{ text: squeeze('附件：' + block.children.map((item) => item.number + leavesText(item)).join('')), where }];
     case 'checkbox':
       return [{ text: squeeze((block.checked ? '☑' : '□') + leavesText(block)), where }];
+    case 'doc-title': {
+      // Print sets the issuer on its own when the title's text does not begin with it (toHtml titleParts).
+      const title = leavesText(block);
+      const issuer = block.issuer && !title.includes(block.issuer) ? block.issuer : '';
+      return [{ text: squeeze(issuer + title), where }];
+    }
     case 'image':
     case 'page-break':
       return [];
@@ -190,7 +196,7 @@ export function compareIssueText(pages: string[], tree: IssueTree, pageMap: Page
     const { first, count } = pageMap.units[id];
     let body = '';
     for (let n = first; n < first + count; n++) body += pageBody(pages[pageMap.frontPages + n - 1] ?? '', n, [evenHead, unitDocs[0].section]);
-    for (const problem of compareUnitText(body, unitDocs.map((d) => d.doc))) problems.push(`unit 「${unitDocs[0].doc.title.slice(0, 20)}」: ${problem}`);
+    for (const problem of compareUnitText(body, unitDocs.map((d) => d.doc))) problems.push(`unit ${id} 「${unitDocs[0].doc.title.slice(0, 20)}」: ${problem}`);
   });
   return problems;
 }
