@@ -30,3 +30,8 @@ it('strips the running head and folio and flags radicals and control characters'
   expect(pageBody('正文\n市政府办公室文件\n— 3 —', 3, ['格尔木市人民政府政务公开信息　2024年第6期', '市政府办公室文件'])).toBe('正文');
   expect(badCharacters('格尔\u2f4a市\u0001')).toEqual(['U+2F4A in “格尔⽊市\u0001”', 'U+0001 in “格尔⽊市\u0001”']);
 });
+
+it('reads vertical presentation forms of a vertical cell as the punctuation the model holds', () => {
+  const d = doc([p('（一）“亮剑”')]);
+  expect(compareUnitText('︵一︶﹃亮剑﹄', [d])).toEqual([]);
+});
