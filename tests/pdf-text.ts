@@ -171,10 +171,14 @@ export function compareUnitText(printed: string, docs: GazetteDocument[]): strin
     actual.set(ch, got - n);
   }
   if (missing.length) problems.push(`missing characters: ${missing.slice(0, 20).join(' ')}`);
-  // What is left over must be made of repeatable table texts.
+  // What is left over must be made of repeatable table texts (and image alt texts).
+  // An image's alt text may be in the text layer too (Chromium shows it for an image that cannot load).
+  const altTexts = docs.flatMap((d) => d.content.blocks.flatMap((b) => (b.type === 'image' && b.alt ? [b.alt] : [])));
   const repeatable = docs
     .flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table').flatMap(repeatableTexts))
-    .map((t) => counts(squeeze(foldForms(t))));
+    .concat(altTexts)
+    .map((t) => counts(squeeze(foldForms(t))))
+    .filter((c) => c.size > 0);
   repeatable.sort((a, b) => b.size - a.size);
   for (const rep of repeatable) {
     let times = Infinity;
