@@ -83,13 +83,18 @@ async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir: strin
 
 /** Run cases `first` … `first + count - 1` of `seed`; returns every finding (empty: all clean). */
 export async function runFuzz(seed: number, count: number, opts: FuzzRunOptions = {}, first = 0): Promise<FuzzFinding[]> {
+  return runCases(Array.from({ length: count }, (_, k) => [seed, first + k] as const), opts);
+}
+
+/** Run the given cases ([seed, index] pairs), `opts.batch` documents per export. */
+export async function runCases(ids: ReadonlyArray<readonly [number, number]>, opts: FuzzRunOptions = {}): Promise<FuzzFinding[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-fuzz-'));
   const engine = await ChromiumEngine.launch();
   const findings: FuzzFinding[] = [];
   const batch = opts.batch ?? 10;
   try {
-    for (let at = first; at < first + count; at += batch) {
-      const cases = Array.from({ length: Math.min(batch, first + count - at) }, (_, k) => fuzzCase(seed, at + k, opts));
+    for (let at = 0; at < ids.length; at += batch) {
+      const cases = ids.slice(at, at + batch).map(([seed, index]) => fuzzCase(seed, index, opts));
       const started = performance.now();
       const found = await exportAndCheck(cases, engine, dir, opts);
       findings.push(...found);

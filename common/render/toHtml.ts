@@ -357,6 +357,12 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
       );
       continue;
     }
+    // A page break with nothing before it in the region, or before another break or the region's end,
+    // would print an empty page (the region's next one starts a page anyway): it is left out.
+    if (block.type === 'page-break' && (out.length === 0 || !blocks[i + 1] || blocks[i + 1].type === 'page-break')) {
+      i++;
+      continue;
+    }
     out.push(renderSimpleBlock(block, opts, id));
     i++;
   }
