@@ -1,7 +1,8 @@
 /**
  * Long paragraphs whose text repeats (a pasted list of similar entries) export whole: Paged.js used to
  * resume a split paragraph at an earlier copy of its text, and the export failed with "text differs"
- * (renderer/print/textBreaks.ts). Also an empty document and a marked run inside the repeating text.
+ * (renderer/print/textBreaks.ts). Also an empty document, a marked run inside the repeating text, and
+ * CJK Extension A/B characters.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +18,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const repeat = (unit: string, length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 
-it('exports paragraphs of 3,000 and 12,000 repeating characters and an empty document, text complete', async () => {
+it('exports paragraphs of 3,000 and 12,000 repeating characters, rare characters and an empty document, text complete', async () => {
   const tree = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
   const base = tree.sections[0].documents[0];
   const doc = (id: string, title: string, blocks: BlockElement[]): GazetteDocument => ({ ...base, id, title, content: { schemaVersion: 1, blocks } });
@@ -28,7 +29,8 @@ it('exports paragraphs of 3,000 and 12,000 repeating characters and an empty doc
     { type: 'paragraph', children: [{ text: repeat('现将有关事项通知如下。', 3_000) }] },
     // The same text before and after a bold run: the continuation must find the right text node.
     { type: 'paragraph', children: [{ text: twelve.slice(0, 6_000) }, { text: unit, bold: true }, { text: twelve.slice(6_000) }] },
-    { type: 'paragraph', children: [{ text: '结束标记。' }] },
+    // CJK Extension A and B print from the HanaMin fallback face (no empty boxes, no U+0000 in the text).
+    { type: 'paragraph', children: [{ text: '生僻字：𠀋𪚥𠮷𡈽㐀㑇㒰䶵。结束标记。' }] },
   ]);
   const empty = doc('empty', '', [{ type: 'paragraph', children: [{ text: '' }] }]);
   tree.sections = [{ ...tree.sections[0], documents: [long, empty] }];
@@ -37,6 +39,6 @@ it('exports paragraphs of 3,000 and 12,000 repeating characters and an empty doc
   expect(badCharacters(pages.join('\n'))).toEqual([]);
   expect(compareIssueText(pages, tree, result.pageMap, issueJob(tree).evenHead)).toEqual([]);
   const body = pages.join('').replace(/\s+/g, '');
-  expect(body).toContain('结束标记。');
+  expect(body).toContain('生僻字：𠀋𪚥𠮷𡈽㐀㑇㒰䶵。结束标记。');
   expect(result.pageMap.units.long.count).toBeGreaterThanOrEqual(8);
 }, 600_000);
