@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { createFont } from 'fonteditor-core';
+import { oneCodePointPerGlyph } from './fontCmap';
 
 const input = process.argv[2];
 if (!input) {
@@ -52,6 +53,8 @@ const hmtx = readHmtx(source);
 data.glyf.forEach((glyph, i) => {
   if (hmtx[i]) glyph.advanceWidth = hmtx[i].advance;
 });
+// One code point per glyph, no control code points: the PDF's text layer comes from this cmap.
+const cleanup = oneCodePointPerGlyph(data.glyf);
 // Keep the family name recognisable in pdffonts output.
 data.name.fontFamily = 'FandolFang';
 data.name.fullName = 'FandolFang Regular';
@@ -62,4 +65,4 @@ const woff = font.write({
   deflate: (bytes: number[]) => Array.from(deflateSync(Buffer.from(bytes))),
 }) as Buffer;
 writeFileSync(out, woff);
-console.log(`wrote ${out}: ${data.glyf.length} glyphs, ${(woff.length / 1e6).toFixed(1)} MB`);
+console.log(`wrote ${out}: ${data.glyf.length} glyphs (${cleanup.duplicated} copies for shared code points, ${cleanup.dropped} control/private code points dropped), ${(woff.length / 1e6).toFixed(1)} MB`);

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument, PDFDict, PDFName } from 'pdf-lib';
 import { plainText, squeezeWhitespace, type IssueTree } from '../common/model';
 import { exportTreePdf, type ExportPdfResult } from '../main/export/exportPdf';
+import { issueJob } from '../common/render/printJob';
+import { badCharacters, compareIssueText, pdfjsPageTexts } from './pdf-text';
 
 const tree = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
 /** The printed folio (renderer/print/runningHeads.ts): — N — */
@@ -155,6 +157,14 @@ describe('sample issue PDF', () => {
     const outlines = pdf.catalog.lookup(PDFName.of('Outlines'), PDFDict);
     const entries = tree.sections.reduce((n, s) => n + s.documents.length, 0);
     expect(outlines.get(PDFName.of('Count'))?.toString()).toBe(String(entries));
+  });
+
+  it('the text layer as pdf.js reads it is the model text: no radicals, no control characters', async () => {
+    // Search, copy and screen readers read this layer (pdftotext folds radicals back and hides faults).
+    const pages = await pdfjsPageTexts(result.pdfPath);
+    expect(badCharacters(pages.join('\n'))).toEqual([]);
+    expect(pages.join('')).toContain('格尔木市人民政府');
+    expect(compareIssueText(pages, tree, result.pageMap, issueJob(tree).evenHead)).toEqual([]);
   });
 });
 

@@ -187,6 +187,15 @@ export function renderTitle(title: DocTitleElement, extraClass = ''): string {
   return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
 }
 
+/**
+ * Vertical text (one character per line) is for short merged labels: a column of more than 40 characters
+ * would be taller than a page and cannot be split, so longer text is set across as usual.
+ */
+export const VERTICAL_MAX_CHARS = 40;
+function verticalFits(cell: TableCellElement): boolean {
+  return cell.children.reduce((n, p) => n + p.children.reduce((m, l) => m + l.text.length, 0), 0) <= VERTICAL_MAX_CHARS;
+}
+
 /** A cell holding only a short number (序号 1, 12.5, 30%): centred (format doc §6). */
 function isNumberCell(cell: TableCellElement): boolean {
   const text = cell.children.map(plainText).join('').trim();
@@ -199,7 +208,7 @@ function cellClass(cell: TableCellElement, header: boolean, lastColumn = false):
   const align = cell.align ?? (header || isNumberCell(cell) ? 'center' : undefined);
   if (align) classes.push(`gz-align-${align}`);
   if (cell.valign) classes.push(`gz-valign-${cell.valign}`);
-  if (cell.vertical) classes.push('gz-vertical');
+  if (cell.vertical && verticalFits(cell)) classes.push('gz-vertical');
   return classes.join(' ');
 }
 
@@ -437,6 +446,12 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
       );
       continue;
     }
+    // A page break with nothing before it in the region, or before another break or the region's end,
+    // would print an empty page (the region's next one starts a page anyway): it is left out.
+    if (block.type === 'page-break' && (out.length === 0 || !blocks[i + 1] || blocks[i + 1].type === 'page-break')) {
+      i++;
+      continue;
+    }
     out.push(renderSimpleBlock(block, opts, id));
     i++;
   }
@@ -496,7 +511,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-7';
+export const LAYOUT_VERSION = 'layout-8';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

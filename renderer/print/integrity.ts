@@ -18,16 +18,59 @@ export interface IntegrityProblem {
   message: string;
 }
 
-/** Compare source and laid-out text; the message shows where they first differ. */
-export function compareText(source: string, laid: string, label: string): IntegrityProblem | null {
+/**
+ * Compare source and laid-out text; the message says what differs, where they first differ, and (from
+ * `where`, given the character index in the source) which document and block that is.
+ */
+export function compareText(source: string, laid: string, label: string, where?: (index: number) => string): IntegrityProblem | null {
   if (source === laid) return null;
   let i = 0;
   while (i < source.length && i < laid.length && source[i] === laid[i]) i++;
   const around = (s: string) => s.slice(Math.max(0, i - 12), i + 24);
-  const what = laid.length < source.length ? `text lost (${source.length - laid.length} characters missing)` : 'text differs';
+  const what =
+    laid.length < source.length
+      ? `text lost (${source.length - laid.length} characters missing)`
+      : laid.length > source.length
+        ? `text repeated or added (${laid.length - source.length} characters extra)`
+        : 'text differs';
+  const place = where?.(i);
   return {
-    message: `layout of 「${label}」: ${what} at character ${i}: source “${around(source)}” vs laid out “${around(laid)}”`,
+    message: `layout of 「${label}」: ${what} at character ${i}${place ? ` (${place})` : ''}: source “${around(source)}” vs laid out “${around(laid)}”`,
   };
+}
+
+/** Names of the blocks' kinds in the print HTML, for messages. */
+function blockKind(block: Element): string {
+  const cls = block.getAttribute('class') ?? '';
+  if (block.tagName === 'HEADER') return 'title';
+  if (/gz-tablewrap|gz-rot/.test(cls) || block.tagName === 'TABLE') return 'table';
+  if (block.tagName === 'FIGURE') return 'image';
+  if (block.tagName === 'H2') return 'heading';
+  const named = /gz-(chronicle|check|date|signature|addressee|attlist|docno)\b/.exec(cls);
+  return named ? named[1] : 'paragraph';
+}
+
+/**
+ * The document and block that hold character `index` of `contentText(root)`: "document 「title」, block 7
+ * (paragraph “为进一步…”), character 120 of it". Blocks are the children of the regions (print HTML).
+ */
+export function locateCharacter(root: Element, index: number): string {
+  let offset = 0;
+  const docs = Array.from(root.querySelectorAll('article[data-doc-id]'));
+  const lastBlock = docs.length ? docs[docs.length - 1].querySelector('.gz-region:last-child > :last-child') : null;
+  for (const doc of docs.length ? docs : [root]) {
+    const blocks = Array.from(doc.querySelectorAll('.gz-region > *'));
+    const title = contentText(doc.querySelector('.gz-title') ?? doc).slice(0, 30);
+    for (let b = 0; b < blocks.length; b++) {
+      const text = contentText(blocks[b]);
+      // Text added after the end of the source is reported in the last block.
+      if (index < offset + text.length || (blocks[b] === lastBlock && index === offset + text.length)) {
+        return `document 「${title}」, block ${b + 1} of ${blocks.length} (${blockKind(blocks[b])} “${text.slice(0, 16)}…”, ${text.length} characters), character ${index - offset} of it`;
+      }
+      offset += text.length;
+    }
+  }
+  return index >= offset ? 'after the last block' : '';
 }
 
 /** Same characters in any order (tables prepared for pagination may reorder text, never lose it). */

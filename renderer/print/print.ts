@@ -14,16 +14,17 @@ import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
+import { ExactTextBreaks } from './textBreaks';
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
 import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
-import { checkPageCount, compareText, contentText, sameCharacters, withTimeout } from './integrity';
+import { checkPageCount, compareText, contentText, locateCharacter, sameCharacters, withTimeout } from './integrity';
 import { startPrintBridge } from './bridge';
 
-registerHandlers(RepeatTableHeaders, RegionColumns);
+registerHandlers(RepeatTableHeaders, RegionColumns, ExactTextBreaks);
 
 // Paged.js loads every @font-face before each flow: with the CJK faces split into ~600 unicode-range
 // subsets that costs seconds. We load only the subsets the content uses (primeFonts) before each flow.
@@ -139,7 +140,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
     pages.push(...flowPages);
   }
   const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
-  const problem = compareText(preparedText, laid, unit.label) ?? checkPageCount(pages, sourceText.length, unit.label);
+  const problem = compareText(preparedText, laid, unit.label, (i) => locateCharacter(prepared, i)) ?? checkPageCount(pages, sourceText.length, unit.label);
   if (problem) throw new Error(problem.message);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }

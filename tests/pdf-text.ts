@@ -1,0 +1,218 @@
+/**
+ * The text layer of a PDF as pdf.js reads it (what browsers, search and copy see; unlike poppler's
+ * pdftotext it does not fold Kangxi radicals or control characters back to the intended text).
+ */
+import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { BlockElement, GazetteDocument, IssueTree, TableElement } from '../common/model';
+import type { PageMap } from '../common/render/printJob';
+
+/** Every page's text items joined, page by page (items in content-stream order, Chromium's DOM order). */
+export async function pdfjsPageTexts(pdfPath: string): Promise<string[]> {
+  const data = new Uint8Array(readFileSync(pdfPath));
+  const pdf = await getDocument({ data, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  try {
+    for (let i = 1; i <= pdf.numPages; i++) {
+      const page = await pdf.getPage(i);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      page.cleanup();
+    }
+  } finally {
+    await pdf.destroy();
+  }
+  return pages;
+}
+
+/** Radicals (U+2E80–U+2FDF), control characters other than tab/newline/CR, and U+FFFD must never come out of our PDFs' text. */
+function isBadChar(cp: number): boolean {
+  const control = (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || (cp >= 0x7f && cp < 0xa0);
+  return control || (cp >= 0x2e80 && cp <= 0x2fdf) || cp === 0xfffd;
+}
+
+/** The bad characters found in a text, each with its code point and some context. */
+export function badCharacters(text: string): string[] {
+  const found: string[] = [];
+  let index = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (isBadChar(cp)) found.push(`U+${cp.toString(16).toUpperCase().padStart(4, '0')} in “${text.slice(Math.max(0, index - 6), index + 6)}”`);
+    index += ch.length;
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------- the issue's text, unit by unit
+
+
+const squeeze = (text: string) => text.replace(/[\s\u3000\u200b]+/g, '');
+
+/**
+ * Compare text as a reader would: Chromium writes a vertical cell's punctuation (set with the fonts'
+ * vertical alternates) as the vertical presentation forms that share those glyphs (（ as ︵, ” as ﹄).
+ * Known limit of the text layer in vertical cells; folded here (NFKC, and the quotes NFKC leaves alone).
+ */
+export function foldForms(text: string): string {
+  return text.replace(/[﹃﹄﹁﹂]/g, (ch) => ({ '﹃': '“', '﹄': '”', '﹁': '‘', '﹂': '’' })[ch]!).normalize('NFKC');
+}
+
+/** A piece of printed text in reading order: a block's text, or one table cell's. */
+export interface PrintedPiece {
+  text: string;
+  /** Where it comes from, for messages. */
+  where: string;
+  /** Table cell: may be printed in parts (a row split across pages). */
+  cell?: boolean;
+}
+
+function leavesText(block: { children: Array<{ text?: string }> }): string {
+  return block.children.map((l) => l.text ?? '').join('');
+}
+
+/** The text print adds around a block's own (附件： before a list, □/☑ before an option). */
+function blockPieces(block: BlockElement, where: string): PrintedPiece[] {
+  switch (block.type) {
+    case 'table':
+      return block.children.flatMap((row, r) =>
+        row.children.map((cell, c) => ({ text: squeeze(cell.children.map(leavesText).join('')), where: `${where} row ${r + 1} cell ${c + 1}`, cell: true })),
+      );
+    case 'attachment-list':
+      return [{ text: squeeze('附件：' + block.children.map((item) => item.number + leavesText(item)).join('')), where }];
+    case 'checkbox':
+      return [{ text: squeeze((block.checked ? '☑' : '□') + leavesText(block)), where }];
+    case 'doc-title': {
+      // Print sets the issuer on its own when the title's text does not begin with it (toHtml titleParts).
+      const title = leavesText(block);
+      const issuer = block.issuer && !title.includes(block.issuer) ? block.issuer : '';
+      return [{ text: squeeze(issuer + title), where }];
+    }
+    case 'image':
+    case 'page-break':
+      return [];
+    default:
+      return [{ text: squeeze(leavesText(block)), where }];
+  }
+}
+
+export function documentPieces(doc: GazetteDocument): PrintedPiece[] {
+  return doc.content.blocks.flatMap((block, b) => blockPieces(block, `「${doc.title.slice(0, 20)}」 block ${b + 1} (${block.type})`)).filter((p) => p.text);
+}
+
+/** Text a table may print more than once: header rows on every page, a merged cell's label in each slice. */
+function repeatableTexts(table: TableElement): string[] {
+  const texts: string[] = [];
+  const header = table.children.slice(0, table.headerRows).flatMap((row) => row.children.map((cell) => cell.children.map(leavesText).join('')));
+  if (header.length) texts.push(squeeze(header.join('')));
+  for (const row of table.children.slice(table.headerRows)) {
+    for (const cell of row.children) if ((cell.rowSpan ?? 1) > 1) texts.push(squeeze(cell.children.map(leavesText).join('')));
+  }
+  return texts.filter(Boolean);
+}
+
+function counts(text: string): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const ch of text) map.set(ch, (map.get(ch) ?? 0) + 1);
+  return map;
+}
+
+/** Remove the running head and folio that pdf.js reads at the end of every body page. */
+export function pageBody(pageText: string, folio: number, heads: string[]): string {
+  let text = squeeze(pageText);
+  const folioText = `—${folio}—`;
+  if (text.endsWith(folioText)) text = text.slice(0, -folioText.length);
+  for (const head of heads.map(squeeze)) if (head && text.endsWith(head)) text = text.slice(0, -head.length);
+  return text;
+}
+
+/**
+ * Is `text` in `all` from `from` on, whole or (a table cell split across pages) in at most 4 parts in
+ * order? Returns where reading goes on: after the text, or for a cell in parts after its first part (a
+ * split row prints the first part of every cell, then the rest of every cell).
+ */
+function findPiece(all: string, text: string, from: number, cell: boolean): number {
+  const whole = all.indexOf(text, from);
+  if (whole >= 0 || !cell) return whole < 0 ? -1 : whole + text.length;
+  let at = from;
+  let i = 0;
+  let afterFirst = -1;
+  for (let part = 0; part < 4 && i < text.length; part++) {
+    let len = 1;
+    let found = all.indexOf(text.slice(i, i + 1), at);
+    if (found < 0) return -1;
+    while (i + len < text.length) {
+      const next = all.indexOf(text.slice(i, i + len + 1), at);
+      if (next < 0) break;
+      found = next;
+      len++;
+    }
+    at = found + len;
+    if (afterFirst < 0) afterFirst = at;
+    i += len;
+  }
+  return i === text.length ? afterFirst : -1;
+}
+
+/**
+ * Compare one pagination unit's printed text with its documents: nothing lost, nothing added except a
+ * table's repeated header and merged-cell text, and every block (cell) found in reading order (cells may
+ * come in parts when a row is split). Returns the problems, empty when the text is true.
+ */
+export function compareUnitText(printed: string, docs: GazetteDocument[]): string[] {
+  const problems: string[] = [];
+  const body = squeeze(foldForms(printed));
+  const pieces = docs.flatMap(documentPieces).map((p) => ({ ...p, text: squeeze(foldForms(p.text)) })).filter((p) => p.text);
+  const expected = counts(pieces.map((p) => p.text).join(''));
+  const actual = counts(body);
+  const missing: string[] = [];
+  for (const [ch, n] of expected) {
+    const got = actual.get(ch) ?? 0;
+    if (got < n) missing.push(`${ch}×${n - got}`);
+    actual.set(ch, got - n);
+  }
+  if (missing.length) problems.push(`missing characters: ${missing.slice(0, 20).join(' ')}`);
+  // What is left over must be made of repeatable table texts (and image alt texts).
+  // An image's alt text may be in the text layer too (Chromium shows it for an image that cannot load).
+  const altTexts = docs.flatMap((d) => d.content.blocks.flatMap((b) => (b.type === 'image' && b.alt ? [b.alt] : [])));
+  const repeatable = docs
+    .flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table').flatMap(repeatableTexts))
+    .concat(altTexts)
+    .map((t) => counts(squeeze(foldForms(t))))
+    .filter((c) => c.size > 0);
+  repeatable.sort((a, b) => b.size - a.size);
+  for (const rep of repeatable) {
+    let times = Infinity;
+    for (const [ch, n] of rep) times = Math.min(times, Math.floor(Math.max(0, actual.get(ch) ?? 0) / n));
+    if (times > 0 && times < Infinity) for (const [ch, n] of rep) actual.set(ch, actual.get(ch)! - n * times);
+  }
+  const extra = [...actual].filter(([, n]) => n > 0).map(([ch, n]) => `${ch}×${n}`);
+  if (extra.length) problems.push(`extra characters: ${extra.slice(0, 20).join(' ')}`);
+  let cursor = 0;
+  for (const piece of pieces) {
+    const end = findPiece(body, piece.text, cursor, !!piece.cell);
+    if (end < 0) {
+      problems.push(`${piece.where} not found in order: “${piece.text.slice(0, 30)}” (after “${body.slice(Math.max(0, cursor - 20), cursor)}”)`);
+      break;
+    }
+    cursor = end;
+  }
+  return problems;
+}
+
+/** The body pages' text of every pagination unit of an exported issue, compared with the tree. */
+export function compareIssueText(pages: string[], tree: IssueTree, pageMap: PageMap, evenHead: string): string[] {
+  const docs = tree.sections.flatMap((s) => s.documents.map((d) => ({ doc: d, section: s.name })));
+  const unitIds = Object.keys(pageMap.units);
+  const problems: string[] = [];
+  unitIds.forEach((id) => {
+    const start = docs.findIndex((d) => d.doc.id === id);
+    const nextStarts = unitIds.map((u) => docs.findIndex((d) => d.doc.id === u)).filter((i) => i > start);
+    const end = nextStarts.length ? Math.min(...nextStarts) : docs.length;
+    const unitDocs = docs.slice(start, end);
+    const { first, count } = pageMap.units[id];
+    let body = '';
+    for (let n = first; n < first + count; n++) body += pageBody(pages[pageMap.frontPages + n - 1] ?? '', n, [evenHead, unitDocs[0].section]);
+    for (const problem of compareUnitText(body, unitDocs.map((d) => d.doc))) problems.push(`unit ${id} 「${unitDocs[0].doc.title.slice(0, 20)}」: ${problem}`);
+  });
+  return problems;
+}
