@@ -3,6 +3,7 @@
  * and free of nested quantifiers so that a 10 MB line cannot make it backtrack.
  */
 import { normalizeDocNumber, squeezeWhitespace } from '../model';
+import { isColophonLine, isNote, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
 
@@ -11,7 +12,7 @@ const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]
 
 export function isDocNumber(text: string): boolean {
   const t = squeezeWhitespace(text);
-  return t.length <= 30 && DOC_NUMBER.test(t);
+  return (t.length <= 30 && DOC_NUMBER.test(t)) || matchDocNumber(t) !== undefined;
 }
 
 export function docNumberOf(text: string): string {
@@ -65,12 +66,17 @@ export function startsNewElement(text: string): boolean {
     LEVEL4.test(t) ||
     ARTICLE.test(t) ||
     ATTACHMENT_HEADING.test(t) ||
+    matchAttachmentHeading(t) !== undefined ||
     ATTACHMENT_LIST.test(t) ||
     DATE_LINE.test(t) ||
+    parseDateLine(t) !== undefined ||
+    isNote(t) ||
+    isColophonLine(t) ||
     CHRONICLE_START.test(t) ||
     CONTACT.test(t) ||
     NOTE.test(t) ||
     isDocNumber(t) ||
+    matchDocNumber(t) !== undefined ||
     isLabelLine(t)
   );
 }
