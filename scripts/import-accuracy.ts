@@ -15,7 +15,7 @@
  * Options: --form txt|html|docx (repeatable), --json (last line), --quiet (no miss list).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,8 @@ import { importIssueFromHtml } from '../common/import/fromHtml';
 import { importIssueFromText } from '../common/import/fromText';
 import { firstDateIn, parseDateLine } from '../common/import/gongwen';
 import { recognisedFields, type RecognisedFields } from '../common/import/report';
-import { findSoffice, importDocxFile } from '../main/import/importDocx';
+import { findSoffice } from '../main/import/importDocx';
+import { convertDocx } from '../main/import/docxWorker';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 
 const CORPUS = new URL('../tests/fixtures/corpus/', import.meta.url).pathname;
@@ -65,8 +66,15 @@ function readTruth(): Truth[] {
   });
 }
 
+/** Text of a page as a reader sees it: no style, script or server directives. */
+function pageText(html: string): string {
+  const visible = html.replace(/<%[\s\S]*?%>/g, '').replace(/<(style|script)[\s\S]*?<\/\1>/gi, '').replace(/<br\s*\/?>/gi, '\n');
+  return linkedomEnvironment().parseBody(visible).textContent ?? '';
+}
+
 const sameDocNumber = (a: string, b: string) => {
-  const canon = (s: string) => squeezeWhitespace(s).replace(/^国务院令/, '国令');
+  // Brackets are normalised to 〔〕 on import (with a warning): [2013] and 〔2013〕 are the same 文号.
+  const canon = (s: string) => squeezeWhitespace(s).replace(/^国务院令/, '国令').replace(/[[［【(（]/g, '〔').replace(/[\]］】)）]/g, '〕');
   return canon(a) === canon(b);
 };
 
@@ -77,7 +85,8 @@ function countable(text: string): Map<string, number> {
   for (const raw of text.replace(/(附\s*件\s*[0-9一二三四五六七八九十]{1,3})\s*[：:]/g, '$1').replace(/\*\*/g, '').replace(/^\s*-{3,}\s*$/gm, '').replace(/^[ \t]{0,3}- /gm, '')) {
     if (/\s/.test(raw)) continue;
     // Normalised on purpose, not lost: half-width brackets of numbers (（一）), the 、/. after item numbers.
-    const ch = raw === '(' ? '（' : raw === ')' ? '）' : /[、.．]/.test(raw) ? '、' : raw;
+    // And 文号 brackets: [2013] becomes 〔2013〕.
+    const ch = raw === '(' ? '（' : raw === ')' ? '）' : /[、.．]/.test(raw) ? '、' : /[[［【]/.test(raw) ? '〔' : /[\]］】]/.test(raw) ? '〕' : raw;
     counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   return counts;
@@ -118,7 +127,7 @@ function importHtml(path: string): Imported {
   if (!decoded.ok) return { documents: [], error: decoded.error, sourceText: '' };
   const env = linkedomEnvironment();
   const result = importIssueFromHtml(decoded.text, env);
-  const sourceText = env.parseBody(decoded.text.replace(/<br\s*\/?>/gi, '\n')).textContent ?? '';
+  const sourceText = pageText(decoded.text);
   if (!result.ok) return { documents: [], error: result.error, sourceText };
   return { documents: result.tree.sections.flatMap((s) => s.documents.map((d) => d.content)), sourceText };
 }
@@ -132,7 +141,14 @@ function docxFromHtml(htmlFiles: string[]): Map<string, string> {
   mkdirSync(dir, { recursive: true });
   const missing = htmlFiles.filter((f) => !existsSync(join(dir, basename(f).replace(/\.html?$/, '.docx'))));
   if (missing.length) {
-    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...missing], { stdio: 'ignore', timeout: 600_000 });
+    // Convert the page as a browser saves it: a server page's directives (<%@ … %>) are not part of it.
+    const pages = missing.map((f) => {
+      const page = join(dir, basename(f));
+      const html = readFileSync(f, 'utf8').replace(/<%[\s\S]*?%>/g, '').trim();
+      writeFileSync(page, /^<(!doctype|html)/i.test(html) ? html : `<!DOCTYPE html><html><head><meta charset="utf-8"></head>${html}</html>`);
+      return page;
+    });
+    execFileSync(soffice, [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...pages], { stdio: 'ignore', timeout: 600_000 });
   }
   for (const f of htmlFiles) {
     const docx = join(dir, basename(f).replace(/\.html?$/, '.docx'));
@@ -141,11 +157,12 @@ function docxFromHtml(htmlFiles: string[]): Map<string, string> {
   return out;
 }
 
+/** The Word import's conversion (the worker's code, run in this process: the worker thread adds start-up time only). */
 async function importDocx(path: string, html: string): Promise<Imported> {
-  const result = await importDocxFile(path);
-  const sourceText = linkedomEnvironment().parseBody(readFileSync(html, 'utf8').replace(/<br\s*\/?>/gi, '\n')).textContent ?? '';
-  if (result.error) return { documents: [], error: result.error, sourceText };
-  return { documents: result.documents.map((d) => d.content), sourceText };
+  const reply = await convertDocx(new Uint8Array(readFileSync(path)));
+  const sourceText = pageText(readFileSync(html, 'utf8'));
+  if (!reply.ok) return { documents: [], error: reply.error, sourceText };
+  return { documents: reply.documents?.map((d) => d.content) ?? (reply.content ? [reply.content] : []), sourceText };
 }
 
 interface Score {

@@ -17,7 +17,9 @@ const MIN_DOCUMENT_CJK = 20;
 
 export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIssueImport {
   try {
-    const source = env.purify ? env.purify(html) : html;
+    // Server-page directives (<%@ page … %> of a JSP/ASP page saved as is) are markup, not text.
+    const page = html.replace(/<%[\s\S]{0,2000}?%>/g, '');
+    const source = env.purify ? env.purify(page) : page;
     const { items } = collectHtmlItems(env.parseBody(source));
     const lines = htmlItemsToLines(items);
     const cjk = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0) + (items.some((i) => i.kind === 'table') ? MIN_DOCUMENT_CJK : 0);

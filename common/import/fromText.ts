@@ -60,6 +60,8 @@ interface Header {
   docNumberLine?: SourceLine;
   /** 版头 lines: kept as metadata, never the title. */
   masthead: string[];
+  /** Lines before the header without any Chinese (a URL, a page directive, a file name): kept as paragraphs. */
+  preamble: SourceLine[];
   /** How the title's end was found: under it a 文号 or 主送, or its text ending with a 文种 word, or a guess. */
   titleEndBy?: 'anchor' | 'kind' | 'guess';
   bodyStart: number;
@@ -89,13 +91,18 @@ function titleCandidate(line: SourceLine): boolean {
  * word (通知, 意见, 条例 …); otherwise it is the first line alone.
  */
 function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?: number): Header {
-  const header: Header = { titleLines: [], masthead: [], bodyStart: start };
+  const header: Header = { titleLines: [], masthead: [], preamble: [], bodyStart: start };
   let k = nextNonBlank(lines, start, end);
   if (titleEnd !== undefined) {
     header.titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
     k = nextNonBlank(lines, titleEnd, end);
     header.bodyStart = titleEnd;
   } else {
+    if (k < 0) return { ...header, bodyStart: end };
+    while (k >= 0 && !lines[k].table && !lines[k].image && !/[\u4e00-\u9fff]/.test(lines[k].text)) {
+      header.preamble.push(lines[k]);
+      k = nextNonBlank(lines, k + 1, end);
+    }
     if (k < 0) return { ...header, bodyStart: end };
     // 版头 and a 文号 above the title.
     let decree: string | undefined;
@@ -171,6 +178,10 @@ interface BuiltDocument {
 function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number }, warnings: ImportWarning[]): BuiltDocument {
   const header = parseHeader(lines, seg.start, seg.end, seg.titleEnd);
   const blocks: BlockElement[] = [];
+  for (const l of header.preamble) {
+    blocks.push({ type: 'paragraph', children: [{ text: l.text.trim() }] });
+    warnings.push(warning('unplaced-line', l.no, l.text));
+  }
   let title = '';
   if (header.titleLines.length) {
     const block = titleBlock(header.titleLines.map((l) => l.text));
