@@ -20,7 +20,6 @@ import { isBlank, isTableLine, type SourceLine } from './lines';
 import { cleanBodyText, parseInline, squeezeTitle, stripInline } from './inline';
 import {
   ARTICLE,
-  ATTACHMENT_HEADING,
   ATTACHMENT_LIST,
   CONTACT,
   DATE_LINE,
@@ -256,7 +255,7 @@ function attachmentItem(text: string): AttachmentItemElement {
 
 /**
  * 署名: one to three short lines right before a 成文日期 line, each an organ name (国务院办公厅, two
- * organs on one line) or a post and name (总理　李克强). Returns how many lines form the 署名, or 0.
+ * organs on one line) or a post and name (总理 李克强). Returns how many lines form the 署名, or 0.
  */
 function signatureAt(units: Unit[], u: number, s: State): number {
   if (s.kind === 'chronicle') return 0;
@@ -332,7 +331,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       u++;
     }
     text = cleanBodyText(text);
-    // Bold around a whole number (**第一条**, **一、**): the label's own face says it; drop the markers.
+    // Bold around a whole number (**第一条** or **一、**): the label's own face says it; drop the markers.
     if (cat === 'article' || cat === 'h1') text = stripInline(text);
     if (cat !== 'attachment-item') s.attachmentList = null;
     if (cat !== 'note-item' && cat !== 'note') s.noteList = false;

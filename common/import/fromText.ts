@@ -67,6 +67,17 @@ interface Header {
   bodyStart: number;
 }
 
+/** The first centred line among the first six non-blank lines from k, when the lines carry alignment and the ones before it are short; else -1. */
+function firstCentredLine(lines: SourceLine[], k: number, end: number): number {
+  if (!lines.some((l) => l.align !== undefined)) return -1; // plain text: no alignment to go by
+  let j = k;
+  for (let n = 0; j >= 0 && n < 6; n++, j = nextNonBlank(lines, j + 1, end)) {
+    if (lines[j].align === 'center') return j;
+    if (lines[j].table || squeezeWhitespace(lines[j].text).length > 40) return -1;
+  }
+  return -1;
+}
+
 /** Could this line be (part of) a title? Short, no sentence punctuation, no element marker. */
 function titleCandidate(line: SourceLine): boolean {
   const t = line.text;
@@ -102,6 +113,14 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
     while (k >= 0 && !lines[k].table && !lines[k].image && !/[\u4e00-\u9fff]/.test(lines[k].text)) {
       header.preamble.push(lines[k]);
       k = nextNonBlank(lines, k + 1, end);
+    }
+    // A page's breadcrumb or navigation (首页 > 政务公开) before centred heading lines: when the source
+    // carries alignment (HTML, Word) and a centred line follows within a few lines, what comes before it
+    // is not the document's header.
+    const firstCentred = firstCentredLine(lines, k, end);
+    if (firstCentred > k) {
+      for (let j = k; j >= 0 && j < firstCentred; j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
+      k = firstCentred;
     }
     if (k < 0) return { ...header, bodyStart: end };
     // 版头 and a 文号 above the title.
@@ -344,8 +363,22 @@ function importIssue(lines: SourceLine[]): IssueImport {
   const placed: Placed[] = [];
   const entryOrder = new Map<TocEntry, number>((toc?.entries ?? []).map((e, i) => [e, i]));
   let lastSection = 0;
+  // A leading region without a title of its own (a page's navigation, a stray line) is no document: its
+  // lines go at the top of the next document, each with a warning, so nothing is lost and nothing is invented.
+  let carried: BlockElement[] = [];
   for (const seg of all) {
-    const built = buildDocument(lines, seg, warnings);
+    const regionWarnings: ImportWarning[] = [];
+    let built = buildDocument(lines, seg, regionWarnings);
+    if (!('entry' in seg && seg.entry) && !('titleEnd' in seg && seg.titleEnd !== undefined) && seg !== all[all.length - 1] && !built.content.blocks.some((b) => b.type === 'doc-title' || b.type === 'doc-number')) {
+      for (let i = seg.start; i < seg.end; i++) if (!isBlank(lines[i])) warnings.push(warning('unplaced-line', lines[i].no, lines[i].text));
+      carried = [...carried, ...built.content.blocks];
+      continue;
+    }
+    warnings.push(...regionWarnings);
+    if (carried.length) {
+      built = { ...built, content: normalizeContent({ ...built.content, blocks: [...carried, ...built.content.blocks] }) };
+      carried = [];
+    }
     let sectionIndex: number;
     if (seg.entry) sectionIndex = seg.entry.sectionIndex;
     else if (toc) {

@@ -137,12 +137,12 @@ export function isOrganName(line: string): boolean {
   return t.split(/[、\s\u3000]+/).filter(Boolean).every((part) => part.length >= 2 && ORGAN_END.test(part));
 }
 
-/** The organs of a 署名 line or lines: 国务院办公厅　中央军委办公厅 -> [国务院办公厅, 中央军委办公厅]. */
+/** The organs of a 署名 line or lines: 国务院办公厅 + 中央军委办公厅 -> [国务院办公厅, 中央军委办公厅]. */
 export function organsOf(lines: string[]): string[] {
   return lines.flatMap((l) => l.trim().split(/[、\s\u3000]+/)).filter(Boolean);
 }
 
-/** A 署名 of a person with a post (令, 命令): 总理　李克强, 部长 某某. */
+/** A 署名 of a person with a post (令, 命令): 总理 李克强, 部长 某某. */
 export function isPersonSignature(line: string): boolean {
   const t = line.trim();
   return /^(总理|主席|部长|主任|局长|署长|行长|省长|市长|县长|区长|书记|院长|委员长|代总理|代省长|代市长)[\s\u3000]+[\u4e00-\u9fa5][\s\u3000]?[\u4e00-\u9fa5]{1,3}$/.test(t);

@@ -90,7 +90,8 @@ export function isLabelLine(text: string): boolean {
 /** Title-like: short, no sentence punctuation inside. Used for 方案 and attachment titles. */
 export function isTitleLike(text: string): boolean {
   const t = squeezeWhitespace(text);
-  return t.length >= 2 && t.length <= 80 && !/[。，；：:;!?！？]/.test(t);
+  // Breadcrumbs and navigation (首页 > 政务公开 | 通知公告) are never titles.
+  return t.length >= 2 && t.length <= 80 && !/[。，；：:;!?！？>＞»›|]/.test(t);
 }
 
 /** Two-to-four character personal names, possibly spread with a space (袁 萍). */

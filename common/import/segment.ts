@@ -49,9 +49,12 @@ export function matchTitleAt(lines: SourceLine[], i: number, target: string, unt
 function titleAbove(lines: SourceLine[], k: number, floor: number): number {
   let start = -1;
   let count = 0;
+  // Where the source says how lines are aligned (HTML, Word), title lines are centred.
+  const aligned = lines[k].align !== undefined;
   for (let j = k - 1; j >= floor && count < MAX_TITLE_LINES; j--) {
     if (isBlank(lines[j])) continue;
     const t = lines[j].text;
+    if (aligned && lines[j].align !== 'center') break;
     if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t) || startsNewElement(t) || isBracketed(t)) break;
     if (count > 0 && endsLikeTitleStrongly(t)) break;
     start = j;
