@@ -133,6 +133,7 @@ export const api = {
   importPackage: (dataBase64: string) => invoke('issues.importPackage', { dataBase64 }),
   importText: (text: string) => invoke('issues.importText', { text }),
   importWord: (sectionId: string, fileName: string, dataBase64: string) => invoke('documents.importWord', { sectionId, fileName, dataBase64 }),
+  importFiles: (sectionId: string, files: Array<{ fileName: string; dataBase64: string }>) => invoke('documents.importFiles', { sectionId, files }),
   search: (query: string) => invoke('search', { query }),
 
   addSection: (issueId: string, name: string, position?: number) => invoke('sections.add', { issueId, name, position }),

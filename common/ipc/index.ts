@@ -8,11 +8,13 @@ import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
+import { fileImportChannels } from './fileImport';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
+  ...fileImportChannels,
 } as const;
 
 export const events = {

@@ -8,6 +8,7 @@
 import type { Channel } from '../../common/ipc/index';
 import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
+import { fileImportChannels } from '../../common/ipc/fileImport';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import type { Handler, HandlerTable } from './types';
@@ -31,5 +32,8 @@ export const handlers: HandlerTable<Channel> = {
   ...lazyArea(Object.keys(exportChannels) as Array<keyof typeof exportChannels>, () => import('./export').then((m) => m.exportHandlers)),
   ...lazyArea(Object.keys(wordImportChannels) as Array<keyof typeof wordImportChannels>, () =>
     import('./wordImport').then((m) => m.wordImportHandlers),
+  ),
+  ...lazyArea(Object.keys(fileImportChannels) as Array<keyof typeof fileImportChannels>, () =>
+    import('./fileImport').then((m) => m.fileImportHandlers),
   ),
 };
