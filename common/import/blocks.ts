@@ -305,6 +305,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
     if (unit.kind === 'table') {
       const built = buildTable(unit.raw);
       if (built.irregular) warnings.push(warning('table-irregular', unit.line, unit.raw.rows[0].join(' ').trim()));
+      if (built.aligned) warnings.push(warning('table-aligned', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.aligned} 行`));
       if (built.subLabelsMerged) {
         warnings.push(warning('table-sublabel-merged', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.subLabelsMerged} 行`));
       }
