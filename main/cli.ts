@@ -18,7 +18,7 @@ interface Command {
 }
 
 export const commands: Record<string, Command> = {
-  import: { usage: 'import FILE [--db PATH]', summary: '导入一期（文本、.gazette 包或 Word .docx），输出 JSON 摘要', load: () => import('./commands/import') },
+  import: { usage: 'import FILE... [--db PATH] [--issue ID] [--section NAME]', summary: '导入一期，或把文件（文本、网页 .html、Word）加入一期（--issue），输出 JSON 摘要', load: () => import('./commands/import') },
   list: { usage: 'list [--db PATH] [--json]', summary: '列出资料库中的期刊', load: () => import('./commands/list') },
   toc: { usage: 'toc [--db PATH] [--issue ID] [--json]', summary: '输出一期的目录（有排版结果时含页码）', load: () => import('./commands/toc') },
   search: { usage: 'search [--db PATH] QUERY [--json]', summary: '全文检索所有期刊', load: () => import('./commands/search') },

@@ -147,9 +147,10 @@ describe('paste from Word/WPS', () => {
       "<p class=MsoNormal style='text-indent:21pt'><b>（一）压实责任。</b>各单位要落实责任。<o:p></o:p></p>" +
       '<p class=MsoNormal align=right style="text-align:right">2024年7月5日</p></body></html>';
     const result = fromPastedHtml(html, env);
-    expect(structure(result.content)).toEqual(['doc-title 关于做好防汛工作的通知', 'heading1 一、提高思想认识', 'paragraph （一）压实责任。各单位要落实责任。', 'date-line 2024年7月5日']);
+    // One recogniser for every input: a bold run-in （一）phrase is a level-2 heading with its lead-in, as from text.
+    expect(structure(result.content)).toEqual(['doc-title 关于做好防汛工作的通知', 'heading1 一、提高思想认识', 'heading2 （一）压实责任。各单位要落实责任。', 'date-line 2024年7月5日']);
     const p = result.content.blocks[2];
-    expect(p.type === 'paragraph' && p.children[0]).toMatchObject({ text: '（一）压实责任。', bold: true });
+    expect(p.type === 'heading' && p.children[0]).toMatchObject({ text: '（一）压实责任。', leadIn: true });
   });
 
   it('uses the global DOMParser (the renderer\'s) and a purifier when no environment is given', () => {

@@ -4,12 +4,15 @@
  * line above is (a title never continues, a sentence cut mid-word does).
  */
 import type {
+  Align,
   AttachmentItemElement,
   AttachmentListElement,
   BlockElement,
   DocumentKind,
   ImportWarning,
   ParagraphElement,
+  ImageElement,
+  TableElement,
   TextLeaf,
 } from '../model';
 import { squeezeWhitespace } from '../model';
@@ -17,7 +20,6 @@ import { isBlank, isTableLine, type SourceLine } from './lines';
 import { cleanBodyText, parseInline, squeezeTitle, stripInline } from './inline';
 import {
   ARTICLE,
-  ATTACHMENT_HEADING,
   ATTACHMENT_LIST,
   CONTACT,
   DATE_LINE,
@@ -35,11 +37,13 @@ import {
   startsNumbered,
 } from './patterns';
 import { buildTable, collectTable, leaderRow, type RawTable } from './tables';
+import { docNumberInNote, endsLikeTitle, isColophonLine, isNote, isOrganName, isPersonSignature, isPromulgationNote, matchAttachmentHeading, parseDateLine } from './gongwen';
 import { warning } from './warnings';
 
 export type Unit =
-  | { kind: 'text'; text: string; line: number; marker: boolean }
-  | { kind: 'table'; raw: RawTable; line: number };
+  | { kind: 'text'; text: string; line: number; marker: boolean; align?: Align }
+  | { kind: 'table'; raw: RawTable; line: number }
+  | { kind: 'built'; block: TableElement | ImageElement; line: number };
 
 /** Lines -> units: tab runs become tables, leader lists without tabs become tables, the rest text. */
 export function toUnits(lines: SourceLine[], from: number, to: number): Unit[] {
@@ -51,13 +55,18 @@ export function toUnits(lines: SourceLine[], from: number, to: number): Unit[] {
       i++;
       continue;
     }
+    if (line.table || line.image) {
+      units.push({ kind: 'built', block: (line.table ?? line.image)!, line: line.no });
+      i++;
+      continue;
+    }
     if (isTableLine(line)) {
       const { table, next } = collectTable(lines, i, to);
       units.push({ kind: 'table', raw: table, line: line.no });
       i = next;
       continue;
     }
-    units.push({ kind: 'text', text: line.text.trim(), line: line.no, marker: line.listMarker });
+    units.push({ kind: 'text', text: line.text.trim(), line: line.no, marker: line.listMarker, ...(line.align ? { align: line.align } : {}) });
     i++;
   }
   return groupLeaderLists(units);
@@ -93,6 +102,10 @@ function groupLeaderLists(units: Unit[]): Unit[] {
 
 type Category =
   | 'title'
+  | 'signature'
+  | 'annex-note'
+  | 'colophon'
+  | 'promulgation'
   | 'attachment-heading'
   | 'attachment-list'
   | 'attachment-item'
@@ -114,6 +127,8 @@ const JOINABLE: ReadonlySet<Category> = new Set(['article', 'h2', 'h3', 'h4', 'c
 
 interface State {
   kind: DocumentKind;
+  /** Right after a date, a 附注 or an attachment heading: the next title-like line is a title. */
+  afterClose: boolean;
   prev: BlockElement['type'] | 'none';
   firstBody: boolean;
   inAttachment: boolean;
@@ -124,11 +139,14 @@ interface State {
 function categorize(text: string, s: State): Category {
   const plain = stripInline(text).trim();
   const squeezed = squeezeWhitespace(plain);
-  if ((s.prev === 'attachment-heading' || s.prev === 'date-line') && isTitleLike(plain) && squeezed.length <= 60 && !startsNewElement(plain)) return 'title';
-  if (ATTACHMENT_HEADING.test(squeezed)) return 'attachment-heading';
+  if (isNote(plain)) return 'annex-note';
+  if (isColophonLine(plain)) return 'colophon';
+  if (s.afterClose && isTitleLike(plain) && squeezed.length <= 60 && !startsNewElement(plain) && !isBracketed(plain)) return 'title';
+  if (matchAttachmentHeading(plain)) return 'attachment-heading';
   if (ATTACHMENT_LIST.test(plain)) return 'attachment-list';
   if (s.attachmentList && ITEM_NUMBER.test(plain) && squeezed.length <= 80 && !/[。；]/.test(squeezed)) return 'attachment-item';
-  if (DATE_LINE.test(squeezed)) return 'date';
+  if (DATE_LINE.test(squeezed) || parseDateLine(squeezed)) return 'date';
+  if (s.firstBody && isPromulgationNote(plain)) return 'promulgation';
   if (s.kind === 'chronicle') return 'chronicle';
   if (CONTACT.test(plain)) return 'contact';
   if (NOTE.test(plain)) return 'note';
@@ -192,6 +210,11 @@ function isListItemOf(block: BlockElement | undefined, re: RegExp): boolean {
  */
 function numbered(text: string, level: 2 | 3 | 4, previous: BlockElement | undefined): BlockElement {
   const re = level === 2 ? LEVEL2 : level === 3 ? LEVEL3 : LEVEL4;
+  // A bold run that starts with the number (**（一）压实责任。**…): the number goes before the marker.
+  if (text.startsWith('**') && re.test(text.slice(2))) {
+    const n = re.exec(text.slice(2))![0];
+    text = n + '**' + text.slice(2 + n.length);
+  }
   const m = re.exec(text)!;
   const digits = m[0].replace(/[\s（()）.．、]/g, '');
   const number = level === 3 ? `${digits}.` : `（${digits}）`;
@@ -230,8 +253,30 @@ function attachmentItem(text: string): AttachmentItemElement {
   return { type: 'attachment-item', number, children: [{ text: stripInline(m ? text.slice(m[0].length) : text).trim() }] };
 }
 
+/**
+ * 署名: one to three short lines right before a 成文日期 line, each an organ name (国务院办公厅, two
+ * organs on one line) or a post and name (总理 李克强). Returns how many lines form the 署名, or 0.
+ */
+function signatureAt(units: Unit[], u: number, s: State): number {
+  if (s.kind === 'chronicle') return 0;
+  let n = 0;
+  for (let k = u; k < units.length && n < 3; k++) {
+    const unit = units[k];
+    if (unit.kind !== 'text') return 0;
+    const t = stripInline(unit.text).trim();
+    if (DATE_LINE.test(squeezeWhitespace(t)) || parseDateLine(t)) return n;
+    if (!(isOrganName(t) || isPersonSignature(t))) return 0;
+    n++;
+  }
+  return 0;
+}
+
 export interface BodyResult {
   blocks: BlockElement[];
+  /** 版记 lines, taken out of the body (metadata). */
+  colophon: string[];
+  /** The 文号 named by a regulation's 题注 (…国务院令第152号发布). */
+  noteDocNumber?: string;
   /** Numbers of the attachments the 附件说明 lists and of the 附件N headings found. */
   listed: number[];
   headed: Array<{ n: number; line: number }>;
@@ -240,19 +285,27 @@ export interface BodyResult {
 
 export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWarning[], hasAddressee = true): BodyResult {
   const blocks: BlockElement[] = [];
-  const result: BodyResult = { blocks, listed: [], headed: [] };
-  const s: State = { kind, prev: 'none', firstBody: hasAddressee, inAttachment: false, attachmentList: null, noteList: false };
+  const result: BodyResult = { blocks, colophon: [], listed: [], headed: [] };
+  const s: State = { kind, afterClose: false, prev: 'none', firstBody: hasAddressee, inAttachment: false, attachmentList: null, noteList: false };
   const push = (b: BlockElement) => {
     blocks.push(b);
     s.prev = b.type;
     s.firstBody = false;
+    s.afterClose = b.type === 'attachment-heading' || b.type === 'date-line';
   };
 
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
+    if (unit.kind === 'built') {
+      s.attachmentList = null;
+      s.noteList = false;
+      push(unit.block);
+      continue;
+    }
     if (unit.kind === 'table') {
       const built = buildTable(unit.raw);
       if (built.irregular) warnings.push(warning('table-irregular', unit.line, unit.raw.rows[0].join(' ').trim()));
+      if (built.aligned) warnings.push(warning('table-aligned', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.aligned} 行`));
       if (built.subLabelsMerged) {
         warnings.push(warning('table-sublabel-merged', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.subLabelsMerged} 行`));
       }
@@ -262,28 +315,69 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       continue;
     }
     let text = unit.text;
+    const signatureLines = signatureAt(units, u, s);
+    if (signatureLines) {
+      for (let k = 0; k < signatureLines; k++) {
+        const line = units[u + k] as Extract<Unit, { kind: 'text' }>;
+        push({ type: 'signature', children: [{ text: cleanBodyText(stripInline(line.text)) }] });
+      }
+      u += signatureLines - 1;
+      continue;
+    }
     const cat = categorize(text, s);
     while (mayContinue(text, cat) && u + 1 < units.length) {
       const next = units[u + 1];
-      if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text))) break;
+      if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text)) || signatureAt(units, u + 1, s)) break;
       text = joinText(text, next.text);
       u++;
     }
     text = cleanBodyText(text);
+    // Bold around a whole number (**第一条** or **一、**): the label's own face says it; drop the markers.
+    if (cat === 'article' || cat === 'h1') text = stripInline(text);
     if (cat !== 'attachment-item') s.attachmentList = null;
     if (cat !== 'note-item' && cat !== 'note') s.noteList = false;
 
     switch (cat) {
-      case 'title':
-        push({ type: 'doc-title', children: [{ text: squeezeTitle(stripInline(text)) }] });
-        break;
-      case 'attachment-heading': {
-        const n = squeezeWhitespace(text).replace(/^附件/, '');
-        result.headed.push({ n: Number(n), line: unit.line });
-        push({ type: 'attachment-heading', children: [{ text: `附件${n}` }] });
-        s.inAttachment = true;
+      case 'title': {
+        // A title of several lines (an attachment's, an issued 方案's): lines join until the text ends with a 文种 word.
+        let title = squeezeTitle(stripInline(text));
+        let extra = 0;
+        while (!endsLikeTitle(title) && extra < 3 && u + 1 < units.length) {
+          const next = units[u + 1];
+          if (next.kind !== 'text') break;
+          const nt = stripInline(next.text).trim();
+          if (!isTitleLike(nt) || squeezeWhitespace(nt).length > 60 || startsNewElement(nt) || isBracketed(nt) || signatureAt(units, u + 1, s)) break;
+          const joined = title + squeezeTitle(nt);
+          // Join only when that makes a complete title, or the line after is still title-like.
+          if (!endsLikeTitle(joined) && extra === 2) break;
+          title = joined;
+          extra++;
+          u++;
+        }
+        if (extra && !endsLikeTitle(title)) warnings.push(warning('title-joined', unit.line, title, `${extra + 1} 行`));
+        push({ type: 'doc-title', children: [{ text: title }] });
         break;
       }
+      case 'attachment-heading': {
+        const m = matchAttachmentHeading(stripInline(text))!;
+        result.headed.push({ n: m.n || result.headed.length + 1, line: unit.line });
+        push({ type: 'attachment-heading', children: [{ text: m.label }] });
+        s.inAttachment = true;
+        if (m.title) push({ type: 'doc-title', children: [{ text: squeezeTitle(m.title) }] });
+        break;
+      }
+      case 'annex-note':
+        push(para(parseInline(text)));
+        s.afterClose = true;
+        break;
+      case 'colophon':
+        result.colophon.push(squeezeWhitespace(stripInline(text)));
+        warnings.push(warning('colophon-kept', unit.line, text));
+        break;
+      case 'promulgation':
+        result.noteDocNumber ??= docNumberInNote(text);
+        push(para(parseInline(text), { align: 'center', indent: false }));
+        break;
       case 'attachment-list': {
         const rest = stripInline(text).replace(ATTACHMENT_LIST, '');
         const list: AttachmentListElement = { type: 'attachment-list', children: [] };
@@ -298,6 +392,9 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
         break;
       case 'date':
         push({ type: 'date-line', children: [{ text: squeezeWhitespace(text) }] });
+        break;
+      case 'signature':
+        push({ type: 'signature', children: parseInline(text) });
         break;
       case 'chronicle':
         push({ type: 'chronicle-entry', children: parseInline(text) });

@@ -18,6 +18,8 @@ import {
   type TableElement,
   type TextLeaf,
 } from '../model';
+import { importDocumentFromLines } from './fromText';
+import { htmlItemsToLines } from './htmlLines';
 import { collectHtmlItems, type HtmlItem, type HtmlParagraph, type HtmlTable, type InlineRun } from './cleanWordHtml';
 import type { HtmlNodeLike } from './htmlTree';
 import {
@@ -93,7 +95,7 @@ function markedLeadIn(leaves: TextLeaf[]): TextLeaf[] {
 
 const ISSUER_END = /(人民政府|办公室|办公厅|委员会|局|厅|委|院|部|中心|领导小组)$/;
 
-function tableFrom(t: HtmlTable): TableElement {
+export function tableFrom(t: HtmlTable): TableElement {
   const rows = t.rows.map((cells) => ({
     type: 'table-row' as const,
     children: cells.map((c): TableCellElement => {
@@ -239,7 +241,17 @@ export function fromHtmlTree(body: HtmlNodeLike): HtmlImportResult {
   const warnings: ImportWarning[] = [];
   try {
     const { items } = collectHtmlItems(body);
-    const content = normalizeContent({ blocks: itemsToBlocks(items, warnings) });
+    // Our own DOCX export names every paragraph's role by its style: read those as written. Anything else
+    // (Word, WPS, LibreOffice, web pages, pastes) goes through the one 公文 recogniser the text import uses.
+    const ownExport = items.some((i) => i.kind === 'paragraph' && i.role && i.role !== 'title' && i.role !== 'date');
+    let content: DocumentContent;
+    if (ownExport) content = normalizeContent({ blocks: itemsToBlocks(items, warnings) });
+    else {
+      const recognised = importDocumentFromLines(htmlItemsToLines(items));
+      content = recognised.content;
+      warnings.push(...recognised.warnings);
+      if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
+    }
     const { title, docNumber } = deriveTitleAndNumber(content);
     if (!title) warnings.push({ code: 'docx-no-title', message: '未识别出文件标题，请检查第一段' });
     return { content, title, docNumber, warnings };

@@ -14,6 +14,7 @@ import {
   type DocTitleElement,
   type DocumentContent,
   type DocumentKind,
+  type DocumentMeta,
   type GazetteDocument,
   type ImportWarning,
   type IssueTree,
@@ -23,7 +24,8 @@ import { buildBody, toUnits } from './blocks';
 import { ISSUE_LINE, parseFrontMatter, type ParsedFrontMatter, emptyFrontMatter } from './frontMatter';
 import { cleanBodyText, squeezeTitle, stripInline } from './inline';
 import { isBlank, isTableLine, nextNonBlank, splitLines, type SourceLine } from './lines';
-import { docNumberOf, isDocNumber, isTitleLike, kindFromTitle, startsNewElement } from './patterns';
+import { isBracketed, isTitleLike, kindFromTitle, startsNewElement } from './patterns';
+import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isNote, isOrganName, isPromulgationNote, matchDocNumber } from './gongwen';
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { warning } from './warnings';
@@ -55,41 +57,137 @@ export function titleBlock(rawLines: string[]): DocTitleElement {
 interface Header {
   titleLines: SourceLine[];
   docNumber?: string;
+  /** The 文号 line as written used other brackets than 〔〕 (normalised, with a warning). */
+  docNumberLine?: SourceLine;
+  /** 版头 lines: kept as metadata, never the title. */
+  masthead: string[];
+  /** Lines before the header without any Chinese (a URL, a page directive, a file name): kept as paragraphs. */
+  preamble: SourceLine[];
+  /** How the title's end was found: under it a 文号 or 主送, or its text ending with a 文种 word, or a guess. */
+  titleEndBy?: 'anchor' | 'kind' | 'guess';
   bodyStart: number;
 }
 
-/** Title and 文号 at the top of a segment; titleEnd undefined means "find the title yourself". */
+/** The first centred line among the first six non-blank lines from k, when the lines carry alignment and the ones before it are short; else -1. */
+function firstCentredLine(lines: SourceLine[], k: number, end: number): number {
+  if (!lines.some((l) => l.align !== undefined)) return -1; // plain text: no alignment to go by
+  let j = k;
+  for (let n = 0; j >= 0 && n < 6; n++, j = nextNonBlank(lines, j + 1, end)) {
+    if (lines[j].align === 'center') return j;
+    if (lines[j].table || squeezeWhitespace(lines[j].text).length > 40) return -1;
+  }
+  return -1;
+}
+
+/** Could this line be (part of) a title? Short, no sentence punctuation, no element marker. */
+function titleCandidate(line: SourceLine): boolean {
+  const t = line.text;
+  return (
+    !isTableLine(line) &&
+    isTitleLike(t) &&
+    squeezeWhitespace(t).length <= 60 &&
+    !startsNewElement(t) &&
+    !matchDocNumber(t) &&
+    !isPromulgationNote(t) &&
+    !isNote(t) &&
+    !isBracketed(t) &&
+    !isMasthead(t)
+  );
+}
+
+/**
+ * Title and 文号 at the top of a segment; titleEnd undefined means "find the title yourself".
+ * Order as GB/T 9704 prints it, with what offices do: 版头 (XX文件, a 令's name, an organ line above
+ * a 文号) first, then a 文号 either above the title or below it, the title in 1–4 lines. The title
+ * ends at the 文号 or 主送 under it; otherwise at the first line where its text ends with a 文种
+ * word (通知, 意见, 条例 …); otherwise it is the first line alone.
+ */
 function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?: number): Header {
-  let titleLines: SourceLine[] = [];
-  let after = start;
+  const header: Header = { titleLines: [], masthead: [], preamble: [], bodyStart: start };
+  let k = nextNonBlank(lines, start, end);
   if (titleEnd !== undefined) {
-    titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
-    after = titleEnd;
+    header.titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
+    k = nextNonBlank(lines, titleEnd, end);
+    header.bodyStart = titleEnd;
   } else {
-    const first = nextNonBlank(lines, start, end);
-    if (first < 0) return { titleLines, bodyStart: end };
-    const candidate: SourceLine[] = [];
-    for (let k = first; k < end && candidate.length < 4; k++) {
-      if (isBlank(lines[k])) continue;
-      if (isDocNumber(lines[k].text) && candidate.length) {
-        titleLines = candidate;
-        after = k;
-        break;
-      }
-      if (isTableLine(lines[k]) || !isTitleLike(lines[k].text)) break;
-      candidate.push(lines[k]);
+    if (k < 0) return { ...header, bodyStart: end };
+    while (k >= 0 && !lines[k].table && !lines[k].image && !/[\u4e00-\u9fff]/.test(lines[k].text)) {
+      header.preamble.push(lines[k]);
+      k = nextNonBlank(lines, k + 1, end);
     }
-    if (titleLines.length === 0) {
-      const t = lines[first].text;
-      if (!isTableLine(lines[first]) && isTitleLike(t) && squeezeWhitespace(t).length <= 60 && !startsNewElement(t)) {
-        titleLines = [lines[first]];
-        after = first + 1;
-      } else after = first;
+    // A page's breadcrumb or navigation (首页 > 政务公开) before centred heading lines: when the source
+    // carries alignment (HTML, Word) and a centred line follows within a few lines, what comes before it
+    // is not the document's header.
+    const firstCentred = firstCentredLine(lines, k, end);
+    if (firstCentred > k) {
+      for (let j = k; j >= 0 && j < firstCentred; j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
+      k = firstCentred;
+    }
+    if (k < 0) return { ...header, bodyStart: end };
+    // 版头 and a 文号 above the title.
+    let decree: string | undefined;
+    for (let guard = 0; k >= 0 && guard < 6; guard++) {
+      const t = lines[k].text;
+      const next = nextNonBlank(lines, k + 1, end);
+      const nextText = next >= 0 ? lines[next].text : '';
+      if (isMasthead(t)) {
+        header.masthead.push(squeezeWhitespace(t));
+        decree = decreeMasthead(t) ?? decree;
+      } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
+        header.docNumber = `${decree}${squeezeWhitespace(t)}`;
+      } else if (!header.docNumber && matchDocNumber(t)) {
+        header.docNumber = matchDocNumber(t)!.text;
+        header.docNumberLine = lines[k];
+      } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
+        header.masthead.push(squeezeWhitespace(t));
+      } else break;
+      k = next;
+    }
+    header.bodyStart = k < 0 ? end : k;
+    // A 令 has no title of its own: its body follows its number; the decreed text's title comes later.
+    if (decree) return header;
+    if (k < 0) return header;
+    const candidates: number[] = [];
+    for (let j = k; j >= 0 && j < end && candidates.length < 4; j = nextNonBlank(lines, j + 1, end)) {
+      if (!titleCandidate(lines[j])) break;
+      candidates.push(j);
+    }
+    if (candidates.length) {
+      let count = 0;
+      const after = (n: number) => nextNonBlank(lines, candidates[n - 1] + 1, end);
+      for (let n = candidates.length; n >= 1 && !count; n--) {
+        const a = after(n);
+        if (a >= 0 && !header.docNumber && matchDocNumber(lines[a].text)) count = n;
+      }
+      header.titleEndBy = 'anchor';
+      if (!count && candidates.length >= 1) {
+        const a = after(candidates.length);
+        const text = a >= 0 ? squeezeWhitespace(lines[a].text) : '';
+        if (candidates.length > 1 && /[：:]$/.test(text) && text.length <= 200) count = candidates.length;
+      }
+      if (!count) {
+        header.titleEndBy = 'kind';
+        let acc = '';
+        for (let n = 1; n <= candidates.length && !count; n++) {
+          acc += squeezeWhitespace(lines[candidates[n - 1]].text);
+          if (endsLikeTitle(acc)) count = n;
+        }
+      }
+      if (!count) {
+        count = 1;
+        header.titleEndBy = candidates.length > 1 ? 'guess' : 'kind';
+      }
+      header.titleLines = candidates.slice(0, count).map((j) => lines[j]);
+      header.bodyStart = candidates[count - 1] + 1;
+      k = nextNonBlank(lines, header.bodyStart, end);
     }
   }
-  const k = nextNonBlank(lines, after, end);
-  if (k >= 0 && isDocNumber(lines[k].text)) return { titleLines, docNumber: docNumberOf(lines[k].text), bodyStart: k + 1 };
-  return { titleLines, bodyStart: after };
+  if (k >= 0 && !header.docNumber && matchDocNumber(lines[k].text)) {
+    header.docNumber = matchDocNumber(lines[k].text)!.text;
+    header.docNumberLine = lines[k];
+    header.bodyStart = k + 1;
+  }
+  return header;
 }
 
 interface BuiltDocument {
@@ -100,26 +198,47 @@ interface BuiltDocument {
 function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number }, warnings: ImportWarning[]): BuiltDocument {
   const header = parseHeader(lines, seg.start, seg.end, seg.titleEnd);
   const blocks: BlockElement[] = [];
+  for (const l of header.preamble) {
+    blocks.push({ type: 'paragraph', children: [{ text: l.text.trim() }] });
+    warnings.push(warning('unplaced-line', l.no, l.text));
+  }
   let title = '';
   if (header.titleLines.length) {
     const block = titleBlock(header.titleLines.map((l) => l.text));
     title = block.children[0].text;
     blocks.push(block);
-  } else {
+    if (header.titleLines.length > 1 && header.titleEndBy === 'kind') warnings.push(warning('title-joined', header.titleLines[0].no, title, `${header.titleLines.length} 行`));
+    if (header.titleEndBy === 'guess') warnings.push(warning('title-guessed', header.titleLines[0].no, title));
+  } else if (!header.docNumber || !header.masthead.length) {
     const first = nextNonBlank(lines, seg.start, seg.end);
     warnings.push(warning('title-not-found', first >= 0 ? lines[first].no : undefined, first >= 0 ? lines[first].text : undefined));
   }
-  if (header.docNumber) blocks.push({ type: 'doc-number', children: [{ text: header.docNumber }] });
+  if (header.docNumber) {
+    blocks.push({ type: 'doc-number', children: [{ text: header.docNumber }] });
+    const raw = header.docNumberLine ? matchDocNumber(header.docNumberLine.text) : undefined;
+    if (raw?.bracketsChanged) warnings.push(warning('doc-number-normalised', header.docNumberLine!.no, header.docNumberLine!.text, header.docNumber));
+  }
+  for (const m of header.masthead) warnings.push(warning('masthead-kept', undefined, m));
+  if (header.masthead.some((m) => decreeMasthead(m)) && !title) warnings.push(warning('decree-title', undefined, header.docNumber));
   const kind = kindFromTitle(title, header.docNumber ?? '');
   const body = buildBody(toUnits(lines, header.bodyStart, seg.end), kind, warnings, kind !== 'chronicle');
   blocks.push(...body.blocks);
+  // A 令's title is that of the text it promulgates (the first title after its date); so is a document that
+  // starts with its number. A regulation's 题注 carries the 文号 and date when there is no 文号 line.
+  if (!title) title = blocks.find((b) => b.type === 'doc-title')?.children.map((c) => c.text).join('') ?? '';
+  if (!header.docNumber && body.noteDocNumber) {
+    blocks.splice(title ? 1 : 0, 0, { type: 'doc-number', children: [{ text: body.noteDocNumber }] });
+  }
 
   const headed = new Set(body.headed.map((h) => h.n));
   const missing = body.listed.filter((n) => !headed.has(n));
   if (body.headed.length && missing.length) warnings.push(warning('attachment-missing', body.listLine, title, `附件${missing.join('、')}`));
   const listed = new Set(body.listed);
-  for (const h of body.headed) if (body.listed.length && !listed.has(h.n)) warnings.push(warning('attachment-unlisted', h.line, `附件${h.n}`));
-  return { content: normalizeContent({ blocks }), kind };
+  for (const h of body.headed) if (body.listed.length > 1 && !listed.has(h.n)) warnings.push(warning('attachment-unlisted', h.line, `附件${h.n}`));
+  const meta: DocumentMeta = {};
+  if (header.masthead.length) meta.masthead = header.masthead;
+  if (body.colophon.length) meta.colophon = body.colophon;
+  return { content: normalizeContent({ blocks, ...(meta.masthead || meta.colophon ? { meta } : {}) }), kind: kindFromTitle(title, header.docNumber ?? body.noteDocNumber ?? '') };
 }
 
 /** Every non-empty line as a plain paragraph: the last resort, so nothing is lost. */
@@ -206,20 +325,23 @@ function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-function importIssue(text: string): IssueImport {
+function importIssue(lines: SourceLine[]): IssueImport {
   const warnings: ImportWarning[] = [];
-  const lines = splitLines(text);
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
 
   let fm: ParsedFrontMatter | null = null;
   let toc: ParsedToc | null = null;
   let bodyFrom = 0;
-  if (tocIndex >= 0) {
+  // An issue's TOC lists documents with page numbers (and mostly 文号); a document's own 目录 (an 应急预案's
+  // 1 总则 / 1.1 …) does not: that one stays inside its document.
+  const issueToc = tocIndex >= 0 ? parseToc(lines, tocIndex + 1, parseFrontMatter(lines.slice(0, tocIndex)).journalName) : null;
+  const looksLikeIssueToc = !!issueToc && issueToc.entries.length > 0 && issueToc.entries.filter((e) => e.page !== undefined || e.docNumber).length * 2 >= issueToc.entries.length;
+  if (tocIndex >= 0 && looksLikeIssueToc) {
     fm = parseFrontMatter(lines.slice(0, tocIndex));
-    toc = parseToc(lines, tocIndex + 1, fm.journalName);
-    bodyFrom = toc.end;
-    for (const l of toc.unplaced) warnings.push(warning('unplaced-line', l.no, l.text));
-    for (const e of toc.incomplete) warnings.push(warning('toc-entry-incomplete', e.line, e.title));
+    toc = issueToc;
+    bodyFrom = toc!.end;
+    for (const l of toc!.unplaced) warnings.push(warning('unplaced-line', l.no, l.text));
+    for (const e of toc!.incomplete) warnings.push(warning('toc-entry-incomplete', e.line, e.title));
   }
   const { segments, missing } = segmentDocuments(lines, bodyFrom, toc?.entries ?? []);
   if (!toc) {
@@ -242,8 +364,22 @@ function importIssue(text: string): IssueImport {
   const placed: Placed[] = [];
   const entryOrder = new Map<TocEntry, number>((toc?.entries ?? []).map((e, i) => [e, i]));
   let lastSection = 0;
+  // A leading region without a title of its own (a page's navigation, a stray line) is no document: its
+  // lines go at the top of the next document, each with a warning, so nothing is lost and nothing is invented.
+  let carried: BlockElement[] = [];
   for (const seg of all) {
-    const built = buildDocument(lines, seg, warnings);
+    const regionWarnings: ImportWarning[] = [];
+    let built = buildDocument(lines, seg, regionWarnings);
+    if (!('entry' in seg && seg.entry) && !('titleEnd' in seg && seg.titleEnd !== undefined) && seg !== all[all.length - 1] && !built.content.blocks.some((b) => b.type === 'doc-title' || b.type === 'doc-number')) {
+      for (let i = seg.start; i < seg.end; i++) if (!isBlank(lines[i])) warnings.push(warning('unplaced-line', lines[i].no, lines[i].text));
+      carried = [...carried, ...built.content.blocks];
+      continue;
+    }
+    warnings.push(...regionWarnings);
+    if (carried.length) {
+      built = { ...built, content: normalizeContent({ ...built.content, blocks: [...carried, ...built.content.blocks] }) };
+      carried = [];
+    }
     let sectionIndex: number;
     if (seg.entry) sectionIndex = seg.entry.sectionIndex;
     else if (toc) {
@@ -362,8 +498,31 @@ function fallbackIssue(text: string, error: unknown): IssueImport {
 export function importIssueFromText(text: string): IssueImport {
   const source = safeString(text);
   try {
-    return importIssue(source);
+    return importIssue(splitLines(source));
   } catch (error) {
     return fallbackIssue(source, error);
+  }
+}
+
+/**
+ * The same recogniser on lines that another reader made (HTML and Word paragraphs with their alignment,
+ * tables already structured): a whole issue splits into sections and documents, one document stays one.
+ */
+export function importIssueFromLines(lines: SourceLine[]): IssueImport {
+  try {
+    return importIssue(lines);
+  } catch (error) {
+    return fallbackIssue(lines.map((l) => l.text).join('\n'), error);
+  }
+}
+
+/** One document from lines another reader made (paste of HTML): no segmentation. */
+export function importDocumentFromLines(lines: SourceLine[]): DocumentImport {
+  const warnings: ImportWarning[] = [];
+  try {
+    const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
+    return { content: built.content, warnings };
+  } catch (error) {
+    return { content: plainContent(lines.map((l) => l.text).join('\n')), warnings: [warning('internal-error', undefined, undefined, String(error))] };
   }
 }

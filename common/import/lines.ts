@@ -3,6 +3,7 @@
  * that nothing is silently lost. Conversion artefacts of the text (a leading markdown "- " list
  * marker) are stripped here and remembered, because a stripped marker also means "a new item starts".
  */
+import type { Align, ImageElement, TableElement } from '../model';
 
 export interface SourceLine {
   /** 1-based line number in the source text. */
@@ -11,6 +12,12 @@ export interface SourceLine {
   text: string;
   /** True when a leading "- " list marker from the conversion was removed. */
   listMarker: boolean;
+  /** Paragraph alignment, when the source says (HTML and Word paragraphs; plain text has none). */
+  align?: Align;
+  /** A table the source already structured (HTML, Word): kept as it is, never re-read from tabs. */
+  table?: TableElement;
+  /** An image the source placed here (Word, HTML): kept in place. */
+  image?: ImageElement;
 }
 
 /** A leading markdown list marker ("- ", " - ") that the text conversion added. */
@@ -25,11 +32,12 @@ export function splitLines(text: string): SourceLine[] {
 }
 
 export function isBlank(line: SourceLine | undefined): boolean {
-  return !line || line.text.trim() === '';
+  return !line || (!line.table && !line.image && line.text.trim() === '');
 }
 
 /** Lines that hold tab-separated table cells. */
 export function isTableLine(line: SourceLine): boolean {
+  if (line.table) return true;
   return line.text.includes('\t') && line.text.replace(/\t/g, '').trim() !== '';
 }
 

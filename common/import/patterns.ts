@@ -3,6 +3,7 @@
  * and free of nested quantifiers so that a 10 MB line cannot make it backtrack.
  */
 import { normalizeDocNumber, squeezeWhitespace } from '../model';
+import { isColophonLine, isNote, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
 
 const CN_NUM = '[一二三四五六七八九十百零〇]+';
 
@@ -11,7 +12,7 @@ const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]
 
 export function isDocNumber(text: string): boolean {
   const t = squeezeWhitespace(text);
-  return t.length <= 30 && DOC_NUMBER.test(t);
+  return (t.length <= 30 && DOC_NUMBER.test(t)) || matchDocNumber(t) !== undefined;
 }
 
 export function docNumberOf(text: string): string {
@@ -65,12 +66,17 @@ export function startsNewElement(text: string): boolean {
     LEVEL4.test(t) ||
     ARTICLE.test(t) ||
     ATTACHMENT_HEADING.test(t) ||
+    matchAttachmentHeading(t) !== undefined ||
     ATTACHMENT_LIST.test(t) ||
     DATE_LINE.test(t) ||
+    parseDateLine(t) !== undefined ||
+    isNote(t) ||
+    isColophonLine(t) ||
     CHRONICLE_START.test(t) ||
     CONTACT.test(t) ||
     NOTE.test(t) ||
     isDocNumber(t) ||
+    matchDocNumber(t) !== undefined ||
     isLabelLine(t)
   );
 }
@@ -84,7 +90,8 @@ export function isLabelLine(text: string): boolean {
 /** Title-like: short, no sentence punctuation inside. Used for 方案 and attachment titles. */
 export function isTitleLike(text: string): boolean {
   const t = squeezeWhitespace(text);
-  return t.length >= 2 && t.length <= 80 && !/[。，；：:;!?！？]/.test(t);
+  // Breadcrumbs and navigation (首页 > 政务公开 | 通知公告) are never titles.
+  return t.length >= 2 && t.length <= 80 && !/[。，；：:;!?！？>＞»›|]/.test(t);
 }
 
 /** Two-to-four character personal names, possibly spread with a space (袁 萍). */

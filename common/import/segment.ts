@@ -7,7 +7,8 @@
  */
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
-import { isDocNumber, isTitleLike } from './patterns';
+import { isBracketed, isDocNumber, isTitleLike, startsNewElement } from './patterns';
+import { endsLikeTitleStrongly } from './gongwen';
 import { stripInline } from './inline';
 import type { TocEntry } from './toc';
 
@@ -41,14 +42,21 @@ export function matchTitleAt(lines: SourceLine[], i: number, target: string, unt
   return -1;
 }
 
-/** Title lines immediately above a stand-alone 文号 line at index k (at most two non-blank lines). */
+/**
+ * Title lines immediately above a stand-alone 文号 line at index k: up to four title-like lines. A line
+ * that itself ends with a 文种 word (…的通知, …实施方案) ends something above, so the title starts after it.
+ */
 function titleAbove(lines: SourceLine[], k: number, floor: number): number {
   let start = -1;
   let count = 0;
-  for (let j = k - 1; j >= floor && count < 2; j--) {
+  // Where the source says how lines are aligned (HTML, Word), title lines are centred.
+  const aligned = lines[k].align !== undefined;
+  for (let j = k - 1; j >= floor && count < MAX_TITLE_LINES; j--) {
     if (isBlank(lines[j])) continue;
     const t = lines[j].text;
-    if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t)) break;
+    if (aligned && lines[j].align !== 'center') break;
+    if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t) || startsNewElement(t) || isBracketed(t)) break;
+    if (count > 0 && endsLikeTitleStrongly(t)) break;
     start = j;
     count++;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TableElement } from '../model';
 import { splitLines } from './lines';
-import { buildTable, collectTable, leaderRow, mergeSubLabel } from './tables';
+import { alignShortRow, buildTable, collectTable, leaderRow, mergeSubLabel } from './tables';
 
 const cellText = (t: TableElement) => t.children.map((r) => r.children.map((c) => c.children.map((p) => p.children[0].text).join('¶')));
 const spans = (t: TableElement) => t.children.map((r) => r.children.map((c) => `${c.rowSpan ?? 1}x${c.colSpan ?? 1}`));
@@ -88,5 +88,22 @@ describe('leaderRow', () => {
     expect(mergeSubLabel(regular, 1, 4)).toBe(regular);
     const fits = ['住房', '1*', '指标', '街道'];
     expect(mergeSubLabel(fits, 1, 4)).toBe(fits);
+  });
+});
+
+describe('rows that lost their row-spanned cells', () => {
+  it('moves a short row right under its number columns and merges the gap into the label above', () => {
+    const lines = splitLines('类别\t序号\t项目\t金额\n住房\t1\t甲\t10\n2\t乙\t20\n交通\t3\t丙\t30\n4\t丁\t40');
+    const { table } = collectTable(lines, 0, lines.length);
+    const built = buildTable(table);
+    expect(built.aligned).toBe(2);
+    expect(cellText(built.table)).toEqual([['类别', '序号', '项目', '金额'], ['住房', '1', '甲', '10'], ['2', '乙', '20'], ['交通', '3', '丙', '30'], ['4', '丁', '40']]);
+    expect(spans(built.table)[1][0]).toBe('2x1');
+    expect(spans(built.table)[3][0]).toBe('2x1');
+  });
+  it('leaves a short row alone when its content fits where it stands', () => {
+    const full = [['甲', '1', '说明'], ['乙', '2', '说明']];
+    const row = ['丙', '3'];
+    expect(alignShortRow(row, full, 3)).toBe(row);
   });
 });

@@ -112,6 +112,25 @@ export interface BuiltTable {
   irregular: boolean;
   /** Rows whose extra sub-label column was joined into the label before 序号 (see mergeSubLabel). */
   subLabelsMerged: number;
+  /** Short rows moved right under their columns by content (see alignShortRow). */
+  aligned: number;
+}
+
+const NUMBER_CELL = /^[\d.,，%％+\-－~～]+$/;
+
+/**
+ * A row that lost its leading row-spanned cells in the text (类别 | 1 | 甲 | 10 then | 2 | 乙 | 20 written as
+ * "2  乙  20") is short and starts too far left. Where a column holds numbers in most full rows, the row is
+ * moved right when that puts its numbers under the number columns better than it stands; the missing leading
+ * cells become empty (and merge into the label above). Returns the row unchanged when content does not say.
+ */
+export function alignShortRow(cells: string[], fullRows: string[][], width: number): string[] {
+  const missing = width - cells.length;
+  if (missing <= 0 || fullRows.length < 2) return cells;
+  const numeric = Array.from({ length: width }, (_, j) => fullRows.filter((r) => NUMBER_CELL.test(squeezeWhitespace(r[j] ?? ''))).length * 5 >= fullRows.length * 4);
+  if (!numeric.some(Boolean)) return cells;
+  const fit = (shift: number) => cells.reduce((n, c, i) => n + (numeric[i + shift] === NUMBER_CELL.test(squeezeWhitespace(c)) ? 1 : 0), 0);
+  return fit(missing) > fit(0) ? [...Array<string>(missing).fill(''), ...cells] : cells;
 }
 
 export function buildTable(raw: RawTable): BuiltTable {
@@ -125,8 +144,16 @@ export function buildTable(raw: RawTable): BuiltTable {
   const headerWidth = headerRows ? raw.rows[headerRows - 1].length : 0;
   const seqColumn = headerRows ? raw.rows[headerRows - 1].findIndex((c) => squeezeWhitespace(c) === '序号') : -1;
   let subLabelsMerged = 0;
+  let aligned = 0;
+  const bodyWidth = Math.max(...raw.rows.map((r) => r.length));
+  const fullRows = raw.rows.slice(headerRows).filter((r) => r.length === bodyWidth && r.every((c) => c.trim() !== ''));
   const rows = raw.rows.map((r, index) => {
     let cells = [...r];
+    if (index >= headerRows && !listLike && cells.length < bodyWidth && cells.every((c) => c.trim() !== '')) {
+      const moved = alignShortRow(cells, fullRows, bodyWidth);
+      if (moved !== cells) aligned++;
+      cells = moved;
+    }
     if (index >= headerRows && headerWidth) {
       const merged = mergeSubLabel(cells, seqColumn, headerWidth);
       if (merged !== cells) subLabelsMerged++;
@@ -176,7 +203,7 @@ export function buildTable(raw: RawTable): BuiltTable {
     out.push({ type: 'table-row', children: rowCells.length ? rowCells : [{ type: 'table-cell', children: [paragraph({ text: '' })] }] });
   });
   const table: TableElement = { type: 'table', headerRows: Math.min(headerRows, out.length), variant, children: out };
-  return { table, irregular, subLabelsMerged };
+  return { table, irregular, subLabelsMerged, aligned };
 }
 
 const SEQUENCE_NUMBER = /^\d+\*?$/;

@@ -11,7 +11,16 @@ export type WarningCode =
   | 'table-irregular'
   | 'table-sublabel-merged'
   | 'attachment-missing'
-  | 'attachment-unlisted';
+  | 'attachment-unlisted'
+  | 'title-joined'
+  | 'title-guessed'
+  | 'doc-number-normalised'
+  | 'masthead-kept'
+  | 'colophon-kept'
+  | 'decree-title'
+  | 'signature-guessed'
+  | 'table-aligned'
+  | 'text-repaired';
 
 const MESSAGES: Record<WarningCode, string> = {
   'internal-error': '导入时出现内部错误，全文已按普通段落保留',
@@ -24,6 +33,15 @@ const MESSAGES: Record<WarningCode, string> = {
   'table-sublabel-merged': '表格部分行在序号前多出一列分项名称，已并入前一列',
   'attachment-missing': '附件说明列出的附件在正文中缺失',
   'attachment-unlisted': '正文中的附件未在附件说明中列出',
+  'title-joined': '标题由多行合并而成（按文种词判断标题结束），请核对',
+  'title-guessed': '标题结束位置不确定，只取了第一行，请核对',
+  'doc-number-normalised': '文号括号已统一为六角括号〔〕',
+  'masthead-kept': '版头（发文机关标志）已识别，作为文件信息保存，不排入正文',
+  'colophon-kept': '版记（抄送、印发机关和日期）已识别，作为文件信息保存，不排入正文',
+  'decree-title': '令没有自己的标题，已取其公布的法规标题作标题',
+  'signature-guessed': '日期前的短行已按署名处理，请核对',
+  'table-aligned': '表格部分行缺少单元格（跨行合并被丢失），已按内容对齐到相应列，请核对',
+  'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',
 };
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {

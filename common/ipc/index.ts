@@ -16,6 +16,7 @@ import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
 import { libraryHealthChannels } from './libraryHealth';
 import { publishChannels } from './publish';
+import { fileImportChannels } from './fileImport';
 
 export const contract = {
   ...libraryChannels,
@@ -23,6 +24,7 @@ export const contract = {
   ...wordImportChannels,
   ...libraryHealthChannels,
   ...publishChannels,
+  ...fileImportChannels,
 } as const;
 
 export const events = {

@@ -9,6 +9,7 @@ import {
   type AttachmentItemElement,
   type BlockElement,
   type DocumentContent,
+  type DocumentMeta,
   type Face,
   type HeadingLevel,
   type ParagraphElement,
@@ -191,7 +192,20 @@ export function normalizeContent(value: unknown): DocumentContent {
       : [];
   const blocks = rawBlocks.map(normalizeBlock);
   if (blocks.length === 0) blocks.push(normalizeParagraph({}));
-  return { schemaVersion: SCHEMA_VERSION, blocks };
+  const meta = isObject(value) ? normalizeMeta(value.meta) : undefined;
+  return meta ? { schemaVersion: SCHEMA_VERSION, blocks, meta } : { schemaVersion: SCHEMA_VERSION, blocks };
+}
+
+/** 版头/版记 lines: arrays of short strings, anything else dropped; absent when empty. */
+function normalizeMeta(value: unknown): DocumentMeta | undefined {
+  if (!isObject(value)) return undefined;
+  const lines = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string').slice(0, 50).map((x) => x.slice(0, 500)) : []);
+  const meta: DocumentMeta = {};
+  const masthead = lines(value.masthead);
+  const colophon = lines(value.colophon);
+  if (masthead.length) meta.masthead = masthead;
+  if (colophon.length) meta.colophon = colophon;
+  return masthead.length || colophon.length ? meta : undefined;
 }
 
 // ---------------------------------------------------------------- text rules (GB/T 9704 conventions)

@@ -38,13 +38,18 @@ export function firstBlock<T extends BlockElement['type']>(
   return content.blocks.find((b) => b.type === type) as Extract<BlockElement, { type: T }> | undefined;
 }
 
-/** TOC title and 文号 derived from content: the first doc-title and the doc-number right after it. */
+/**
+ * TOC title and 文号 derived from content: the first doc-title and the doc-number right after it; or, when the
+ * document opens with its 文号 before any title (a 令: 第707号, then the decree, then the decreed text's
+ * title), that opening doc-number.
+ */
 export function deriveTitleAndNumber(content: DocumentContent): { title: string; docNumber: string } {
   const titleIndex = content.blocks.findIndex((b) => b.type === 'doc-title');
   if (titleIndex < 0) return { title: '', docNumber: '' };
   const title = plainText(content.blocks[titleIndex]).trim();
   const next = content.blocks[titleIndex + 1];
-  const docNumber = next && next.type === 'doc-number' ? plainText(next).trim() : '';
+  const first = content.blocks[0];
+  const docNumber = next && next.type === 'doc-number' ? plainText(next).trim() : titleIndex > 0 && first.type === 'doc-number' ? plainText(first).trim() : '';
   return { title, docNumber };
 }
 

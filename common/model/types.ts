@@ -203,6 +203,15 @@ export const VOID_TYPES = ['image', 'page-break'] as const;
 export interface DocumentContent {
   schemaVersion: number;
   blocks: BlockElement[];
+  /** What the importer recognised but the gazette does not print (GB/T 9704 版头 and 版记), kept as found. */
+  meta?: DocumentMeta;
+}
+
+export interface DocumentMeta {
+  /** 版头 / 发文机关标志 lines (XX人民政府文件, 中华人民共和国国务院令). */
+  masthead?: string[];
+  /** 版记 lines (抄送：…, XX办公室 2024年7月5日印发). */
+  colophon?: string[];
 }
 
 // ---------------------------------------------------------------- records

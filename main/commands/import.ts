@@ -1,12 +1,19 @@
-/** `gazette import FILE [--db PATH]`: import an issue and print {"issueId","documents","warnings"}. */
+/**
+ * `gazette import FILE [--db PATH]`: import an issue and print {"issueId","documents","warnings"}.
+ * `gazette import FILE... [--db PATH] [--issue ID] [--section NAME]`: add the documents of every file, in order,
+ * to an existing issue (or, for several files, a new one) and print {"issueId","documents":[{id,title,docNumber,
+ * section,warnings,…}]}. A file that cannot be read leaves the library untouched and exits 1 with one sentence.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImportWarning } from '../../common/model/index';
+import { decodeFileBytes } from '../../common/import/decode';
 import type { Library } from '../store/index';
+import { importFilesIntoLibrary } from '../import/importFiles';
 import { importDocxCommand } from './importDocx';
 import { callChannel, CliError, dbOption, parseCommandArgs, printJson, withLibrary, type CliContext } from './shared';
 
-export const usage = 'import FILE [--db PATH]';
+export const usage = 'import FILE... [--db PATH] [--issue ID] [--section NAME]';
 
 interface ImportSummary {
   issueId: string;
@@ -14,19 +21,12 @@ interface ImportSummary {
   warnings: ImportWarning[];
 }
 
-/** Text files arrive as UTF-8 (with or without BOM) or, from older Windows machines, GB18030. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('gb18030').decode(bytes);
-  }
-}
-
 type Importer = (library: Library, file: string) => Promise<ImportSummary>;
 
 const importText: Importer = async (library, file) => {
-  const text = decodeText(readFileSync(file));
+  const decoded = decodeFileBytes(new Uint8Array(readFileSync(file)));
+  if (!decoded.ok) throw new CliError(`${decoded.error}: ${file}`);
+  const text = decoded.text;
   if (!text.trim()) throw new CliError(`文件是空的 (empty file): ${file}`);
   return callChannel(library, 'issues.importText', { text, fileName: path.basename(file).slice(0, 200) });
 };
@@ -45,14 +45,36 @@ export const importersByExtension: Record<string, Importer> = {
   '.text': importText,
   '': importText,
   '.gazette': importPackage,
+  '.html': importHtmlCommand,
+  '.htm': importHtmlCommand,
   '.docx': importDocxCommand,
   '.doc': importDocxCommand,
   '.wps': importDocxCommand,
 };
 
+/** A web page as a new issue: the same path as adding files, into a new draft issue. */
+async function importHtmlCommand(library: Library, file: string): Promise<ImportSummary> {
+  const result = await importFilesIntoLibrary(library, [file]);
+  if (!result.ok) throw new CliError(result.error);
+  return { issueId: result.issueId, documents: result.documents.length, warnings: result.documents.flatMap((d) => d.warnings) };
+}
+
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
-  const { values, positionals } = parseCommandArgs(argv, { ...dbOption });
-  if (positionals.length !== 1) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
+  const { values, positionals } = parseCommandArgs(argv, { ...dbOption, issue: 'string', section: 'string' });
+  if (positionals.length === 0) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
+  if (values.issue || values.section || positionals.length > 1) {
+    for (const f of positionals) {
+      if (!existsSync(f)) throw new CliError(`找不到文件 (file not found): ${f}`);
+      if (path.extname(f).toLowerCase() === '.gazette') throw new CliError(`期刊包只能作为新的一期导入 (a .gazette package imports as its own issue): ${f}`);
+    }
+    const result = await withLibrary(values.db, ctx.env, (library) => importFilesIntoLibrary(library, positionals, { issueId: values.issue, sectionName: values.section }));
+    if (!result.ok) throw new CliError(result.error);
+    printJson(ctx, {
+      issueId: result.issueId,
+      documents: result.documents.map((d) => ({ id: d.id, file: d.file, title: d.title, docNumber: d.docNumber, section: d.section, addressee: d.addressee, signature: d.signature, date: d.date, attachments: d.attachments, warnings: d.warnings })),
+    });
+    return 0;
+  }
   const file = positionals[0];
   if (!existsSync(file)) throw new CliError(`找不到文件 (file not found): ${file}`);
   const importer = importersByExtension[path.extname(file).toLowerCase()];

@@ -9,6 +9,7 @@ import type { Channel } from '../../common/ipc/index';
 import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
 import { publishChannels } from '../../common/ipc/publish';
+import { fileImportChannels } from '../../common/ipc/fileImport';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import { libraryHealthHandlers } from './libraryHealth';
@@ -36,4 +37,7 @@ export const handlers: HandlerTable<Channel> = {
     import('./wordImport').then((m) => m.wordImportHandlers),
   ),
   ...lazyArea(Object.keys(publishChannels) as Array<keyof typeof publishChannels>, () => import('./publish').then((m) => m.publishHandlers)),
+  ...lazyArea(Object.keys(fileImportChannels) as Array<keyof typeof fileImportChannels>, () =>
+    import('./fileImport').then((m) => m.fileImportHandlers),
+  ),
 };

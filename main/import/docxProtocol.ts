@@ -22,4 +22,16 @@ export interface DocxWorkerReply {
   docNumber?: string;
   warnings?: ImportWarning[];
   assets?: DocxAsset[];
+  /**
+   * Every document the recogniser found, with the section a whole-issue file names for it (a single document
+   * gives one entry, equal to content). Absent for our own export, which is always one document.
+   */
+  documents?: DocxDocument[];
+}
+
+export interface DocxDocument {
+  section: string;
+  content: DocumentContent;
+  title: string;
+  docNumber: string;
 }

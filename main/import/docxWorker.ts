@@ -9,10 +9,13 @@ import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { newId, type ImportWarning } from '../../common/model';
 import { fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { collectHtmlItems } from '../../common/import/cleanWordHtml';
+import { importIssueFromLines } from '../../common/import/fromText';
+import { htmlItemsToLines } from '../../common/import/htmlLines';
 import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import { linkedomEnvironment } from './linkedomEnvironment';
 import { purifyDocxHtml } from './purifyInNode';
-import type { DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+import type { DocxDocument, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
 export const STYLE_MAP = [
@@ -73,7 +76,18 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     );
     const unknownStyles = result.messages.filter((m) => m.type === 'warning').length;
     if (unknownStyles > 0) warnings.push({ code: 'docx-converter', message: `转换器提示 ${unknownStyles} 处未识别的格式，已按正文处理` });
-    const converted = fromHtmlTree(linkedomEnvironment().parseBody(purifyDocxHtml(result.value)));
+    const body = linkedomEnvironment().parseBody(purifyDocxHtml(result.value));
+    if (!ownStyles) {
+      // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
+      const { items } = collectHtmlItems(body);
+      const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
+      const documents: DocxDocument[] = tree.sections.flatMap((section) => section.documents.map((d) => ({ section: section.name, content: d.content, title: d.title, docNumber: d.docNumber })));
+      if (documents.length) {
+        const first = documents[0];
+        return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings: [...warnings, ...found], assets };
+      }
+    }
+    const converted = fromHtmlTree(body);
     return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
   } catch (error) {
     if (error instanceof DocxRejected) return { ok: false, error: error.message, warnings };

@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { normalizeContent, type DocumentContent, type ImportWarning } from '../../common/model';
 import { LIMITS, isEncryptedCfb, sniffFormat } from './docxPackage';
-import type { DocxAsset, DocxWorkerReply } from './docxProtocol';
+import type { DocxAsset, DocxDocument, DocxWorkerReply } from './docxProtocol';
 
-export type { DocxAsset } from './docxProtocol';
+export type { DocxAsset, DocxDocument } from './docxProtocol';
 
 export interface DocxImportResult {
   content: DocumentContent;
@@ -25,6 +25,8 @@ export interface DocxImportResult {
   assets: DocxAsset[];
   /** One-line reason when nothing could be imported (content is then an empty paragraph). */
   error?: string;
+  /** Every document found (a whole issue in one file splits); one entry equal to content for a single document. */
+  documents: DocxDocument[];
 }
 
 export interface DocxImportOptions {
@@ -44,6 +46,7 @@ function failed(error: string, warnings: ImportWarning[] = []): DocxImportResult
     warnings: [...warnings, { code: 'docx-rejected', message: error }],
     assets: [],
     error,
+    documents: [],
   };
 }
 
@@ -151,12 +154,16 @@ export async function importDocxFile(path: string, opts: DocxImportOptions = {})
     }
     const reply = await convertInWorker(bytes, opts);
     if (!reply.ok || !reply.content) return failed(reply.error ?? '无法读取 Word 文档', [...warnings, ...(reply.warnings ?? [])]);
+    const content = normalizeContent(reply.content);
+    const title = reply.title ?? '';
+    const docNumber = reply.docNumber ?? '';
     return {
-      content: normalizeContent(reply.content),
-      title: reply.title ?? '',
-      docNumber: reply.docNumber ?? '',
+      content,
+      title,
+      docNumber,
       warnings: [...warnings, ...(reply.warnings ?? [])],
       assets: reply.assets ?? [],
+      documents: reply.documents?.length ? reply.documents.map((d) => ({ ...d, content: normalizeContent(d.content) })) : [{ section: '', content, title, docNumber }],
     };
   } catch (error) {
     return failed(`无法读取文件：${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120)}`);

@@ -86,7 +86,8 @@ export function GazetteEditor(props: {
     const contentChanged = editor.operations.some((op) => op.type !== 'set_selection');
     if (!contentChanged) return;
     markInput();
-    props.onChange({ schemaVersion: SCHEMA_VERSION, blocks: value as BlockElement[] });
+    // The 版头/版记 the importer kept (content.meta) are not edited here: carry them along.
+    props.onChange({ schemaVersion: SCHEMA_VERSION, blocks: value as BlockElement[], ...(props.initial.meta ? { meta: props.initial.meta } : {}) });
     window.clearTimeout(countTimer.current);
     countTimer.current = window.setTimeout(() => {
       setChars(countChars(editor.children));

@@ -206,6 +206,22 @@ export const zhCN = {
     failed: (reason: string) => `导出失败：${reason}`,
     close: '关闭',
   },
+  importReport: {
+    importFiles: '导入文件（.txt、.html、.docx，装有 LibreOffice 时也可 .doc/.wps；可多选，也可把文件拖到栏目上）',
+    importing: (n: number) => `正在导入 ${n} 个文件…`,
+    failed: (reason: string) => `导入失败：${reason}`,
+    heading: (n: number) => `导入结果：${n} 个文件`,
+    title: '标题',
+    docNumber: '文号',
+    addressee: '主送',
+    signature: '署名',
+    date: '日期',
+    attachments: '附件',
+    none: '（无）',
+    goTo: '定位',
+    noWarnings: '没有提示',
+    close: '关闭',
+  },
   common: { ok: '确定', cancel: '取消', close: '关闭', loading: '加载中…', error: (m: string) => `出错了：${m}` },
 };
 

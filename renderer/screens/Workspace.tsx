@@ -21,6 +21,9 @@ import { IssueLayout, layoutAhead, UnitPreview } from '../workspace/Preview';
 import { sharedPreviewFrame } from '../workspace/printFrame';
 import { SettingsDialog } from '../workspace/SettingsDialog';
 import { TocPanel } from '../workspace/TocPanel';
+import { ImportReport, warningBlockIndex } from '../workspace/ImportReport';
+import type { ImportedDocumentReport } from '../../common/ipc/fileImport';
+import type { ImportWarning } from '../../common/model';
 import { readFileBase64 } from '../files';
 
 type Panel = 'preview' | 'thumbnails' | 'toc' | 'checks' | 'history';
@@ -60,6 +63,9 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
   const editorHandle = useRef<EditorHandle | null>(null);
+  const [importReport, setImportReport] = useState<ImportedDocumentReport[] | null>(null);
+  /** A place to put the caret once the document it is in has opened (from the import report). */
+  const pendingCaret = useRef<{ documentId: string; warning?: ImportWarning } | null>(null);
   const latest = useRef(new Map<string, DocumentContent>());
   const settleTimer = useRef<number | undefined>(undefined);
   const autosave = useAutosave(useCallback(() => setHistoryKey((k) => k + 1), []));
@@ -175,6 +181,19 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
         showToast(t.workspace.importedWord(imported.title || file.name, imported.warnings.length));
         navigate({ screen: 'issue', issueId: props.issueId, documentId: imported.documentId });
       }),
+    importFiles: (sectionId: string, files: File[]) =>
+      void structural(async () => {
+        showToast(t.importReport.importing(files.length));
+        try {
+          const payload = [];
+          for (const file of files) payload.push({ fileName: file.name, dataBase64: await readFileBase64(file) });
+          const imported = await api.importFiles(sectionId, payload);
+          setImportReport(imported.documents);
+          if (imported.documents[0]) navigate({ screen: 'issue', issueId: props.issueId, documentId: imported.documents[0].id });
+        } catch (e) {
+          showToast(t.importReport.failed((e as Error).message), 'error');
+        }
+      }),
     removeDocument: (documentId: string) => {
       const d = tree ? findDocument(tree, documentId) : undefined;
       if (d && confirm(t.workspace.confirmRemoveDocument(d.title || t.workspace.untitled)))
@@ -194,6 +213,42 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     try {
       ReactEditor.toDOMNode(editor, editor.children[f.blockIndex]).scrollIntoView({ block: 'center', behavior: 'smooth' });
     } catch {}
+  };
+
+  /** Put the caret at the start of a block of the open document and scroll it into view. */
+  const placeCaret = (blockIndex: number): boolean => {
+    const editor = editorHandle.current?.editor;
+    if (!editor || blockIndex < 0 || blockIndex >= editor.children.length) return false;
+    Transforms.select(editor, Editor.start(editor, [blockIndex]));
+    ReactEditor.focus(editor);
+    try {
+      ReactEditor.toDOMNode(editor, editor.children[blockIndex]).scrollIntoView({ block: 'center' });
+    } catch {}
+    return true;
+  };
+
+  // From the import report: open the document, then put the caret where the warning points.
+  useEffect(() => {
+    const pending = pendingCaret.current;
+    if (!pending || !current || pending.documentId !== current.id) return;
+    let tries = 0;
+    const attempt = () => {
+      const content = latest.current.get(current.id) ?? current.content;
+      if (placeCaret(pending.warning ? warningBlockIndex(content, pending.warning) : 0) || ++tries > 20) pendingCaret.current = null;
+      else window.setTimeout(attempt, 100);
+    };
+    window.setTimeout(attempt, 0);
+  }, [currentId, editorKey, current]);
+
+  const goToImported = (documentId: string, warning?: ImportWarning) => {
+    setImportReport(null);
+    pendingCaret.current = { documentId, warning };
+    if (documentId !== currentId) select(documentId);
+    else {
+      const content = latest.current.get(documentId) ?? current?.content;
+      if (content) placeCaret(warning ? warningBlockIndex(content, warning) : 0);
+      pendingCaret.current = null;
+    }
   };
 
   const fix = async (f: LintFinding) => {
@@ -319,6 +374,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
       </div>
       {settingsOpen ? <SettingsDialog issue={issue} onSave={(p) => void saveSettings(p)} onClose={() => setSettingsOpen(false)} /> : null}
       {exporting ? <ExportDialog issueId={props.issueId} kind={exporting} onClose={() => setExporting(null)} /> : null}
+      {importReport ? <ImportReport documents={importReport} onGoTo={goToImported} onClose={() => setImportReport(null)} /> : null}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** The issue's outline: sections (栏目) with their documents; drag to reorder or move between sections. */
-import { useRef, useState } from 'react';
+import { useRef, useState, type DragEvent } from 'react';
 import type { GazetteDocument, IssueTree } from '../../common/model';
 import { t } from '../i18n';
 
@@ -12,10 +12,18 @@ export interface OutlineActions {
   removeSection(sectionId: string): void;
   addDocument(sectionId: string): void;
   importWord(sectionId: string, file: File): void;
+  /** Files from the import button or dropped from the desktop onto a section, in order. */
+  importFiles(sectionId: string, files: File[]): void;
   removeDocument(documentId: string): void;
 }
 
 type Drag = { kind: 'doc'; id: string } | { kind: 'section'; id: string };
+
+/** File types the import takes (the same list as the import channel's). */
+const IMPORT_ACCEPT = '.txt,.html,.htm,.docx,.doc,.wps';
+
+/** A drag from the desktop (files), not one of the outline's own items. */
+const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 function docLabel(doc: GazetteDocument): string {
   return doc.tocTitleOverride || doc.title || t.workspace.untitled;
@@ -44,13 +52,14 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
         <input
           ref={wordInput}
           type="file"
-          accept=".docx,.doc,.wps"
+          accept={IMPORT_ACCEPT}
+          multiple
           hidden
           data-testid="import-word-input"
           onChange={(e) => {
-            const file = e.target.files?.[0];
+            const files = Array.from(e.target.files ?? []);
             e.target.value = '';
-            if (file && wordTarget.current) actions.importWord(wordTarget.current, file);
+            if (files.length && wordTarget.current) actions.importFiles(wordTarget.current, files);
           }}
         />
       </div>
@@ -58,16 +67,28 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
         {tree.sections.map((section, sectionIndex) => (
           <div
             key={section.id}
-            className={`outline-section${dropMark === `s:${section.id}` ? ' drop-target' : ''}`}
+            className={`outline-section${dropMark === `s:${section.id}` ? ' drop-target' : ''}${dropMark === `f:${section.id}` ? ' file-drop' : ''}`}
             data-testid="outline-section"
             onDragOver={(e) => {
+              if (!drag && carriesFiles(e)) {
+                e.preventDefault();
+                e.dataTransfer.dropEffect = 'copy';
+                setDropMark(`f:${section.id}`);
+                return;
+              }
               if (!drag) return;
               e.preventDefault();
               if (drag.kind === 'section' || section.documents.length === 0) setDropMark(`s:${section.id}`);
             }}
-            onDragLeave={() => setDropMark((m) => (m === `s:${section.id}` ? '' : m))}
+            onDragLeave={() => setDropMark((m) => (m === `s:${section.id}` || m === `f:${section.id}` ? '' : m))}
             onDrop={(e) => {
               e.preventDefault();
+              const files = drag ? [] : Array.from(e.dataTransfer?.files ?? []);
+              if (files.length) {
+                endDrag();
+                actions.importFiles(section.id, files);
+                return;
+              }
               if (drag?.kind === 'section' && drag.id !== section.id) actions.moveSection(drag.id, sectionIndex);
               else if (drag?.kind === 'doc' && !e.defaultPrevented) actions.moveDocument(drag.id, section.id, section.documents.length);
               endDrag();
@@ -101,14 +122,14 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                 <button
                   type="button"
                   className="icon-btn"
-                  title={t.workspace.importWord}
+                  title={t.importReport.importFiles}
                   data-testid="import-word"
                   onClick={() => {
                     wordTarget.current = section.id;
                     wordInput.current?.click();
                   }}
                 >
-                  W
+                  ⤓
                 </button>
                 <button type="button" className="icon-btn" title={t.workspace.rename} onClick={() => setRenaming(section.id)}>
                   ✎

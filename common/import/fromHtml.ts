@@ -1,0 +1,31 @@
+/**
+ * An HTML file (a government web page, a saved Word page) -> an issue import through the one 公文
+ * recogniser. The caller decodes the bytes (decode.ts) and supplies the parser (linkedom in main/, the
+ * browser's DOMParser in the renderer). A page with hardly any Chinese text is not a document: refused
+ * with one sentence, nothing imported.
+ */
+import type { IssueImport } from './fromText';
+import { importIssueFromLines } from './fromText';
+import { collectHtmlItems } from './cleanWordHtml';
+import type { HtmlEnvironment } from './htmlTree';
+import { htmlItemsToLines } from './htmlLines';
+
+export type HtmlIssueImport = ({ ok: true } & IssueImport) | { ok: false; error: string };
+
+/** Fewer Chinese characters than this in the page's text: a navigation page, an error page, not a 公文. */
+const MIN_DOCUMENT_CJK = 20;
+
+export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIssueImport {
+  try {
+    // Server-page directives (<%@ page … %> of a JSP/ASP page saved as is) are markup, not text.
+    const page = html.replace(/<%[\s\S]{0,2000}?%>/g, '');
+    const source = env.purify ? env.purify(page) : page;
+    const { items } = collectHtmlItems(env.parseBody(source));
+    const lines = htmlItemsToLines(items);
+    const cjk = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0) + (items.some((i) => i.kind === 'table') ? MIN_DOCUMENT_CJK : 0);
+    if (cjk < MIN_DOCUMENT_CJK) return { ok: false, error: '网页中没有可导入的公文正文（中文内容太少），未导入' };
+    return { ok: true, ...importIssueFromLines(lines) };
+  } catch (error) {
+    return { ok: false, error: `网页无法解析：${String((error as Error)?.message ?? error).slice(0, 120)}` };
+  }
+}
