@@ -260,12 +260,18 @@ function attachmentItem(text: string): AttachmentItemElement {
 function signatureAt(units: Unit[], u: number, s: State): number {
   if (s.kind === 'chronicle') return 0;
   let n = 0;
+  // A 印章 picture may sit between the 署名 and the date (a seal stamped over them); then only the date may follow.
+  let seal = false;
   for (let k = u; k < units.length && n < 3; k++) {
     const unit = units[k];
+    if (n > 0 && unit.kind === 'built' && unit.block.type === 'image') {
+      seal = true;
+      continue;
+    }
     if (unit.kind !== 'text') return 0;
     const t = stripInline(unit.text).trim();
     if (DATE_LINE.test(squeezeWhitespace(t)) || parseDateLine(t)) return n;
-    if (!(isOrganName(t) || isPersonSignature(t))) return 0;
+    if (seal || !(isOrganName(t) || isPersonSignature(t))) return 0;
     n++;
   }
   return 0;
