@@ -24,6 +24,12 @@ export const commands: Record<string, Command> = {
   search: { usage: 'search [--db PATH] QUERY [--json]', summary: '全文检索所有期刊', load: () => import('./commands/search') },
   web: { usage: 'web [--db PATH] [--port N]', summary: '在浏览器中使用（仅本机 127.0.0.1，需令牌），第一行输出网址', load: () => import('./commands/web') },
   export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]', summary: '导出一期为印刷版 PDF（及/或 HTML、Word）', load: () => import('./commands/export') },
+  index: {
+    usage: 'index --year YEAR [--db PATH] --pdf FILE [--docx FILE] [--by-issuer]',
+    summary: '年度总目录（按栏目，可按发文机关；含期、页）导出为 PDF / Word',
+    load: () => import('./commands/yearIndex'),
+  },
+  volume: { usage: 'volume --year YEAR [--db PATH] --pdf FILE [--by-issuer]', summary: '合订本：年度总目录在前，各期按序装订为一个 PDF', load: () => import('./commands/volume') },
   demo: { usage: 'demo [--pdf FILE] [--no-docx]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx（--no-docx 只导出 PDF）', load: () => import('./commands/demo') },
   bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
 };

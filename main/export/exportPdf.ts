@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
-import { hashString } from '../../common/render/html';
+import { layoutKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
@@ -59,6 +59,8 @@ export interface ExportPdfResult {
   pages: number;
   pageMap: PageMap;
   layout: LayoutResult;
+  /** common/render/layoutKey.ts: same key => same pages (stored with the page map). */
+  layoutKey: string;
   timings: ExportTimings;
 }
 
@@ -74,11 +76,6 @@ export function outlineFromTree(tree: IssueTree, pageMap: PageMap): OutlineEntry
     }
   }
   return entries;
-}
-
-/** Hash of the laid-out issue (for the page_maps table): all unit hashes in order. */
-export function layoutHashOf(result: LayoutResult, unitHashes: string[]): string {
-  return hashString(`${unitHashes.join(',')}|${result.pages}`);
 }
 
 const memoryOfCache = new WeakMap<LayoutCache, PrintMemory>();
@@ -166,6 +163,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       pages: layout.pages,
       pageMap: layout.pageMap,
       layout,
+      layoutKey: layoutKeyOf(job),
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),
@@ -184,10 +182,9 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
 export async function exportIssuePdf(library: PageMapStore, issueId: string, opts: ExportPdfOptions): Promise<ExportPdfResult> {
   const tree = library.issues.getTree(issueId);
   const result = await exportTreePdf(tree, opts);
-  const unitHashes = Object.keys(result.pageMap.units);
   library.pageMaps.set(issueId, {
     pageCount: result.pages,
-    layoutHash: layoutHashOf(result.layout, unitHashes),
+    layoutHash: result.layoutKey,
     pages: result.pageMap.documents,
     compactTables: result.pageMap.compactTables,
   });
