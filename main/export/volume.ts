@@ -160,7 +160,8 @@ function printKeyOf(job: LayoutJob, tree: IssueTree): string {
 
 interface Session {
   library: VolumeStore;
-  engine: PrintEngine;
+  /** The print engine, started on first use (an index from valid page maps needs none until it prints). */
+  engine(): Promise<PrintEngine>;
   cache: LayoutCache;
   opts: VolumeOptions;
   issues: number;
@@ -172,7 +173,7 @@ async function layOutPending(s: Session, job: LayoutJob, position: number, label
   let pages = 0;
   for (const unit of job.units.filter((u) => !u.cachedPages)) {
     checkAbort(s.opts.signal);
-    const result = await s.engine.layout({ units: [unit], evenHead: job.evenHead, fonts: job.fonts, ...(s.opts.timeoutMs ? { timeoutMs: s.opts.timeoutMs } : {}) });
+    const result = await (await s.engine()).layout({ units: [unit], evenHead: job.evenHead, fonts: job.fonts, ...(s.opts.timeoutMs ? { timeoutMs: s.opts.timeoutMs } : {}) });
     for (const laid of result.laidOut) s.cache.set(laid.hash, laid.pagesHtml);
     pages += result.pages;
     s.opts.onProgress?.({ stage: 'layout', issue: position, issues: s.issues, label, pages, totalPages: s.totalPages + pages });
@@ -191,7 +192,7 @@ async function pagesOfIssue(s: Session, tree: IssueTree, position: number): Prom
   }
   await layOutPending(s, job, position, label);
   checkAbort(s.opts.signal);
-  const layout = await s.engine.layout(issueJob(tree, (hash) => s.cache.get(hash)));
+  const layout = await (await s.engine()).layout(issueJob(tree, (hash) => s.cache.get(hash)));
   s.library.pageMaps.set(tree.issue.id, { pageCount: layout.pages, layoutHash: key, pages: layout.pageMap.documents, compactTables: layout.pageMap.compactTables });
   s.totalPages += layout.pages;
   return { tree, pages: layout.pageMap.documents, frontPages: layout.pageMap.frontPages, totalPages: layout.pages };
@@ -211,7 +212,7 @@ async function printedIssue(s: Session, pdfCache: IssuePdfCache, tree: IssueTree
   checkAbort(s.opts.signal);
   s.opts.onProgress?.({ stage: 'print', issue: position, issues: s.issues, label, totalPages: s.totalPages });
   const pdfPath = path.join(scratch, `${tree.issue.id}.pdf`);
-  const result = await exportTreePdf(tree, { pdfPath, engine: s.engine, cache: s.cache, printMemory: false, bleed: false });
+  const result = await exportTreePdf(tree, { pdfPath, engine: await s.engine(), cache: s.cache, printMemory: false, bleed: false });
   s.library.pageMaps.set(tree.issue.id, {
     pageCount: result.pages,
     layoutHash: result.layoutKey,
@@ -235,18 +236,20 @@ async function printIndex(s: Session, index: YearIndex, fonts: 'bundled' | 'offi
     fonts,
     pageOffset: 1,
   };
-  const layout = await s.engine.layout(job);
-  return { pdf: await s.engine.printPdf(), pages: layout.pages };
+  const engine = await s.engine();
+  const layout = await engine.layout(job);
+  return { pdf: await engine.printPdf(), pages: layout.pages };
 }
 
 async function withSession<T>(library: VolumeStore, opts: VolumeOptions, issues: number, fn: (s: Session, cacheDir: string | null) => Promise<T>): Promise<T> {
   const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(library) : opts.cacheDir;
-  const engine = opts.engine ?? (await ChromiumEngine.launch());
+  const own: { launched: Promise<PrintEngine> | null } = { launched: null };
+  const engine = () => (opts.engine ? Promise.resolve(opts.engine) : (own.launched ??= ChromiumEngine.launch()));
   try {
     const cache = new LayoutCache(cacheDir ? path.join(cacheDir, 'layout') : undefined);
     return await fn({ library, engine, cache, opts, issues, totalPages: 0 }, cacheDir);
   } finally {
-    if (!opts.engine) await engine.close();
+    if (own.launched) await (await own.launched.catch(() => null))?.close();
   }
 }
 
