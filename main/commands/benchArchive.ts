@@ -1,14 +1,13 @@
 /**
  * A decade (or two) of archive for the bench and its test-sized form: monthly issues generated from the
  * sample issue (its documents with the year changed, fresh ids), each with the sample's page map stored
- * under the issue's own layout key (the pages are the sample's: same content, same layout), so the
+ * under the issue's own source key (the pages are the sample's: same content, same layout), so the
  * 年度总目录 of any year can be built without laying anything out. Then the figures the library screen
  * and the archive depend on: opening the library (the call the screen makes), search (1-, 2- and
  * 3+-character queries), the year index, and opening an issue against a library holding only that issue.
  */
 import { newId, type IssueTree } from '../../common/model';
-import { layoutKeyOf } from '../../common/render/layoutKey';
-import { issueJob } from '../../common/render/printJob';
+import { sourceKeyOf } from '../../common/render/layoutKey';
 import { handleCall } from '../handlers/index';
 import { yearIndexOf } from '../export/volume';
 import type { Library } from '../store/index';
@@ -52,7 +51,7 @@ export function makeArchive(library: Library, sample: IssueTree, opts: { firstYe
           const docs = stored.sections.flatMap((s) => s.documents);
           library.pageMaps.set(issueId, {
             pageCount: opts.pages.pageCount,
-            layoutHash: layoutKeyOf(issueJob(stored)),
+            layoutHash: sourceKeyOf(stored),
             pages: Object.fromEntries(docs.map((d, i) => [d.id, opts.pages!.byPosition[i]])),
           });
         }

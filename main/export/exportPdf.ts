@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
-import { layoutKeyOf } from '../../common/render/layoutKey';
+import { sourceKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
@@ -59,8 +59,8 @@ export interface ExportPdfResult {
   pages: number;
   pageMap: PageMap;
   layout: LayoutResult;
-  /** common/render/layoutKey.ts: same key => same pages (stored with the page map). */
-  layoutKey: string;
+  /** common/render/layoutKey.ts sourceKeyOf: same key => same pages (stored with the page map). */
+  sourceKey: string;
   timings: ExportTimings;
 }
 
@@ -163,7 +163,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       pages: layout.pages,
       pageMap: layout.pageMap,
       layout,
-      layoutKey: layoutKeyOf(job),
+      sourceKey: sourceKeyOf(tree),
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),
@@ -184,7 +184,7 @@ export async function exportIssuePdf(library: PageMapStore, issueId: string, opt
   const result = await exportTreePdf(tree, opts);
   library.pageMaps.set(issueId, {
     pageCount: result.pages,
-    layoutHash: result.layoutKey,
+    layoutHash: result.sourceKey,
     pages: result.pageMap.documents,
     compactTables: result.pageMap.compactTables,
   });

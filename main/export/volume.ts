@@ -4,7 +4,7 @@
  * and folios, with an outline year -> issue -> document).
  *
  * What earlier work is reused, and when it is still valid (common/render/layoutKey.ts decides):
- *   - page numbers: the issue's stored page map, when its key equals the key of the issue as it is now;
+ *   - page numbers: the issue's stored page map, when its source key equals the issue's as it is now;
  *   - laid-out units: a layout cache on disk beside the library (`cache/layout/`);
  *   - printed issues: the PDF each issue got in the last volume (`cache/issues/<id>.pdf`), under the same
  *     key and print settings. Only what is not valid any more is laid out and printed again.
@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
-import { layoutKeyOf } from '../../common/render/layoutKey';
+import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { issueJob, type LayoutJob } from '../../common/render/printJob';
 import { buildYearIndex, issueRangeLabel, yearIndexHtml, yearIndexTitle, type IndexedIssue, type YearIndex, type YearIndexOptions } from '../../common/render/yearIndex';
 import { yearIndexDocx } from '../../common/render/yearIndexDocx';
@@ -182,15 +182,14 @@ async function layOutPending(s: Session, job: LayoutJob, position: number, label
 
 /** Page numbers of an issue: the stored page map when still valid, else a fresh layout (stored). */
 async function pagesOfIssue(s: Session, tree: IssueTree, position: number): Promise<IssueWork> {
-  const job = issueJob(tree, (hash) => s.cache.get(hash));
-  const key = layoutKeyOf(job);
+  const key = sourceKeyOf(tree);
   const stored = s.library.pageMaps.get(tree.issue.id);
   const label = issueLabel(tree);
   if (stored.layoutHash === key && stored.pageCount) {
     s.opts.onProgress?.({ stage: 'reuse', issue: position, issues: s.issues, label, pages: stored.pageCount, totalPages: (s.totalPages += stored.pageCount) });
     return { tree, pages: stored.pages, frontPages: 2, totalPages: stored.pageCount };
   }
-  await layOutPending(s, job, position, label);
+  await layOutPending(s, issueJob(tree, (hash) => s.cache.get(hash)), position, label);
   checkAbort(s.opts.signal);
   const layout = await (await s.engine()).layout(issueJob(tree, (hash) => s.cache.get(hash)));
   s.library.pageMaps.set(tree.issue.id, { pageCount: layout.pages, layoutHash: key, pages: layout.pageMap.documents, compactTables: layout.pageMap.compactTables });
@@ -215,7 +214,7 @@ async function printedIssue(s: Session, pdfCache: IssuePdfCache, tree: IssueTree
   const result = await exportTreePdf(tree, { pdfPath, engine: await s.engine(), cache: s.cache, printMemory: false, bleed: false });
   s.library.pageMaps.set(tree.issue.id, {
     pageCount: result.pages,
-    layoutHash: result.layoutKey,
+    layoutHash: result.sourceKey,
     pages: result.pageMap.documents,
     compactTables: result.pageMap.compactTables,
   });
