@@ -8,17 +8,20 @@ import { libraryChannels, libraryEvents } from './library';
 import { exportChannels, exportEvents } from './export';
 import { appEvents } from './app';
 import { wordImportChannels } from './wordImport';
+import { volumeChannels, volumeEvents } from './volume';
 
 export const contract = {
   ...libraryChannels,
   ...exportChannels,
   ...wordImportChannels,
+  ...volumeChannels,
 } as const;
 
 export const events = {
   ...libraryEvents,
   ...exportEvents,
   ...appEvents,
+  ...volumeEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -8,6 +8,7 @@
 import type { Channel } from '../../common/ipc/index';
 import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
+import { volumeChannels } from '../../common/ipc/volume';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import type { Handler, HandlerTable } from './types';
@@ -32,4 +33,5 @@ export const handlers: HandlerTable<Channel> = {
   ...lazyArea(Object.keys(wordImportChannels) as Array<keyof typeof wordImportChannels>, () =>
     import('./wordImport').then((m) => m.wordImportHandlers),
   ),
+  ...lazyArea(Object.keys(volumeChannels) as Array<keyof typeof volumeChannels>, () => import('./volume').then((m) => m.volumeHandlers)),
 };

@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { useToast } from '../ui';
 import { readFileBase64 } from '../files';
 import { sharedPreviewFrame } from '../workspace/printFrame';
+import { VolumeDialog } from './VolumeDialog';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -29,6 +30,7 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [confirming, setConfirming] = useState<IssueSummary | null>(null);
+  const [volumeOpen, setVolumeOpen] = useState(false);
   const packageInput = useRef<HTMLInputElement>(null);
   const textInput = useRef<HTMLInputElement>(null);
   const toast = useToast();
@@ -94,6 +96,9 @@ export function LibraryScreen() {
           </button>
           <button type="button" className="btn" onClick={() => packageInput.current?.click()}>
             {t.library.importPackage}
+          </button>
+          <button type="button" className="btn" disabled={!issues?.length} onClick={() => setVolumeOpen(true)} data-testid="open-volume">
+            {t.volume.open}
           </button>
           <input
             ref={packageInput}
@@ -199,6 +204,8 @@ export function LibraryScreen() {
           )}
         </section>
       </main>
+
+      {volumeOpen && issues ? <VolumeDialog issues={issues} onClose={() => setVolumeOpen(false)} /> : null}
 
       {confirming ? (
         <div className="modal-backdrop">
