@@ -31,7 +31,7 @@ export const commands: Record<string, Command> = {
   },
   volume: { usage: 'volume --year YEAR [--db PATH] --pdf FILE [--by-issuer]', summary: '合订本：年度总目录在前，各期按序装订为一个 PDF', load: () => import('./commands/volume') },
   demo: { usage: 'demo [--pdf FILE] [--no-docx]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx（--no-docx 只导出 PDF）', load: () => import('./commands/demo') },
-  bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
+  bench: { usage: 'bench [--runs N] [--scale] [--archive-years N]', summary: '测量导出速度与内存；--scale：60/175/700 页的每页耗时与峰值内存及档案库指标（最后一行为 JSON）', load: () => import('./commands/bench') },
 };
 
 export function helpText(): string {

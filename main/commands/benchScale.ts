@@ -30,6 +30,8 @@ export function scaledTree(tree: IssueTree, times: number): IssueTree {
 }
 
 export interface ScaleFigure {
+  /** The sample's own run (times 1): its page map (document -> first page), for the archive's issues. */
+  documents?: Record<string, number>;
   times: number;
   pages: number;
   layoutMs: number;
@@ -55,7 +57,7 @@ export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value
 
 /** One export of the sample × `times` in a fresh engine (fresh Chromium: the peak is this job's). */
 export async function measureScale(sample: IssueTree, times: number, dir: string): Promise<ScaleFigure> {
-  const tree = scaledTree(sample, times);
+  const tree = times === 1 ? sample : scaledTree(sample, times);
   const { value: result, peak } = await withPeakMemory(async () => {
     const engine = await ChromiumEngine.launch();
     try {
@@ -74,6 +76,7 @@ export async function measureScale(sample: IssueTree, times: number, dir: string
     printMsPerPage: Math.round((printMs / result.pages) * 10) / 10,
     peakMB: Math.round(peak / 1e6),
     peakKBPerPage: Math.round(peak / 1e3 / result.pages),
+    ...(times === 1 ? { documents: result.pageMap.documents } : {}),
   };
 }
 
