@@ -4,7 +4,7 @@
  * page, outline with pdf-lib) and in the DOCX's XML.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
@@ -20,6 +20,10 @@ const ISSUES = 12;
 let dir: string;
 let cleanup: () => void;
 let db: string;
+
+function gazetteRaw(args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, GAZETTE_LIBRARY: path.join(dir, 'never-used.sqlite') } });
+}
 
 function gazette(args: string[]) {
   const result = spawnSync(process.execPath, [bin, ...args], {
@@ -184,5 +188,17 @@ describe('gazette index', () => {
     expect(again.issues.filter((i) => !i.reused).map((i) => i.label)).toEqual(['2024年第5期']);
     const index = pageTexts(again.pdf).slice(0, again.indexPages).join('');
     expect(index).toContain('关于第5期事项1的通知（修订）');
+  });
+});
+
+describe('bad use', () => {
+  it('says in one line what is wrong, and writes nothing', () => {
+    const noYear = gazetteRaw(['volume', '--db', db, '--pdf', path.join(dir, 'x.pdf')]);
+    expect(noYear.status).toBe(2);
+    expect(noYear.stderr.trim().split('\n')).toHaveLength(1);
+    const empty = gazetteRaw(['index', '--year', '1999', '--db', db, '--pdf', path.join(dir, 'none.pdf')]);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr.trim().split('\n')).toEqual([expect.stringMatching(/1999年没有期刊/)]);
+    expect(existsSync(path.join(dir, 'none.pdf'))).toBe(false);
   });
 });
