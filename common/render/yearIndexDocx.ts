@@ -11,6 +11,8 @@ import { issueRangeLabel, yearIndexTitle, type YearIndex, type YearIndexEntry } 
 import { tocPageLabel } from './toHtmlFront';
 
 const RIGHT_EDGE = PAGE.typeWidth;
+/** The issue TOC's right tab in the `toc 3` style (docx/styles.ts), cleared: the index uses the full width. */
+const TOC3_TAB = 5520;
 
 function folio(alignment: 'left' | 'right'): Footer {
   return new Footer({
@@ -35,7 +37,10 @@ function head(text: string, alignment: 'left' | 'right'): Header {
 function placeLine(text: string, entry: YearIndexEntry, oneLine: boolean): Paragraph {
   return new Paragraph({
     style: STYLE.toc[2],
-    tabStops: [{ type: TabStopType.RIGHT, position: RIGHT_EDGE, leader: 'middleDot' }],
+    tabStops: [
+      { type: TabStopType.CLEAR, position: TOC3_TAB },
+      { type: TabStopType.RIGHT, position: RIGHT_EDGE, leader: 'middleDot' },
+    ],
     indent: oneLine ? { left: 0, firstLine: 0 } : undefined,
     children: [new TextRun(text), new TextRun({ children: [new Tab()] }), new TextRun(`第${entry.issueNumber}期${tocPageLabel(entry.page)}`)],
   });
