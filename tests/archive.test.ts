@@ -110,5 +110,5 @@ describe('a generated archive', () => {
       alone.close();
       cleanAlone();
     }
-  });
+  }, 300_000);
 });

@@ -177,7 +177,7 @@ describe('gazette index', () => {
     for (const t of titles) expect(xml).toContain(t.title);
     expect(xml).toContain(`第12期（${out.entries.find((e) => e.issue === 12)!.page}）`);
     expect(xml).toContain('w:leader="middleDot"');
-  });
+  }, 600_000);
 
   it('a second volume reuses every unchanged issue and lays out only the changed one', () => {
     const lib = openLibrary(db, { logger: { warn: () => {} } });
@@ -188,7 +188,7 @@ describe('gazette index', () => {
     expect(again.issues.filter((i) => !i.reused).map((i) => i.label)).toEqual(['2024年第5期']);
     const index = pageTexts(again.pdf).slice(0, again.indexPages).join('');
     expect(index).toContain('关于第5期事项1的通知（修订）');
-  });
+  }, 600_000);
 });
 
 describe('bad use', () => {
@@ -200,5 +200,5 @@ describe('bad use', () => {
     expect(empty.status).toBe(1);
     expect(empty.stderr.trim().split('\n')).toEqual([expect.stringMatching(/1999年没有期刊/)]);
     expect(existsSync(path.join(dir, 'none.pdf'))).toBe(false);
-  });
+  }, 300_000);
 });
