@@ -25,6 +25,8 @@ const SELECT_HIT = `
   ${HIT_FROM}`;
 
 export const MAX_QUERY_TERMS = 8;
+/** Issues scanned per step by the LIKE path (1-2 character terms), newest first. */
+const ISSUES_PER_SCAN = 12;
 
 export function queryTerms(query: string): string[] {
   return query
@@ -109,13 +111,24 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
     const where = terms
       .map((t) => (folded(t) ? `(d.title || char(10) || d.plain_text) LIKE ? ESCAPE '\\'` : '(instr(d.title, ?) > 0 OR instr(d.plain_text, ?) > 0)'))
       .join(' AND ');
-    rids = db
-      .prepare(
-        `SELECT d.rid ${HIT_FROM} WHERE ${where}${issueFilter}
-         ORDER BY i.year DESC, i.number DESC, s.position, d.position LIMIT ?`,
-      )
-      .pluck()
-      .all(...terms.flatMap((t) => (folded(t) ? [likePattern(t)] : [t, t])), ...issueParams, limit) as number[];
+    // Newest issues first, a few at a time, stopping once the limit is reached: a short common term (市)
+    // matches in nearly every document, and scanning the whole archive for the first 100 hits was the cost.
+    const issueIds = opts.issueId
+      ? [opts.issueId]
+      : (db.prepare('SELECT id FROM issues ORDER BY year DESC, number DESC, cumulative_number DESC').pluck().all() as string[]);
+    const params = terms.flatMap((t) => (folded(t) ? [likePattern(t)] : [t, t]));
+    rids = [];
+    for (let at = 0; at < issueIds.length && rids.length < limit; at += ISSUES_PER_SCAN) {
+      const chunk = issueIds.slice(at, at + ISSUES_PER_SCAN);
+      const found = db
+        .prepare(
+          `SELECT d.rid ${HIT_FROM} WHERE ${where} AND i.id IN (${chunk.map(() => '?').join(',')})
+           ORDER BY i.year DESC, i.number DESC, i.cumulative_number DESC, s.position, d.position LIMIT ?`,
+        )
+        .pluck()
+        .all(...params, ...chunk, limit - rids.length) as number[];
+      rids.push(...found);
+    }
   }
   if (rids.length === 0) return [];
   const found = db.prepare(`${SELECT_HIT} WHERE d.rid IN (${rids.map(() => '?').join(',')})`).all(...rids) as HitRow[];
