@@ -99,6 +99,7 @@ export function VolumeDialog(props: { issues: IssueSummary[]; onClose: () => voi
             <input type="checkbox" checked={byIssuer} disabled={running !== null} onChange={(e) => setByIssuer(e.target.checked)} /> {t.volume.byIssuer}
           </label>
         </p>
+        <p className="muted">{t.volume.outputs}</p>
         {running ? (
           <>
             <div className="progress">
