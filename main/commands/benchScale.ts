@@ -58,14 +58,18 @@ export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value
 /** One export of the sample × `times` in a fresh engine (fresh Chromium: the peak is this job's). */
 export async function measureScale(sample: IssueTree, times: number, dir: string): Promise<ScaleFigure> {
   const tree = times === 1 ? sample : scaledTree(sample, times);
-  const { value: result, peak } = await withPeakMemory(async () => {
-    const engine = await ChromiumEngine.launch();
-    try {
-      return await exportTreePdf(tree, { pdfPath: path.join(dir, `scale-${times}.pdf`), engine, cache: new LayoutCache(), printMemory: false });
-    } finally {
-      await engine.close();
-    }
-  });
+  // The peak covers the export, not the engine's shutdown: while Chromium's processes exit their PSS cannot
+  // be read and treeRss counts their RSS instead (shared pages counted once per process).
+  const engine = await ChromiumEngine.launch();
+  let sampled: { value: Awaited<ReturnType<typeof exportTreePdf>>; peak: number };
+  try {
+    sampled = await withPeakMemory(() =>
+      exportTreePdf(tree, { pdfPath: path.join(dir, `scale-${times}.pdf`), engine, cache: new LayoutCache(), printMemory: false }),
+    );
+  } finally {
+    await engine.close();
+  }
+  const { value: result, peak } = sampled;
   const { layoutMs, printMs } = result.timings;
   return {
     times,
