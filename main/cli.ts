@@ -26,8 +26,14 @@ export const commands: Record<string, Command> = {
   export: { usage: 'export [--db PATH] --issue ID --pdf FILE [--html DIR] [--docx FILE]', summary: '导出一期为印刷版 PDF（及/或 HTML、Word）', load: () => import('./commands/export') },
   restore: { usage: 'restore [--db PATH] [--list] [--from FILE] [--json]', summary: '从自动备份恢复资料库（默认最近的完好备份；原文件保留）', load: () => import('./commands/restore') },
   publish: { usage: 'publish [--db PATH] --issue ID --out DIR', summary: '发布网页版：目录页、每篇文件的网页和 PDF、整期 PDF（带标签）、issue.json 与站内检索', load: () => import('./commands/publish') },
+  index: {
+    usage: 'index --year YEAR [--db PATH] --pdf FILE [--docx FILE] [--by-issuer]',
+    summary: '年度总目录（按栏目，可按发文机关；含期、页）导出为 PDF / Word',
+    load: () => import('./commands/yearIndex'),
+  },
+  volume: { usage: 'volume --year YEAR [--db PATH] --pdf FILE [--by-issuer]', summary: '合订本：年度总目录在前，各期按序装订为一个 PDF', load: () => import('./commands/volume') },
   demo: { usage: 'demo [--pdf FILE] [--no-docx]', summary: '把示例期刊导出到 out/sample-issue.pdf 和 .docx（--no-docx 只导出 PDF）', load: () => import('./commands/demo') },
-  bench: { usage: 'bench [--runs N]', summary: '测量导出速度与内存（最后一行为 JSON）', load: () => import('./commands/bench') },
+  bench: { usage: 'bench [--runs N] [--scale] [--archive-years N]', summary: '测量导出速度与内存；--scale：60/175/700 页的每页耗时与峰值内存及档案库指标（最后一行为 JSON）', load: () => import('./commands/bench') },
 };
 
 export function helpText(): string {

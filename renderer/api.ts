@@ -175,6 +175,9 @@ export const api = {
     invoke('pageMaps.set', { issueId, pageCount, layoutHash, pages, compactTables }),
 
   exportPdf: (issueId: string) => invoke('export.pdf', { issueId }),
+  yearIndex: (year: number, byIssuer: boolean) => invoke('volume.index', { year, byIssuer }),
+  bindVolume: (year: number, byIssuer: boolean) => invoke('volume.bind', { year, byIssuer }),
+  cancelVolume: () => invoke('volume.cancel', {}),
   exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
   publishWeb: (issueId: string) => invoke('export.publish', { issueId }),
   /** An exported file's bytes, for a download link (browser bridge). */

@@ -17,6 +17,7 @@ import { wordImportChannels } from './wordImport';
 import { libraryHealthChannels } from './libraryHealth';
 import { publishChannels } from './publish';
 import { fileImportChannels } from './fileImport';
+import { volumeChannels, volumeEvents } from './volume';
 
 export const contract = {
   ...libraryChannels,
@@ -25,12 +26,14 @@ export const contract = {
   ...libraryHealthChannels,
   ...publishChannels,
   ...fileImportChannels,
+  ...volumeChannels,
 } as const;
 
 export const events = {
   ...libraryEvents,
   ...exportEvents,
   ...appEvents,
+  ...volumeEvents,
 } as const;
 
 export type Contract = typeof contract;

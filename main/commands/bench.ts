@@ -23,7 +23,7 @@ import { loadSampleTree } from './demo';
 import { fileArgument } from './export';
 import { callChannel, parseCommandArgs, type CliContext } from './shared';
 
-export const usage = 'bench [--runs N]';
+export const usage = 'bench [--runs N] [--scale] [--archive-years N]';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -85,10 +85,58 @@ function editedDocument(tree: IssueTree, run: number): GazetteDocument | undefin
   return doc;
 }
 
-const benchOptions = { runs: { type: 'string' } } as const;
+const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, 'archive-years': { type: 'string' } } as const;
+
+/**
+ * `bench --scale`: per-page layout and print time and peak memory at about 60, 175 and 700 pages (the
+ * sample 1×, 3×, 12×), then the archive figures over `--archive-years` (default 20) years of monthly issues.
+ */
+async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
+  const { runScale } = await import('./benchScale');
+  const { makeArchive, measureArchive, archiveIssue, samplePagesOf } = await import('./benchArchive');
+  const { openLibrary } = await import('../store/index');
+  const sample = loadSampleTree();
+  const figures = await runScale(sample, ctx);
+  const base = figures[0];
+  for (const f of figures) {
+    ctx.out(
+      `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the 60-page figure), ` +
+        `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page)`,
+    );
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-archive-'));
+  try {
+    const archive = openLibrary(path.join(dir, 'archive.sqlite'), { logger: { warn: () => {} } });
+    const alone = openLibrary(path.join(dir, 'alone.sqlite'), { logger: { warn: () => {} } });
+    try {
+      const t0 = performance.now();
+      const pages = base.documents ? samplePagesOf(sample, base.documents, base.pages) : undefined;
+      const ids = makeArchive(archive, sample, { firstYear: 2025 - years, years, pages });
+      ctx.err(`archive: ${ids.length} issues generated in ${Math.round(performance.now() - t0)} ms`);
+      const middle = ids[Math.floor(ids.length / 2)];
+      const m = archive.issues.get(middle);
+      const aloneId = alone.issues.insertTree(archiveIssue(sample, m.year, m.number, m.cumulativeNumber));
+      const a = await measureArchive(archive, { library: alone, issueId: aloneId }, middle);
+      ctx.out(
+        `archive of ${a.issues} issues, ${a.documents} documents: library opens (issues.list) ${a.openMs.median} ms (max ${a.openMs.max}; target <= 300); ` +
+          `search p95 ${a.searchP95} ms (target <= 100); year index ${a.yearIndexMs} ms for ${a.yearIndexEntries} entries (target <= 1000); ` +
+          `open an issue ${a.openIssueMs} ms (alone in a library: ${a.openIssueAloneMs} ms)`,
+      );
+      for (const q of a.search) ctx.out(`  search ${JSON.stringify(q.query)}: p95 ${q.p95} ms, ${q.hits} hits`);
+      ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f), archive: a }));
+    } finally {
+      archive.close();
+      alone.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return 0;
+}
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, benchOptions);
+  if (values.scale) return runScaleBench(ctx, Math.max(1, Number(values['archive-years'] ?? 20) || 20));
   const runs = Math.max(3, Number(values.runs ?? 3) || 3);
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
   let peak = 0;

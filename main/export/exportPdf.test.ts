@@ -6,7 +6,7 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import type { PrintEngine, PrintPdfOptions } from './engine';
-import { printIssue } from './exportPdf';
+import { PRINT_BATCH_PAGES, printIssue } from './exportPdf';
 import type { PageKeys } from './pageScripts';
 import { PrintMemory } from './pageReuse';
 
@@ -93,6 +93,26 @@ describe('printIssue', () => {
     const result = await printIssue(engine, memory, 'issue', 2);
     expect(result.fullPrintReason).toMatch(/page keys failed: page gone/);
     expect(memory.get('issue')).toBeUndefined();
+  });
+
+  it('prints a long issue in batches, joins them in order, and reuses pages from the batches later', async () => {
+    const total = PRINT_BATCH_PAGES * 2 + 7;
+    const state = { keys: Array.from({ length: total }, (_, i) => i), printed: [] as Array<number[] | 'all'> };
+    const engine = scriptedEngine(state);
+    const memory = new PrintMemory();
+    const first = await printIssue(engine, memory, 'issue', total);
+    expect(state.printed.map((p) => (p === 'all' ? p : [p[0], p.length]))).toEqual([
+      [0, PRINT_BATCH_PAGES],
+      [PRINT_BATCH_PAGES, PRINT_BATCH_PAGES],
+      [PRINT_BATCH_PAGES * 2, 7],
+    ]);
+    expect(await widthsOf(first.raw)).toEqual(state.keys.map((k) => 100 + k));
+    state.printed = [];
+    state.keys = state.keys.map((k, i) => (i === PRINT_BATCH_PAGES + 1 ? 5000 : k));
+    const second = await printIssue(engine, memory, 'issue', total);
+    expect(second).toMatchObject({ printedPages: 1, reusedPages: total - 1 });
+    expect(state.printed).toEqual([[PRINT_BATCH_PAGES + 1]]);
+    expect(await widthsOf(second.raw)).toEqual(state.keys.map((k) => 100 + k));
   });
 
   it('never reuses without a memory', async () => {

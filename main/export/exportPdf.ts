@@ -9,8 +9,8 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
-import { hashString } from '../../common/render/html';
 import type { HtmlOptions } from '../../common/render/toHtml';
+import { sourceKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import { printImages, type AssetSource } from './images';
 import type { PrintEngine } from './engine';
@@ -68,6 +68,8 @@ export interface ExportPdfResult {
   pages: number;
   pageMap: PageMap;
   layout: LayoutResult;
+  /** common/render/layoutKey.ts sourceKeyOf: same key => same pages (stored with the page map). */
+  sourceKey: string;
   timings: ExportTimings;
   /** For the user: images missing from the library (printed as placeholders). */
   warnings: string[];
@@ -85,11 +87,6 @@ export function outlineFromTree(tree: IssueTree, pageMap: PageMap): OutlineEntry
     }
   }
   return entries;
-}
-
-/** Hash of the laid-out issue (for the page_maps table): all unit hashes in order. */
-export function layoutHashOf(result: LayoutResult, unitHashes: string[]): string {
-  return hashString(`${unitHashes.join(',')}|${result.pages}`);
 }
 
 const memoryOfCache = new WeakMap<LayoutCache, PrintMemory>();
@@ -112,15 +109,52 @@ export interface RawPrint {
 }
 
 /**
+ * A full print of more pages than this goes in batches of this many (each printed alone, as in a partial
+ * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once, by ~1.2 MB a
+ * page (687 pages at once took the process tree from 0.78 to 1.58 GB).
+ */
+export const PRINT_BATCH_PAGES = 120;
+
+/** Print every page, in batches when there are many; the batches are joined into one document. */
+async function printEveryPage(
+  engine: PrintEngine,
+  totalPages: number,
+  tagged = false,
+): Promise<{ raw: Uint8Array | PDFDocument; batches?: Array<{ raw: Uint8Array; pages: number }>; assembleMs: number }> {
+  // A tagged PDF is printed in one piece: joined batches would not share one structure tree.
+  if (tagged) return { raw: await engine.printPdf({ tagged }), assembleMs: 0 };
+  if (totalPages <= PRINT_BATCH_PAGES * 1.5) return { raw: await engine.printPdf(), assembleMs: 0 };
+  const batches: Array<{ raw: Uint8Array; pages: number }> = [];
+  for (let start = 0; start < totalPages; start += PRINT_BATCH_PAGES) {
+    const pages = Array.from({ length: Math.min(PRINT_BATCH_PAGES, totalPages - start) }, (_, i) => start + i);
+    batches.push({ raw: await engine.printPdf({ pages }), pages: pages.length });
+  }
+  const started = performance.now();
+  const joined = await PDFDocument.create({ updateMetadata: false });
+  for (const batch of batches) {
+    const source = await PDFDocument.load(batch.raw, { updateMetadata: false });
+    if (source.getPageCount() !== batch.pages) throw new Error(`a print batch has ${source.getPageCount()} of its ${batch.pages} pages`);
+    for (const page of await joined.copyPages(source, source.getPageIndices())) joined.addPage(page);
+  }
+  return { raw: joined, batches, assembleMs: performance.now() - started };
+}
+
+/**
  * Print the laid-out issue: only the pages whose key changed since the last print of this issue when
  * that is worth it, else everything. The optimisation never fails an export: any problem prints all.
  */
 export async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number, tagged = false): Promise<RawPrint> {
   const printAll = async (reason: string, keys?: PageKeys): Promise<RawPrint> => {
-    const raw = await engine.printPdf(tagged ? { tagged } : undefined);
+    const { raw, batches, assembleMs } = await printEveryPage(engine, totalPages, tagged);
     // Checked against the PDF's page count when it is first reused (parsing it now would cost every export).
-    if (memory && keys) memory.set(issueId, RememberedPrint.ofFullPrint(keys, raw));
-    return { raw, printedPages: totalPages, reusedPages: 0, fullPrintReason: reason, assembleMs: 0 };
+    if (memory && keys) {
+      try {
+        memory.set(issueId, batches ? RememberedPrint.ofBatches(keys, batches) : RememberedPrint.ofFullPrint(keys, raw as Uint8Array));
+      } catch {
+        memory.forget(issueId);
+      }
+    }
+    return { raw, printedPages: totalPages, reusedPages: 0, fullPrintReason: reason, assembleMs };
   };
   // A tagged print is not remembered either: later partial prints are untagged.
   if (tagged) return printAll('tagged PDF: pages are not reused (copied pages would not be in the structure tree)');
@@ -181,6 +215,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       pageMap: layout.pageMap,
       layout,
       warnings: [],
+      sourceKey: sourceKeyOf(tree),
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),
@@ -201,10 +236,9 @@ export async function exportIssuePdf(library: PageMapStore, issueId: string, opt
   const images = printImages(library, tree);
   const result = await exportTreePdf(tree, { ...opts, html: opts.html ?? images.html });
   result.warnings.push(...images.warnings);
-  const unitHashes = Object.keys(result.pageMap.units);
   library.pageMaps.set(issueId, {
     pageCount: result.pages,
-    layoutHash: layoutHashOf(result.layout, unitHashes),
+    layoutHash: result.sourceKey,
     pages: result.pageMap.documents,
     compactTables: result.pageMap.compactTables,
   });

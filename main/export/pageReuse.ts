@@ -80,6 +80,17 @@ export class RememberedPrint {
     return new RememberedPrint(keys, keys.pageKeys.map((_, index) => ({ source, index })));
   }
 
+  /** After a full print made in batches: each page from the batch that printed it (batches in page order). */
+  static ofBatches(keys: PageKeys, batches: Array<{ raw: Uint8Array; pages: number }>): RememberedPrint {
+    const pages: PrintedPage[] = [];
+    for (const batch of batches) {
+      const source = new PrintSource(batch.raw, batch.pages);
+      for (let index = 0; index < batch.pages; index++) pages.push({ source, index });
+    }
+    if (pages.length !== keys.pageKeys.length) throw new Error('batches do not hold every page');
+    return new RememberedPrint(keys, pages);
+  }
+
   get sourceCount(): number {
     return new Set(this.pages.map((p) => p.source)).size;
   }

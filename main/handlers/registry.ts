@@ -10,6 +10,7 @@ import { exportChannels } from '../../common/ipc/export';
 import { wordImportChannels } from '../../common/ipc/wordImport';
 import { publishChannels } from '../../common/ipc/publish';
 import { fileImportChannels } from '../../common/ipc/fileImport';
+import { volumeChannels } from '../../common/ipc/volume';
 import { importTextHandlers } from './importText';
 import { libraryHandlers } from './library';
 import { libraryHealthHandlers } from './libraryHealth';
@@ -40,4 +41,5 @@ export const handlers: HandlerTable<Channel> = {
   ...lazyArea(Object.keys(fileImportChannels) as Array<keyof typeof fileImportChannels>, () =>
     import('./fileImport').then((m) => m.fileImportHandlers),
   ),
+  ...lazyArea(Object.keys(volumeChannels) as Array<keyof typeof volumeChannels>, () => import('./volume').then((m) => m.volumeHandlers)),
 };

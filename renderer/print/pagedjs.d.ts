@@ -9,7 +9,8 @@ declare module 'pagedjs' {
   export function registerHandlers(...handlers: Array<new (chunker: unknown, polisher: unknown, caller: unknown) => Handler>): void;
   export interface Flow {
     total: number;
-    pages: Array<{ element: HTMLElement }>;
+    /** removeListeners: each page watches its own size (a ResizeObserver) until told to stop. */
+    pages: Array<{ element: HTMLElement; removeListeners?(): void }>;
     performance: number;
   }
   export class Chunker {

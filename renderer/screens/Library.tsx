@@ -7,6 +7,7 @@ import { useToast } from '../ui';
 import { readFileBase64 } from '../files';
 import { sharedPreviewFrame } from '../workspace/printFrame';
 import { RestoreButton } from './LibraryHealth';
+import { VolumeDialog } from './VolumeDialog';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -31,6 +32,7 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [confirming, setConfirming] = useState<IssueSummary | null>(null);
+  const [volumeOpen, setVolumeOpen] = useState(false);
   const packageInput = useRef<HTMLInputElement>(null);
   const textInput = useRef<HTMLInputElement>(null);
   const toast = useToast();
@@ -116,6 +118,9 @@ export function LibraryScreen() {
             {t.library.importPackage}
           </button>
           <RestoreButton />
+          <button type="button" className="btn" disabled={!issues?.length} onClick={() => setVolumeOpen(true)} data-testid="open-volume">
+            {t.volume.open}
+          </button>
           <input
             ref={packageInput}
             type="file"
@@ -220,6 +225,8 @@ export function LibraryScreen() {
           )}
         </section>
       </main>
+
+      {volumeOpen && issues ? <VolumeDialog issues={issues} onClose={() => setVolumeOpen(false)} /> : null}
 
       {confirming ? (
         <div className="modal-backdrop">

@@ -1,0 +1,145 @@
+/**
+ * A decade (or two) of archive for the bench and its test-sized form: monthly issues generated from the
+ * sample issue (its documents with the year changed, fresh ids), each with the sample's page map stored
+ * under the issue's own source key (the pages are the sample's: same content, same layout), so the
+ * 年度总目录 of any year can be built without laying anything out. Then the figures the library screen
+ * and the archive depend on: opening the library (the call the screen makes), search (1-, 2- and
+ * 3+-character queries), the year index, and opening an issue against a library holding only that issue.
+ */
+import { newId, type IssueTree } from '../../common/model';
+import { sourceKeyOf } from '../../common/render/layoutKey';
+import { handleCall } from '../handlers/index';
+import { yearIndexOf } from '../export/volume';
+import type { Library } from '../store/index';
+
+/** The sample's page map by document position (section order, then document order). */
+export interface SamplePages {
+  pageCount: number;
+  /** First page of the n-th document of the issue. */
+  byPosition: number[];
+}
+
+export function samplePagesOf(tree: IssueTree, documents: Record<string, number>, pageCount: number): SamplePages {
+  return { pageCount, byPosition: tree.sections.flatMap((s) => s.documents.map((d) => documents[d.id] ?? 0)) };
+}
+
+/** The sample as issue `number` of `year` (cumulative number given), text and 文号 moved to that year. */
+export function archiveIssue(sample: IssueTree, year: number, number: number, cumulative: number): IssueTree {
+  const moved = JSON.parse(JSON.stringify(sample).replaceAll(String(sample.issue.year), String(year))) as IssueTree;
+  const issueId = newId();
+  return {
+    issue: { ...moved.issue, id: issueId, year, number, cumulativeNumber: cumulative, date: `${year}-${String(number).padStart(2, '0')}-28`, status: 'published' },
+    sections: moved.sections.map((section) => {
+      const sectionId = newId();
+      return { ...section, id: sectionId, issueId, documents: section.documents.map((d) => ({ ...d, id: newId(), sectionId })) };
+    }),
+  };
+}
+
+/** Insert `years` × `perYear` issues from `firstYear` on; returns their ids (oldest first). */
+export function makeArchive(library: Library, sample: IssueTree, opts: { firstYear: number; years: number; perYear?: number; pages?: SamplePages }): string[] {
+  const perYear = opts.perYear ?? 12;
+  const ids: string[] = [];
+  for (let y = 0; y < opts.years; y++) {
+    library.transaction(() => {
+      for (let n = 1; n <= perYear; n++) {
+        const tree = archiveIssue(sample, opts.firstYear + y, n, ids.length + 1);
+        const issueId = library.issues.insertTree(tree);
+        ids.push(issueId);
+        if (opts.pages) {
+          const stored = library.issues.getTree(issueId);
+          const docs = stored.sections.flatMap((s) => s.documents);
+          library.pageMaps.set(issueId, {
+            pageCount: opts.pages.pageCount,
+            layoutHash: sourceKeyOf(stored),
+            pages: Object.fromEntries(docs.map((d, i) => [d.id, opts.pages!.byPosition[i]])),
+          });
+        }
+      }
+    });
+  }
+  return ids;
+}
+
+/** Queries of every length class: 1 and 2 characters go to LIKE, 3+ to the trigram index. */
+export const ARCHIVE_QUERIES = ['市', '局', '资金', '监督', '体检', '营商环境', '专项整治', '城市体检 实施方案', '不存在的词语组合'];
+
+export interface ArchiveFigures {
+  issues: number;
+  documents: number;
+  /** issues.list through the contract wrapper (what the library screen calls on open): median and max. */
+  openMs: { median: number; max: number };
+  /** Per query class: p95 over every run of its queries, and the hits of the last run. */
+  search: Array<{ query: string; p95: number; hits: number }>;
+  searchP95: number;
+  /** The year index model from stored page maps (no layout): median. */
+  yearIndexMs: number;
+  yearIndexEntries: number;
+  /** issues.getTree of one issue in the archive and in a library holding only that issue: medians. */
+  openIssueMs: number;
+  openIssueAloneMs: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] * 10) / 10;
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, value };
+}
+
+async function call(library: Library, channel: Parameters<typeof handleCall>[0], payload: unknown): Promise<unknown> {
+  const result = await handleCall(channel, payload, { deps: { library }, logger: { warn: () => {}, error: () => {} } });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Measure an archive library; `alone` holds one issue (the same as the archive's `issueId`), for comparison. */
+export async function measureArchive(library: Library, alone: { library: Library; issueId: string }, issueId: string, runs = 5): Promise<ArchiveFigures> {
+  const list = (await call(library, 'issues.list', {})) as Array<{ year: number; documentCount: number }>;
+  const open: number[] = [];
+  for (let i = 0; i < runs; i++) open.push((await timed(() => call(library, 'issues.list', {}))).ms);
+  const search: ArchiveFigures['search'] = [];
+  const all: number[] = [];
+  for (const query of ARCHIVE_QUERIES) {
+    const times: number[] = [];
+    let hits = 0;
+    for (let i = 0; i < runs; i++) {
+      const { ms, value } = await timed(() => call(library, 'search', { query }));
+      times.push(ms);
+      hits = (value as unknown[]).length;
+    }
+    all.push(...times);
+    search.push({ query, p95: percentile(times, 95), hits });
+  }
+  const year = list[Math.floor(list.length / 2)]?.year ?? new Date().getFullYear();
+  const indexTimes: number[] = [];
+  let entries = 0;
+  for (let i = 0; i < runs; i++) {
+    const { ms, value } = await timed(() => yearIndexOf(library, { year }, { cacheDir: null }));
+    indexTimes.push(ms);
+    entries = value.groups.reduce((n, g) => n + g.entries.length, 0);
+  }
+  const openIssue: number[] = [];
+  const openAlone: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    openIssue.push((await timed(() => call(library, 'issues.getTree', { issueId }))).ms);
+    openAlone.push((await timed(() => call(alone.library, 'issues.getTree', { issueId: alone.issueId }))).ms);
+  }
+  return {
+    issues: list.length,
+    documents: list.reduce((n, i) => n + i.documentCount, 0),
+    openMs: { median: percentile(open, 50), max: round(Math.max(...open)) },
+    search,
+    searchP95: percentile(all, 95),
+    yearIndexMs: percentile(indexTimes, 50),
+    yearIndexEntries: entries,
+    openIssueMs: percentile(openIssue, 50),
+    openIssueAloneMs: percentile(openAlone, 50),
+  };
+}
