@@ -17,6 +17,7 @@ import { marksShortcut, Toolbar } from './Toolbar';
 import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
+import { syncSelectionFromDom } from './selectionSync';
 import './types';
 import { readFileBase64 } from '../files';
 
@@ -37,10 +38,12 @@ function Leaf({ attributes, children, leaf }: RenderLeafProps) {
   );
 }
 
+/** Every element carries its model type (`data-type="paragraph"`) so tests and tools can read the structure. */
 function renderElement(props: RenderElementProps) {
+  const attributes = { ...props.attributes, 'data-type': props.element.type } as RenderElementProps['attributes'];
   const plugin = pluginByType.get(props.element.type);
-  if (plugin) return plugin.render(props);
-  return <p {...props.attributes}>{props.children}</p>;
+  if (plugin) return plugin.render({ ...props, attributes });
+  return <p {...attributes}>{props.children}</p>;
 }
 
 function countChars(blocks: Descendant[]): number {
@@ -107,6 +110,8 @@ export function GazetteEditor(props: {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     markInput();
+    // Our shortcuts act on the selection: make sure it is the caret the person sees.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key === 'Tab') syncSelectionFromDom(editor);
     if (isHotkey('mod+z', event)) {
       event.preventDefault();
       editor.undo();
@@ -206,6 +211,7 @@ export function GazetteEditor(props: {
             renderLeaf={Leaf}
             decorate={decorate}
             onKeyDown={onKeyDown}
+            onDOMBeforeInput={() => syncSelectionFromDom(editor)}
             spellCheck={false}
             lang="zh-CN"
           />
