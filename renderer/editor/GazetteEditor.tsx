@@ -17,6 +17,7 @@ import { marksShortcut, Toolbar } from './Toolbar';
 import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
+import { withParagraphFlow } from './withParagraphFlow';
 import { syncSelectionFromDom } from './selectionSync';
 import './types';
 import { readFileBase64 } from '../files';
@@ -58,7 +59,7 @@ export function GazetteEditor(props: {
   onChange: (content: DocumentContent) => void;
   handleRef?: RefObject<EditorHandle | null>;
 }) {
-  const editor = useMemo(() => withGazette(withHistory(withReact(createEditor()))), []);
+  const editor = useMemo(() => withParagraphFlow(withGazette(withHistory(withReact(createEditor())))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
