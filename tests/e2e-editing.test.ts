@@ -99,4 +99,52 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
         .toEqual([type === 'table-cell' ? 'paragraph' : type, typed, text]);
     }, 90_000);
   }
+
+  it('types a new document straight through: 标题, 文号, 主送, 正文 in that order', async () => {
+    await open();
+    const before = await page.locator('[data-testid=outline-doc]').count();
+    await page.locator('[data-testid=outline-section] .section-head').first().hover();
+    await page.locator('[data-testid=outline-section]').first().locator('button[title="新增文件"]').click();
+    await expect.poll(() => page.locator('[data-testid=outline-doc]').count(), POLL).toBe(before + 1);
+    await page.waitForSelector('[data-testid=editor] [data-type=doc-title]');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-slate-node=element]').count(), POLL).toBe(1);
+    await page.locator('[data-testid=editor] [data-type=doc-title]').click();
+    for (const [i, line] of ['关于开展安全检查的通知', '格政办〔2024〕88号', '各乡（镇）人民政府，市政府各部门：', '现将有关事项通知如下。', '请认真贯彻执行。'].entries()) {
+      if (i) await page.keyboard.press('Enter');
+      await page.keyboard.type(line, { delay: 40 });
+    }
+    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(shown).toEqual(['doc-title', 'doc-number', 'addressee', 'paragraph', 'paragraph']);
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
+    const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
+    const doc = await callApi<{ title: string; docNumber: string; content: { blocks: Block[] } }>(server, 'documents.get', { documentId: id });
+    expect(doc.title).toBe('关于开展安全检查的通知');
+    expect(doc.docNumber).toBe('格政办〔2024〕88号');
+    expect(textBlocks(doc.content.blocks)).toEqual([
+      { type: 'doc-title', text: '关于开展安全检查的通知' },
+      { type: 'doc-number', text: '格政办〔2024〕88号' },
+      { type: 'addressee', text: '各乡（镇）人民政府，市政府各部门：' },
+      { type: 'paragraph', text: '现将有关事项通知如下。' },
+      { type: 'paragraph', text: '请认真贯彻执行。' },
+    ]);
+  }, 120_000);
+
+  it('makes a typed 一、 a heading, and one Ctrl+Z gives the paragraph back', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('一、', { delay: 80 });
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(1);
+    await page.keyboard.type('总体要求', { delay: 40 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('正文内容。', { delay: 40 });
+    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.textContent}`));
+    expect(shown.slice(-2)).toEqual(['heading:一、总体要求', 'paragraph:正文内容。']);
+    // Back to just after 一、: the next Ctrl+Z reverts the AutoFormat only.
+    await page.locator('[data-testid=editor] > [data-type=heading]').click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(0);
+    expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().textContent()).toBe('一、');
+    expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().getAttribute('data-type')).toBe('paragraph');
+  }, 60_000);
 });

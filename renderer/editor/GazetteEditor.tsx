@@ -214,6 +214,7 @@ export function GazetteEditor(props: {
             onKeyDown={onKeyDown}
             onDOMBeforeInput={() => syncSelectionFromDom(editor)}
             spellCheck={false}
+            placeholder={t.editor.placeholder}
             lang="zh-CN"
           />
         </div>

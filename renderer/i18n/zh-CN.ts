@@ -115,6 +115,7 @@ export const zhCN = {
     imageWidthLarge: '宽度：大（300 pt）',
     imageWidthFull: '宽度：通栏',
     blockType: '段落样式',
+    placeholder: '输入标题，回车后依次是文号、主送、正文',
   },
   elements: {
     paragraph: '正文',

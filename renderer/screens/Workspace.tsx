@@ -165,7 +165,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     },
     addDocument: (sectionId: string) =>
       void structural(async () => {
-        const content = normalizeContent({ blocks: [{ type: 'doc-title', children: [{ text: t.workspace.newDocumentTitle }] }, { type: 'paragraph', children: [{ text: '' }] }] });
+        // One empty title: the editor's placeholder invites typing, Enter leads on to 文号, 主送, 正文.
+        const content = normalizeContent({ blocks: [{ type: 'doc-title', children: [{ text: '' }] }] });
         const { documentId } = await api.addDocument(sectionId, 'notice', content);
         navigate({ screen: 'issue', issueId: props.issueId, documentId });
       }),
