@@ -147,4 +147,17 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().textContent()).toBe('一、');
     expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().getAttribute('data-type')).toBe('paragraph');
   }, 60_000);
+
+  it('Ctrl+S saves at once and says so (the browser does not open "save page")', async () => {
+    await page.locator('[data-testid=editor] > [data-slate-node=element]').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('保存快捷键', { delay: 20 });
+    const prevented = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('keydown', (e) => setTimeout(() => resolve(e.defaultPrevented), 0), { once: true })));
+    await page.keyboard.press('Control+s');
+    expect(await prevented).toBe(true);
+    await expect.poll(() => page.locator('.toast').allTextContents(), POLL).toContain('已保存全部修改');
+    const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
+    const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: id });
+    expect(JSON.stringify(doc.content)).toContain('保存快捷键');
+  }, 60_000);
 });

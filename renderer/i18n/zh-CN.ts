@@ -54,7 +54,7 @@ export const zhCN = {
     print: '打印',
     untitled: '（无标题）',
   },
-  save: { saving: '保存中…', saved: '已保存', failed: (reason: string) => `保存失败：${reason}`, idle: '' },
+  save: { saving: '保存中…', saved: '已保存', failed: (reason: string) => `保存失败：${reason}`, idle: '', savedNow: '已保存全部修改', notSaved: '保存失败，修改仍保留在编辑器中，请稍后再按 Ctrl+S' },
   panels: { preview: '预览', thumbnails: '缩略图', toc: '目录', checks: '检查', history: '历史' },
   preview: {
     laying: '正在排版…',

@@ -13,6 +13,7 @@ import { replaceBlock } from '../editor/commands';
 import { t } from '../i18n';
 import { showToast } from '../ui';
 import { useAutosave } from '../workspace/autosave';
+import { useSaveShortcut } from '../workspace/useSaveShortcut';
 import { ChecksPanel } from '../workspace/ChecksPanel';
 import { ExportDialog } from '../workspace/ExportDialog';
 import { HistoryPanel } from '../workspace/HistoryPanel';
@@ -63,6 +64,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const latest = useRef(new Map<string, DocumentContent>());
   const settleTimer = useRef<number | undefined>(undefined);
   const autosave = useAutosave(useCallback(() => setHistoryKey((k) => k + 1), []));
+  useSaveShortcut(autosave.flush, autosave.hasPending);
 
   const currentId = tree ? (findDocument(tree, props.documentId) ?? firstDocument(tree))?.id : undefined;
   const current = tree ? findDocument(tree, currentId) : undefined;
