@@ -160,4 +160,36 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: id });
     expect(JSON.stringify(doc.content)).toContain('保存快捷键');
   }, 60_000);
+
+  it('全刊检查 finds a wrong date in a document that is not open, and export shows it first', async () => {
+    const tree = await callApi<{ sections: Array<{ documents: Array<{ id: string }> }> }>(server, 'issues.getTree', { issueId });
+    const other = tree.sections[0].documents.find((d) => d.id !== documentId)!.id;
+    const doc = await callApi<{ content: { schemaVersion: number; blocks: Block[] } }>(server, 'documents.get', { documentId: other });
+    const blocksWithBadDate = doc.content.blocks.map((b) => (b.type === 'date-line' ? { ...b, children: [{ text: '2024年07月05日' }] } : b));
+    await callApi(server, 'documents.save', { documentId: other, content: { ...doc.content, blocks: blocksWithBadDate } });
+    await open();
+    // The outline shows the count on that document; the checks tab lists the finding with its document.
+    await expect.poll(() => page.locator(`[data-testid=outline-doc][data-doc-id="${other}"] [data-testid=doc-findings]`).count(), POLL).toBe(1);
+    await page.click('[data-testid=tab-checks]');
+    const finding = page.locator(`[data-testid=issue-checks] [data-testid=issue-finding][data-doc-id="${other}"][data-code=date-form]`);
+    await expect.poll(() => finding.count(), POLL).toBe(1);
+    expect(await finding.textContent()).toContain('2024年7月5日');
+    // Export first shows the findings: 修正 fixes the document that is not open.
+    await page.click('[data-testid=export-pdf]');
+    await page.waitForSelector('[data-testid=preexport-dialog]');
+    const inDialog = page.locator(`[data-testid=preexport-dialog] [data-testid=issue-finding][data-doc-id="${other}"][data-code=date-form]`);
+    expect(await inDialog.count()).toBe(1);
+    await inDialog.locator('[data-testid=issue-finding-fix]').click();
+    await expect.poll(() => inDialog.count(), POLL).toBe(0);
+    const fixed = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: other });
+    expect(JSON.stringify(fixed.content)).toContain('2024年7月5日');
+    // 忽略 hides a finding for this session; 仍然导出 goes on to the export.
+    const first = page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').first();
+    const before = await page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').count();
+    await first.locator('[data-testid=issue-finding-ignore]').click();
+    await expect.poll(() => page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').count(), POLL).toBe(before - 1);
+    await page.click('[data-testid=preexport-continue]');
+    await page.waitForSelector('[data-testid=export-dialog]');
+    expect(await page.locator('[data-testid=preexport-dialog]').count()).toBe(0);
+  }, 120_000);
 });
