@@ -25,7 +25,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const library = openAppLibrary(file, { logger });
   const live: { server?: WebServer } = {};
   const deps = { library, logger, emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }) };
-  const server = await startWebServer({ root, call: (channel, payload) => handleCall(channel, payload, { deps }) });
+  const server = await startWebServer({ root, port, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
   ctx.out(server.url);
   ctx.err(`资料库 (library): ${file}`);
