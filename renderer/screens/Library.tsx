@@ -5,6 +5,7 @@ import { t } from '../i18n';
 import { useToast } from '../ui';
 import { readFileBase64 } from '../files';
 import { sharedPreviewFrame } from '../workspace/printFrame';
+import { NewIssueDialog, type NewIssueMode } from './NewIssueDialog';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -29,6 +30,7 @@ export function LibraryScreen() {
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [confirming, setConfirming] = useState<IssueSummary | null>(null);
+  const [creating, setCreating] = useState<NewIssueMode | null>(null);
   const packageInput = useRef<HTMLInputElement>(null);
   const textInput = useRef<HTMLInputElement>(null);
   const toast = useToast();
@@ -60,7 +62,7 @@ export function LibraryScreen() {
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'new-issue') void api.createNextIssue(latest?.id).then((r) => navigateTo(r.issueId));
+        if (command === 'new-issue') setCreating({ kind: 'next', source: latest });
       }),
     [latest],
   );
@@ -86,7 +88,7 @@ export function LibraryScreen() {
           <input type="search" data-testid="library-search" placeholder={t.library.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="header-actions">
-          <button type="button" className="btn primary" title={t.library.newFromPreviousHint} onClick={() => act(async () => navigateTo((await api.createNextIssue(latest?.id)).issueId))}>
+          <button type="button" className="btn primary" title={t.library.newFromPreviousHint} data-testid="new-issue" onClick={() => setCreating({ kind: 'next', source: latest })}>
             ＋ {t.library.newFromPrevious}
           </button>
           <button type="button" className="btn" onClick={() => textInput.current?.click()}>
@@ -188,7 +190,7 @@ export function LibraryScreen() {
                     <td className="muted">{formatTime(issue.updatedAt)}</td>
                     <td className="row-actions">
                       <button type="button" className="link" onClick={() => navigateTo(issue.id)}>{t.library.open}</button>
-                      <button type="button" className="link" onClick={() => act(() => api.duplicateIssue(issue.id))}>{t.library.duplicate}</button>
+                      <button type="button" className="link" data-testid="duplicate-issue" onClick={() => setCreating({ kind: 'duplicate', source: issue })}>{t.library.duplicate}</button>
                       <button type="button" className="link" onClick={() => act(async () => toast(t.library.packageSaved((await api.exportPackage(issue.id)).path)))}>{t.library.exportPackage}</button>
                       <button type="button" className="link danger" onClick={() => setConfirming(issue)}>{t.library.delete}</button>
                     </td>
@@ -200,6 +202,19 @@ export function LibraryScreen() {
         </section>
       </main>
 
+      {creating ? (
+        <NewIssueDialog
+          mode={creating}
+          issues={issues ?? []}
+          onClose={() => setCreating(null)}
+          onDone={(issueId) => {
+            const duplicated = creating.kind === 'duplicate';
+            setCreating(null);
+            if (duplicated) void reload();
+            else navigateTo(issueId);
+          }}
+        />
+      ) : null}
       {confirming ? (
         <div className="modal-backdrop">
           <div className="modal small" role="dialog">
