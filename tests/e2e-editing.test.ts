@@ -192,4 +192,30 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     await page.waitForSelector('[data-testid=export-dialog]');
     expect(await page.locator('[data-testid=preexport-dialog]').count()).toBe(0);
   }, 120_000);
+
+  it('right-click menus: editor (styles with shortcuts), table (rows), outline (move to section)', async () => {
+    await open();
+    // Editor: the menu shows cut/copy/paste with shortcuts and turns the paragraph into a heading.
+    const para = page.locator('[data-testid=editor] > [data-type=paragraph]', { hasText: '末段。' });
+    await para.click({ button: 'right' });
+    await page.waitForSelector('[data-testid=editor-menu]');
+    expect(await page.locator('[data-testid=menu-cut]').textContent()).toBe('剪切Ctrl+X');
+    expect(await page.locator('[data-testid=menu-style-heading1]').textContent()).toContain('Ctrl+1');
+    await page.click('[data-testid=menu-style-heading1]');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]', { hasText: '末段。' }).count(), POLL).toBe(1);
+    // Table: a row below the clicked cell.
+    const rows = page.locator('[data-testid=editor] [data-type=table] [data-type=table-row]');
+    const before = await rows.count();
+    await page.locator('[data-testid=editor] [data-type=table-cell]', { hasText: '表格单元' }).click({ button: 'right' });
+    await page.click('[data-testid=menu-table-row-below]');
+    await expect.poll(() => rows.count(), POLL).toBe(before + 1);
+    // Outline: move this document to another section.
+    await page.locator(`[data-testid=outline-doc][data-doc-id="${documentId}"]`).click({ button: 'right' });
+    await page.waitForSelector('[data-testid=outline-menu]');
+    const target = (await page.locator('[data-testid=outline-menu-move]').first().textContent())!.replace(/^移到「|」$/g, '');
+    await page.locator('[data-testid=outline-menu-move]').first().click();
+    await expect
+      .poll(() => page.locator('[data-testid=outline-section]', { hasText: target }).locator(`[data-testid=outline-doc][data-doc-id="${documentId}"]`).count(), POLL)
+      .toBe(1);
+  }, 90_000);
 });

@@ -19,6 +19,8 @@ import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
 import { syncSelectionFromDom } from './selectionSync';
+import { ContextMenu, type MenuState } from '../ContextMenu';
+import { editorMenuItems } from './editorMenu';
 import './types';
 import { readFileBase64 } from '../files';
 
@@ -66,6 +68,7 @@ export function GazetteEditor(props: {
   const [matchIndex, setMatchIndex] = useState(0);
   const [chars, setChars] = useState(() => countChars(props.initial.blocks as Descendant[]));
   const [matchCount, setMatchCount] = useState(0);
+  const [menu, setMenu] = useState<MenuState | null>(null);
   const countTimer = useRef<number | undefined>(undefined);
   const findInput = useRef<HTMLInputElement>(null);
 
@@ -213,12 +216,19 @@ export function GazetteEditor(props: {
             decorate={decorate}
             onKeyDown={onKeyDown}
             onDOMBeforeInput={() => syncSelectionFromDom(editor)}
+            onContextMenu={(event) => {
+              // The browser has put the caret where the click was (or kept a selection around it).
+              event.preventDefault();
+              syncSelectionFromDom(editor);
+              setMenu({ x: event.clientX, y: event.clientY, items: editorMenuItems(editor) });
+            }}
             spellCheck={false}
             placeholder={t.editor.placeholder}
             lang="zh-CN"
           />
         </div>
       </div>
+      {menu ? <ContextMenu menu={menu} onClose={() => setMenu(null)} testId="editor-menu" /> : null}
       <div className="editor-status">
         <span data-testid="char-count">{t.editor.chars(chars)}</span>
       </div>

@@ -218,6 +218,19 @@ export const zhCN = {
     failed: (reason: string) => `导出失败：${reason}`,
     close: '关闭',
   },
+  menu: {
+    cut: '剪切',
+    copy: '复制',
+    paste: '粘贴',
+    pasteBlocked: '浏览器不允许从菜单读取剪贴板，请按 Ctrl+V 粘贴。',
+    table: '表格',
+    insert: '插入',
+    rename: '修改目录标题…',
+    renamePrompt: '目录中显示的标题（留空则用文件标题）：',
+    moveTo: (name: string) => `移到「${name}」`,
+    removeDocument: '删除文件',
+    open: '打开',
+  },
   common: { ok: '确定', cancel: '取消', close: '关闭', loading: '加载中…', error: (m: string) => `出错了：${m}` },
 };
 

@@ -17,6 +17,8 @@ import { useAutosave } from '../workspace/autosave';
 import { useSaveShortcut } from '../workspace/useSaveShortcut';
 import { useIssueChecks } from '../workspace/useIssueChecks';
 import { PreExportChecks } from '../workspace/IssueFindings';
+import { ContextMenu, type MenuState } from '../ContextMenu';
+import { outlineDocMenuItems } from '../workspace/outlineMenu';
 import { ChecksPanel } from '../workspace/ChecksPanel';
 import { ExportDialog } from '../workspace/ExportDialog';
 import { HistoryPanel } from '../workspace/HistoryPanel';
@@ -62,6 +64,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exporting, setExporting] = useState<'pdf' | 'docx' | null>(null);
   const [preExport, setPreExport] = useState<'pdf' | 'docx' | null>(null);
+  const [outlineMenu, setOutlineMenu] = useState<MenuState | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
   const editorHandle = useRef<EditorHandle | null>(null);
@@ -313,7 +316,17 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
         </div>
       </header>
       <div className="workspace-body">
-        <Outline tree={tree} currentId={currentId} pages={pages} findingCounts={issueChecks.counts} actions={outlineActions} />
+        <Outline tree={tree} currentId={currentId} pages={pages} findingCounts={issueChecks.counts}
+          actions={outlineActions}
+          onDocContextMenu={(e, documentId) =>
+            setOutlineMenu({
+              x: e.clientX,
+              y: e.clientY,
+              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)) }),
+            })
+          }
+        />
+        {outlineMenu ? <ContextMenu menu={outlineMenu} onClose={() => setOutlineMenu(null)} testId="outline-menu" /> : null}
         <main className="editor-pane">
           {current ? (
             <GazetteEditor

@@ -21,7 +21,7 @@ function docLabel(doc: GazetteDocument): string {
   return doc.tocTitleOverride || doc.title || t.workspace.untitled;
 }
 
-export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; actions: OutlineActions }) {
+export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
   const { tree, actions } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const [dropMark, setDropMark] = useState<string>('');
@@ -128,6 +128,11 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                   data-doc-id={doc.id}
                   className={`outline-doc${doc.id === props.currentId ? ' current' : ''}${dropMark === `d:${doc.id}` ? ' drop-before' : ''}`}
                   onClick={() => actions.select(doc.id)}
+                  onContextMenu={(e) => {
+                    if (!props.onDocContextMenu) return;
+                    e.preventDefault();
+                    props.onDocContextMenu(e, doc.id);
+                  }}
                   onDragStart={(e) => {
                     e.stopPropagation();
                     e.dataTransfer.effectAllowed = 'move';
