@@ -218,4 +218,24 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
       .poll(() => page.locator('[data-testid=outline-section]', { hasText: target }).locator(`[data-testid=outline-doc][data-doc-id="${documentId}"]`).count(), POLL)
       .toBe(1);
   }, 90_000);
+
+  it('a second export never replaces the first one silently', async () => {
+    const exportDocx = async () => {
+      await page.click('button:has-text("导出 DOCX")');
+      await page.waitForSelector('[data-testid=preexport-dialog]');
+      await page.click('[data-testid=preexport-continue]');
+      const result = page.locator('[data-testid=export-result]');
+      await result.waitFor({ timeout: 120_000 });
+      const file = (await result.getAttribute('data-path'))!;
+      const note = (await page.locator('[data-testid=export-replaced], [data-testid=export-kept]').allTextContents()).join('');
+      await page.click('[data-testid=export-dialog] button:has-text("关闭")');
+      return { file, note };
+    };
+    await open();
+    const first = await exportDocx();
+    const second = await exportDocx();
+    // Either the second export went to another file and says the first was kept, or it says it replaced it.
+    if (second.file === first.file) expect(second.note).toContain('替换了上次导出的同名文件');
+    else expect(second.note).toContain(first.file);
+  }, 300_000);
 });

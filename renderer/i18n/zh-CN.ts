@@ -209,6 +209,8 @@ export const zhCN = {
     cancel: '取消',
   },
   export: {
+    replaced: '注意：本次导出替换了上次导出的同名文件（上面的路径）。',
+    kept: (previous: string) => `上次导出的文件未被覆盖：${previous}`,
     title: '导出',
     layout: (n: number, total: number) => (total > 0 ? `排版 ${n}/${total} 页` : n > 0 ? `排版 ${n} 页` : '排版中…'),
     pdf: '生成 PDF',

@@ -9,9 +9,25 @@ export interface ExportProgress {
   total?: number;
 }
 
+const storageKey = (issueId: string, kind: string) => `gazette:last-export:${issueId}:${kind}`;
+function lastExportPath(issueId: string, kind: string): string | null {
+  try {
+    return localStorage.getItem(storageKey(issueId, kind));
+  } catch {
+    return null;
+  }
+}
+function rememberExportPath(issueId: string, kind: string, path: string): void {
+  try {
+    localStorage.setItem(storageKey(issueId, kind), path);
+  } catch {}
+}
+
 export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onClose: () => void }) {
   const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : 'docx' });
   const [result, setResult] = useState<{ path: string } | null>(null);
+  // Never overwrite silently: say when this export replaced the file of an earlier one.
+  const [previous] = useState(() => lastExportPath(props.issueId, props.kind));
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -21,7 +37,12 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
       if (!p.issueId || p.issueId === props.issueId) setProgress(p);
     });
     const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId);
-    run.then((r) => setResult(r)).catch((e: Error) => setError(e.message));
+    run
+      .then((r) => {
+        rememberExportPath(props.issueId, props.kind, r.path);
+        setResult(r);
+      })
+      .catch((e: Error) => setError(e.message));
     return () => {
       off();
     };
@@ -44,7 +65,14 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx'; onC
         {error ? (
           <p className="error-text">{t.export.failed(error)}</p>
         ) : result ? (
-          <p data-testid="export-result" data-path={result.path}>{t.export.done(result.path)}</p>
+          <>
+            <p data-testid="export-result" data-path={result.path}>{t.export.done(result.path)}</p>
+            {previous === result.path ? (
+              <p className="warn-text" data-testid="export-replaced">{t.export.replaced}</p>
+            ) : previous ? (
+              <p className="muted" data-testid="export-kept">{t.export.kept(previous)}</p>
+            ) : null}
+          </>
         ) : (
           <>
             <div className="progress">
