@@ -31,6 +31,8 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
 
   const blocks = async () => (await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks;
   const open = async () => {
+    // A real reload (going to the same URL with a hash would not load the page again).
+    await page.goto('about:blank');
     await page.goto(`${server.url}#/issue/${issueId}/doc/${documentId}`);
     await page.waitForSelector('[data-testid=editor] [data-type=signature]');
   };
@@ -152,9 +154,14 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     await page.locator('[data-testid=editor] > [data-slate-node=element]').last().click();
     await page.keyboard.press('End');
     await page.keyboard.type('保存快捷键', { delay: 20 });
-    const prevented = page.evaluate(() => new Promise<boolean>((resolve) => window.addEventListener('keydown', (e) => setTimeout(() => resolve(e.defaultPrevented), 0), { once: true })));
+    await page.evaluate(() => {
+      const w = window as unknown as { __sPrevented?: boolean };
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 's') setTimeout(() => (w.__sPrevented = e.defaultPrevented), 0);
+      });
+    });
     await page.keyboard.press('Control+s');
-    expect(await prevented).toBe(true);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sPrevented?: boolean }).__sPrevented), POLL).toBe(true);
     await expect.poll(() => page.locator('.toast').allTextContents(), POLL).toContain('已保存全部修改');
     const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
     const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: id });
@@ -162,8 +169,9 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
   }, 60_000);
 
   it('全刊检查 finds a wrong date in a document that is not open, and export shows it first', async () => {
-    const tree = await callApi<{ sections: Array<{ documents: Array<{ id: string }> }> }>(server, 'issues.getTree', { issueId });
-    const other = tree.sections[0].documents.find((d) => d.id !== documentId)!.id;
+    const tree = await callApi<{ sections: Array<{ documents: Array<{ id: string; title: string }> }> }>(server, 'issues.getTree', { issueId });
+    // A sample document with a 成文日期 (not the one open, not the one typed above).
+    const other = tree.sections.flatMap((s) => s.documents).find((d) => d.title.includes('营商环境监督员'))!.id;
     const doc = await callApi<{ content: { schemaVersion: number; blocks: Block[] } }>(server, 'documents.get', { documentId: other });
     const blocksWithBadDate = doc.content.blocks.map((b) => (b.type === 'date-line' ? { ...b, children: [{ text: '2024年07月05日' }] } : b));
     await callApi(server, 'documents.save', { documentId: other, content: { ...doc.content, blocks: blocksWithBadDate } });
