@@ -43,20 +43,42 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     await page.fill('[data-testid=library-search]', '');
   });
 
-  it('creates the next issue from the previous one (numbers +1, documents empty)', async () => {
-    await page.click('text=新建一期');
+  it('creates the next issue from the previous one through the 新建一期 dialog (numbers +1, date, sections)', async () => {
+    await page.click('[data-testid=new-issue]');
+    await page.waitForSelector('[data-testid=new-issue-dialog]');
+    expect(await page.inputValue('[data-testid=new-issue-number]')).toBe('7');
+    expect(await page.inputValue('[data-testid=new-issue-cumulative]')).toBe('192');
+    // The previous issue's sections are proposed; the date is typed and shown as 2024年8月31日.
+    await expect.poll(() => page.inputValue('[data-testid=new-issue-sections]'), { timeout: 15_000 }).toContain('人事任免');
+    await page.fill('[data-testid=new-issue-sections]', '市政府文件\n人事任免\n大事记\n专题');
+    await page.fill('[data-testid=new-issue-date]', '2024-8-31');
+    await page.locator('[data-testid=new-issue-date]').blur();
+    expect(await page.inputValue('[data-testid=new-issue-date]')).toBe('2024年8月31日');
+    await page.click('[data-testid=new-issue-create]');
     await page.waitForSelector('.issue-title');
     expect(await page.locator('.issue-title strong').textContent()).toBe('2024年第7期');
     expect(await page.locator('.issue-title').textContent()).toContain('总第192期');
     expect(await page.locator('[data-testid=outline-doc]').count()).toBe(0);
+    expect(await page.locator('[data-testid=outline-section] .section-name').allTextContents()).toEqual(['市政府文件', '人事任免', '大事记', '专题']);
+    await page.click('[data-testid=open-settings]');
+    expect(await page.inputValue('[data-testid=settings-date]')).toBe('2024年8月31日');
+    await page.click('[data-testid=settings-dialog] .btn:not(.primary)');
     await page.click('text=期刊库');
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);
   });
 
   it('duplicates an issue and deletes it after confirming, keeping a backup', async () => {
     await rows().filter({ hasText: '2024年第6期' }).locator('text=复制').click();
+    // 复制 asks for the new numbers: 第7期 exists now, so it refuses until another number is given.
+    await page.waitForSelector('[data-testid=new-issue-dialog]');
+    await page.waitForSelector('[data-testid=new-issue-error]');
+    expect(await page.locator('[data-testid=new-issue-create]').isDisabled()).toBe(true);
+    await page.fill('[data-testid=new-issue-number]', '8');
+    await page.fill('[data-testid=new-issue-cumulative]', '193');
+    await page.click('[data-testid=new-issue-create]');
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(3);
-    const copy = rows().filter({ hasText: '2024年第6期' }).nth(1);
+    const copy = rows().filter({ hasText: '2024年第8期' });
+    expect(await copy.textContent()).toContain('193');
     await copy.locator('text=删除').click();
     await page.locator('.modal .btn.danger').click();
     await expect.poll(() => rows().count(), { timeout: 15_000 }).toBe(2);

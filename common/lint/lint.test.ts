@@ -88,3 +88,25 @@ describe('TOC title', () => {
     expect(codes([block('doc-title', '关于甲的通知')], '关于甲的通知')).toEqual([]);
   });
 });
+
+describe('全刊检查', () => {
+  it('lists each finding with its document and counts them per document', async () => {
+    const { lintIssue, countByDocument, issueFindingKey } = await import('./issue');
+    const doc = (id: string, date: string) => ({
+      id,
+      sectionId: 's',
+      kind: 'notice' as const,
+      title: `文件${id}`,
+      docNumber: '',
+      position: 0,
+      updatedAt: '',
+      content: { schemaVersion: 1, blocks: [{ type: 'doc-title' as const, children: [{ text: `文件${id}` }] }, { type: 'date-line' as const, children: [{ text: date }] }] },
+    });
+    const tree = { issue: {} as never, sections: [{ id: 's', issueId: 'i', name: '栏目', position: 0, documents: [doc('a', '2024年7月31日'), doc('b', '2024年07月31日')] }] };
+    const found = lintIssue(tree);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ documentId: 'b', title: '文件b', finding: { code: 'date-form' } });
+    expect(countByDocument(found)).toEqual({ b: 1 });
+    expect(issueFindingKey(found[0])).toContain('date-form');
+  });
+});

@@ -389,6 +389,14 @@ function isTableNote(block: BlockElement | undefined): block is ParagraphElement
  * Blocks of one document -> HTML. Groups: an attachment heading + title + 文号 form one spanning title block
  * that starts a new page; a table with the notes directly above and below it forms one table block.
  */
+/** Whether only 署名/日期 lines stand between block `i` and a table (or its notes) before it. */
+function followsTable(blocks: readonly BlockElement[], i: number): boolean {
+  let j = i - 1;
+  while (j >= 0 && (blocks[j].type === 'signature' || blocks[j].type === 'date-line')) j--;
+  while (j >= 0 && isTableNote(blocks[j])) j--;
+  return j >= 0 && blocks[j].type === 'table';
+}
+
 export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions = {}, region = 0): string {
   const blocks = doc.content.blocks;
   const out: string[] = [];
@@ -444,6 +452,13 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
           'data-rotate': rotationFor(table, settings),
         })}>${parts.join('')}</div>`,
       );
+      continue;
+    }
+    // A 落款 right after a table spans both columns, as on a text page: 署名 right above the date, both
+    // right-aligned. In the columns below a spanning table they were balanced into two columns instead.
+    if ((block.type === 'signature' || block.type === 'date-line') && followsTable(blocks, i)) {
+      out.push(`<p class="${block.type === 'signature' ? 'gz-signature' : 'gz-date'} gz-signoff-wide">${renderLeaves(block.children)}</p>`);
+      i++;
       continue;
     }
     // A page break with nothing before it in the region, or before another break or the region's end,
@@ -511,7 +526,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-8';
+export const LAYOUT_VERSION = 'layout-9';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

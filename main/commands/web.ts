@@ -35,7 +35,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }),
     restoreLibrary: (day?: string) => host.restore(day),
   };
-  const server = await startWebServer({ root, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
+  const server = await startWebServer({ root, port, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
   ctx.out(server.url);
   ctx.err(`资料库 (library): ${file}`);

@@ -17,6 +17,10 @@ import { marksShortcut, Toolbar } from './Toolbar';
 import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
+import { withParagraphFlow } from './withParagraphFlow';
+import { syncSelectionFromDom } from './selectionSync';
+import { ContextMenu, type MenuState } from '../ContextMenu';
+import { editorMenuItems } from './editorMenu';
 import './types';
 import { readFileBase64 } from '../files';
 
@@ -37,10 +41,12 @@ function Leaf({ attributes, children, leaf }: RenderLeafProps) {
   );
 }
 
+/** Every element carries its model type (`data-type="paragraph"`) so tests and tools can read the structure. */
 function renderElement(props: RenderElementProps) {
+  const attributes = { ...props.attributes, 'data-type': props.element.type } as RenderElementProps['attributes'];
   const plugin = pluginByType.get(props.element.type);
-  if (plugin) return plugin.render(props);
-  return <p {...props.attributes}>{props.children}</p>;
+  if (plugin) return plugin.render({ ...props, attributes });
+  return <p {...attributes}>{props.children}</p>;
 }
 
 function countChars(blocks: Descendant[]): number {
@@ -55,13 +61,14 @@ export function GazetteEditor(props: {
   onChange: (content: DocumentContent) => void;
   handleRef?: RefObject<EditorHandle | null>;
 }) {
-  const editor = useMemo(() => withGazette(withHistory(withReact(createEditor()))), []);
+  const editor = useMemo(() => withParagraphFlow(withGazette(withHistory(withReact(createEditor())))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
   const [chars, setChars] = useState(() => countChars(props.initial.blocks as Descendant[]));
   const [matchCount, setMatchCount] = useState(0);
+  const [menu, setMenu] = useState<MenuState | null>(null);
   const countTimer = useRef<number | undefined>(undefined);
   const findInput = useRef<HTMLInputElement>(null);
 
@@ -108,6 +115,8 @@ export function GazetteEditor(props: {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     markInput();
+    // Our shortcuts act on the selection: make sure it is the caret the person sees.
+    if (event.ctrlKey || event.metaKey || event.altKey || event.key === 'Tab') syncSelectionFromDom(editor);
     if (isHotkey('mod+z', event)) {
       event.preventDefault();
       editor.undo();
@@ -207,11 +216,20 @@ export function GazetteEditor(props: {
             renderLeaf={Leaf}
             decorate={decorate}
             onKeyDown={onKeyDown}
+            onDOMBeforeInput={() => syncSelectionFromDom(editor)}
+            onContextMenu={(event) => {
+              // The browser has put the caret where the click was (or kept a selection around it).
+              event.preventDefault();
+              syncSelectionFromDom(editor);
+              setMenu({ x: event.clientX, y: event.clientY, items: editorMenuItems(editor) });
+            }}
             spellCheck={false}
+            placeholder={t.editor.placeholder}
             lang="zh-CN"
           />
         </div>
       </div>
+      {menu ? <ContextMenu menu={menu} onClose={() => setMenu(null)} testId="editor-menu" /> : null}
       <div className="editor-status">
         <span data-testid="char-count">{t.editor.chars(chars)}</span>
       </div>

@@ -1,5 +1,6 @@
 /** Editor commands shared by the toolbar, shortcuts and plugins. */
-import { Editor, Element, Node, Path, Range, Transforms, type NodeEntry } from 'slate';
+import { Editor, Element, Node, Path, Range, Text, Transforms, type NodeEntry } from 'slate';
+import { attachmentItemName } from '../../common/editor/paragraphFlow';
 import type { AnyElement, BlockElement, HeadingLevel, TableElement, TextLeaf } from '../../common/model';
 import type { GazetteEditor } from './types';
 
@@ -36,11 +37,30 @@ export function toggleFace(editor: GazetteEditor, face: 'kai' | 'hei'): void {
 
 type TextBlockType = 'paragraph' | 'doc-title' | 'doc-number' | 'addressee' | 'heading' | 'attachment-heading' | 'signature' | 'date-line' | 'chronicle-entry' | 'checkbox';
 
-/** Turn the top-level text blocks in the selection into another text block type. Tables and lists are left alone. */
-export function setBlockType(editor: GazetteEditor, type: TextBlockType, extra: { level?: HeadingLevel } = {}): void {
+/** A 附件说明 in the selection becomes one block per item (of `type`), keeping the selection on them. */
+function unwrapAttachmentLists(editor: GazetteEditor, type: TextBlockType): void {
   if (!editor.selection) return;
   const [start, end] = Range.edges(editor.selection);
+  let last = end.path[0];
+  let unwrapped = false;
+  for (let i = last; i >= start.path[0]; i--) {
+    const block = editor.children[i] as BlockElement;
+    if (block?.type !== 'attachment-list') continue;
+    const items = block.children.map((item) => ({ type, children: item.children.map((c) => ({ ...c })) }));
+    Transforms.removeNodes(editor, { at: [i] });
+    Transforms.insertNodes(editor, items as never, { at: [i] });
+    last += items.length - 1;
+    unwrapped = true;
+  }
+  if (unwrapped) Transforms.select(editor, { anchor: Editor.start(editor, [start.path[0]]), focus: Editor.end(editor, [Math.min(last, editor.children.length - 1)]) });
+}
+
+/** Turn the top-level text blocks (and 附件说明 items) in the selection into another text block type. Tables are left alone. */
+export function setBlockType(editor: GazetteEditor, type: TextBlockType, extra: { level?: HeadingLevel } = {}): void {
+  if (!editor.selection) return;
   Editor.withoutNormalizing(editor, () => {
+    unwrapAttachmentLists(editor, type);
+    const [start, end] = Range.edges(editor.selection!);
     for (let i = start.path[0]; i <= end.path[0]; i++) {
       const block = editor.children[i] as BlockElement;
       if (!block || block.type === 'table' || block.type === 'attachment-list' || block.type === 'image' || block.type === 'page-break') continue;
@@ -56,6 +76,31 @@ export function setBlockType(editor: GazetteEditor, type: TextBlockType, extra: 
       Transforms.setNodes(editor, props as never, { at: [i] });
     }
   });
+}
+
+/** The top-level text blocks in the selection become one 附件说明, one item per block (附件： and numbers dropped). */
+export function toAttachmentList(editor: GazetteEditor): void {
+  if (!editor.selection) return;
+  const [start, end] = Range.edges(editor.selection);
+  const from = start.path[0];
+  const names: string[] = [];
+  let to = from;
+  for (let i = from; i <= end.path[0]; i++) {
+    const block = editor.children[i] as BlockElement;
+    if (!block || !block.children.every((c) => Text.isText(c))) break;
+    names.push(attachmentItemName(Node.string(block)));
+    to = i;
+  }
+  if (!names.length) {
+    insertBlockAfter(editor, { type: 'attachment-list', children: [{ type: 'attachment-item', number: '', children: [{ text: '' }] }] });
+    return;
+  }
+  const list = { type: 'attachment-list', children: names.map((name) => ({ type: 'attachment-item', number: '', children: [{ text: name }] })) };
+  Editor.withoutNormalizing(editor, () => {
+    for (let i = to; i >= from; i--) Transforms.removeNodes(editor, { at: [i] });
+    Transforms.insertNodes(editor, list as never, { at: [from] });
+  });
+  Transforms.select(editor, Editor.end(editor, [from, names.length - 1]));
 }
 
 export function blockIs(editor: GazetteEditor, type: string, level?: number): boolean {

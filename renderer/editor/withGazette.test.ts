@@ -63,4 +63,23 @@ describe('attachment list numbering', () => {
     const single = editor.children[0] as BlockElement;
     expect(single.type === 'attachment-list' && single.children.map((i) => i.number)).toEqual(['']);
   });
+
+  it('splits a table cell paragraph or an attachment item and keeps the caret there (Enter)', async () => {
+    const cell = (text: string) => ({ type: 'table-cell', children: [{ type: 'paragraph', children: [{ text }] }] });
+    const editor = editorWith([
+      { type: 'paragraph', children: [{ text: '前' }] },
+      { type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('甲'), cell('表格单元')] }] },
+      { type: 'attachment-list', children: [{ type: 'attachment-item', number: '1.', children: [{ text: '一' }] }, { type: 'attachment-item', number: '2.', children: [{ text: '二' }] }] },
+    ]);
+    Transforms.select(editor, { path: [1, 0, 1, 0, 0], offset: 0 });
+    editor.insertBreak();
+    // The caret is at the start of the cell's second paragraph, not thrown to the table's start.
+    expect(editor.selection?.anchor).toEqual({ path: [1, 0, 1, 1, 0], offset: 0 });
+    expect(plainText(editor.children[1] as BlockElement)).toBe('甲\t\n表格单元');
+    Transforms.select(editor, { path: [2, 1, 0], offset: 0 });
+    editor.insertBreak();
+    expect(editor.selection?.anchor).toEqual({ path: [2, 2, 0], offset: 0 });
+    await new Promise((r) => setTimeout(r, 0)); // renumbering runs in onChange
+    expect((editor.children[2] as { children: Array<{ number: string }> }).children.map((c) => c.number)).toEqual(['1.', '2.', '3.']);
+  });
 });

@@ -2,7 +2,7 @@
  * The editor plugin that ties Slate to the model: void elements, normalisation through common/model
  * (so what autosave writes is always valid), heading renumbering after structural edits, and paste.
  */
-import { Editor, Element, Transforms, type Descendant, type Operation } from 'slate';
+import { Editor, Element, Node, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { normalizeBlock, type BlockElement } from '../../common/model';
 import { renumberHeadings, splitHeadingNumber } from '../../common/editor/numbering';
@@ -12,8 +12,22 @@ import type { GazetteEditor } from './types';
 
 const STRUCTURAL: ReadonlySet<Operation['type']> = new Set(['insert_node', 'remove_node', 'move_node', 'split_node', 'merge_node', 'set_node']);
 
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Deep equality that ignores key order: Slate's split_node builds `{ children, type }`, the model builds
+ * `{ type, children }`. Comparing JSON strings called every split cell paragraph or attachment item
+ * "changed", so the whole table or list was replaced and the caret thrown to its start.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => sameValue(x, bb[i]));
+  }
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** 附件说明 items numbered 1. 2. … (a single attachment is unnumbered), as an item split or removal leaves them. */
@@ -54,6 +68,12 @@ export function applyRenumbering(editor: GazetteEditor): boolean {
   return true;
 }
 
+function pointStillThere(editor: GazetteEditor, point: Point): boolean {
+  if (!Node.has(editor, point.path)) return false;
+  const node = Node.get(editor, point.path);
+  return Text.isText(node) && point.offset <= node.text.length;
+}
+
 export function withGazette(editor: GazetteEditor): GazetteEditor {
   const { isVoid, normalizeNode, insertData, apply, onChange } = editor;
 
@@ -68,20 +88,21 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
     }
     if (path.length === 1 && Element.isElement(node)) {
       const normalized = normalizeBlock(node);
-      if (!sameJson(normalized, node)) {
+      if (!sameValue(normalized, node)) {
         const { children: _a, ...props } = normalized as BlockElement & Record<string, unknown>;
         const { children: _b, ...oldProps } = node as unknown as Record<string, unknown>;
-        if (sameJson(normalized.children, node.children)) {
+        if (sameValue(normalized.children, node.children)) {
           const unset = Object.keys(oldProps).filter((k) => !(k in props));
           if (unset.length) Transforms.unsetNodes(editor, unset, { at: path });
           Transforms.setNodes(editor, props as never, { at: path });
         } else {
-          const hadSelection = editor.selection && editor.selection.anchor.path[0] === path[0];
+          const caret = editor.selection && editor.selection.anchor.path[0] === path[0] ? editor.selection.anchor : null;
           Editor.withoutNormalizing(editor, () => {
             Transforms.removeNodes(editor, { at: path });
             Transforms.insertNodes(editor, normalized as Descendant, { at: path });
           });
-          if (hadSelection) Transforms.select(editor, Editor.start(editor, path));
+          // Keep the caret where it was when the repaired block still has that point, else its start.
+          if (caret) Transforms.select(editor, pointStillThere(editor, caret) ? caret : Editor.start(editor, path));
         }
         return;
       }

@@ -8,6 +8,7 @@ import { readFileBase64 } from '../files';
 import { sharedPreviewFrame } from '../workspace/printFrame';
 import { RestoreButton } from './LibraryHealth';
 import { VolumeDialog } from './VolumeDialog';
+import { NewIssueDialog, type NewIssueMode } from './NewIssueDialog';
 
 function formatTime(iso: string): string {
   const d = new Date(iso);
@@ -33,6 +34,7 @@ export function LibraryScreen() {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [confirming, setConfirming] = useState<IssueSummary | null>(null);
   const [volumeOpen, setVolumeOpen] = useState(false);
+  const [creating, setCreating] = useState<NewIssueMode | null>(null);
   const packageInput = useRef<HTMLInputElement>(null);
   const textInput = useRef<HTMLInputElement>(null);
   const toast = useToast();
@@ -64,7 +66,7 @@ export function LibraryScreen() {
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'new-issue') void api.createNextIssue(latest?.id).then((r) => navigateTo(r.issueId));
+        if (command === 'new-issue') setCreating({ kind: 'next', source: latest });
       }),
     [latest],
   );
@@ -103,7 +105,7 @@ export function LibraryScreen() {
           <input type="search" data-testid="library-search" placeholder={t.library.searchPlaceholder} value={query} onChange={(e) => setQuery(e.target.value)} />
         </div>
         <div className="header-actions">
-          <button type="button" className="btn primary" title={t.library.newFromPreviousHint} onClick={() => act(async () => navigateTo((await api.createNextIssue(latest?.id)).issueId))}>
+          <button type="button" className="btn primary" title={t.library.newFromPreviousHint} data-testid="new-issue" onClick={() => setCreating({ kind: 'next', source: latest })}>
             ＋ {t.library.newFromPrevious}
           </button>
           <button type="button" className="btn" onClick={() => textInput.current?.click()}>
@@ -214,7 +216,7 @@ export function LibraryScreen() {
                     <td className="muted">{formatTime(issue.updatedAt)}</td>
                     <td className="row-actions">
                       <button type="button" className="link" onClick={() => navigateTo(issue.id)}>{t.library.open}</button>
-                      <button type="button" className="link" onClick={() => act(() => api.duplicateIssue(issue.id))}>{t.library.duplicate}</button>
+                      <button type="button" className="link" data-testid="duplicate-issue" onClick={() => setCreating({ kind: 'duplicate', source: issue })}>{t.library.duplicate}</button>
                       <button type="button" className="link" onClick={() => act(() => exportPackage(issue.id))}>{t.library.exportPackage}</button>
                       <button type="button" className="link danger" onClick={() => setConfirming(issue)}>{t.library.delete}</button>
                     </td>
@@ -228,6 +230,19 @@ export function LibraryScreen() {
 
       {volumeOpen && issues ? <VolumeDialog issues={issues} onClose={() => setVolumeOpen(false)} /> : null}
 
+      {creating ? (
+        <NewIssueDialog
+          mode={creating}
+          issues={issues ?? []}
+          onClose={() => setCreating(null)}
+          onDone={(issueId) => {
+            const duplicated = creating.kind === 'duplicate';
+            setCreating(null);
+            if (duplicated) void reload();
+            else navigateTo(issueId);
+          }}
+        />
+      ) : null}
       {confirming ? (
         <div className="modal-backdrop">
           <div className="modal small" role="dialog">

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
-import { lintDocument, type LintFinding } from '../../common/lint';
+import { applyFix, lintDocument, type LintFinding } from '../../common/lint';
+import type { IssueFinding } from '../../common/lint/issue';
 import { deriveTitleAndNumber, normalizeContent, type DocumentContent, type GazetteDocument, type IssueTree } from '../../common/model';
 import type { PageMap } from '../../common/render/printJob';
 import { hashString } from '../../common/render/html';
@@ -13,6 +14,11 @@ import { replaceBlock } from '../editor/commands';
 import { t } from '../i18n';
 import { showToast } from '../ui';
 import { useAutosave } from '../workspace/autosave';
+import { useSaveShortcut } from '../workspace/useSaveShortcut';
+import { useIssueChecks } from '../workspace/useIssueChecks';
+import { PreExportChecks } from '../workspace/IssueFindings';
+import { ContextMenu, type MenuState } from '../ContextMenu';
+import { outlineDocMenuItems } from '../workspace/outlineMenu';
 import { ChecksPanel } from '../workspace/ChecksPanel';
 import { ExportDialog } from '../workspace/ExportDialog';
 import { HistoryPanel } from '../workspace/HistoryPanel';
@@ -60,6 +66,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const [historyKey, setHistoryKey] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exporting, setExporting] = useState<'pdf' | 'docx' | 'web' | null>(null);
+  const [preExport, setPreExport] = useState<'pdf' | 'docx' | null>(null);
+  const [outlineMenu, setOutlineMenu] = useState<MenuState | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
   const editorHandle = useRef<EditorHandle | null>(null);
@@ -69,6 +77,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const latest = useRef(new Map<string, DocumentContent>());
   const settleTimer = useRef<number | undefined>(undefined);
   const autosave = useAutosave(useCallback(() => setHistoryKey((k) => k + 1), []));
+  useSaveShortcut(autosave.flush, autosave.hasPending);
 
   const currentId = tree ? (findDocument(tree, props.documentId) ?? firstDocument(tree))?.id : undefined;
   const current = tree ? findDocument(tree, currentId) : undefined;
@@ -108,8 +117,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   useEffect(
     () =>
       onMenuCommand((command) => {
-        if (command === 'export-pdf') void autosave.flush().then(() => setExporting('pdf'));
-        if (command === 'export-docx') void autosave.flush().then(() => setExporting('docx'));
+        if (command === 'export-pdf') startExport.current('pdf');
+        if (command === 'export-docx') startExport.current('docx');
         if (command === 'print') void autosave.flush().then(() => setPrintRequest((n) => n + 1));
       }),
     [autosave],
@@ -171,7 +180,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     },
     addDocument: (sectionId: string) =>
       void structural(async () => {
-        const content = normalizeContent({ blocks: [{ type: 'doc-title', children: [{ text: t.workspace.newDocumentTitle }] }, { type: 'paragraph', children: [{ text: '' }] }] });
+        // One empty title: the editor's placeholder invites typing, Enter leads on to 文号, 主送, 正文.
+        const content = normalizeContent({ blocks: [{ type: 'doc-title', children: [{ text: '' }] }] });
         const { documentId } = await api.addDocument(sectionId, 'notice', content);
         navigate({ screen: 'issue', issueId: props.issueId, documentId });
       }),
@@ -287,6 +297,45 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
 
   const pages = useMemo(() => pageMap?.documents, [pageMap]);
 
+  // 全刊检查: every document's findings; export first shows them (修正 / 忽略 / 仍然导出).
+  const issueChecks = useIssueChecks(tree);
+  const startExport = useRef<(kind: 'pdf' | 'docx') => void>(() => undefined);
+  startExport.current = (kind) =>
+    void autosave.flush().then(() => {
+      setSettledTree();
+      if (issueChecks.all.length) setPreExport(kind);
+      else setExporting(kind);
+    });
+  /** The current document's latest edits into the tree now (not after the settle delay). */
+  const setSettledTree = () => {
+    const id = currentId;
+    const value = id ? latest.current.get(id) : undefined;
+    if (id && value) setTree((tr) => (tr ? withContent(tr, id, value) : tr));
+  };
+  const openFinding = (f: IssueFinding) => {
+    setPreExport(null);
+    setPanel('checks');
+    if (f.documentId !== currentId) select(f.documentId);
+    else goTo(f.finding);
+  };
+  const fixFinding = async (f: IssueFinding) => {
+    const fixKind = f.finding.fix;
+    if (!fixKind) return openFinding(f);
+    if (f.documentId === currentId && fixKind.kind !== 'clear-toc-title') {
+      await fix(f.finding);
+      setSettledTree();
+      return;
+    }
+    const doc = tree ? findDocument(tree, f.documentId) : undefined;
+    if (!doc) return;
+    if (fixKind.kind === 'clear-toc-title') return structural(() => api.setTocTitle(doc.id, null));
+    const content = applyFix(latest.current.get(doc.id) ?? doc.content, fixKind);
+    // The reload keeps unsaved edits from `latest` over the store: the fixed content is the latest now.
+    if (latest.current.has(doc.id)) latest.current.set(doc.id, content);
+    await structural(() => api.saveDocument(doc.id, content));
+  };
+  const otherFindings = issueChecks.all.filter((f) => f.documentId !== currentId);
+
   if (error) return <div className="banner error">{t.common.error(error)}</div>;
   if (!tree) return <div className="loading-screen">{t.common.loading}</div>;
   const issue = tree.issue;
@@ -316,16 +365,26 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
           <button type="button" className="btn" data-testid="publish-web" onClick={() => void autosave.flush().then(() => setExporting('web'))}>
             {t.workspace.publishWeb}
           </button>
-          <button type="button" className="btn" onClick={() => void autosave.flush().then(() => setExporting('docx'))}>
+          <button type="button" className="btn" onClick={() => startExport.current('docx')}>
             {t.workspace.exportDocx}
           </button>
-          <button type="button" className="btn primary" data-testid="export-pdf" onClick={() => void autosave.flush().then(() => setExporting('pdf'))}>
+          <button type="button" className="btn primary" data-testid="export-pdf" onClick={() => startExport.current('pdf')}>
             {t.workspace.exportPdf}
           </button>
         </div>
       </header>
       <div className="workspace-body">
-        <Outline tree={tree} currentId={currentId} pages={pages} actions={outlineActions} />
+        <Outline tree={tree} currentId={currentId} pages={pages} findingCounts={issueChecks.counts}
+          actions={outlineActions}
+          onDocContextMenu={(e, documentId) =>
+            setOutlineMenu({
+              x: e.clientX,
+              y: e.clientY,
+              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)) }),
+            })
+          }
+        />
+        {outlineMenu ? <ContextMenu menu={outlineMenu} onClose={() => setOutlineMenu(null)} testId="outline-menu" /> : null}
         <main className="editor-pane">
           {current ? (
             <GazetteEditor
@@ -356,7 +415,17 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
               <IssueLayout tree={tree} visible={panel === 'thumbnails'} version={layoutVersion} onPageMap={onPageMap} printRequest={printRequest} />
             </div>
             {panel === 'toc' ? <TocPanel tree={tree} pageMap={pageMap} onSelect={select} /> : null}
-            {panel === 'checks' ? <ChecksPanel findings={findings} onGoTo={goTo} onFix={(f) => void fix(f)} /> : null}
+            {panel === 'checks' ? (
+              <ChecksPanel
+                findings={findings}
+                onGoTo={goTo}
+                onFix={(f) => void fix(f)}
+                otherFindings={otherFindings}
+                onOpenOther={openFinding}
+                onFixOther={(f) => void fixFinding(f)}
+                onIgnoreOther={issueChecks.ignore}
+              />
+            ) : null}
             {panel === 'history' && current ? (
               <HistoryPanel
                 documentId={current.id}
@@ -373,6 +442,20 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
         </aside>
       </div>
       {settingsOpen ? <SettingsDialog issue={issue} onSave={(p) => void saveSettings(p)} onClose={() => setSettingsOpen(false)} /> : null}
+      {preExport ? (
+        <PreExportChecks
+          findings={issueChecks.all}
+          kind={preExport}
+          onOpen={openFinding}
+          onFix={(f) => void fixFinding(f)}
+          onIgnore={issueChecks.ignore}
+          onCancel={() => setPreExport(null)}
+          onExport={() => {
+            setExporting(preExport);
+            setPreExport(null);
+          }}
+        />
+      ) : null}
       {exporting ? <ExportDialog issueId={props.issueId} kind={exporting} onClose={() => setExporting(null)} /> : null}
       {importReport ? <ImportReport documents={importReport} onGoTo={goToImported} onClose={() => setImportReport(null)} /> : null}
     </div>

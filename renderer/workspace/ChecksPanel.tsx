@@ -1,8 +1,21 @@
 import type { LintFinding } from '../../common/lint';
+import type { IssueFinding } from '../../common/lint/issue';
 import { t } from '../i18n';
+import { IssueFindingList } from './IssueFindings';
 
-/** 公文 checks of the current document; each finding can be located and, where safe, fixed in one click. */
-export function ChecksPanel(props: { findings: LintFinding[]; onGoTo: (f: LintFinding) => void; onFix: (f: LintFinding) => void }) {
+/**
+ * 公文 checks of the current document (each finding can be located and, where safe, fixed in one click),
+ * then 全刊检查: the other documents' findings, each opening its document.
+ */
+export function ChecksPanel(props: {
+  findings: LintFinding[];
+  onGoTo: (f: LintFinding) => void;
+  onFix: (f: LintFinding) => void;
+  otherFindings?: IssueFinding[];
+  onOpenOther?: (f: IssueFinding) => void;
+  onFixOther?: (f: IssueFinding) => void;
+  onIgnoreOther?: (f: IssueFinding) => void;
+}) {
   const { findings } = props;
   return (
     <div className="checks-panel" data-testid="checks-panel">
@@ -27,6 +40,12 @@ export function ChecksPanel(props: { findings: LintFinding[]; onGoTo: (f: LintFi
           </li>
         ))}
       </ul>
+      {props.otherFindings ? (
+        <div className="checks-issue" data-testid="issue-checks">
+          <div className="checks-summary">{props.otherFindings.length ? t.checks.issueCount(props.otherFindings.length) : t.checks.issueNone}</div>
+          <IssueFindingList findings={props.otherFindings} onOpen={(f) => props.onOpenOther?.(f)} onFix={(f) => props.onFixOther?.(f)} onIgnore={props.onIgnoreOther} />
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -14,12 +14,28 @@ export interface ExportProgress {
   total?: number;
 }
 
+const storageKey = (issueId: string, kind: string) => `gazette:last-export:${issueId}:${kind}`;
+function lastExportPath(issueId: string, kind: string): string | null {
+  try {
+    return localStorage.getItem(storageKey(issueId, kind));
+  } catch {
+    return null;
+  }
+}
+function rememberExportPath(issueId: string, kind: string, path: string): void {
+  try {
+    localStorage.setItem(storageKey(issueId, kind), path);
+  } catch {}
+}
+
 export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'web'; onClose: () => void }) {
   const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : props.kind === 'web' ? 'pdf' : 'docx' });
   const [result, setResult] = useState<{ path: string; exportId: string; fileName: string; warnings: string[] } | null>(null);
   // The web edition is a folder in exports/ (or where the host put it): its path and document count.
   const [published, setPublished] = useState<{ path: string; documents: number } | null>(null);
   const [link, setLink] = useState<DownloadLink | null>(null);
+  // Never overwrite silently: say where the earlier export of this kind went (kept), or that it was replaced.
+  const [previous] = useState(() => lastExportPath(props.issueId, props.kind));
   const [error, setError] = useState('');
   const onClose = props.onClose;
 
@@ -38,6 +54,7 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
       .then((r) => {
         // The save dialog was closed: nothing written, nothing to show.
         if (r.canceled) return onClose();
+        rememberExportPath(props.issueId, props.kind, r.path);
         setResult(r);
         if (!isDesktop()) return downloadLink(r.exportId).then(setLink);
       })
@@ -76,6 +93,11 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
             <p data-testid="export-result" data-path={result.path} data-export-id={result.exportId}>
               {t.export.done(isDesktop() ? result.path : result.fileName)}
             </p>
+            {previous === result.path ? (
+              <p className="warn-text" data-testid="export-replaced">{t.export.replaced}</p>
+            ) : previous ? (
+              <p className="muted" data-testid="export-kept">{t.export.kept(previous)}</p>
+            ) : null}
             {result.warnings.map((w) => (
               <p key={w} className="warning-text" data-testid="export-warning">{w}</p>
             ))}

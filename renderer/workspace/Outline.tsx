@@ -29,7 +29,7 @@ function docLabel(doc: GazetteDocument): string {
   return doc.tocTitleOverride || doc.title || t.workspace.untitled;
 }
 
-export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; actions: OutlineActions }) {
+export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
   const { tree, actions } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const [dropMark, setDropMark] = useState<string>('');
@@ -149,6 +149,11 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                   data-doc-id={doc.id}
                   className={`outline-doc${doc.id === props.currentId ? ' current' : ''}${dropMark === `d:${doc.id}` ? ' drop-before' : ''}`}
                   onClick={() => actions.select(doc.id)}
+                  onContextMenu={(e) => {
+                    if (!props.onDocContextMenu) return;
+                    e.preventDefault();
+                    props.onDocContextMenu(e, doc.id);
+                  }}
                   onDragStart={(e) => {
                     e.stopPropagation();
                     e.dataTransfer.effectAllowed = 'move';
@@ -172,6 +177,11 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                 >
                   <span className="doc-title">{docLabel(doc)}</span>
                   {doc.docNumber ? <span className="doc-number">{doc.docNumber}</span> : null}
+                  {props.findingCounts?.[doc.id] ? (
+                    <span className="badge doc-findings" data-testid="doc-findings" title={t.checks.count(props.findingCounts[doc.id])}>
+                      {props.findingCounts[doc.id]}
+                    </span>
+                  ) : null}
                   {props.pages?.[doc.id] ? <span className="doc-page">{props.pages[doc.id]}</span> : null}
                   <button
                     type="button"

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { FrontMatter, Issue, IssueStatus, PrintSettings, RoleLine } from '../../common/model';
 import type { IssueMetaPatch } from '../api';
 import { t } from '../i18n';
+import { DateField } from './DateField';
 
 const lines = (text: string) => text.split('\n').map((l) => l.trim()).filter(Boolean);
 const rolesToText = (roles: RoleLine[]) => roles.map((r) => `${r.label}：${r.names.join(' ')}`).join('\n');
@@ -70,7 +71,7 @@ export function SettingsDialog(props: { issue: Issue; onSave: (patch: IssueMetaP
             <label>{t.settings.cumulative}{num(cumulative, setCumulative)}</label>
             <label>
               {t.settings.date}
-              <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+              <DateField value={date} onChange={setDate} testId="settings-date" />
             </label>
             <label>
               {t.settings.status}

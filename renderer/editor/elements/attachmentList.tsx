@@ -1,4 +1,4 @@
-import { insertBlockAfter } from '../commands';
+import { toAttachmentList } from '../commands';
 import { t } from '../../i18n';
 import type { ElementPlugin } from './plugin';
 
@@ -9,7 +9,7 @@ export const attachmentListPlugin: ElementPlugin = {
     {
       key: 'attachment-list',
       label: t.elements['attachment-list'],
-      apply: (e) => insertBlockAfter(e, { type: 'attachment-list', children: [{ type: 'attachment-item', number: '', children: [{ text: '' }] }] }),
+      apply: (e) => toAttachmentList(e),
       active: (el) => el.type === 'attachment-list',
     },
   ],

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import type { BlockElement } from '../model';
+import { attachmentItemName, blockTypeAfter, isTypedAttachmentLabel, typedHeadingLevel } from './paragraphFlow';
+
+const b = (type: string, text = 'x') => ({ type, children: [{ text }] }) as unknown as BlockElement;
+
+describe('paragraph flow', () => {
+  it('follows 标题 with 文号 while the document has none, then 主送, then 正文', () => {
+    expect(blockTypeAfter([b('doc-title')], 0)).toBe('doc-number');
+    expect(blockTypeAfter([b('doc-title'), b('doc-number')], 0)).toBe('paragraph');
+    expect(blockTypeAfter([b('doc-title'), b('doc-number')], 1)).toBe('addressee');
+    expect(blockTypeAfter([b('doc-title'), b('addressee')], 1)).toBe('paragraph');
+    expect(blockTypeAfter([b('heading')], 0)).toBe('paragraph');
+    expect(blockTypeAfter([b('signature')], 0)).toBe('date-line');
+    expect(blockTypeAfter([b('paragraph')], 0)).toBeUndefined();
+    // An attachment's title is followed by 正文, never by a 文号.
+    expect(blockTypeAfter([b('doc-title'), b('paragraph'), b('attachment-heading'), b('doc-title')], 3)).toBe('paragraph');
+    expect(blockTypeAfter([b('attachment-heading')], 0)).toBe('doc-title');
+  });
+
+  it('recognises the four typed heading numbers and nothing else', () => {
+    expect(typedHeadingLevel('一、')).toBe(1);
+    expect(typedHeadingLevel('十二、')).toBe(1);
+    expect(typedHeadingLevel('（三）')).toBe(2);
+    expect(typedHeadingLevel('(三)')).toBe(2);
+    expect(typedHeadingLevel('1.')).toBe(3);
+    expect(typedHeadingLevel('2．')).toBe(3);
+    expect(typedHeadingLevel('（1）')).toBe(4);
+    expect(typedHeadingLevel('2024.')).toBeUndefined();
+    expect(typedHeadingLevel('一')).toBeUndefined();
+    expect(typedHeadingLevel('正文一、')).toBeUndefined();
+  });
+
+  it('recognises 附件： and cleans item names', () => {
+    expect(isTypedAttachmentLabel('附件：')).toBe(true);
+    expect(isTypedAttachmentLabel('附件:')).toBe(true);
+    expect(isTypedAttachmentLabel('附件1')).toBe(false);
+    expect(attachmentItemName('附件：1.格尔木市实施方案')).toBe('格尔木市实施方案');
+    expect(attachmentItemName('2．评分表')).toBe('评分表');
+  });
+});

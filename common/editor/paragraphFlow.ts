@@ -1,0 +1,58 @@
+/**
+ * Paragraph flow like Word's styles and AutoFormat, as pure decisions the editor plugin applies:
+ * which block follows Enter at the end of a block, and which typed number prefix makes a heading.
+ */
+import type { BlockElement, HeadingLevel } from '../model';
+
+/**
+ * The type of the new block Enter opens after `blocks[index]` when the caret is at its end; undefined
+ * keeps Slate's default (a block of the same type).
+ */
+export function blockTypeAfter(blocks: readonly BlockElement[], index: number): BlockElement['type'] | undefined {
+  const block = blocks[index];
+  switch (block?.type) {
+    case 'doc-title': {
+      // The document's own title (not an attachment's) is followed by its 文号 while it has none.
+      const isDocumentTitle = !blocks.slice(0, index).some((b) => b.type === 'attachment-heading' || b.type === 'doc-title');
+      return isDocumentTitle && !blocks.some((b) => b.type === 'doc-number') ? 'doc-number' : 'paragraph';
+    }
+    case 'doc-number':
+      return 'addressee';
+    case 'addressee':
+    case 'heading':
+    case 'date-line':
+      return 'paragraph';
+    case 'signature':
+      return 'date-line';
+    case 'attachment-heading':
+      return 'doc-title';
+    default:
+      return undefined;
+  }
+}
+
+const CN = '[一二三四五六七八九十]+';
+const TYPED_HEADING: Array<[RegExp, HeadingLevel]> = [
+  [new RegExp(`^${CN}、$`), 1],
+  [new RegExp(`^[（(]${CN}[）)]$`), 2],
+  [/^\d{1,2}[.．]$/, 3],
+  [/^[（(]\d{1,2}[）)]$/, 4],
+];
+
+/** The heading level of a number typed at the start of a paragraph (一、 （一） 1. （1）), or undefined. */
+export function typedHeadingLevel(textBeforeCaret: string): HeadingLevel | undefined {
+  return TYPED_HEADING.find(([re]) => re.test(textBeforeCaret))?.[1];
+}
+
+/** 附件： typed at the start of a paragraph turns it into the 附件说明. */
+export function isTypedAttachmentLabel(textBeforeCaret: string): boolean {
+  return /^附\s*件[：:]$/.test(textBeforeCaret);
+}
+
+/** Item names from paragraphs turned into a 附件说明: without 附件： and without the item number. */
+export function attachmentItemName(text: string): string {
+  return text
+    .replace(/^\s*附\s*件[：:]\s*/, '')
+    .replace(/^\d{1,2}[.．、]\s*/, '')
+    .trim();
+}

@@ -1,0 +1,30 @@
+/** 全刊检查: the 公文 checks over every document of an issue, each finding with its document. */
+import type { IssueTree } from '../model';
+import { lintDocument, type LintFinding } from './index';
+
+export interface IssueFinding {
+  documentId: string;
+  /** The document's title as the outline shows it. */
+  title: string;
+  finding: LintFinding;
+}
+
+export function lintIssue(tree: IssueTree): IssueFinding[] {
+  return tree.sections.flatMap((section) =>
+    section.documents.flatMap((doc) =>
+      lintDocument({ content: doc.content, tocTitleOverride: doc.tocTitleOverride }).map((finding) => ({ documentId: doc.id, title: doc.tocTitleOverride || doc.title, finding })),
+    ),
+  );
+}
+
+/** A stable key for 忽略 (ignore) within a session: the same problem at the same place. */
+export function issueFindingKey(f: IssueFinding): string {
+  return `${f.documentId}|${f.finding.code}|${f.finding.blockIndex}|${f.finding.excerpt}`;
+}
+
+/** Findings per document, for the outline's badges. */
+export function countByDocument(findings: readonly IssueFinding[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of findings) out[f.documentId] = (out[f.documentId] ?? 0) + 1;
+  return out;
+}

@@ -1,0 +1,95 @@
+import { createEditor, Editor, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { describe, expect, it } from 'vitest';
+import type { BlockElement } from '../../common/model';
+import { setBlockType, toAttachmentList } from './commands';
+import type { GazetteEditor } from './types';
+import { withGazette } from './withGazette';
+import { withParagraphFlow } from './withParagraphFlow';
+
+function editorWith(blocks: unknown[]): GazetteEditor {
+  const editor = withParagraphFlow(withGazette(withHistory(createEditor()) as GazetteEditor));
+  editor.children = blocks as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return editor;
+}
+const tick = () => new Promise((r) => setTimeout(r, 0));
+const types = (e: GazetteEditor) => (e.children as BlockElement[]).map((b) => b.type);
+const type = (e: GazetteEditor, text: string) => {
+  for (const ch of text) e.insertText(ch);
+};
+
+describe('paragraph flow in the editor', () => {
+  it('types a document straight through: 标题, 文号, 主送, 正文', () => {
+    const editor = editorWith([{ type: 'doc-title', children: [{ text: '' }] }]);
+    Transforms.select(editor, Editor.start(editor, [0]));
+    type(editor, '关于开展检查的通知');
+    editor.insertBreak();
+    type(editor, '格政办〔2024〕9号');
+    editor.insertBreak();
+    type(editor, '各乡（镇）人民政府：');
+    editor.insertBreak();
+    type(editor, '现将有关事项通知如下。');
+    editor.insertBreak();
+    type(editor, '第二段。');
+    expect(types(editor)).toEqual(['doc-title', 'doc-number', 'addressee', 'paragraph', 'paragraph']);
+    expect(Editor.string(editor, [1])).toBe('格政办〔2024〕9号');
+  });
+
+  it('turns a typed 一、 into a heading that one undo reverts', async () => {
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '前文。' }] }, { type: 'paragraph', children: [{ text: '' }] }]);
+    Transforms.select(editor, Editor.start(editor, [1]));
+    type(editor, '一、');
+    await tick();
+    expect(editor.children[1]).toMatchObject({ type: 'heading', level: 1 });
+    type(editor, '总体要求');
+    await tick();
+    editor.insertBreak();
+    expect(types(editor)).toEqual(['paragraph', 'heading', 'paragraph']);
+    // Undo the Enter, the words, then the conversion: the paragraph with 一、 as typed.
+    editor.undo();
+    editor.undo();
+    expect(editor.children[1]).toMatchObject({ type: 'heading' });
+    editor.undo();
+    expect(editor.children[1]).toMatchObject({ type: 'paragraph', children: [{ text: '一、' }] });
+  });
+
+  it('recognises （一） 1. （1） and 附件：', async () => {
+    for (const [prefix, level] of [['（一）', 2], ['1.', 3], ['（1）', 4]] as const) {
+      const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }]);
+      Transforms.select(editor, Editor.start(editor, [0]));
+      type(editor, prefix);
+      expect(editor.children[0]).toMatchObject({ type: 'heading', level });
+    }
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }]);
+    Transforms.select(editor, Editor.start(editor, [0]));
+    type(editor, '附件：');
+    type(editor, '实施方案');
+    expect(editor.children[0]).toMatchObject({ type: 'attachment-list', children: [{ type: 'attachment-item', children: [{ text: '实施方案' }] }] });
+    editor.insertBreak();
+    type(editor, '评分表');
+    await tick();
+    expect((editor.children[0] as { children: unknown[] }).children).toHaveLength(2);
+    // Enter in the empty last item leaves the list.
+    editor.insertBreak();
+    editor.insertBreak();
+    type(editor, '正文');
+    expect(types(editor)).toEqual(['attachment-list', 'paragraph']);
+    expect(Editor.string(editor, [1])).toBe('正文');
+  });
+
+  it('converts paragraphs to a 附件说明 and back from the style menu', () => {
+    const editor = editorWith([
+      { type: 'paragraph', children: [{ text: '附件：1.实施方案' }] },
+      { type: 'paragraph', children: [{ text: '2.评分表' }] },
+    ]);
+    Transforms.select(editor, { anchor: Editor.start(editor, [0]), focus: Editor.end(editor, [1]) });
+    toAttachmentList(editor);
+    expect(editor.children).toHaveLength(1);
+    expect(editor.children[0]).toMatchObject({ type: 'attachment-list', children: [{ children: [{ text: '实施方案' }] }, { children: [{ text: '评分表' }] }] });
+    Transforms.select(editor, Editor.start(editor, [0]));
+    setBlockType(editor, 'paragraph');
+    expect(types(editor)).toEqual(['paragraph', 'paragraph']);
+    expect(Editor.string(editor, [1])).toBe('评分表');
+  });
+});

@@ -1,0 +1,82 @@
+/**
+ * Word-like paragraph flow: Enter at the end of a 标题 opens the 文号 line (or 正文), after 文号 the 主送,
+ * after a heading 正文; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
+ * typed at the start of a paragraph make it a heading, 附件： makes it the 附件说明; each conversion is its
+ * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed.
+ */
+import { Editor, Node, Path, Range, Transforms, type Descendant } from 'slate';
+import { HistoryEditor } from 'slate-history';
+import type { BlockElement } from '../../common/model';
+import { blockTypeAfter, isTypedAttachmentLabel, typedHeadingLevel } from '../../common/editor/paragraphFlow';
+import { setBlockType } from './commands';
+import type { GazetteEditor } from './types';
+
+function emptyBlock(type: BlockElement['type']): BlockElement {
+  return type === 'heading' ? { type, level: 1, children: [{ text: '' }] } : ({ type, children: [{ text: '' }] } as BlockElement);
+}
+
+/** Enter in the empty last item of a 附件说明: the item becomes a 正文 paragraph after the list. */
+function leaveAttachmentList(editor: GazetteEditor, at: Path): boolean {
+  if (at.length < 3) return false;
+  const list = editor.children[at[0]] as BlockElement;
+  if (list.type !== 'attachment-list') return false;
+  const itemIndex = at[1];
+  const item = list.children[itemIndex];
+  if (!item || Node.string(item) !== '' || itemIndex !== list.children.length - 1) return false;
+  const after = [at[0] + 1];
+  Editor.withoutNormalizing(editor, () => {
+    if (list.children.length === 1) Transforms.removeNodes(editor, { at: [at[0]] });
+    else Transforms.removeNodes(editor, { at: [at[0], itemIndex] });
+    const target = list.children.length === 1 ? [at[0]] : after;
+    Transforms.insertNodes(editor, emptyBlock('paragraph') as Descendant, { at: target });
+    Transforms.select(editor, Editor.start(editor, target));
+  });
+  return true;
+}
+
+export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
+  const { insertBreak, insertText } = editor;
+
+  editor.insertBreak = () => {
+    const selection = editor.selection;
+    if (!selection || !Range.isCollapsed(selection)) return insertBreak();
+    const point = selection.anchor;
+    if (leaveAttachmentList(editor, point.path)) return;
+    const index = point.path[0];
+    const blocks = editor.children as BlockElement[];
+    const block = blocks[index];
+    // Only top-level text blocks, only at their end and not when empty (Enter on an empty line keeps Word's behaviour).
+    if (point.path.length !== 2 || !block || !Node.string(block) || !Editor.isEnd(editor, point, [index])) return insertBreak();
+    const next = blockTypeAfter(blocks, index);
+    if (!next) return insertBreak();
+    Transforms.insertNodes(editor, emptyBlock(next) as Descendant, { at: [index + 1] });
+    Transforms.select(editor, Editor.start(editor, [index + 1]));
+  };
+
+  editor.insertText = (text, options) => {
+    insertText(text, options);
+    const selection = editor.selection;
+    if (!selection || !Range.isCollapsed(selection) || selection.anchor.path.length !== 2) return;
+    const index = selection.anchor.path[0];
+    const block = editor.children[index] as BlockElement;
+    if (block?.type !== 'paragraph' || selection.anchor.path[1] !== 0) return;
+    const before = Node.string(block.children[0]).slice(0, selection.anchor.offset);
+    const level = typedHeadingLevel(before);
+    if (level) {
+      HistoryEditor.withNewBatch(editor, () => setBlockType(editor, 'heading', { level }));
+      return;
+    }
+    if (isTypedAttachmentLabel(before)) {
+      const rest = Node.string(block).slice(before.length).trim();
+      HistoryEditor.withNewBatch(editor, () => {
+        Editor.withoutNormalizing(editor, () => {
+          Transforms.removeNodes(editor, { at: [index] });
+          Transforms.insertNodes(editor, { type: 'attachment-list', children: [{ type: 'attachment-item', number: '', children: [{ text: rest }] }] } as Descendant, { at: [index] });
+        });
+        Transforms.select(editor, Editor.start(editor, [index, 0]));
+      });
+    }
+  };
+
+  return editor;
+}

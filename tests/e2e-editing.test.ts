@@ -1,0 +1,249 @@
+/**
+ * End-to-end editing like Word, through the browser bridge: the caret stays where the person types, in
+ * every block type, after Home / Enter / ↑ (the 署名 bug: only the first character stayed, the rest went to
+ * the line below).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EVERY_BLOCK, type Block } from './e2e-editing-fixture';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+
+const hasChromium = !!chromiumPath();
+const POLL = { timeout: 20_000 };
+
+/** The text of every leaf-holding element, in document order. */
+function textBlocks(blocks: Block[]): Array<{ type: string; text: string }> {
+  const out: Array<{ type: string; text: string }> = [];
+  const walk = (b: Block) => {
+    if (b.children.every((c) => 'text' in c)) out.push({ type: b.type, text: b.children.map((c) => (c as { text: string }).text).join('') });
+    else for (const c of b.children) walk(c as Block);
+  };
+  blocks.forEach(walk);
+  return out;
+}
+
+describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let issueId: string;
+  let documentId: string;
+
+  const blocks = async () => (await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks;
+  const open = async () => {
+    // A real reload (going to the same URL with a hash would not load the page again).
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/issue/${issueId}/doc/${documentId}`);
+    await page.waitForSelector('[data-testid=editor] [data-type=signature]');
+  };
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await startServer(freshDbPath());
+    const issues = await callApi<Array<{ id: string }>>(server, 'issues.list', {});
+    issueId = issues[0].id;
+    const tree = await callApi<{ sections: Array<{ id: string }> }>(server, 'issues.getTree', { issueId });
+    ({ documentId } = await callApi<{ documentId: string }>(server, 'documents.add', { sectionId: tree.sections[0].id, kind: 'notice', content: { schemaVersion: 1, blocks: EVERY_BLOCK }, position: 0 }));
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('renders every model element with data-type', async () => {
+    await open();
+    const types = await page.locator('[data-testid=editor] [data-slate-node=element]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(types.every(Boolean)).toBe(true);
+    for (const type of ['doc-title', 'doc-number', 'addressee', 'paragraph', 'heading', 'table', 'table-row', 'table-cell', 'page-break', 'attachment-list', 'attachment-item', 'signature', 'date-line', 'chronicle-entry', 'checkbox', 'attachment-heading'])
+      expect(types, type).toContain(type);
+  });
+
+  // [element to start in, its text]: the caret goes to its start (Home), Enter opens a line above, ↑ goes there.
+  const CASES: Array<[string, string]> = [
+    ['doc-title', '关于测试光标位置的通知'],
+    ['doc-number', '格政办〔2024〕1号'],
+    ['addressee', '各乡（镇）人民政府：'],
+    ['paragraph', '正文第一段。'],
+    ['heading', '总体要求'],
+    ['table-cell', '表格单元'],
+    ['paragraph', '分页后的段落。'],
+    ['attachment-item', '第二个附件'],
+    ['signature', '格尔木市人民政府办公室'],
+    ['date-line', '2024年7月31日'],
+    ['chronicle-entry', '7月1日，召开会议。'],
+    ['checkbox', '同意'],
+    ['attachment-heading', '附件1'],
+  ];
+  for (const [type, text] of CASES) {
+    it(`Home, Enter, ↑ in a ${type} (${text}), then typing at a human pace`, async () => {
+      // A fresh load each time: the bug showed on the first edit after opening a document.
+      await open();
+      const typed = `ab试cd${type.length}`;
+      await page.locator(`[data-testid=editor] [data-type="${type}"]`, { hasText: text }).last().click();
+      await page.keyboard.press('End');
+      await page.keyboard.press('Home');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.type(typed, { delay: 150 });
+      await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
+      await expect
+        .poll(async () => {
+          const list = textBlocks(await blocks());
+          const leafType = type === 'table-cell' ? 'paragraph' : type; // a cell holds paragraphs
+          const at = list.findIndex((b) => b.text.endsWith(text) && b.type === leafType);
+          // A heading split is renumbered (一、 above, 二、 below): compare without the numbers.
+          const plain = (s: string) => (type === 'heading' ? s.replace(/^[一二三四]、/, '') : s);
+          return at > 0 ? [list[at - 1].type, plain(list[at - 1].text), plain(list[at].text)] : list.map((b) => b.text);
+        }, POLL)
+        .toEqual([type === 'table-cell' ? 'paragraph' : type, typed, text]);
+    }, 90_000);
+  }
+
+  it('types a new document straight through: 标题, 文号, 主送, 正文 in that order', async () => {
+    await open();
+    const before = await page.locator('[data-testid=outline-doc]').count();
+    await page.locator('[data-testid=outline-section] .section-head').first().hover();
+    await page.locator('[data-testid=outline-section]').first().locator('button[title="新增文件"]').click();
+    await expect.poll(() => page.locator('[data-testid=outline-doc]').count(), POLL).toBe(before + 1);
+    await page.waitForSelector('[data-testid=editor] [data-type=doc-title]');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-slate-node=element]').count(), POLL).toBe(1);
+    await page.locator('[data-testid=editor] [data-type=doc-title]').click();
+    for (const [i, line] of ['关于开展安全检查的通知', '格政办〔2024〕88号', '各乡（镇）人民政府，市政府各部门：', '现将有关事项通知如下。', '请认真贯彻执行。'].entries()) {
+      if (i) await page.keyboard.press('Enter');
+      await page.keyboard.type(line, { delay: 40 });
+    }
+    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    expect(shown).toEqual(['doc-title', 'doc-number', 'addressee', 'paragraph', 'paragraph']);
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
+    const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
+    const doc = await callApi<{ title: string; docNumber: string; content: { blocks: Block[] } }>(server, 'documents.get', { documentId: id });
+    expect(doc.title).toBe('关于开展安全检查的通知');
+    expect(doc.docNumber).toBe('格政办〔2024〕88号');
+    expect(textBlocks(doc.content.blocks)).toEqual([
+      { type: 'doc-title', text: '关于开展安全检查的通知' },
+      { type: 'doc-number', text: '格政办〔2024〕88号' },
+      { type: 'addressee', text: '各乡（镇）人民政府，市政府各部门：' },
+      { type: 'paragraph', text: '现将有关事项通知如下。' },
+      { type: 'paragraph', text: '请认真贯彻执行。' },
+    ]);
+  }, 120_000);
+
+  it('makes a typed 一、 a heading, and one Ctrl+Z gives the paragraph back', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('一、', { delay: 80 });
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(1);
+    await page.keyboard.type('总体要求', { delay: 40 });
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('正文内容。', { delay: 40 });
+    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.textContent}`));
+    expect(shown.slice(-2)).toEqual(['heading:一、总体要求', 'paragraph:正文内容。']);
+    // Back to just after 一、: the next Ctrl+Z reverts the AutoFormat only.
+    await page.locator('[data-testid=editor] > [data-type=heading]').click();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(0);
+    expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().textContent()).toBe('一、');
+    expect(await page.locator('[data-testid=editor] > [data-slate-node=element]').last().getAttribute('data-type')).toBe('paragraph');
+  }, 60_000);
+
+  it('Ctrl+S saves at once and says so (the browser does not open "save page")', async () => {
+    await page.locator('[data-testid=editor] > [data-slate-node=element]').last().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('保存快捷键', { delay: 20 });
+    await page.evaluate(() => {
+      const w = window as unknown as { __sPrevented?: boolean };
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 's') setTimeout(() => (w.__sPrevented = e.defaultPrevented), 0);
+      });
+    });
+    await page.keyboard.press('Control+s');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __sPrevented?: boolean }).__sPrevented), POLL).toBe(true);
+    await expect.poll(() => page.locator('.toast').allTextContents(), POLL).toContain('已保存全部修改');
+    const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
+    const doc = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: id });
+    expect(JSON.stringify(doc.content)).toContain('保存快捷键');
+  }, 60_000);
+
+  it('全刊检查 finds a wrong date in a document that is not open, and export shows it first', async () => {
+    const tree = await callApi<{ sections: Array<{ documents: Array<{ id: string; title: string }> }> }>(server, 'issues.getTree', { issueId });
+    // A sample document with a 成文日期 (not the one open, not the one typed above).
+    const other = tree.sections.flatMap((s) => s.documents).find((d) => d.title.includes('营商环境监督员'))!.id;
+    const doc = await callApi<{ content: { schemaVersion: number; blocks: Block[] } }>(server, 'documents.get', { documentId: other });
+    const blocksWithBadDate = doc.content.blocks.map((b) => (b.type === 'date-line' ? { ...b, children: [{ text: '2024年07月05日' }] } : b));
+    await callApi(server, 'documents.save', { documentId: other, content: { ...doc.content, blocks: blocksWithBadDate } });
+    await open();
+    // The outline shows the count on that document; the checks tab lists the finding with its document.
+    await expect.poll(() => page.locator(`[data-testid=outline-doc][data-doc-id="${other}"] [data-testid=doc-findings]`).count(), POLL).toBe(1);
+    await page.click('[data-testid=tab-checks]');
+    const finding = page.locator(`[data-testid=issue-checks] [data-testid=issue-finding][data-doc-id="${other}"][data-code=date-form]`);
+    await expect.poll(() => finding.count(), POLL).toBe(1);
+    expect(await finding.textContent()).toContain('2024年7月5日');
+    // Export first shows the findings: 修正 fixes the document that is not open.
+    await page.click('[data-testid=export-pdf]');
+    await page.waitForSelector('[data-testid=preexport-dialog]');
+    const inDialog = page.locator(`[data-testid=preexport-dialog] [data-testid=issue-finding][data-doc-id="${other}"][data-code=date-form]`);
+    expect(await inDialog.count()).toBe(1);
+    await inDialog.locator('[data-testid=issue-finding-fix]').click();
+    await expect.poll(() => inDialog.count(), POLL).toBe(0);
+    const fixed = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: other });
+    expect(JSON.stringify(fixed.content)).toContain('2024年7月5日');
+    // 忽略 hides a finding for this session; 仍然导出 goes on to the export.
+    const first = page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').first();
+    const before = await page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').count();
+    await first.locator('[data-testid=issue-finding-ignore]').click();
+    await expect.poll(() => page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').count(), POLL).toBe(before - 1);
+    await page.click('[data-testid=preexport-continue]');
+    await page.waitForSelector('[data-testid=export-dialog]');
+    expect(await page.locator('[data-testid=preexport-dialog]').count()).toBe(0);
+  }, 120_000);
+
+  it('right-click menus: editor (styles with shortcuts), table (rows), outline (move to section)', async () => {
+    await open();
+    // Editor: the menu shows cut/copy/paste with shortcuts and turns the paragraph into a heading.
+    const para = page.locator('[data-testid=editor] > [data-type=paragraph]', { hasText: '末段。' });
+    await para.click({ button: 'right' });
+    await page.waitForSelector('[data-testid=editor-menu]');
+    expect(await page.locator('[data-testid=menu-cut]').textContent()).toBe('剪切Ctrl+X');
+    expect(await page.locator('[data-testid=menu-style-heading1]').textContent()).toContain('Ctrl+1');
+    await page.click('[data-testid=menu-style-heading1]');
+    await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]', { hasText: '末段。' }).count(), POLL).toBe(1);
+    // Table: a row below the clicked cell.
+    const rows = page.locator('[data-testid=editor] [data-type=table] [data-type=table-row]');
+    const before = await rows.count();
+    await page.locator('[data-testid=editor] [data-type=table-cell]', { hasText: '表格单元' }).click({ button: 'right' });
+    await page.click('[data-testid=menu-table-row-below]');
+    await expect.poll(() => rows.count(), POLL).toBe(before + 1);
+    // Outline: move this document to another section.
+    await page.locator(`[data-testid=outline-doc][data-doc-id="${documentId}"]`).click({ button: 'right' });
+    await page.waitForSelector('[data-testid=outline-menu]');
+    const target = (await page.locator('[data-testid=outline-menu-move]').first().textContent())!.replace(/^移到「|」$/g, '');
+    await page.locator('[data-testid=outline-menu-move]').first().click();
+    await expect
+      .poll(() => page.locator('[data-testid=outline-section]', { hasText: target }).locator(`[data-testid=outline-doc][data-doc-id="${documentId}"]`).count(), POLL)
+      .toBe(1);
+  }, 90_000);
+
+  it('a second export never replaces the first one silently', async () => {
+    const exportDocx = async () => {
+      await page.click('button:has-text("导出 DOCX")');
+      await page.waitForSelector('[data-testid=preexport-dialog]');
+      await page.click('[data-testid=preexport-continue]');
+      const result = page.locator('[data-testid=export-result]');
+      await result.waitFor({ timeout: 120_000 });
+      const file = (await result.getAttribute('data-path'))!;
+      const note = (await page.locator('[data-testid=export-replaced], [data-testid=export-kept]').allTextContents()).join('');
+      await page.click('[data-testid=export-dialog] button:has-text("关闭")');
+      return { file, note };
+    };
+    await open();
+    const first = await exportDocx();
+    const second = await exportDocx();
+    // Either the second export went to another file and says the first was kept, or it says it replaced it.
+    if (second.file === first.file) expect(second.note).toContain('替换了上次导出的同名文件');
+    else expect(second.note).toContain(first.file);
+  }, 300_000);
+});
