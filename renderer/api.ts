@@ -148,7 +148,7 @@ export const api = {
   pickPackage: () => invoke('issues.importPackage', { pick: true }),
   importText: (text: string) => invoke('issues.importText', { text }),
   importWord: (sectionId: string, fileName: string, dataBase64: string) => invoke('documents.importWord', { sectionId, fileName, dataBase64 }),
-  importFiles: (sectionId: string, files: Array<{ fileName: string; dataBase64: string }>) => invoke('documents.importFiles', { sectionId, files }),
+  importFiles: (sectionId: string, files: Array<{ fileName: string; dataBase64: string }>) => invoke('documents.importFiles', { sectionId, uploads: files }),
   search: (query: string) => invoke('search', { query }),
 
   addSection: (issueId: string, name: string, position?: number) => invoke('sections.add', { issueId, name, position }),

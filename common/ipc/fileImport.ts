@@ -26,8 +26,9 @@ export const fileImportChannels = {
   'documents.importFiles': {
     input: z.strictObject({
       sectionId: id,
-      files: z
-        .array(z.strictObject({ fileName: shortText.regex(/\.(txt|text|html?|docx|doc|wps)$/i, 'not an importable file (.txt, .html, .docx, .doc, .wps)'), dataBase64: base64 }))
+      // Uploaded bytes with the picked file's name (for its type and messages; a name with a folder is refused).
+      uploads: z
+        .array(z.strictObject({ fileName: shortText.regex(/^[^/\\]*\.(txt|text|html?|docx|doc|wps)$/i, 'not an importable file name (.txt, .html, .docx, .doc, .wps; no folders)'), dataBase64: base64 }))
         .min(1)
         .max(50),
     }),

@@ -18,7 +18,7 @@ function localName(index: number, fileName: string): string {
 }
 
 export const fileImportHandlers: HandlerTable<'documents.importFiles'> = {
-  'documents.importFiles': async (deps, { sectionId, files }) => {
+  'documents.importFiles': async (deps, { sectionId, uploads: files }) => {
     deps.library.sections.get(sectionId); // not-found before any conversion work
     const dir = mkdtempSync(path.join(tmpdir(), 'gazette-files-'));
     try {
