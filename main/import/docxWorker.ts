@@ -81,6 +81,8 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
       const { items } = collectHtmlItems(body);
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
+      // A table inside a table cell is flattened to its cells' text by the collector: say so.
+      if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
       const documents: DocxDocument[] = tree.sections.flatMap((section) => section.documents.map((d) => ({ section: section.name, content: d.content, title: d.title, docNumber: d.docNumber })));
       if (documents.length) {
         const first = documents[0];
