@@ -1,8 +1,44 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Test tiers. `npm run test:unit` (GAZETTE_TESTS=unit): pure functions, the store and the handlers without
+ * a browser or LibreOffice, under a minute. `npm run test:e2e` (GAZETTE_TESTS=e2e): everything that drives
+ * Chromium, LibreOffice, the CLI or the Word worker. `npm test` runs both, as CI does.
+ */
+const ALL = ['common/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'tests/**/*.test.ts'];
+const UNIT = [
+  'common/**/*.test.ts',
+  'renderer/**/*.test.ts',
+  'renderer/**/*.test.tsx',
+  'main/store/**/*.test.ts',
+  'main/web/**/*.test.ts',
+  'main/import/importFiles.test.ts',
+  'main/export/pageReuse.test.ts',
+  'main/export/pdfArtifacts.test.ts',
+  'tests/store-library.test.ts',
+  'tests/store-handlers.test.ts',
+  'tests/store-paths.test.ts',
+  'tests/import-reference.test.ts',
+  'tests/import-sample.test.ts',
+  'tests/import-html.test.ts',
+  'tests/contract-paths.test.ts',
+  'tests/bad-payloads.test.ts',
+  'tests/log.test.ts',
+  'tests/docx-export.test.ts',
+  'tests/print-toHtml.test.ts',
+  'tests/preview-unit.test.ts',
+  'tests/electron-builder-config.test.ts',
+  'tests/electron-imports.test.ts',
+  'tests/fonts-cmap.test.ts',
+  'tests/typeset-check.test.ts',
+  'tests/pdf-text.test.ts',
+];
+const tier = process.env.GAZETTE_TESTS;
+
 export default defineConfig({
   test: {
-    include: ['common/**/*.test.ts', 'main/**/*.test.ts', 'renderer/**/*.test.ts', 'renderer/**/*.test.tsx', 'tests/**/*.test.ts'],
+    include: tier === 'unit' ? UNIT : ALL,
+    exclude: tier === 'e2e' ? [...UNIT, '**/node_modules/**'] : ['**/node_modules/**'],
     // PDF export and end-to-end tests drive a real Chromium; 2-core machines are slow.
     testTimeout: 120_000,
     hookTimeout: 300_000,
