@@ -26,6 +26,8 @@ export interface MarkedRun {
   rotated: boolean;
   /** Inside a Table structure element. */
   inTable: boolean;
+  /** Index (in tree order) of the structure element the run belongs to: runs of one element share it. */
+  element: number;
 }
 
 export interface PageStructure {
@@ -88,17 +90,44 @@ export async function pageStructure(pdf: PDFDocumentProxy, pageNumber: number): 
     }
   }
   const runs: MarkedRun[] = [];
-  const walk = (node: StructNode, role: string, inTable: boolean) => {
+  let elements = 0;
+  const walk = (node: StructNode, role: string, element: number, inTable: boolean) => {
     if (node.id !== undefined && (node as { type?: string }).type === 'content') {
       const found = byId.get(node.id);
-      if (found) runs.push({ role, inTable, ...found });
+      if (found) runs.push({ role, inTable, element, ...found });
       return;
     }
-    const own = node.role && !WRAPPERS.has(node.role) ? node.role : role;
-    for (const child of node.children ?? []) walk(child, own, inTable || node.role === 'Table');
+    const isElement = !!node.role && !WRAPPERS.has(node.role);
+    const own = isElement ? node.role : role;
+    const ownElement = isElement ? ++elements : element;
+    for (const child of node.children ?? []) walk(child, own, ownElement, inTable || node.role === 'Table');
   };
-  walk(tree, 'Document', false);
+  walk(tree, 'Document', 0, false);
   return { tree, runs, artifacts, untagged };
+}
+
+/**
+ * The runs of each structure element merged into one, in reading order: Chromium marks a title set with
+ * <wbr> between its words as one content run per word, yet the title is one element set across both
+ * columns, and which column an element sits in is a question about the whole element.
+ */
+export function elementRuns(runs: MarkedRun[]): MarkedRun[] {
+  const merged: MarkedRun[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && last.element === run.element) {
+      merged[merged.length - 1] = {
+        ...last,
+        text: last.text + run.text,
+        x0: Math.min(last.x0, run.x0),
+        x1: Math.max(last.x1, run.x1),
+        yLow: Math.min(last.yLow, run.yLow),
+        yHigh: Math.max(last.yHigh, run.yHigh),
+        rotated: last.rotated || run.rotated,
+      };
+    } else merged.push({ ...run });
+  }
+  return merged;
 }
 
 /**
