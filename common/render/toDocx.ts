@@ -16,7 +16,6 @@ import {
   FrameWrap,
   Header,
   Packer,
-  PageNumber,
   PageOrientation,
   Paragraph,
   SectionType,
@@ -29,6 +28,7 @@ import {
 } from 'docx';
 import type { GazetteDocument, IssueTree, TableElement } from '../model';
 import { plainText } from '../model';
+import { folioFooter } from './docx/folio';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
 import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
@@ -249,18 +249,6 @@ function evenHeadText(tree: IssueTree): string {
     .replace('{number}', String(tree.issue.number));
 }
 
-function folio(alignment: 'left' | 'right'): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: STYLE.footer,
-        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
-        indent: alignment === 'left' ? { left: 210 } : { right: 210 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-      }),
-    ],
-  });
-}
 
 function runningHeads(tree: IssueTree, sectionName: string) {
   return {
@@ -268,7 +256,7 @@ function runningHeads(tree: IssueTree, sectionName: string) {
       default: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: [new TextRun(sectionName)] })] }),
       even: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.LEFT, children: [new TextRun(evenHeadText(tree))] })] }),
     },
-    footers: { default: folio('right'), even: folio('left') },
+    footers: { default: folioFooter('right'), even: folioFooter('left') },
   };
 }
 

@@ -4,7 +4,8 @@
  * leader to a right tab at the type area's edge, then 第N期 and the page — running heads and folios like a
  * body section. Page numbers are literal text (from the issues' layouts), not fields.
  */
-import { AlignmentType, Document, DocumentGridType, Footer, Header, Packer, PageNumber, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { AlignmentType, Document, DocumentGridType, Header, Packer, Paragraph, Tab, TabStopType, TextRun } from 'docx';
+import { folioFooter } from './docx/folio';
 import { PAGE } from './docx/blocks';
 import { settingsXml, STYLE, stylesXml, type DocxFontNames } from './docx/styles';
 import { issueRangeLabel, yearIndexTitle, type YearIndex, type YearIndexEntry } from './yearIndex';
@@ -14,18 +15,6 @@ const RIGHT_EDGE = PAGE.typeWidth;
 /** The issue TOC's right tab in the `toc 3` style (docx/styles.ts), cleared: the index uses the full width. */
 const TOC3_TAB = 5520;
 
-function folio(alignment: 'left' | 'right'): Footer {
-  return new Footer({
-    children: [
-      new Paragraph({
-        style: STYLE.footer,
-        alignment: alignment === 'left' ? AlignmentType.LEFT : AlignmentType.RIGHT,
-        indent: alignment === 'left' ? { left: 210 } : { right: 210 },
-        children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'] })],
-      }),
-    ],
-  });
-}
 
 function head(text: string, alignment: 'left' | 'right'): Header {
   return new Header({
@@ -75,7 +64,7 @@ export async function yearIndexDocx(index: YearIndex, opts: { fonts?: DocxFontNa
     sections: [
       {
         headers: { default: head(title, 'right'), even: head(`${index.journalName}\u3000${title}`, 'left') },
-        footers: { default: folio('right'), even: folio('left') },
+        footers: { default: folioFooter('right'), even: folioFooter('left') },
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },

@@ -6,6 +6,7 @@ import { blockEntries } from './elements';
 import { hotkeyLabel } from './hotkeys';
 import { inTable, insertTable, runTableCommand, type TableCommand, type TableSizeChoice } from './tableCommands';
 import type { GazetteEditor } from './types';
+import { TABLE_STRUCTURE_ITEMS } from './editorMenu';
 
 function Button(props: { label: string; title?: string; active?: boolean; disabled?: boolean; onPress: () => void; className?: string; testId?: string }) {
   return (
@@ -26,16 +27,7 @@ function Button(props: { label: string; title?: string; active?: boolean; disabl
 }
 
 const TABLE_BUTTONS: Array<[TableCommand, string]> = [
-  ['row-above', t.editor.rowAbove],
-  ['row-below', t.editor.rowBelow],
-  ['col-left', t.editor.colLeft],
-  ['col-right', t.editor.colRight],
-  ['remove-row', t.editor.removeRow],
-  ['remove-col', t.editor.removeCol],
-  ['merge-right', t.editor.mergeRight],
-  ['merge-down', t.editor.mergeDown],
-  ['merge-selection', t.editor.mergeSelection],
-  ['split', t.editor.split],
+  ...TABLE_STRUCTURE_ITEMS,
   ['align-left', t.editor.alignLeft],
   ['align-center', t.editor.alignCenter],
   ['align-right', t.editor.alignRight],

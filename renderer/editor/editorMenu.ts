@@ -11,7 +11,8 @@ import { hotkeyLabel } from './hotkeys';
 import { inTable, insertTable, runTableCommand, type TableCommand } from './tableCommands';
 import type { GazetteEditor } from './types';
 
-const TABLE_ITEMS: Array<[TableCommand, string]> = [
+/** Row, column, merge and split commands: the table menu and the table toolbar list them alike. */
+export const TABLE_STRUCTURE_ITEMS: Array<[TableCommand, string]> = [
   ['row-above', t.editor.rowAbove],
   ['row-below', t.editor.rowBelow],
   ['col-left', t.editor.colLeft],
@@ -50,7 +51,7 @@ export function editorMenuItems(editor: GazetteEditor): MenuItem[] {
   ];
   if (inTable(editor)) {
     items.push('separator', { heading: t.menu.table });
-    for (const [command, label] of TABLE_ITEMS) items.push({ label, onSelect: () => runTableCommand(editor, command), testId: `menu-table-${command}` });
+    for (const [command, label] of TABLE_STRUCTURE_ITEMS) items.push({ label, onSelect: () => runTableCommand(editor, command), testId: `menu-table-${command}` });
   }
   items.push('separator', { heading: t.editor.blockType });
   for (const entry of blockEntries) {
