@@ -31,7 +31,6 @@ const findings = await runCases(ids, {
   scale,
   rare: flag('rare'),
   images: flag('images'),
-  checkImages: flag('images'),
   onBatch: (done, found, ms) => {
     const pages = done.reduce((n, c) => n + c.document.content.blocks.length, 0);
     console.log(`  cases ${done[0].index}–${done[done.length - 1].index} (${pages} blocks): ${found.length ? `${found.length} finding(s)` : 'clean'} in ${(ms / 1000).toFixed(1)} s`);

@@ -13,6 +13,7 @@ import { issueJob } from '../common/render/printJob';
 import { ChromiumEngine } from '../main/export/chromium';
 import type { PrintEngine } from '../main/export/engine';
 import { exportTreePdf, type ExportPdfResult } from '../main/export/exportPdf';
+import { printImages } from '../main/export/images';
 import { LayoutCache } from '../main/export/layoutCache';
 import { fuzzCase, fuzzIssue, type FuzzAsset, type FuzzCase, type FuzzOptions } from './fuzz-docs';
 import { badCharacters, compareIssueText, pdfjsPageTexts } from './pdf-text';
@@ -27,8 +28,8 @@ export interface FuzzRunOptions extends FuzzOptions {
   /** Documents per export (default 10). */
   batch?: number;
   /**
-   * Check that every image block prints (pdfimages). Needs an export that resolves the cases' assets:
-   * pass `exportPdf` that gives them to the print page.
+   * Check that every image block prints (pdfimages). On by default; the default export resolves the
+   * cases' assets. A custom `exportPdf` must give them to the print page too.
    */
   checkImages?: boolean;
   exportPdf?: (tree: IssueTree, assets: FuzzAsset[], pdfPath: string, engine: PrintEngine) => Promise<ExportPdfResult>;
@@ -38,8 +39,15 @@ export interface FuzzRunOptions extends FuzzOptions {
 
 const base = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
 
-const defaultExport: NonNullable<FuzzRunOptions['exportPdf']> = (tree, _assets, pdfPath, engine) =>
-  exportTreePdf(tree, { pdfPath, engine, cache: new LayoutCache(), printMemory: false, timeoutMs: 600_000 });
+/**
+ * The export the app does: the cases' PNGs go through the real image path (printImages → data: URLs), as
+ * exportIssuePdf gives a library's assets to the print page; an image missing here would print a placeholder.
+ */
+const defaultExport: NonNullable<FuzzRunOptions['exportPdf']> = (tree, assets, pdfPath, engine) => {
+  const byId = new Map(assets.map((a) => [a.id, a]));
+  const { html } = printImages({ assets: { get: (id) => byId.get(id) } }, tree);
+  return exportTreePdf(tree, { pdfPath, engine, cache: new LayoutCache(), printMemory: false, timeoutMs: 600_000, html });
+};
 
 /** Images in a PDF, as `pdfimages -list` counts them (smask entries are not images of their own). */
 export function pdfImageCount(pdfPath: string): number {
@@ -72,7 +80,7 @@ async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir: strin
   for (const problem of compareIssueText(pages, tree, result.pageMap, issueJob(tree).evenHead)) findings.push({ cases: caseOf(problem), problem });
   const bad = badCharacters(pages.join('\n'));
   if (bad.length) findings.push({ cases: cases.map((c) => `${c.seed}-${c.index}`), problem: `bad characters in the text layer: ${bad.slice(0, 10).join(', ')}` });
-  if (opts.checkImages) {
+  if (opts.checkImages ?? true) {
     const expected = cases.reduce((n, c) => n + c.assets.length, 0);
     const found = pdfImageCount(pdfPath);
     if (found < expected) findings.push({ cases: cases.filter((c) => c.assets.length).map((c) => `${c.seed}-${c.index}`), problem: `${expected} images in the documents, ${found} in the PDF` });
