@@ -1,8 +1,8 @@
 /**
  * Electronegativity (Doyensec's Electron security linter) over the app's sources: no finding of MEDIUM or
- * higher except the ones explained below (and in the README). The tool is heavy (about 400 packages, its own
- * ESLint 7 and TypeScript 4.2) and is not a dependency: the test runs when it is installed, in node_modules
- * or where ELECTRONEGATIVITY_DIR points, and says it was skipped otherwise.
+ * higher except the ones explained below (and in the README). It is a devDependency (about 300 packages with
+ * its own ESLint 7 and TypeScript 4.2, kept apart from ours); ELECTRONEGATIVITY_DIR may point at another
+ * install, and the test says it was skipped when neither is there (a production-only install).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
