@@ -18,6 +18,7 @@ import { ExactTextBreaks } from './textBreaks';
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
 import { snapSpanningBlocks } from './gridSnap';
+import { balanceColumns } from './balanceColumns';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
@@ -107,7 +108,10 @@ function startsWithForcedBreak(page: HTMLElement): boolean {
 function markBalancedPages(pages: HTMLElement[]): void {
   pages.forEach((page, i) => {
     const next = pages[i + 1];
-    if (!next || startsWithForcedBreak(next)) page.classList.add('gz-balance');
+    if (!next || startsWithForcedBreak(next)) {
+      page.classList.add('gz-balance');
+      balanceColumns(page);
+    }
   });
 }
 
