@@ -22,6 +22,7 @@ import { balanceColumns } from './balanceColumns';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
+import { mendTocTitleBreaks } from './tocBreaks';
 import { checkPageCount, compareText, contentText, locateCharacter, sameCharacters, withTimeout } from './integrity';
 import { startPrintBridge } from './bridge';
 
@@ -224,6 +225,7 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
       if (actual === tocPages) break;
       tocPages = actual;
     }
+    mendTocTitleBreaks(toc);
     placeSidebar(pagesIn(toc)[0], job.front.sidebarHtml);
   }
 
