@@ -1,7 +1,6 @@
 /**
  * The typesetter's check (npm run typeset-check) on the sample issue's real PDF (issue #13): the figures a
- * professional signs off, from glyph positions read with pdf.js. Targets not reached yet are asserted at
- * the level reached, so a regression fails; the README says which.
+ * professional signs off, from glyph positions read with pdf.js. Every target of the issue is asserted.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,9 +44,8 @@ describe('typography of the sample issue', () => {
     expect(figures.facingColumnsOutOfRegister.pages).toEqual([]);
   });
 
-  it('fills columns and balances document ends (as far as reached)', () => {
-    // Target 0; reached: one column two lines short (p. 9, the first page of a 实施方案 under its title).
-    expect(figures.shortColumns.moreThanOneLine).toBeLessThanOrEqual(1);
+  it('fills columns and balances document ends', () => {
+    expect(figures.shortColumns.moreThanOneLine, JSON.stringify(figures.shortColumns.columns)).toBe(0);
     // Closing pages are balanced by renderer/print/balanceColumns.ts.
     expect(figures.unbalancedEnds.count, JSON.stringify(figures.unbalancedEnds.pages)).toBe(0);
   });
