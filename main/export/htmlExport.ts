@@ -8,7 +8,7 @@ import type { IssueTree } from '../../common/model';
 import { escapeHtml } from '../../common/render/html';
 import { paginationUnits, type HtmlOptions } from '../../common/render/toHtml';
 import { coverHtml, insideCoverHtml, tocHtml, tocSections } from '../../common/render/toHtmlFront';
-import { appRoot } from './assets';
+import { appRoot } from '../appRoot';
 
 function fontsCss(target: string): string {
   // The Vite build wrote the resolved @font-face rules into one CSS asset; copy it and its font files.
