@@ -18,6 +18,7 @@ import {
   type TableRowElement,
   type TextLeaf,
 } from './types';
+import { CN_NUMERAL } from '../text/chineseNumerals';
 
 const FACES: readonly Face[] = ['kai', 'hei', 'song', 'fang'];
 const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
@@ -220,10 +221,12 @@ export function normalizeDocNumber(text: string): string {
     .replace(/〕0+(\d)/, '〕$1');
 }
 
+const HALF_WIDTH_CN_NUMBER = new RegExp(`^\\((${CN_NUMERAL})\\)`);
+
 /** Heading numbers: half-width (一) -> （一）, (1) -> （1）, `1．` / `1、` -> `1.` */
 export function normalizeHeadingNumber(text: string): string {
   return text
-    .replace(/^\(([一二三四五六七八九十百]+)\)/, '（$1）')
+    .replace(HALF_WIDTH_CN_NUMBER, '（$1）')
     .replace(/^\((\d+)\)/, '（$1）')
     .replace(/^(\d+)[．、]\s*/, '$1.')
     .replace(/^(\d+)\.\s+/, '$1.');
