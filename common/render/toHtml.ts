@@ -563,12 +563,3 @@ export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintU
   }
   return units;
 }
-
-/** The even-page running head with {journal}, {year}, {number} filled in. */
-export function evenRunningHead(tree: IssueTree): string {
-  const { issue } = tree;
-  return issue.settings.evenRunningHead
-    .replace(/\{journal\}/g, issue.journalName)
-    .replace(/\{year\}/g, String(issue.year))
-    .replace(/\{number\}/g, String(issue.number));
-}

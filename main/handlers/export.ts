@@ -5,7 +5,7 @@
  * dialog, the CLI's argument) or a fresh name in `exports/` beside the library; callers never pass a path.
  * The engine and the layout cache live for the whole process, so a re-export lays out only changed units.
  */
-import type { IssueTree } from '../../common/model';
+import { issueLabel, type IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
 import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
@@ -52,7 +52,7 @@ export async function closeExportEngine(): Promise<void> {
 /** 格尔木市人民政府政务公开信息-2024年第6期 */
 export function issueFileStem(tree: IssueTree): string {
   const { issue } = tree;
-  return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
+  return `${issue.journalName || '政务公开信息'}-${issueLabel(issue)}`;
 }
 
 /** One export at a time per process: the engine has one print page. */

@@ -4,7 +4,7 @@
  * launched for this one publish (a rare action) and closed afterwards.
  */
 import path from 'node:path';
-import type { IssueTree } from '../../common/model';
+import { issueLabel, type IssueTree } from '../../common/model';
 import { publishIssue } from '../export/publish';
 import type { HandlerDeps } from './deps';
 import type { ExportHost } from './export';
@@ -18,7 +18,7 @@ let queue: Promise<unknown> = Promise.resolve();
 export function publishFolder(libraryFile: string | undefined, tree: IssueTree): string {
   const { issue } = tree;
   const base = libraryFile && libraryFile !== ':memory:' ? path.dirname(path.resolve(libraryFile)) : process.cwd();
-  const name = `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期-网页版`.replace(/[\\/:*?"<>|]/g, '_');
+  const name = `${issue.journalName || '政务公开信息'}-${issueLabel(issue)}-网页版`.replace(/[\\/:*?"<>|]/g, '_');
   return path.join(base, 'exports', name);
 }
 
