@@ -3,3 +3,4 @@ export * from './ids';
 export * from './text';
 export * from './normalize';
 export * from './labels';
+export * from './assertNever';

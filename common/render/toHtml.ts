@@ -6,6 +6,7 @@
  * (`column-span: all` in the CSS). Each document is one <article>; attachments start a new page.
  */
 import {
+  assertNever,
   plainText,
   type BlockElement,
   type DocTitleElement,
@@ -340,7 +341,8 @@ function renderAttachmentList(block: Extract<BlockElement, { type: 'attachment-l
   return `<div class="gz-attlist${block.children.some((it) => it.number) ? '' : ' gz-unnumbered'}">${items}</div>`;
 }
 
-function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): string {
+/** Blocks that stand alone; titles and tables are grouped with their neighbours by renderBlocks. */
+function renderSimpleBlock(block: Exclude<BlockElement, DocTitleElement | TableElement>, opts: HtmlOptions, id: string): string {
   switch (block.type) {
     case 'heading': {
       // A （一）-level heading that runs on into its paragraph: only the lead-in is 楷体 (format doc §3).
@@ -377,7 +379,7 @@ function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): 
     case 'attachment-heading':
       return `<p class="gz-attheading">${renderLeaves(block.children)}</p>`;
     default:
-      return `<p class="gz-p">${renderLeaves((block as { children: TextLeaf[] }).children)}</p>`;
+      return assertNever(block, 'block type');
   }
 }
 

@@ -8,6 +8,7 @@
  * Text marks use the print renderer's renderLeaves, so bold, faces and superscripts read the same.
  */
 import {
+  assertNever,
   cumulativeLabel,
   issueLabel,
   plainText,
@@ -257,7 +258,7 @@ function webBlock(block: BlockElement, state: BodyState, opts: WebOptions): stri
     case 'attachment-heading':
       return `<p class="attachment-heading">${inline(block.children)}</p>`;
     default:
-      return '';
+      return assertNever(block, 'block type');
   }
 }
 
