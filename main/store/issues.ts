@@ -3,6 +3,7 @@ import {
   DEFAULT_PRINT_SETTINGS,
   newId,
   nowIso,
+  tocTitle,
   type GazetteDocument,
   type Issue,
   type IssueTree,
@@ -229,7 +230,7 @@ export function createIssuesRepo(db: Db) {
         section: r.section,
         documentId: r.id,
         kind: asKind(r.kind),
-        title: r.toc_title_override ?? r.title,
+        title: tocTitle({ title: r.title, tocTitleOverride: r.toc_title_override ?? undefined }),
         docNumber: r.doc_number,
       };
       if (r.first_page !== null) entry.page = r.first_page;
