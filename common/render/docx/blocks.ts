@@ -238,7 +238,7 @@ export function blocksToDocx(
         );
         break;
       case 'table':
-        out.push(tableToDocx(block as TableElement, typeWidth, typeHeight, ctx.faces, ctx.compactTables?.has(block as TableElement)));
+        out.push(tableToDocx(block, typeWidth, typeHeight, ctx.faces, ctx.compactTables?.has(block)));
         // Word needs a paragraph between two tables, and after a table that ends a section.
         if (blocks[i + 1]?.type === 'table' || i === blocks.length - 1) {
           out.push(new Paragraph({ style: STYLE.tableNote, children: [] }));
