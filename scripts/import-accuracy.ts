@@ -117,18 +117,18 @@ function outputText(content: DocumentContent): string {
 
 function importTxt(path: string): Imported {
   const decoded = decodeFileBytes(readFileSync(path));
-  if (!decoded.ok) return { documents: [], error: decoded.error, sourceText: '' };
+  if (!decoded.ok) return { documents: [], error: decoded.error.message, sourceText: '' };
   const { tree } = importIssueFromText(decoded.text);
   return { documents: tree.sections.flatMap((s) => s.documents.map((d) => d.content)), sourceText: decoded.text };
 }
 
 function importHtml(path: string): Imported {
   const decoded = decodeFileBytes(readFileSync(path), { html: true });
-  if (!decoded.ok) return { documents: [], error: decoded.error, sourceText: '' };
+  if (!decoded.ok) return { documents: [], error: decoded.error.message, sourceText: '' };
   const env = linkedomEnvironment();
   const result = importIssueFromHtml(decoded.text, env);
   const sourceText = pageText(decoded.text);
-  if (!result.ok) return { documents: [], error: result.error, sourceText };
+  if (!result.ok) return { documents: [], error: result.error.message, sourceText };
   return { documents: result.tree.sections.flatMap((s) => s.documents.map((d) => d.content)), sourceText };
 }
 

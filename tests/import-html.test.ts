@@ -59,13 +59,13 @@ describe('HTML import', () => {
 
   it('refuses a page that is not a document in one sentence', () => {
     const result = importIssueFromHtml('<html><body><nav><a href="/">Home</a></nav><p>Login</p></body></html>', env);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/没有可导入的公文正文/) });
+    expect(result).toEqual({ ok: false, error: { code: 'no-document', message: expect.stringMatching(/没有可导入的公文正文/) } });
   });
 
   it('refuses binary data renamed .txt', () => {
     const bytes = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
     const decoded = decodeFileBytes(bytes);
-    expect(decoded).toEqual({ ok: false, error: expect.stringMatching(/不是文本文件/) });
+    expect(decoded).toEqual({ ok: false, error: { code: 'not-text', message: expect.stringMatching(/不是文本文件/) } });
   });
 
   it('repairs double-encoded UTF-8 (mojibake) with a flag, and refuses what cannot be repaired', () => {

@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentPlainText, deriveTitleAndNumber } from '../model';
 import { importDocumentFromText, importIssueFromText } from './fromText';
+import { chineseToNumber } from '../text/chineseNumerals';
 import {
-  chineseToNumber,
   decreeMasthead,
   docNumberInNote,
   endsLikeTitle,

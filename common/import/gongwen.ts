@@ -5,28 +5,7 @@
  * Patterns are anchored and free of nested quantifiers (a 10 MB line cannot make them backtrack).
  */
 import { squeezeWhitespace } from '../model';
-
-// ---------------------------------------------------------------- numbers
-
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一九九六 / 二〇〇四 (digit by digit) -> 1996 / 2004; 十二 / 二十三 / 三十 (counted) -> 12 / 23 / 30. */
-export function chineseToNumber(text: string): number | undefined {
-  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^\d+$/.test(t)) return Number(t);
-  if (!t.includes('十')) {
-    let n = 0;
-    for (const ch of t) {
-      const d = CN_DIGIT[ch];
-      if (d === undefined) return undefined;
-      n = n * 10 + d;
-    }
-    return t ? n : undefined;
-  }
-  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(t);
-  if (!m) return undefined;
-  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[2] ? CN_DIGIT[m[2]] : 0);
-}
+import { CN_NUMERAL_CHARS, chineseToNumber } from '../text/chineseNumerals';
 
 // ---------------------------------------------------------------- dates
 
@@ -180,7 +159,7 @@ export function isColophonLine(line: string): boolean {
 
 // ---------------------------------------------------------------- attachments
 
-const ATT_NUM = '([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})';
+const ATT_NUM = `([0-9０-９]{1,3}|[${CN_NUMERAL_CHARS}]{1,3})`;
 /** 附件 / 附件1 / 附件1. / 附件1： / 附件一 standing alone: the heading that starts an attachment. */
 const ATTACHMENT_ALONE = new RegExp(`^附\\s*件\\s*(?:${ATT_NUM}\\s*[.．:：、]?)?$`);
 /** 附件1：查处酒后驾驶操作规程: the number, then the attachment's title on the same line. */

@@ -3,9 +3,9 @@
  * and free of nested quantifiers so that a 10 MB line cannot make it backtrack.
  */
 import { normalizeDocNumber, squeezeWhitespace } from '../model';
+import { CN_NUMERAL as CN_NUM } from '../text/chineseNumerals';
 import { isColophonLine, isNote, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
 
-const CN_NUM = '[一二三四五六七八九十百零〇]+';
 
 /** 文号 standing alone on a line: 格政办发〔2024〕62号, also [2024] / （2024） / 第062号 variants. */
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号$/;

@@ -9,7 +9,8 @@ import { closeExportEngine } from '../handlers/export';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
 import { createFileLogger } from '../log';
-import { appRoot, defaultLibraryPath } from '../paths';
+import { appRoot } from '../appRoot';
+import { defaultLibraryPath } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
 

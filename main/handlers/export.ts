@@ -14,7 +14,7 @@ import { printImages } from '../export/images';
 import { LayoutCache } from '../export/layoutCache';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
-import { readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
+import { issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
 
 /** Optional host services of this area (added to HandlerDeps by the host that has them). */
 export interface ExportHost {
@@ -47,12 +47,6 @@ export async function closeExportEngine(): Promise<void> {
   const engine = sharedEngine;
   sharedEngine = null;
   if (engine) await (await engine).close().catch(() => undefined);
-}
-
-/** 格尔木市人民政府政务公开信息-2024年第6期 */
-export function issueFileStem(tree: IssueTree): string {
-  const { issue } = tree;
-  return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
 }
 
 /** One export at a time per process: the engine has one print page. */
