@@ -1,9 +1,10 @@
 /**
- * Worker thread: .docx bytes -> document content. Runs with resourceLimits and a time limit set by
- * importDocx.ts, so a hostile file can at worst kill this thread, never the app.
+ * Worker thread: .docx bytes -> document content. Long-lived (docxWorkerHost.ts): one job at a time, each with the
+ * time limit and resourceLimits set there, so a hostile file can at worst kill this thread, never the app.
  * Steps: safe unzip (limits) -> XML preparation (no DTD/entities, literal numbering, alignment markers)
  * -> mammoth to HTML -> allowlist walk -> 公文 structure -> normalizeContent.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
@@ -15,7 +16,7 @@ import { htmlItemsToLines } from '../../common/import/htmlLines';
 import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import { linkedomEnvironment } from './linkedomEnvironment';
 import { purifyDocxHtml } from './purifyInNode';
-import type { DocxDocument, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+import type { DocxDocument, DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
 export const STYLE_MAP = [
@@ -98,12 +99,21 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
   }
 }
 
+/** Load mammoth, jsdom and DOMPurify before the first file comes, so an import does not wait for them. */
+function warmUp(): DocxWorkerReply {
+  purifyDocxHtml('<p>warm</p>');
+  return { ok: true };
+}
+
 if (parentPort && workerData?.gazetteDocxWorker) {
+  // Long-lived: one job at a time (the host queues them), each answered with its id and the heap it left.
   const port = parentPort;
-  port.once('message', (request: DocxWorkerRequest) => {
-    convertDocx(request.bytes).then(
-      (reply) => port.postMessage(reply, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
-      (error) => port.postMessage({ ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }),
+  const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1048576);
+  port.on('message', (request: DocxWorkerRequest) => {
+    const job = request.warm || !request.bytes ? Promise.resolve(warmUp()) : convertDocx(request.bytes);
+    job.then(
+      (reply) => port.postMessage({ id: request.id, reply, heapMb: heapMb() } satisfies DocxWorkerMessage, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
+      (error) => port.postMessage({ id: request.id, reply: { ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }, heapMb: heapMb() } satisfies DocxWorkerMessage),
     );
   });
 }
