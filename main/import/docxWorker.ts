@@ -9,7 +9,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { newId, type ImportWarning } from '../../common/model';
-import { fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { fromHtmlItems, fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { splitOwnExportIssue } from '../../common/import/ownExportIssue';
 import { collectHtmlItems } from '../../common/import/cleanWordHtml';
 import { importIssueFromLines } from '../../common/import/fromText';
 import { htmlItemsToLines } from '../../common/import/htmlLines';
@@ -37,6 +38,15 @@ export const STYLE_MAP = [
   "r[style-name='加粗引题'] => span.gz-leadin",
 ];
 
+/** Styles only our own export uses this way: body text, and the TOC of a whole issue (section, title). */
+const OWN_STYLE_MAP = [
+  "p[style-name='Normal'] => p.gz-body:fresh",
+  "p[style-name='无缩进'] => p.gz-body-noindent:fresh",
+  "p[style-name='toc 1'] => p.gz-toc-section:fresh",
+  "p[style-name='toc 2'] => p.gz-toc-entry:fresh",
+  "p[style-name='toc 3'] => p.gz-toc-page:fresh",
+];
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((v, i) => v === b[i]);
 }
@@ -59,12 +69,14 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const assets: DocxWorkerReply['assets'] = [];
     // A document from our own export (or its template) carries the 文号 style: read body text by style.
     const ownStyles = /<w:name w:val="文号"\/>/.test(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
-    const styleMap = ownStyles ? [...STYLE_MAP, "p[style-name='Normal'] => p.gz-body:fresh", "p[style-name='无缩进'] => p.gz-body-noindent:fresh"] : STYLE_MAP;
+    const styleMap = ownStyles ? [...STYLE_MAP, ...OWN_STYLE_MAP] : STYLE_MAP;
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
       {
         styleMap,
         includeDefaultStyleMap: true,
+        // Empty paragraphs are blank lines (they separate TOC entries, and a title from the line above).
+        ignoreEmptyParagraphs: false,
         convertImage: mammoth.images.imgElement(async (image) => {
           const data = new Uint8Array(await image.readAsArrayBuffer());
           const { widthPt, alt } = readSizeMark((image as { altText?: string }).altText);
@@ -80,7 +92,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const body = linkedomEnvironment().parseBody(purifyDocxHtml(result.value));
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
-      const { items } = collectHtmlItems(body);
+      const { items } = collectHtmlItems(body, { keepEmptyParagraphs: true });
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
       // A table inside a table cell is flattened to its cells' text by the collector: say so.
       if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
@@ -89,6 +101,18 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
         const first = documents[0];
         return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings: [...warnings, ...found], assets };
       }
+    }
+    // A whole issue from our own export: one document per 标题, each in the section its TOC lists.
+    const split = splitOwnExportIssue(collectHtmlItems(body).items);
+    if (split) {
+      const documents: DocxDocument[] = split.parts.map((part) => {
+        const one = fromHtmlItems(part.items);
+        warnings.push(...one.warnings);
+        return { section: part.section, content: one.content, title: one.title, docNumber: one.docNumber };
+      });
+      if (split.front.length) warnings.push({ code: 'docx-issue-front-skipped', message: `封面与目录（${split.front.length} 段）由本软件重新生成，未作为文件导入` });
+      const first = documents[0];
+      return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings, assets };
     }
     const converted = fromHtmlTree(body);
     return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
