@@ -134,7 +134,7 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
         header.masthead.push(squeezeWhitespace(t));
         decree = decreeMasthead(t) ?? decree;
       } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
-        header.docNumber = `${decree}${squeezeWhitespace(t)}`;
+        header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
       } else if (!header.docNumber && matchDocNumber(t)) {
         header.docNumber = matchDocNumber(t)!.text;
         header.docNumberLine = lines[k];
