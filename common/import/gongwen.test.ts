@@ -116,10 +116,12 @@ describe('documents', () => {
     expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['masthead-kept', 'decree-title']));
   });
 
-  it('reads a 主席令 number in brackets and Chinese numerals, （第四十号）, as its 文号, and the organ-prefixed post as 署名', () => {
+  it('reads a 主席令: number in brackets and Chinese numerals as its 文号, its 版头 as title when it decrees no text, the organ-prefixed post as 署名', () => {
     const text = '中华人民共和国主席令\n\n(第四十号)\n\n根据某次会议的决定：\n\n免去某某的某部部长职务；\n\n任命某某为某部部长。\n中华人民共和国主席 胡锦涛\n\n2010年12月25日\n';
     const { content } = importDocumentFromText(text);
-    expect(content.blocks.find((b) => b.type === 'doc-number')).toEqual({ type: 'doc-number', children: [{ text: '主席令第四十号' }] });
+    // It decrees no text of its own, so its 版头 is its title; a 令 has no 主送.
+    expect(deriveTitleAndNumber(content)).toEqual({ title: '中华人民共和国主席令', docNumber: '主席令第四十号' });
+    expect(content.blocks.some((b) => b.type === 'addressee')).toBe(false);
     expect(content.blocks.filter((b) => b.type === 'signature').length).toBe(1);
     expect(recognisedFields(content).date).toBe('2010-12-25');
   });
