@@ -298,6 +298,11 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = null));
     // Start the Word import worker once the window has settled, so the first import does not wait for it.
     setTimeout(() => void prewarmDocxWorker(), 10_000).unref();
+  }).catch((error: unknown) => {
+    // A start that fails here would leave a process with no window: say why and quit.
+    log.error('the app could not start', error);
+    dialog.showErrorBox('无法启动', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 
   /**

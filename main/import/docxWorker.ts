@@ -129,7 +129,7 @@ function warmUp(): DocxWorkerReply {
   return { ok: true };
 }
 
-if (parentPort && workerData?.gazetteDocxWorker) {
+if (parentPort && (workerData as { gazetteDocxWorker?: boolean } | null)?.gazetteDocxWorker) {
   // Long-lived: one job at a time (the host queues them), each answered with its id and the heap it left.
   const port = parentPort;
   const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1048576);
