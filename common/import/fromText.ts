@@ -135,6 +135,8 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
         decree = decreeMasthead(t) ?? decree;
       } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
         header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
+        // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
+        if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
       } else if (!header.docNumber && matchDocNumber(t)) {
         header.docNumber = matchDocNumber(t)!.text;
         header.docNumberLine = lines[k];

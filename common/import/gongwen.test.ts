@@ -122,6 +122,8 @@ describe('documents', () => {
     // It decrees no text of its own, so its 版头 is its title; a 令 has no 主送.
     expect(deriveTitleAndNumber(content)).toEqual({ title: '中华人民共和国主席令', docNumber: '主席令第四十号' });
     expect(content.blocks.some((b) => b.type === 'addressee')).toBe(false);
+    // The 令号 as printed stays with the 版头 metadata, so nothing of it is lost.
+    expect(content.meta?.masthead).toEqual(['中华人民共和国主席令', '(第四十号)']);
     expect(content.blocks.filter((b) => b.type === 'signature').length).toBe(1);
     expect(recognisedFields(content).date).toBe('2010-12-25');
   });
