@@ -13,6 +13,7 @@ import type { PrintEngine } from './export/engine';
 import type { UserFileKind } from './handlers/deps';
 import { handleCall } from './handlers/index';
 import { createLibraryHost, type LibraryHost } from './libraryHost';
+import { prewarmDocxWorker } from './import/docxWorkerHost';
 import { createFileLogger } from './log';
 import { appRoot } from './appRoot';
 import { LIBRARY_FILE_NAME } from './paths';
@@ -296,6 +297,8 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(buildMenu());
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+    // Start the Word import worker once the window has settled, so the first import does not wait for it.
+    setTimeout(() => void prewarmDocxWorker(), 10_000).unref();
   }).catch((error: unknown) => {
     // A start that fails here would leave a process with no window: say why and quit.
     log.error('the app could not start', error);

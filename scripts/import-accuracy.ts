@@ -86,7 +86,9 @@ function countable(text: string): Map<string, number> {
     if (/\s/.test(raw)) continue;
     // Normalised on purpose, not lost: half-width brackets of numbers (（一）), the 、/. after item numbers.
     // And 文号 brackets: [2013] becomes 〔2013〕.
-    const ch = raw === '(' ? '（' : raw === ')' ? '）' : /[、.．]/.test(raw) ? '、' : /[[［【]/.test(raw) ? '〔' : /[\]］】]/.test(raw) ? '〕' : raw;
+    // And half-width , ; : ! ? in Chinese text, which the import sets full-width (warning halfwidth-punctuation).
+    const wide: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
+    const ch = wide[raw] ?? (/[、.．]/.test(raw) ? '、' : /[[［【]/.test(raw) ? '〔' : /[\]］】]/.test(raw) ? '〕' : raw);
     counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   return counts;

@@ -3,9 +3,12 @@
  * without BOM), UTF-16 with BOM, or GB2312/GBK/GB18030 (older Windows machines, most government web pages).
  * HTML names its charset in a meta tag; otherwise the content decides (valid UTF-8, else GB18030, which
  * decodes GB2312 and GBK as well). Binary files are refused; double-encoded UTF-8 (mojibake: 文件 read as
- * Latin-1 and saved again as UTF-8) is repaired with a warning, or refused when it cannot be.
+ * Latin-1 and saved again as UTF-8, or 鏂囦欢 read as GBK: gbkMojibake.ts) is repaired with a warning, or refused
+ * when it cannot be repaired whole.
  */
 import { failure, type Failure } from '../errors';
+import { checkGbkMojibake } from './gbkMojibake';
+
 export type Decoded = { ok: true; text: string; encoding: string; repaired: boolean } | Failure<'empty-file' | 'not-text' | 'mojibake'>;
 
 /** The charset an HTML file declares in its first 4 KB (<meta charset=…> or http-equiv content=…charset=…). */
@@ -101,5 +104,8 @@ export function decodeFileBytes(bytes: Uint8Array, opts: { html?: boolean } = {}
     }
     return { ok: true, text: repaired, encoding, repaired: true };
   }
+  const gbk = checkGbkMojibake(text);
+  if (gbk.kind === 'broken') return failure('mojibake', '文本是乱码（UTF-8 文字被当作 GBK 读取后又保存），无法完整还原，请用原始文件导入');
+  if (gbk.kind === 'repaired') return { ok: true, text: gbk.text, encoding, repaired: true };
   return { ok: true, text, encoding, repaired: false };
 }

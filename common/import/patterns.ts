@@ -50,6 +50,11 @@ export function isBracketed(text: string): boolean {
   return /^[（(]/.test(t) && /[）)]$/.test(t) && !LEVEL2.test(t) && !LEVEL4.test(t);
 }
 
+/** A TOC entry's line: text, leader dots and a page number, e.g. 格政办〔2024〕9号……………（3）. Never part of a title. */
+export function isTocPageLine(text: string): boolean {
+  return /(?:…{2,}|\.{4,}|·{4,})[…. ·]*[（(]\s*\d{1,4}\s*[）)]\s*$/.test(text);
+}
+
 /** Numbered or labelled element starts: headings, 第X条, 附件. */
 export function startsNumbered(text: string): boolean {
   const t = text.trim();
