@@ -26,7 +26,7 @@ const library = openLibrary(join(dir, 'bench.sqlite'));
 const timeOne = async (): Promise<number> => {
   const start = performance.now();
   const result = await importFilesIntoLibrary(library, [file]);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(result.error.message);
   return performance.now() - start;
 };
 try {

@@ -89,8 +89,8 @@ describe('HTML import', () => {
     // A whole document loses bytes where GBK paired a character's last byte with a newline or a digit.
     const document = readFileSync(new URL('./fixtures/corpus/govcn/03_guofa_2019_4.txt', import.meta.url), 'utf8');
     const refused = decodeFileBytes(asGbk(document));
-    expect(refused).toEqual({ ok: false, error: expect.stringMatching(/乱码.*GBK/) });
-    expect((refused as { error: string }).error).not.toMatch(/\n/);
+    expect(refused).toEqual({ ok: false, error: { code: 'mojibake', message: expect.stringMatching(/乱码.*GBK/) } });
+    expect(refused.ok ? '' : refused.error.message).not.toMatch(/\n/);
     // Traditional Chinese is rare in GB2312 too, but is no mojibake: it stays as it is.
     const traditional = '國務院關於印發國家職業教育改革實施方案的通知，請認真貫徹執行。各省、自治區、直轄市人民政府。';
     expect(decodeFileBytes(new TextEncoder().encode(traditional))).toEqual({ ok: true, text: traditional, encoding: 'utf-8', repaired: false });
