@@ -49,18 +49,22 @@ export function treeRss(rootPid: number): number {
       rss.set(Number(e), Number(fields[21]) * 4096);
     } catch {}
   }
-  // Proportional set size counts pages shared between Chromium's processes once, not once per process.
-  for (const pid of rss.keys()) {
-    try {
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (pss) rss.set(pid, Number(pss[1]) * 1024);
-    } catch {}
-  }
-  let total = 0;
-  for (const [pid, bytes] of rss) {
+  const inTree = (pid: number) => {
     let p: number | undefined = pid;
     while (p !== undefined && p > 1 && p !== rootPid) p = parent.get(p);
-    if (p === rootPid) total += bytes;
+    return p === rootPid;
+  };
+  let total = 0;
+  // Only the tree's processes: reading smaps_rollup walks a process's page tables, and doing that for every
+  // process on a shared machine ten times a second blocked this process's event loop for tens of ms.
+  for (const [pid, bytes] of rss) {
+    if (!inTree(pid)) continue;
+    // Proportional set size counts pages shared between Chromium's processes once, not once per process.
+    let pss: RegExpExecArray | null = null;
+    try {
+      pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+    } catch {}
+    total += pss ? Number(pss[1]) * 1024 : bytes;
   }
   return total;
 }

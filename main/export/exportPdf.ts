@@ -10,7 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import type { IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import type { HtmlOptions } from '../../common/render/toHtml';
-import { sourceKeyOf } from '../../common/render/layoutKey';
+import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import { printImages, type AssetSource } from './images';
 import type { PrintEngine } from './engine';
@@ -70,6 +70,12 @@ export interface ExportPdfResult {
   layout: LayoutResult;
   /** common/render/layoutKey.ts sourceKeyOf: same key => same pages (stored with the page map). */
   sourceKey: string;
+  /** common/render/layoutKey.ts layoutKeyOf of the job: same key => same laid-out pages (issue PDF reuse). */
+  layoutKey: string;
+  /** The print settings this PDF was made with (bleed and padding change the file). */
+  print: { bleed: boolean; padToMultipleOf4: boolean; tagged: boolean };
+  /** Units laid out in this export, units taken from the layout cache, and every unit's hash. */
+  units: { laidOut: number; cached: number; hashes: string[] };
   timings: ExportTimings;
   /** For the user: images missing from the library (printed as placeholders). */
   warnings: string[];
@@ -187,6 +193,8 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
   const cache = opts.cache ?? new LayoutCache();
   try {
     const job = issueJob(tree, (hash) => cache.get(hash), opts.html);
+    const layoutKey = layoutKeyOf(job);
+    const cachedUnits = job.units.filter((u) => u.cachedPages !== undefined).length;
     if (opts.timeoutMs) job.timeoutMs = opts.timeoutMs;
     const t0 = performance.now();
     const layout = await engine.layout(job);
@@ -196,14 +204,15 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
     const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged);
     const t2 = performance.now();
     const { issue } = tree;
+    const print = { bleed: opts.bleed ?? issue.settings.bleed, padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4, tagged: opts.tagged === true };
     const pdf = await postProcessPdf(printed.raw, {
       title: `${issue.journalName} ${issue.year}年第${issue.number}期`,
       subject: `${issue.journalName} ${issue.year}年第${issue.number}期（总第${issue.cumulativeNumber}期）`,
       date: issue.date,
       outline: outlineFromTree(tree, layout.pageMap),
       frontLabels: ['封面', '封二'].slice(0, layout.pageMap.frontPages),
-      bleed: opts.bleed ?? issue.settings.bleed,
-      padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4,
+      bleed: print.bleed,
+      padToMultipleOf4: print.padToMultipleOf4,
       tagged: opts.tagged,
     });
     mkdirSync(path.dirname(path.resolve(opts.pdfPath)), { recursive: true });
@@ -216,6 +225,9 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       layout,
       warnings: [],
       sourceKey: sourceKeyOf(tree),
+      layoutKey,
+      print,
+      units: { laidOut: job.units.length - cachedUnits, cached: cachedUnits, hashes: job.units.map((u) => u.hash) },
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),
