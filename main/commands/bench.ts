@@ -23,7 +23,7 @@ import { loadSampleTree } from './demo';
 import { fileArgument } from './export';
 import { callChannel, parseCommandArgs, type CliContext } from './shared';
 
-export const usage = 'bench [--runs N] [--scale] [--archive-years N]';
+export const usage = 'bench [--runs N] [--scale [--sizes 1,3,12] [--archive-years N]]';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,24 +89,28 @@ function editedDocument(tree: IssueTree, run: number): GazetteDocument | undefin
   return doc;
 }
 
-const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, 'archive-years': { type: 'string' } } as const;
+const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, sizes: { type: 'string' }, 'archive-years': { type: 'string' } } as const;
 
 /**
  * `bench --scale`: per-page layout and print time and peak memory at about 60, 175 and 700 pages (the
  * sample 1×, 3×, 12×), then the archive figures over `--archive-years` (default 20) years of monthly issues.
  */
-async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
+async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): Promise<number> {
   const { runScale } = await import('./benchScale');
-  const { makeArchive, measureArchive, archiveIssue, samplePagesOf } = await import('./benchArchive');
+  const { makeArchive, measureArchive, archiveIssue, samplePagesOf, SAMPLE_PAGES } = await import('./benchArchive');
   const { openLibrary } = await import('../store/index');
   const sample = loadSampleTree();
-  const figures = await runScale(sample, ctx);
+  const figures = await runScale(sample, ctx, sizes);
   const base = figures[0];
   for (const f of figures) {
     ctx.out(
-      `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the 60-page figure), ` +
+      `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the ${base.pages}-page figure), ` +
         `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page)`,
     );
+  }
+  if (years === 0) {
+    ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f) }));
+    return 0;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-archive-'));
   try {
@@ -114,7 +118,8 @@ async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
     const alone = openLibrary(path.join(dir, 'alone.sqlite'), { logger: { warn: () => {} } });
     try {
       const t0 = performance.now();
-      const pages = base.documents ? samplePagesOf(sample, base.documents, base.pages) : undefined;
+      // The sample's page map from its own run, else the one recorded in benchArchive.ts.
+      const pages = base?.documents ? samplePagesOf(sample, base.documents, base.pages) : SAMPLE_PAGES;
       const ids = makeArchive(archive, sample, { firstYear: 2025 - years, years, pages });
       ctx.err(`archive: ${ids.length} issues generated in ${Math.round(performance.now() - t0)} ms`);
       const middle = ids[Math.floor(ids.length / 2)];
@@ -140,7 +145,12 @@ async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, benchOptions);
-  if (values.scale) return runScaleBench(ctx, Math.max(1, Number(values['archive-years'] ?? 20) || 20));
+  if (values.scale) {
+    // --sizes 0 measures the archive alone; --archive-years 0 the sizes alone.
+    const sizes = (values.sizes ?? '1,3,12').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const years = Number(values['archive-years'] ?? 20);
+    return runScaleBench(ctx, Number.isInteger(years) && years >= 0 ? years : 20, sizes);
+  }
   const runs = Math.max(3, Number(values.runs ?? 3) || 3);
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
   let peak = 0;

@@ -61,8 +61,14 @@ export function makeArchive(library: Library, sample: IssueTree, opts: { firstYe
   return ids;
 }
 
-/** Queries of every length class: 1 and 2 characters go to LIKE, 3+ to the trigram index. */
-export const ARCHIVE_QUERIES = ['市', '局', '资金', '监督', '体检', '营商环境', '专项整治', '城市体检 实施方案', '不存在的词语组合'];
+/** The sample's page map (first page of each document, in order; 59 pages), for an archive made without a layout. */
+export const SAMPLE_PAGES: SamplePages = { pageCount: 59, byPosition: [3, 7, 14, 17, 35, 41, 44, 53, 53, 54] };
+
+/**
+ * Queries of every length class (1-2 characters and 3+), common and rare: a term found in nearly every
+ * document, one found in one document per issue, and terms found nowhere (the whole archive is searched).
+ */
+export const ARCHIVE_QUERIES = ['市', '局', '鲸', '资金', '监督', '体检', '砂金', '鲸鱼', '营商环境', '专项整治', '城市体检 实施方案', '不存在的词语组合'];
 
 export interface ArchiveFigures {
   issues: number;

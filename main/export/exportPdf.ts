@@ -46,6 +46,8 @@ export interface ExportPdfOptions {
    * copied from an earlier print would not belong to the new structure tree.
    */
   tagged?: boolean;
+  /** Told when the export moves on to printing and to post-processing (the scale bench's memory per stage). */
+  onStage?: (stage: 'print' | 'post') => void;
 }
 
 export interface ExportTimings {
@@ -200,9 +202,11 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
     const layout = await engine.layout(job);
     for (const unit of layout.laidOut) cache.set(unit.hash, unit.pagesHtml);
     const t1 = performance.now();
+    opts.onStage?.('print');
     const memory = opts.printMemory === false ? undefined : (opts.printMemory ?? printMemoryFor(cache));
     const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged);
     const t2 = performance.now();
+    opts.onStage?.('post');
     const { issue } = tree;
     const print = { bleed: opts.bleed ?? issue.settings.bleed, padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4, tagged: opts.tagged === true };
     const pdf = await postProcessPdf(printed.raw, {
