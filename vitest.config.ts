@@ -16,6 +16,7 @@ const UNIT = [
   'main/export/pageReuse.test.ts',
   'main/export/pdfArtifacts.test.ts',
   'main/export/layoutCache.test.ts',
+  'tests/search-grams.test.ts',
   'tests/store-library.test.ts',
   'tests/store-handlers.test.ts',
   'tests/store-paths.test.ts',
