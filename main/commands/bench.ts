@@ -96,7 +96,7 @@ const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, siz
  * sample 1×, 3×, 12×), then the archive figures over `--archive-years` (default 20) years of monthly issues.
  */
 async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): Promise<number> {
-  const { runScale } = await import('./benchScale');
+  const { runScale, loadAverage } = await import('./benchScale');
   const { makeArchive, measureArchive, archiveIssue, samplePagesOf, SAMPLE_PAGES } = await import('./benchArchive');
   const { openLibrary } = await import('../store/index');
   const sample = loadSampleTree();
@@ -129,7 +129,11 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
       ctx.out(
         `archive of ${a.issues} issues, ${a.documents} documents: library opens (issues.list) ${a.openMs.median} ms (max ${a.openMs.max}; target <= 300); ` +
           `search p95 ${a.searchP95} ms (target <= 100); year index ${a.yearIndexMs} ms for ${a.yearIndexEntries} entries (target <= 1000); ` +
-          `open an issue ${a.openIssueMs} ms (alone in a library: ${a.openIssueAloneMs} ms)`,
+          `open an issue ${a.openIssueMs} ms (alone in a library: ${a.openIssueAloneMs} ms); load ${loadAverage()}`,
+      );
+      ctx.out(
+        `  the same in CPU time of this process: library opens ${a.cpu.openMs} ms, search p95 ${a.cpu.searchP95} ms, year index ${a.cpu.yearIndexMs} ms, ` +
+          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms)`,
       );
       for (const q of a.search) ctx.out(`  search ${JSON.stringify(q.query)}: p95 ${q.p95} ms, ${q.hits} hits`);
       ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f), archive: a }));
