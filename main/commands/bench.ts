@@ -10,7 +10,7 @@
  * The last line printed is one JSON object: coldMs, warmMs, editMs, floorMs, peakMB, pages.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GazetteDocument, IssueTree, ParagraphElement } from '../../common/model';
@@ -31,42 +31,75 @@ function median(values: number[]): number {
   return Math.round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
 }
 
-/** Memory (PSS, else RSS) in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
-export function treeRss(rootPid: number): number {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
-    return 0;
-  }
+/** A process and all its descendants (Linux /proc: every process's parent). */
+function processTree(rootPid: number): number[] {
   const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const e of entries) {
+  for (const e of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(e), Number(fields[1]));
-      rss.set(Number(e), Number(fields[21]) * 4096);
+      parent.set(Number(e), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {}
   }
-  const inTree = (pid: number) => {
+  return [...parent.keys()].filter((pid) => {
     let p: number | undefined = pid;
     while (p !== undefined && p > 1 && p !== rootPid) p = parent.get(p);
     return p === rootPid;
-  };
+  });
+}
+
+/** Memory (PSS, else RSS) in bytes of the given processes. */
+function memoryOf(pids: number[]): number {
   let total = 0;
-  // Only the tree's processes: reading smaps_rollup walks a process's page tables, and doing that for every
-  // process on a shared machine ten times a second blocked this process's event loop for tens of ms.
-  for (const [pid, bytes] of rss) {
-    if (!inTree(pid)) continue;
-    // Proportional set size counts pages shared between Chromium's processes once, not once per process.
-    let pss: RegExpExecArray | null = null;
+  for (const pid of pids) {
     try {
-      pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      // Proportional set size counts pages shared between Chromium's processes once, not once per process.
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (pss) {
+        total += Number(pss[1]) * 1024;
+        continue;
+      }
     } catch {}
-    total += pss ? Number(pss[1]) * 1024 : bytes;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      total += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096;
+    } catch {}
   }
   return total;
+}
+
+/** Memory (PSS, else RSS) in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
+export function treeRss(rootPid: number): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  return memoryOf(processTree(rootPid));
+}
+
+/**
+ * Sample the memory of this process's tree until the returned function is called, spending at most about a
+ * tenth of one core on it: a sample reads every process's parent and the tree's smaps_rollup, which cost
+ * ~90 ms of CPU with Chromium running (ten samples a second took most of a core from the work measured).
+ * The process list is read again at most once a second.
+ */
+export function sampleTreeMemory(onSample: (bytes: number) => void, rootPid = process.pid): () => void {
+  if (!existsSync('/proc/self/stat')) return () => undefined;
+  let tree: number[] = [];
+  let listedAt = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = () => {
+    const c0 = process.cpuUsage();
+    if (performance.now() - listedAt > 1000) {
+      tree = processTree(rootPid);
+      listedAt = performance.now();
+    }
+    onSample(memoryOf(tree));
+    const cost = process.cpuUsage(c0);
+    if (!stopped) timer = setTimeout(tick, Math.max(100, ((cost.user + cost.system) / 1000) * 9));
+  };
+  tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 function coldRun(pdf: string): Promise<number> {
@@ -160,11 +193,10 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   let peak = 0;
   // Peak per phase too, so a memory regression can be traced to cold, warm/edit or floor runs.
   let phasePeak = 0;
-  const sampler = setInterval(() => {
-    const now = treeRss(process.pid);
+  const stopSampling = sampleTreeMemory((now) => {
     peak = Math.max(peak, now);
     phasePeak = Math.max(phasePeak, now);
-  }, 100);
+  });
   const endPhase = (name: string) => {
     ctx.err(`peak memory during ${name}: ${Math.round(phasePeak / 1e6)} MB`);
     phasePeak = 0;
@@ -226,7 +258,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       await engine.close();
     }
   } finally {
-    clearInterval(sampler);
+    stopSampling();
     rmSync(dir, { recursive: true, force: true });
   }
   const summary = {

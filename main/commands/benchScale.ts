@@ -11,7 +11,7 @@ import { newId, type IssueTree } from '../../common/model';
 import { ChromiumEngine } from '../export/chromium';
 import { exportTreePdf } from '../export/exportPdf';
 import { LayoutCache } from '../export/layoutCache';
-import { treeRss } from './bench';
+import { sampleTreeMemory, treeRss } from './bench';
 import type { CliContext } from './shared';
 
 /** The issue with every section's documents repeated `times` times (fresh ids, so nothing is cached). */
@@ -47,7 +47,7 @@ export interface ScaleFigure {
 }
 
 /**
- * Memory of the whole tree sampled every 100 ms while `work` runs: the peak in bytes, overall and per
+ * Memory of the whole tree sampled while `work` runs (bench.ts sampleTreeMemory): the peak in bytes, overall and per
  * stage (`work` names the stage it enters through its argument).
  */
 export async function withPeakMemory<T, S extends string>(
@@ -56,19 +56,17 @@ export async function withPeakMemory<T, S extends string>(
 ): Promise<{ value: T; peak: number; byStage: Map<S, number> }> {
   const byStage = new Map<S, number>();
   let stage = first;
-  const sample = () => byStage.set(stage, Math.max(byStage.get(stage) ?? 0, treeRss(process.pid)));
-  sample();
-  const sampler = setInterval(sample, 100);
+  const record = (bytes: number) => byStage.set(stage, Math.max(byStage.get(stage) ?? 0, bytes));
+  const stop = sampleTreeMemory(record);
   try {
     const value = await work((next) => {
-      sample();
+      record(treeRss(process.pid));
       stage = next;
-      sample();
     });
-    sample();
+    record(treeRss(process.pid));
     return { value, peak: Math.max(...byStage.values()), byStage };
   } finally {
-    clearInterval(sampler);
+    stop();
   }
 }
 
