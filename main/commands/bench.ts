@@ -67,10 +67,28 @@ function memoryOf(pids: number[]): number {
   return total;
 }
 
-/** Memory (PSS, else RSS) in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
-export function treeRss(rootPid: number): number {
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants alive now (Linux /proc; 0
+ * elsewhere). Unlike wall time it does not count waiting for a core, so it compares runs on a shared machine.
+ */
+export function treeCpuMs(rootPid: number = process.pid): number {
   if (!existsSync('/proc/self/stat')) return 0;
-  return memoryOf(processTree(rootPid));
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  // USER_HZ is 100 on Linux.
+  return ticks * 10;
+}
+
+/** Memory (PSS, else RSS) in bytes of a process and all its descendants, or of the given processes (Linux /proc; 0 elsewhere). */
+export function treeRss(rootPid: number, pids?: number[]): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  return memoryOf(pids ?? processTree(rootPid));
 }
 
 /**
@@ -138,7 +156,8 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
   for (const f of figures) {
     ctx.out(
       `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the ${base.pages}-page figure), ` +
-        `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page)`,
+        `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page); ` +
+        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms`,
     );
   }
   if (years === 0) {
