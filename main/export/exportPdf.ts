@@ -121,7 +121,13 @@ export interface RawPrint {
  * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once, by ~1.2 MB a
  * page (687 pages at once took the process tree from 0.78 to 1.58 GB).
  */
-export const PRINT_BATCH_PAGES = 120;
+export const PRINT_BATCH_PAGES = batchPagesFrom(process.env.GAZETTE_PRINT_BATCH_PAGES) ?? 120;
+
+/** GAZETTE_PRINT_BATCH_PAGES (for measuring): a whole number of pages from 20 on, else the default. */
+function batchPagesFrom(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 20 ? n : undefined;
+}
 
 /** Print every page, in batches when there are many; the batches are joined into one document. */
 async function printEveryPage(
