@@ -118,10 +118,11 @@ export interface RawPrint {
 
 /**
  * A full print of more pages than this goes in batches of this many (each printed alone, as in a partial
- * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once, by ~1.2 MB a
- * page (687 pages at once took the process tree from 0.78 to 1.58 GB).
+ * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once (687 pages at
+ * once took the process tree from 0.78 to 1.58 GB). At 676 pages, batches of 120 peaked at 1.70 GB for the
+ * tree and batches of 60 at 1.48 GB (budget 1.5 GB), so 60.
  */
-export const PRINT_BATCH_PAGES = batchPagesFrom(process.env.GAZETTE_PRINT_BATCH_PAGES) ?? 120;
+export const PRINT_BATCH_PAGES = batchPagesFrom(process.env.GAZETTE_PRINT_BATCH_PAGES) ?? 60;
 
 /** GAZETTE_PRINT_BATCH_PAGES (for measuring): a whole number of pages from 20 on, else the default. */
 function batchPagesFrom(value: string | undefined): number | undefined {
