@@ -15,6 +15,8 @@ const UNIT = [
   'main/import/importFiles.test.ts',
   'main/export/pageReuse.test.ts',
   'main/export/pdfArtifacts.test.ts',
+  'main/export/layoutCache.test.ts',
+  'tests/search-grams.test.ts',
   'tests/store-library.test.ts',
   'tests/store-handlers.test.ts',
   'tests/store-paths.test.ts',

@@ -10,7 +10,7 @@
  * The last line printed is one JSON object: coldMs, warmMs, editMs, floorMs, peakMB, pages.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GazetteDocument, IssueTree, ParagraphElement } from '../../common/model';
@@ -23,7 +23,7 @@ import { loadSampleTree } from './demo';
 import { fileArgument } from './export';
 import { callChannel, parseCommandArgs, type CliContext } from './shared';
 
-export const usage = 'bench [--runs N] [--scale] [--archive-years N]';
+export const usage = 'bench [--runs N] [--scale [--sizes 1,3,12] [--archive-years N]]';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,38 +31,93 @@ function median(values: number[]): number {
   return Math.round(sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
 }
 
-/** Memory (PSS, else RSS) in bytes of a process and all its descendants (Linux /proc; 0 elsewhere). */
-export function treeRss(rootPid: number): number {
-  let entries: string[];
-  try {
-    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
-  } catch {
-    return 0;
-  }
+/** A process and all its descendants (Linux /proc: every process's parent). */
+function processTree(rootPid: number): number[] {
   const parent = new Map<number, number>();
-  const rss = new Map<number, number>();
-  for (const e of entries) {
+  for (const e of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      parent.set(Number(e), Number(fields[1]));
-      rss.set(Number(e), Number(fields[21]) * 4096);
+      parent.set(Number(e), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
     } catch {}
   }
-  // Proportional set size counts pages shared between Chromium's processes once, not once per process.
-  for (const pid of rss.keys()) {
-    try {
-      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      if (pss) rss.set(pid, Number(pss[1]) * 1024);
-    } catch {}
-  }
-  let total = 0;
-  for (const [pid, bytes] of rss) {
+  return [...parent.keys()].filter((pid) => {
     let p: number | undefined = pid;
     while (p !== undefined && p > 1 && p !== rootPid) p = parent.get(p);
-    if (p === rootPid) total += bytes;
+    return p === rootPid;
+  });
+}
+
+/** Memory (PSS, else RSS) in bytes of the given processes. */
+function memoryOf(pids: number[]): number {
+  let total = 0;
+  for (const pid of pids) {
+    try {
+      // Proportional set size counts pages shared between Chromium's processes once, not once per process.
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
+      if (pss) {
+        total += Number(pss[1]) * 1024;
+        continue;
+      }
+    } catch {}
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      total += Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[21]) * 4096;
+    } catch {}
   }
   return total;
+}
+
+/**
+ * CPU time (user + system, ms) used so far by a process and its descendants alive now (Linux /proc; 0
+ * elsewhere). Unlike wall time it does not count waiting for a core, so it compares runs on a shared machine.
+ */
+export function treeCpuMs(rootPid: number = process.pid): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  let ticks = 0;
+  for (const pid of processTree(rootPid)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {}
+  }
+  // USER_HZ is 100 on Linux.
+  return ticks * 10;
+}
+
+/** Memory (PSS, else RSS) in bytes of a process and all its descendants, or of the given processes (Linux /proc; 0 elsewhere). */
+export function treeRss(rootPid: number, pids?: number[]): number {
+  if (!existsSync('/proc/self/stat')) return 0;
+  return memoryOf(pids ?? processTree(rootPid));
+}
+
+/**
+ * Sample the memory of this process's tree until the returned function is called, spending at most about a
+ * tenth of one core on it: a sample reads every process's parent and the tree's smaps_rollup, which cost
+ * ~90 ms of CPU with Chromium running (ten samples a second took most of a core from the work measured).
+ * The process list is read again at most once a second.
+ */
+export function sampleTreeMemory(onSample: (bytes: number) => void, rootPid = process.pid): () => void {
+  if (!existsSync('/proc/self/stat')) return () => undefined;
+  let tree: number[] = [];
+  let listedAt = -Infinity;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = () => {
+    const c0 = process.cpuUsage();
+    if (performance.now() - listedAt > 1000) {
+      tree = processTree(rootPid);
+      listedAt = performance.now();
+    }
+    onSample(memoryOf(tree));
+    const cost = process.cpuUsage(c0);
+    if (!stopped) timer = setTimeout(tick, Math.max(100, ((cost.user + cost.system) / 1000) * 9));
+  };
+  tick();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
 }
 
 function coldRun(pdf: string): Promise<number> {
@@ -85,24 +140,29 @@ function editedDocument(tree: IssueTree, run: number): GazetteDocument | undefin
   return doc;
 }
 
-const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, 'archive-years': { type: 'string' } } as const;
+const benchOptions = { runs: { type: 'string' }, scale: { type: 'boolean' }, sizes: { type: 'string' }, 'archive-years': { type: 'string' } } as const;
 
 /**
  * `bench --scale`: per-page layout and print time and peak memory at about 60, 175 and 700 pages (the
  * sample 1×, 3×, 12×), then the archive figures over `--archive-years` (default 20) years of monthly issues.
  */
-async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
-  const { runScale } = await import('./benchScale');
-  const { makeArchive, measureArchive, archiveIssue, samplePagesOf } = await import('./benchArchive');
+async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): Promise<number> {
+  const { runScale, loadAverage } = await import('./benchScale');
+  const { makeArchive, measureArchive, archiveIssue, samplePagesOf, SAMPLE_PAGES } = await import('./benchArchive');
   const { openLibrary } = await import('../store/index');
   const sample = loadSampleTree();
-  const figures = await runScale(sample, ctx);
+  const figures = await runScale(sample, ctx, sizes);
   const base = figures[0];
   for (const f of figures) {
     ctx.out(
-      `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the 60-page figure), ` +
-        `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page)`,
+      `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the ${base.pages}-page figure), ` +
+        `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page); ` +
+        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms`,
     );
+  }
+  if (years === 0) {
+    ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f) }));
+    return 0;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-archive-'));
   try {
@@ -110,7 +170,8 @@ async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
     const alone = openLibrary(path.join(dir, 'alone.sqlite'), { logger: { warn: () => {} } });
     try {
       const t0 = performance.now();
-      const pages = base.documents ? samplePagesOf(sample, base.documents, base.pages) : undefined;
+      // The sample's page map from its own run, else the one recorded in benchArchive.ts.
+      const pages = base?.documents ? samplePagesOf(sample, base.documents, base.pages) : SAMPLE_PAGES;
       const ids = makeArchive(archive, sample, { firstYear: 2025 - years, years, pages });
       ctx.err(`archive: ${ids.length} issues generated in ${Math.round(performance.now() - t0)} ms`);
       const middle = ids[Math.floor(ids.length / 2)];
@@ -120,7 +181,11 @@ async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
       ctx.out(
         `archive of ${a.issues} issues, ${a.documents} documents: library opens (issues.list) ${a.openMs.median} ms (max ${a.openMs.max}; target <= 300); ` +
           `search p95 ${a.searchP95} ms (target <= 100); year index ${a.yearIndexMs} ms for ${a.yearIndexEntries} entries (target <= 1000); ` +
-          `open an issue ${a.openIssueMs} ms (alone in a library: ${a.openIssueAloneMs} ms)`,
+          `open an issue ${a.openIssueMs} ms (alone in a library: ${a.openIssueAloneMs} ms); load ${loadAverage()}`,
+      );
+      ctx.out(
+        `  the same in CPU time of this process: library opens ${a.cpu.openMs} ms, search p95 ${a.cpu.searchP95} ms, year index ${a.cpu.yearIndexMs} ms, ` +
+          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms)`,
       );
       for (const q of a.search) ctx.out(`  search ${JSON.stringify(q.query)}: p95 ${q.p95} ms, ${q.hits} hits`);
       ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f), archive: a }));
@@ -136,17 +201,21 @@ async function runScaleBench(ctx: CliContext, years: number): Promise<number> {
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, benchOptions);
-  if (values.scale) return runScaleBench(ctx, Math.max(1, Number(values['archive-years'] ?? 20) || 20));
+  if (values.scale) {
+    // --sizes 0 measures the archive alone; --archive-years 0 the sizes alone.
+    const sizes = (values.sizes ?? '1,3,12').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const years = Number(values['archive-years'] ?? 20);
+    return runScaleBench(ctx, Number.isInteger(years) && years >= 0 ? years : 20, sizes);
+  }
   const runs = Math.max(3, Number(values.runs ?? 3) || 3);
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-bench-'));
   let peak = 0;
   // Peak per phase too, so a memory regression can be traced to cold, warm/edit or floor runs.
   let phasePeak = 0;
-  const sampler = setInterval(() => {
-    const now = treeRss(process.pid);
+  const stopSampling = sampleTreeMemory((now) => {
     peak = Math.max(peak, now);
     phasePeak = Math.max(phasePeak, now);
-  }, 100);
+  });
   const endPhase = (name: string) => {
     ctx.err(`peak memory during ${name}: ${Math.round(phasePeak / 1e6)} MB`);
     phasePeak = 0;
@@ -208,7 +277,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       await engine.close();
     }
   } finally {
-    clearInterval(sampler);
+    stopSampling();
     rmSync(dir, { recursive: true, force: true });
   }
   const summary = {

@@ -5,13 +5,13 @@
  * (this process and every Chromium process, PSS) are printed per size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { newId, type IssueTree } from '../../common/model';
 import { ChromiumEngine } from '../export/chromium';
 import { exportTreePdf } from '../export/exportPdf';
 import { LayoutCache } from '../export/layoutCache';
-import { treeRss } from './bench';
+import { sampleTreeMemory, treeCpuMs, treeRss } from './bench';
 import type { CliContext } from './shared';
 
 /** The issue with every section's documents repeated `times` times (fresh ids, so nothing is cached). */
@@ -40,18 +40,50 @@ export interface ScaleFigure {
   printMsPerPage: number;
   peakMB: number;
   peakKBPerPage: number;
+  /** This Node process's own share of the peak (the rest is Chromium's processes). */
+  nodeAtPeakMB: number;
+  /** CPU time of the whole tree (Chromium included) per page, layout and print: comparable under load. */
+  layoutCpuMsPerPage: number;
+  printCpuMsPerPage: number;
+  /** Laid-out HTML returned by the print page (the units' pages, for the layout cache), in millions of characters. */
+  laidOutMChars: number;
+  /** The peak during layout, printing and post-processing (pdf-lib joining batches, outline, writing). */
+  peakByStageMB: { layout: number; print: number; post: number };
 }
 
-/** Memory of the whole tree sampled every 100 ms while `work` runs; the peak in bytes. */
-export async function withPeakMemory<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
-  let peak = treeRss(process.pid);
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss(process.pid))), 100);
+/**
+ * Memory of the whole tree sampled while `work` runs (bench.ts sampleTreeMemory): the peak in bytes, overall and per
+ * stage (`work` names the stage it enters through its argument).
+ */
+export async function withPeakMemory<T, S extends string>(
+  work: (enter: (stage: S) => void) => Promise<T>,
+  first: S,
+): Promise<{ value: T; peak: number; byStage: Map<S, number>; cpuByStage: Map<S, number>; nodeAtPeak: number }> {
+  const byStage = new Map<S, number>();
+  const cpuByStage = new Map<S, number>();
+  let nodeAtPeak = 0;
+  let stage = first;
+  let cpuAt = treeCpuMs();
+  const record = (bytes: number) => {
+    if (bytes > Math.max(0, ...byStage.values())) nodeAtPeak = treeRss(-1, [process.pid]);
+    byStage.set(stage, Math.max(byStage.get(stage) ?? 0, bytes));
+  };
+  const stop = sampleTreeMemory(record);
   try {
-    const value = await work();
-    peak = Math.max(peak, treeRss(process.pid));
-    return { value, peak };
+    const endStage = () => {
+      const cpu = treeCpuMs();
+      cpuByStage.set(stage, (cpuByStage.get(stage) ?? 0) + cpu - cpuAt);
+      cpuAt = cpu;
+      record(treeRss(process.pid));
+    };
+    const value = await work((next) => {
+      endStage();
+      stage = next;
+    });
+    endStage();
+    return { value, peak: Math.max(...byStage.values()), byStage, cpuByStage, nodeAtPeak };
   } finally {
-    clearInterval(sampler);
+    stop();
   }
 }
 
@@ -61,15 +93,18 @@ export async function measureScale(sample: IssueTree, times: number, dir: string
   // The peak covers the export, not the engine's shutdown: while Chromium's processes exit their PSS cannot
   // be read and treeRss counts their RSS instead (shared pages counted once per process).
   const engine = await ChromiumEngine.launch();
-  let sampled: { value: Awaited<ReturnType<typeof exportTreePdf>>; peak: number };
+  type Stage = 'layout' | 'print' | 'post';
+  let sampled: Awaited<ReturnType<typeof withPeakMemory<Awaited<ReturnType<typeof exportTreePdf>>, Stage>>>;
   try {
-    sampled = await withPeakMemory(() =>
-      exportTreePdf(tree, { pdfPath: path.join(dir, `scale-${times}.pdf`), engine, cache: new LayoutCache(), printMemory: false }),
+    sampled = await withPeakMemory<Awaited<ReturnType<typeof exportTreePdf>>, Stage>(
+      (enter) => exportTreePdf(tree, { pdfPath: path.join(dir, `scale-${times}.pdf`), engine, cache: new LayoutCache(), printMemory: false, onStage: enter }),
+      'layout',
     );
   } finally {
     await engine.close();
   }
-  const { value: result, peak } = sampled;
+  const { value: result, peak, byStage, cpuByStage, nodeAtPeak } = sampled;
+  const mb = (bytes = 0) => Math.round(bytes / 1e6);
   const { layoutMs, printMs } = result.timings;
   return {
     times,
@@ -80,8 +115,18 @@ export async function measureScale(sample: IssueTree, times: number, dir: string
     printMsPerPage: Math.round((printMs / result.pages) * 10) / 10,
     peakMB: Math.round(peak / 1e6),
     peakKBPerPage: Math.round(peak / 1e3 / result.pages),
+    nodeAtPeakMB: mb(nodeAtPeak),
+    layoutCpuMsPerPage: Math.round(((cpuByStage.get('layout') ?? 0) / result.pages) * 10) / 10,
+    printCpuMsPerPage: Math.round(((cpuByStage.get('print') ?? 0) / result.pages) * 10) / 10,
+    laidOutMChars: Math.round(result.layout.laidOut.reduce((n, u) => n + u.pagesHtml.length, 0) / 1e5) / 10,
+    peakByStageMB: { layout: mb(byStage.get('layout')), print: mb(byStage.get('print')), post: mb(byStage.get('post')) },
     ...(times === 1 ? { documents: result.pageMap.documents } : {}),
   };
+}
+
+/** The 1-minute load average (the machine's noise, printed beside every figure). */
+export function loadAverage(): string {
+  return loadavg()[0].toFixed(1);
 }
 
 export async function runScale(sample: IssueTree, ctx: CliContext, sizes = [1, 3, 12]): Promise<ScaleFigure[]> {
@@ -92,7 +137,8 @@ export async function runScale(sample: IssueTree, ctx: CliContext, sizes = [1, 3
       const f = await measureScale(sample, times, dir);
       figures.push(f);
       ctx.err(
-        `sample ×${times}: ${f.pages} pages; layout ${f.layoutMs} ms (${f.layoutMsPerPage} ms/page), print ${f.printMs} ms (${f.printMsPerPage} ms/page), peak ${f.peakMB} MB`,
+        `sample ×${times}: ${f.pages} pages; layout ${f.layoutMs} ms (${f.layoutMsPerPage} ms/page), print ${f.printMs} ms (${f.printMsPerPage} ms/page); CPU of the tree per page: layout ${f.layoutCpuMsPerPage} ms, print ${f.printCpuMsPerPage} ms; ` +
+          `laid-out HTML ${f.laidOutMChars}M characters, peak ${f.peakMB} MB (layout ${f.peakByStageMB.layout}, print ${f.peakByStageMB.print}, post ${f.peakByStageMB.post}; this process ${f.nodeAtPeakMB} of it); load ${loadAverage()}`,
       );
     }
   } finally {

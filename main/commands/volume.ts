@@ -26,6 +26,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     indexPages: result.indexPages,
     ms: Math.round(performance.now() - started),
     issues: result.issues,
+    reuse: result.reuse,
     entries: indexEntries(result.index).length,
   });
   return 0;

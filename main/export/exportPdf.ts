@@ -10,7 +10,7 @@ import { PDFDocument } from 'pdf-lib';
 import { cumulativeLabel, issueLabel, tocTitle, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import type { HtmlOptions } from '../../common/render/toHtml';
-import { sourceKeyOf } from '../../common/render/layoutKey';
+import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import { printImages, type AssetSource } from './images';
 import type { PrintEngine } from './engine';
@@ -46,6 +46,8 @@ export interface ExportPdfOptions {
    * copied from an earlier print would not belong to the new structure tree.
    */
   tagged?: boolean;
+  /** Told when the export moves on to printing and to post-processing (the scale bench's memory per stage). */
+  onStage?: (stage: 'print' | 'post') => void;
 }
 
 export interface ExportTimings {
@@ -70,6 +72,12 @@ export interface ExportPdfResult {
   layout: LayoutResult;
   /** common/render/layoutKey.ts sourceKeyOf: same key => same pages (stored with the page map). */
   sourceKey: string;
+  /** common/render/layoutKey.ts layoutKeyOf of the job: same key => same laid-out pages (issue PDF reuse). */
+  layoutKey: string;
+  /** The print settings this PDF was made with (bleed and padding change the file). */
+  print: { bleed: boolean; padToMultipleOf4: boolean; tagged: boolean };
+  /** Units laid out in this export, units taken from the layout cache, and every unit's hash. */
+  units: { laidOut: number; cached: number; hashes: string[] };
   timings: ExportTimings;
   /** For the user: images missing from the library (printed as placeholders). */
   warnings: string[];
@@ -110,10 +118,17 @@ export interface RawPrint {
 
 /**
  * A full print of more pages than this goes in batches of this many (each printed alone, as in a partial
- * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once, by ~1.2 MB a
- * page (687 pages at once took the process tree from 0.78 to 1.58 GB).
+ * print, then joined with pdf-lib): Chromium's memory grows with the pages it prints at once (687 pages at
+ * once took the process tree from 0.78 to 1.58 GB). At 676 pages, batches of 120 peaked at 1.70 GB for the
+ * tree and batches of 60 at 1.48 GB (budget 1.5 GB), so 60.
  */
-export const PRINT_BATCH_PAGES = 120;
+export const PRINT_BATCH_PAGES = batchPagesFrom(process.env.GAZETTE_PRINT_BATCH_PAGES) ?? 60;
+
+/** GAZETTE_PRINT_BATCH_PAGES (for measuring): a whole number of pages from 20 on, else the default. */
+function batchPagesFrom(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n >= 20 ? n : undefined;
+}
 
 /** Print every page, in batches when there are many; the batches are joined into one document. */
 async function printEveryPage(
@@ -187,23 +202,28 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
   const cache = opts.cache ?? new LayoutCache();
   try {
     const job = issueJob(tree, (hash) => cache.get(hash), opts.html);
+    const layoutKey = layoutKeyOf(job);
+    const cachedUnits = job.units.filter((u) => u.cachedPages !== undefined).length;
     if (opts.timeoutMs) job.timeoutMs = opts.timeoutMs;
     const t0 = performance.now();
     const layout = await engine.layout(job);
     for (const unit of layout.laidOut) cache.set(unit.hash, unit.pagesHtml);
     const t1 = performance.now();
+    opts.onStage?.('print');
     const memory = opts.printMemory === false ? undefined : (opts.printMemory ?? printMemoryFor(cache));
     const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged);
     const t2 = performance.now();
+    opts.onStage?.('post');
     const { issue } = tree;
+    const print = { bleed: opts.bleed ?? issue.settings.bleed, padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4, tagged: opts.tagged === true };
     const pdf = await postProcessPdf(printed.raw, {
       title: `${issue.journalName} ${issueLabel(issue)}`,
       subject: `${issue.journalName} ${issueLabel(issue)}（${cumulativeLabel(issue.cumulativeNumber)}）`,
       date: issue.date,
       outline: outlineFromTree(tree, layout.pageMap),
       frontLabels: ['封面', '封二'].slice(0, layout.pageMap.frontPages),
-      bleed: opts.bleed ?? issue.settings.bleed,
-      padToMultipleOf4: opts.padToMultipleOf4 ?? issue.settings.padToMultipleOf4,
+      bleed: print.bleed,
+      padToMultipleOf4: print.padToMultipleOf4,
       tagged: opts.tagged,
     });
     mkdirSync(path.dirname(path.resolve(opts.pdfPath)), { recursive: true });
@@ -216,6 +236,9 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       layout,
       warnings: [],
       sourceKey: sourceKeyOf(tree),
+      layoutKey,
+      print,
+      units: { laidOut: job.units.length - cachedUnits, cached: cachedUnits, hashes: job.units.map((u) => u.hash) },
       timings: {
         layoutMs: Math.round(t1 - t0),
         printMs: Math.round(t2 - t1 - printed.assembleMs),

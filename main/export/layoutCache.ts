@@ -1,38 +1,135 @@
 /**
  * Layout cache: unit hash -> laid-out pages (HTML of the unit's Paged.js pages). Units whose content and
  * layout settings are unchanged are inserted from here instead of being laid out again. In memory, with
- * an optional folder on disk so a later process (or export) can reuse it.
+ * an optional folder on disk so a later process (or export, or volume) can reuse it.
+ *
+ * Neither grows without bound: the memory keeps the most recently used units up to a size, and `prune`
+ * deletes the least recently used files on disk (a file's mtime is its last use) beyond a size.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export class LayoutCache {
-  private readonly memory = new Map<string, string>();
+/** Laid-out units kept in memory, in characters of HTML (~2 bytes each): a few 700-page jobs. */
+export const LAYOUT_CACHE_MEMORY_CHARS = 64 << 20;
+/** Laid-out units kept on disk beside a library: the sample issue's units take ~4 MB, so about 60 issues. */
+export const LAYOUT_CACHE_DISK_BYTES = 256 << 20;
 
-  constructor(private readonly dir?: string) {
+const HASH = /^[0-9a-f]+$/;
+
+export interface PruneResult {
+  kept: number;
+  removed: number;
+  bytes: number;
+}
+
+export class LayoutCache {
+  /** Insertion order is use order: the first entry is the least recently used. */
+  private readonly memory = new Map<string, string>();
+  private memoryChars = 0;
+
+  constructor(
+    private readonly dir?: string,
+    private readonly maxMemoryChars = LAYOUT_CACHE_MEMORY_CHARS,
+  ) {
     if (dir) mkdirSync(dir, { recursive: true });
+  }
+
+  get directory(): string | undefined {
+    return this.dir;
   }
 
   get(hash: string): string | undefined {
     const hit = this.memory.get(hash);
-    if (hit !== undefined || !this.dir) return hit;
+    if (hit !== undefined) {
+      this.memory.delete(hash);
+      this.memory.set(hash, hit);
+      this.touch(hash);
+      return hit;
+    }
+    if (!this.dir || !HASH.test(hash)) return undefined;
     const file = path.join(this.dir, `${hash}.html`);
-    if (!/^[0-9a-f]+$/.test(hash) || !existsSync(file)) return undefined;
-    const pages = readFileSync(file, 'utf8');
-    this.memory.set(hash, pages);
+    if (!existsSync(file)) return undefined;
+    let pages: string;
+    try {
+      pages = readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    this.touch(hash);
+    this.remember(hash, pages);
     return pages;
   }
 
   set(hash: string, pagesHtml: string): void {
-    this.memory.set(hash, pagesHtml);
-    if (this.dir && /^[0-9a-f]+$/.test(hash)) writeFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
+    this.remember(hash, pagesHtml);
+    if (!this.dir || !HASH.test(hash)) return;
+    // A cache that cannot be written (folder gone, disk full) costs a layout later, never the export.
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
+    } catch {}
   }
 
   clear(): void {
     this.memory.clear();
+    this.memoryChars = 0;
   }
 
+  /** Units held in memory. */
   get size(): number {
     return this.memory.size;
+  }
+
+  /**
+   * Delete the least recently used files until the folder holds at most `maxBytes`; the units named in
+   * `keep` (those of the job just done) stay whatever their age.
+   */
+  prune(maxBytes = LAYOUT_CACHE_DISK_BYTES, keep: Iterable<string> = []): PruneResult {
+    if (!this.dir || !existsSync(this.dir)) return { kept: 0, removed: 0, bytes: 0 };
+    const kept = new Set(keep);
+    const files: Array<{ hash: string; file: string; bytes: number; used: number }> = [];
+    for (const name of readdirSync(this.dir)) {
+      const hash = name.endsWith('.html') ? name.slice(0, -5) : '';
+      if (!HASH.test(hash)) continue;
+      const file = path.join(this.dir, name);
+      try {
+        const stat = statSync(file);
+        files.push({ hash, file, bytes: stat.size, used: stat.mtimeMs });
+      } catch {}
+    }
+    let bytes = files.reduce((n, f) => n + f.bytes, 0);
+    let removed = 0;
+    for (const f of files.sort((a, b) => a.used - b.used)) {
+      if (bytes <= maxBytes) break;
+      if (kept.has(f.hash)) continue;
+      rmSync(f.file, { force: true });
+      bytes -= f.bytes;
+      removed += 1;
+    }
+    return { kept: files.length - removed, removed, bytes };
+  }
+
+  private remember(hash: string, pagesHtml: string): void {
+    const old = this.memory.get(hash);
+    if (old !== undefined) {
+      this.memory.delete(hash);
+      this.memoryChars -= old.length;
+    }
+    this.memory.set(hash, pagesHtml);
+    this.memoryChars += pagesHtml.length;
+    for (const [oldest, html] of this.memory) {
+      if (this.memoryChars <= this.maxMemoryChars || oldest === hash) break;
+      this.memory.delete(oldest);
+      this.memoryChars -= html.length;
+    }
+  }
+
+  /** A file's mtime is its last use, for prune(). */
+  private touch(hash: string): void {
+    if (!this.dir || !HASH.test(hash)) return;
+    const now = new Date();
+    try {
+      utimesSync(path.join(this.dir, `${hash}.html`), now, now);
+    } catch {}
   }
 }

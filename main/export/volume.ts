@@ -5,28 +5,33 @@
  *
  * What earlier work is reused, and when it is still valid (common/render/layoutKey.ts decides):
  *   - page numbers: the issue's stored page map, when its source key equals the issue's as it is now;
- *   - laid-out units: a layout cache on disk beside the library (`cache/layout/`);
- *   - printed issues: the PDF each issue got in the last volume (`cache/issues/<id>.pdf`), under the same
- *     key and print settings. Only what is not valid any more is laid out and printed again.
+ *   - laid-out units: the layout cache on disk beside the library (`cache/layout/`), which every export
+ *     of the app and the CLI fills too (main/export/issueCache.ts);
+ *   - printed issues: the PDF of each issue's last export or last volume (`cache/issues/<id>.pdf`), under
+ *     the same print key (layout key and print settings). Only what is not valid any more is laid out and
+ *     printed again; both caches are pruned after a volume.
  * Progress is reported per issue and page; an AbortSignal cancels between units and issues.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
 import { cumulativeLabel, issueLabel as issueLabelOf, type IssueTree } from '../../common/model';
 import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { issueJob, type LayoutJob } from '../../common/render/printJob';
+import type { HtmlOptions } from '../../common/render/toHtml';
 import { buildYearIndex, issueRangeLabel, yearIndexHtml, yearIndexTitle, type IndexedIssue, type YearIndex, type YearIndexOptions } from '../../common/render/yearIndex';
 import { yearIndexDocx } from '../../common/render/yearIndexDocx';
 import { hashString } from '../../common/render/html';
 import { ChromiumEngine } from './chromium';
 import type { PrintEngine } from './engine';
 import { exportTreePdf, outlineFromTree } from './exportPdf';
-import { LayoutCache } from './layoutCache';
+import type { LayoutCache } from './layoutCache';
+import { printImages, type AssetSource } from './images';
+import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache, printKeyOf } from './issueCache';
 
 /** The part of the library this module needs (main/store's Library satisfies it). */
-export interface VolumeStore {
+export interface VolumeStore extends AssetSource {
   file: string;
   issues: {
     list(): Array<{ id: string; year: number; number: number; cumulativeNumber: number }>;
@@ -94,11 +99,6 @@ export function rangeLabel(range: IssueRange): string {
   return 'year' in range ? `${range.year}年` : `${range.from.year}年第${range.from.number}期至${range.to.year}年第${range.to.number}期`;
 }
 
-function defaultCacheDir(library: VolumeStore): string | null {
-  if (!library.file || library.file === ':memory:') return null;
-  return path.join(path.dirname(path.resolve(library.file)), 'cache');
-}
-
 const issueLabel = (tree: IssueTree) => issueLabelOf(tree.issue);
 
 /** An issue laid out (and, for the volume, printed): its tree, page map and maybe its PDF. */
@@ -112,52 +112,6 @@ interface IssueWork {
   reused?: boolean;
 }
 
-/** The cached PDF of an issue, valid when key and print settings are those of the issue now. */
-interface IssuePdfMeta {
-  key: string;
-  pages: Record<string, number>;
-  frontPages: number;
-  totalPages: number;
-}
-
-class IssuePdfCache {
-  constructor(private readonly dir: string | null) {
-    if (dir) mkdirSync(dir, { recursive: true });
-  }
-
-  private files(issueId: string) {
-    const safe = issueId.replace(/[^0-9A-Za-z-]/g, '_');
-    return { pdf: path.join(this.dir!, `${safe}.pdf`), meta: path.join(this.dir!, `${safe}.json`) };
-  }
-
-  get(issueId: string, key: string): (IssuePdfMeta & { pdf: Uint8Array }) | null {
-    if (!this.dir) return null;
-    const files = this.files(issueId);
-    try {
-      const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as IssuePdfMeta;
-      if (meta.key !== key || !existsSync(files.pdf)) return null;
-      return { ...meta, pdf: readFileSync(files.pdf) };
-    } catch {
-      return null;
-    }
-  }
-
-  set(issueId: string, meta: IssuePdfMeta, pdf: Uint8Array): void {
-    if (!this.dir) return;
-    const files = this.files(issueId);
-    // PDF first, then the meta that vouches for it; each written whole (temp file + rename).
-    writeFileSync(`${files.pdf}.tmp`, pdf);
-    renameSync(`${files.pdf}.tmp`, files.pdf);
-    writeFileSync(`${files.meta}.tmp`, JSON.stringify(meta));
-    renameSync(`${files.meta}.tmp`, files.meta);
-  }
-}
-
-/** The key under which an issue's printed PDF may be reused: its layout plus the print settings. */
-function printKeyOf(job: LayoutJob, tree: IssueTree): string {
-  return hashString(`${layoutKeyOf(job)}|bleed=${tree.issue.settings.bleed}|pad=${tree.issue.settings.padToMultipleOf4}`);
-}
-
 interface Session {
   library: VolumeStore;
   /** The print engine, started on first use (an index from valid page maps needs none until it prints). */
@@ -166,18 +120,31 @@ interface Session {
   opts: VolumeOptions;
   issues: number;
   totalPages: number;
+  /** Units laid out by this job, and units taken from the layout cache (of issues not reused whole). */
+  units: { laidOut: number; cached: number };
+  /** Hashes of the units this job used: kept when the cache is pruned. */
+  usedUnits: Set<string>;
 }
 
 /** Lay out the units of an issue that are not cached, one at a time (progress by page, cancel between). */
 async function layOutPending(s: Session, job: LayoutJob, position: number, label: string): Promise<void> {
   let pages = 0;
+  for (const unit of job.units) s.usedUnits.add(unit.hash);
+  s.units.cached += job.units.filter((u) => u.cachedPages !== undefined).length;
   for (const unit of job.units.filter((u) => !u.cachedPages)) {
     checkAbort(s.opts.signal);
     const result = await (await s.engine()).layout({ units: [unit], evenHead: job.evenHead, fonts: job.fonts, ...(s.opts.timeoutMs ? { timeoutMs: s.opts.timeoutMs } : {}) });
     for (const laid of result.laidOut) s.cache.set(laid.hash, laid.pagesHtml);
+    s.units.laidOut += result.laidOut.length;
     pages += result.pages;
     s.opts.onProgress?.({ stage: 'layout', issue: position, issues: s.issues, label, pages, totalPages: s.totalPages + pages });
   }
+}
+
+/** The issue's print job with its images, its units from the layout cache where there. */
+function jobOf(s: Session, tree: IssueTree): { job: LayoutJob; html: HtmlOptions } {
+  const { html } = printImages(s.library, tree);
+  return { job: issueJob(tree, (hash) => s.cache.get(hash), html), html };
 }
 
 /** Page numbers of an issue: the stored page map when still valid, else a fresh layout (stored). */
@@ -189,21 +156,26 @@ async function pagesOfIssue(s: Session, tree: IssueTree, position: number): Prom
     s.opts.onProgress?.({ stage: 'reuse', issue: position, issues: s.issues, label, pages: stored.pageCount, totalPages: (s.totalPages += stored.pageCount) });
     return { tree, pages: stored.pages, frontPages: 2, totalPages: stored.pageCount };
   }
-  await layOutPending(s, issueJob(tree, (hash) => s.cache.get(hash)), position, label);
+  await layOutPending(s, jobOf(s, tree).job, position, label);
   checkAbort(s.opts.signal);
-  const layout = await (await s.engine()).layout(issueJob(tree, (hash) => s.cache.get(hash)));
+  const layout = await (await s.engine()).layout(jobOf(s, tree).job);
   s.library.pageMaps.set(tree.issue.id, { pageCount: layout.pages, layoutHash: key, pages: layout.pageMap.documents, compactTables: layout.pageMap.compactTables });
   s.totalPages += layout.pages;
   return { tree, pages: layout.pageMap.documents, frontPages: layout.pageMap.frontPages, totalPages: layout.pages };
 }
 
-/** An issue's printed PDF: from the last volume when still valid, else laid out and printed now. */
+/**
+ * An issue's printed PDF: the one its last export (or the last volume) printed when still valid, else laid
+ * out (units unchanged since then come from the layout cache) and printed now, and kept for next time.
+ */
 async function printedIssue(s: Session, pdfCache: IssuePdfCache, tree: IssueTree, position: number, scratch: string): Promise<IssueWork> {
-  const job = issueJob(tree, (hash) => s.cache.get(hash));
-  const key = printKeyOf(job, tree);
+  const { job, html } = jobOf(s, tree);
+  // A volume binds issues printed without bleed, padded as the issue's settings say (as a plain export does).
+  const key = printKeyOf(layoutKeyOf(job), { bleed: false, padToMultipleOf4: tree.issue.settings.padToMultipleOf4 });
   const label = issueLabel(tree);
   const hit = pdfCache.get(tree.issue.id, key);
   if (hit) {
+    for (const unit of job.units) s.usedUnits.add(unit.hash);
     s.opts.onProgress?.({ stage: 'reuse', issue: position, issues: s.issues, label, pages: hit.totalPages, totalPages: (s.totalPages += hit.totalPages) });
     return { tree, pages: hit.pages, frontPages: hit.frontPages, totalPages: hit.totalPages, pdf: hit.pdf, reused: true };
   }
@@ -211,7 +183,7 @@ async function printedIssue(s: Session, pdfCache: IssuePdfCache, tree: IssueTree
   checkAbort(s.opts.signal);
   s.opts.onProgress?.({ stage: 'print', issue: position, issues: s.issues, label, totalPages: s.totalPages });
   const pdfPath = path.join(scratch, `${tree.issue.id}.pdf`);
-  const result = await exportTreePdf(tree, { pdfPath, engine: await s.engine(), cache: s.cache, printMemory: false, bleed: false });
+  const result = await exportTreePdf(tree, { pdfPath, engine: await s.engine(), cache: s.cache, html, printMemory: false, bleed: false });
   s.library.pageMaps.set(tree.issue.id, {
     pageCount: result.pages,
     layoutHash: result.sourceKey,
@@ -219,10 +191,10 @@ async function printedIssue(s: Session, pdfCache: IssuePdfCache, tree: IssueTree
     compactTables: result.pageMap.compactTables,
   });
   const pdf = readFileSync(pdfPath);
-  const work: IssueWork = { tree, pages: result.pageMap.documents, frontPages: result.pageMap.frontPages, totalPages: result.pages, pdf, reused: false };
-  pdfCache.set(tree.issue.id, { key, pages: work.pages, frontPages: work.frontPages, totalPages: work.totalPages }, pdf);
+  rmSync(pdfPath, { force: true });
+  keepIssuePdf(pdfCache, tree.issue.id, result, pdf);
   s.totalPages += result.pages;
-  return work;
+  return { tree, pages: result.pageMap.documents, frontPages: result.pageMap.frontPages, totalPages: result.pages, pdf, reused: false };
 }
 
 /** Lay out and print the index (one full-width unit, folios from 1, running heads of its own). */
@@ -241,12 +213,12 @@ async function printIndex(s: Session, index: YearIndex, fonts: 'bundled' | 'offi
 }
 
 async function withSession<T>(library: VolumeStore, opts: VolumeOptions, issues: number, fn: (s: Session, cacheDir: string | null) => Promise<T>): Promise<T> {
-  const cacheDir = opts.cacheDir === undefined ? defaultCacheDir(library) : opts.cacheDir;
+  const cacheDir = opts.cacheDir === undefined ? libraryCacheDir(library.file) : opts.cacheDir;
   const own: { launched: Promise<PrintEngine> | null } = { launched: null };
   const engine = () => (opts.engine ? Promise.resolve(opts.engine) : (own.launched ??= ChromiumEngine.launch()));
   try {
-    const cache = new LayoutCache(cacheDir ? path.join(cacheDir, 'layout') : undefined);
-    return await fn({ library, engine, cache, opts, issues, totalPages: 0 }, cacheDir);
+    const cache = libraryLayoutCache(cacheDir);
+    return await fn({ library, engine, cache, opts, issues, totalPages: 0, units: { laidOut: 0, cached: 0 }, usedUnits: new Set() }, cacheDir);
   } finally {
     if (own.launched) await (await own.launched.catch(() => null))?.close();
   }
@@ -397,8 +369,13 @@ export interface VolumeResult {
   /** Pages of the whole volume, and of the index in front. */
   pages: number;
   indexPages: number;
-  /** Per issue: where its pages start in the volume (0-based physical index) and how many it has. */
+  /**
+   * Per issue: where its pages start in the volume (0-based physical index) and how many it has; reused:
+   * its PDF as its last export (or the last volume) printed it, not laid out or printed again.
+   */
   issues: Array<{ issueId: string; label: string; firstPageIndex: number; pages: number; frontPages: number; reused: boolean }>;
+  /** What was reused: issues bound as printed before vs printed now, and of those, units laid out vs cached. */
+  reuse: { issuesReused: number; issuesPrinted: number; unitsLaidOut: number; unitsCached: number };
 }
 
 /**
@@ -408,18 +385,21 @@ export interface VolumeResult {
 export async function writeVolume(library: VolumeStore, range: IssueRange, pdfPath: string, opts: VolumeOptions = {}): Promise<VolumeResult> {
   const issues = requireIssues(library, range);
   return withSession(library, opts, issues.length, async (s, cacheDir) => {
-    // Issue PDFs are printed into the cache folder (kept for the next volume), else a temporary one.
-    const scratch = cacheDir ? path.join(cacheDir, 'issues') : mkdtempSync(path.join(tmpdir(), 'gazette-volume-'));
-    const pdfCache = new IssuePdfCache(cacheDir ? scratch : null);
+    const scratch = mkdtempSync(path.join(tmpdir(), 'gazette-volume-'));
+    const pdfCache = IssuePdfCache.forLibraryCache(cacheDir);
     try {
       const works: IssueWork[] = [];
       for (const [i, summary] of issues.entries()) {
         checkAbort(opts.signal);
         works.push(await printedIssue(s, pdfCache, library.issues.getTree(summary.id), i + 1, scratch));
       }
-      return await bind(s, works, pdfPath);
+      const result = await bind(s, works, pdfPath);
+      // The caches stay bounded: PDFs of deleted issues go, and the least recently used units beyond the size.
+      pdfCache.prune(library.issues.list().map((i) => i.id));
+      s.cache.prune(undefined, s.usedUnits);
+      return result;
     } finally {
-      if (!cacheDir) rmSync(scratch, { recursive: true, force: true });
+      rmSync(scratch, { recursive: true, force: true });
     }
   });
 }
@@ -468,5 +448,11 @@ async function bind(s: Session, works: IssueWork[], pdfPath: string): Promise<Vo
   const bytes = await finishPdf(volume, index, title, outline);
   writeFile(pdfPath, bytes);
   s.opts.onProgress?.({ stage: 'done', issues: works.length, totalPages: volume.getPageCount() });
-  return { pdfPath: path.resolve(pdfPath), index, pages: volume.getPageCount(), indexPages: printedIndex.pages, issues: placed };
+  const reuse = {
+    issuesReused: placed.filter((p) => p.reused).length,
+    issuesPrinted: placed.filter((p) => !p.reused).length,
+    unitsLaidOut: s.units.laidOut,
+    unitsCached: s.units.cached,
+  };
+  return { pdfPath: path.resolve(pdfPath), index, pages: volume.getPageCount(), indexPages: printedIndex.pages, issues: placed, reuse };
 }

@@ -4,14 +4,18 @@
  * the library in both. Where the file goes is the host's choice (HandlerDeps.chooseSaveFile: Electron's save
  * dialog, the CLI's argument) or a fresh name in `exports/` beside the library; callers never pass a path.
  * The engine and the layout cache live for the whole process, so a re-export lays out only changed units.
+ * The cache is on disk beside the library (`cache/`, main/export/issueCache.ts) with the issue's PDF, so
+ * the 合订本 binds what the year's exports laid out and printed, and a later process lays out only changes.
  */
+import { readFileSync } from 'node:fs';
 import type { IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
 import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
-import { LayoutCache } from '../export/layoutCache';
+import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache } from '../export/issueCache';
+import type { LayoutCache } from '../export/layoutCache';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
 import { issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
@@ -22,14 +26,13 @@ export interface ExportHost {
   printEngine?: () => Promise<PrintEngine>;
   /** Show a file in the system file manager (Electron's shell.showItemInFolder). */
   revealFile?: (file: string) => void;
-  /** Laid-out units to reuse (the bench starts each warm run empty); default: one cache per process. */
+  /** Laid-out units to reuse (the bench starts each warm run empty); default: the library's, on disk. */
   layoutCache?: LayoutCache;
 }
 
 type Deps = HandlerDeps & ExportHost;
 
 let sharedEngine: Promise<PrintEngine> | null = null;
-const processLayoutCache = new LayoutCache();
 let queue: Promise<unknown> = Promise.resolve();
 
 async function engineFor(deps: Deps): Promise<PrintEngine> {
@@ -75,17 +78,35 @@ async function layoutWithProgress(deps: Deps, engine: PrintEngine, cache: Layout
   }
 }
 
+/**
+ * Leave the export's PDF and laid-out units for the 合订本 (and prune the layout cache). Never fails the
+ * export: the PDF is written already and the cache only saves work later.
+ */
+function keepForVolume(deps: Deps, cacheDir: string, cache: LayoutCache, issueId: string, result: Awaited<ReturnType<typeof exportIssuePdf>>, pdfPath: string): void {
+  try {
+    const pdfs = IssuePdfCache.forLibraryCache(cacheDir);
+    keepIssuePdf(pdfs, issueId, result, readFileSync(pdfPath));
+    pdfs.prune(deps.library.issues.list().map((i) => i.id));
+    cache.prune(undefined, result.units.hashes);
+  } catch (error) {
+    deps.logger?.warn(`export cache not kept: ${(error as Error).message}`);
+  }
+}
+
 export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export.download' | 'shell.reveal'> = {
   'export.pdf': (deps: Deps, { issueId, bleed, padToMultipleOf4 }) =>
     serial(async () => {
       const tree = deps.library.issues.getTree(issueId);
       const written = await writeUserFile(deps, 'pdf', `${issueFileStem(tree)}.pdf`, async (pdfPath) => {
         const engine = await engineFor(deps);
-        const cache = deps.layoutCache ?? processLayoutCache;
+        const cacheDir = libraryCacheDir(deps.library.file);
+        const cache = deps.layoutCache ?? libraryLayoutCache(cacheDir);
         const images = printImages(deps.library, tree);
         if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });
-        return exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html: images.html, bleed, padToMultipleOf4 });
+        const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html: images.html, bleed, padToMultipleOf4 });
+        if (!deps.layoutCache && cacheDir) keepForVolume(deps, cacheDir, cache, issueId, result, pdfPath);
+        return result;
       });
       if (!written) return { canceled: true as const };
       const result = written.value;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { hasSqliteHeader } from './backups';
 import { sqliteCode, StoreError } from './errors';
+import { GRAMS_FUNCTION, searchGrams } from './grams';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 /** The driver's connection. An interface (not an alias) so declaration emit can name it. */
@@ -228,6 +229,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
   const memory = file === ':memory:' || file === '';
   const readOnly = !memory && (opts.readOnly === true || (existsSync(file) && !isWritable(file)));
   const db = connect(file, opts, readOnly);
+  // The search index's triggers (migration 004) call it on every document write.
+  db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => searchGrams(typeof text === 'string' ? text : null));
   const warnings: string[] = [];
   try {
     checkIntegrity(db, file);

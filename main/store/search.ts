@@ -1,8 +1,10 @@
 /**
- * Search across every issue. Terms of 3+ characters use the FTS5 trigram index; a query with any shorter
- * term (common in Chinese: 1–2 character words) falls back to LIKE over title and text. All terms must match.
+ * Search across every issue, newest issue first. Terms of 3+ characters use the FTS5 trigram index, terms
+ * of 1–2 letters or digits (common in Chinese: 市, 资金) the gram index of migration 004 (grams.ts); only a
+ * short term holding punctuation or symbols (`%`, `_写`) falls back to scanning the texts. All terms must match.
  */
 import type { Db } from './db';
+import { gramQuery, isGramTerm } from './grams';
 import type { SearchHit } from './types';
 
 interface HitRow {
@@ -15,14 +17,35 @@ interface HitRow {
   id: string;
   title: string;
   doc_number: string;
-  plain_text: string;
+  /** 1-based position in the text of the earliest match of any term (null: no term in the text). */
+  first: number | null;
+  /** The text around it: from SNIPPET_BEFORE characters before, SNIPPET_BEFORE + SNIPPET_AFTER long. */
+  around: string | null;
+  text_length: number;
 }
 
 const HIT_FROM = 'FROM documents d JOIN sections s ON s.id = d.section_id JOIN issues i ON i.id = s.issue_id';
-const SELECT_HIT = `
-  SELECT d.rid, i.id AS issue_id, i.year, i.number, i.cumulative_number, s.name AS section_name,
-         d.id, d.title, d.doc_number, d.plain_text
-  ${HIT_FROM}`;
+/**
+ * The hits' fields, and the text around the first match, found by SQLite: only that window crosses into
+ * JavaScript. (Reading whole texts for 100 snippets cost 30–80 ms of CPU when the hits are long documents.)
+ */
+function selectHitSql(firstMatch: string): string {
+  return `
+  SELECT rid, issue_id, year, number, cumulative_number, section_name, id, title, doc_number, text_length, first,
+         CASE WHEN first IS NULL THEN NULL
+              ELSE substr(plain_text, max(1, first - ${SNIPPET_BEFORE}), first + ${SNIPPET_AFTER} - max(1, first - ${SNIPPET_BEFORE})) END AS around
+  FROM (
+    SELECT d.rid, i.id AS issue_id, i.year, i.number, i.cumulative_number, s.name AS section_name,
+           d.id, d.title, d.doc_number, d.plain_text, length(d.plain_text) AS text_length, ${firstMatch} AS first
+    ${HIT_FROM}`;
+}
+
+/** SQL for the earliest position of any term in d.plain_text (case-folded for Latin letters), or NULL. */
+function firstMatchSql(terms: readonly string[]): { sql: string; params: string[] } {
+  const positions = terms.map((t) => (/[A-Za-z]/.test(t) ? 'coalesce(nullif(instr(lower(d.plain_text), lower(?)), 0), 1e15)' : 'coalesce(nullif(instr(d.plain_text, ?), 0), 1e15)'));
+  const least = positions.length === 1 ? positions[0] : `min(${positions.join(', ')})`;
+  return { sql: `nullif(${least}, 1e15)`, params: [...terms] };
+}
 
 export const MAX_QUERY_TERMS = 8;
 /** Issues scanned per step by the LIKE path (1-2 character terms), newest first. */
@@ -69,7 +92,17 @@ export function makeSnippet(text: string, terms: readonly string[]): string {
   const first = firsts.length ? Math.min(...firsts) : 0;
   const start = Math.max(0, first - SNIPPET_BEFORE);
   const end = Math.min(text.length, first + SNIPPET_AFTER);
-  const window = text.slice(start, end).replace(/[\s\u3000]+/g, ' ');
+  return markTerms(text.slice(start, end), start > 0, end < text.length, terms);
+}
+
+/** makeSnippet's result from the window SQLite cut around the first match (0-based `first` in a text of `length`). */
+export function snippetAround(around: string, first: number, length: number, terms: readonly string[]): string {
+  return markTerms(around, first - SNIPPET_BEFORE > 0, first + SNIPPET_AFTER < length, terms);
+}
+
+/** The window with whitespace flattened and every match of any term wrapped in «…», and … where text was cut. */
+function markTerms(text: string, cutBefore: boolean, cutAfter: boolean, terms: readonly string[]): string {
+  const window = text.replace(/[\s\u3000]+/g, ' ');
   const windowLower = window.toLowerCase();
   // Mark non-overlapping matches, longest term first at each position.
   const needles = terms.map((t) => t.toLowerCase()).sort((a, b) => b.length - a.length);
@@ -84,8 +117,10 @@ export function makeSnippet(text: string, terms: readonly string[]): string {
       i += 1;
     }
   }
-  return (start > 0 ? '…' : '') + out + (end < text.length ? '…' : '');
+  return (cutBefore ? '…' : '') + out + (cutAfter ? '…' : '');
 }
+
+const NEWEST_FIRST = 'i.year DESC, i.number DESC, i.cumulative_number DESC, s.position, d.position';
 
 export function searchDocuments(db: Db, query: string, opts: { limit?: number; issueId?: string } = {}): SearchHit[] {
   const terms = queryTerms(query);
@@ -96,14 +131,25 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
   // Phase 1 finds and orders the hits carrying only their row ids; the texts (for snippets) are read for the
   // hits kept. Sorting rows with their whole text in them cost ~10× more over an archive of 2,400 documents.
   let rids: number[];
-  if (terms.every((t) => [...t].length >= 3)) {
+  const long = terms.filter((t) => [...t].length >= 3);
+  const short = terms.filter((t) => [...t].length < 3);
+  if (short.every(isGramTerm)) {
+    // Both indexes give document ids only; the newest LIMIT of them are kept by the issue order. (Ordering
+    // by FTS rank instead cost 0.4–4 s over an archive: bm25 reads every match's position lists.)
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (short.length) {
+      where.push('d.rid IN (SELECT rowid FROM documents_grams WHERE documents_grams MATCH ?)');
+      params.push(short.map(gramQuery).join(' AND '));
+    }
+    if (long.length) {
+      where.push('d.rid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)');
+      params.push(long.map(ftsPhrase).join(' AND '));
+    }
     rids = db
-      .prepare(
-        `SELECT d.rid ${HIT_FROM} JOIN documents_fts f ON f.rowid = d.rid
-         WHERE documents_fts MATCH ?${issueFilter} ORDER BY f.rank, i.year DESC, i.number DESC LIMIT ?`,
-      )
+      .prepare(`SELECT d.rid ${HIT_FROM} WHERE ${where.join(' AND ')}${issueFilter} ORDER BY ${NEWEST_FIRST} LIMIT ?`)
       .pluck()
-      .all(terms.map(ftsPhrase).join(' AND '), ...issueParams, limit) as number[];
+      .all(...params, ...issueParams, limit) as number[];
   } else {
     // Terms without Latin letters need no case folding: instr() is a plain substring test, cheaper than LIKE
     // over the concatenated title and text.
@@ -123,7 +169,7 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
       const found = db
         .prepare(
           `SELECT d.rid ${HIT_FROM} WHERE ${where} AND i.id IN (${chunk.map(() => '?').join(',')})
-           ORDER BY i.year DESC, i.number DESC, i.cumulative_number DESC, s.position, d.position LIMIT ?`,
+           ORDER BY ${NEWEST_FIRST} LIMIT ?`,
         )
         .pluck()
         .all(...params, ...chunk, limit - rids.length) as number[];
@@ -131,7 +177,10 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
     }
   }
   if (rids.length === 0) return [];
-  const found = db.prepare(`${SELECT_HIT} WHERE d.rid IN (${rids.map(() => '?').join(',')})`).all(...rids) as HitRow[];
+  const first = firstMatchSql(terms);
+  const found = db
+    .prepare(`${selectHitSql(first.sql)} WHERE d.rid IN (${rids.map(() => '?').join(',')}))`)
+    .all(...first.params, ...rids) as HitRow[];
   const byRid = new Map(found.map((r) => [r.rid, r]));
   const rows = rids.map((rid) => byRid.get(rid)).filter((r): r is HitRow => r !== undefined);
   return rows.map((r) => ({
@@ -144,6 +193,6 @@ export function searchDocuments(db: Db, query: string, opts: { limit?: number; i
     title: r.title,
     docNumber: r.doc_number,
     // A hit in the title only (no match in the text) shows the title.
-    snippet: makeSnippet(terms.some((t) => findTerm(r.plain_text, t, () => r.plain_text.toLowerCase()) >= 0) ? r.plain_text : r.title, terms),
+    snippet: r.first === null || r.around === null ? makeSnippet(r.title, terms) : snippetAround(r.around, r.first - 1, r.text_length, terms),
   }));
 }

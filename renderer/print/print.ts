@@ -181,18 +181,32 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
   root.append(front, toc);
 
   const laidOut: LaidOutUnit[] = [];
-  const unitContainers: HTMLElement[] = [];
-  // A unit is laid out in the document (Paged.js measures), then taken out until all are done: pages left
-  // in the document would be restyled whenever a flow adds or drops its stylesheet, so each unit would cost
-  // more than the one before (a 700-page issue took 2.2× as long per page as a 60-page one).
+  // A unit is laid out in the document (Paged.js measures), then kept as HTML until all are done: pages left
+  // in the document were restyled whenever a flow added or dropped its stylesheet (a 700-page issue took
+  // 2.2× as long per page as a 60-page one), and pages kept as detached DOM still weigh on every garbage
+  // collection and on memory. The units come back from their HTML, as cached units always have.
+  const unitHtml: string[] = [];
   for (const unit of job.units) {
+    if (unit.cachedPages !== undefined) {
+      unitHtml.push(unit.cachedPages);
+      continue;
+    }
     const container = section('gz-body');
     root.appendChild(container);
-    unitContainers.push(container);
     const result = await layoutUnit(unit, container, timeoutMs);
+    unitHtml.push(result ? result.pagesHtml : container.innerHTML);
     container.remove();
+    container.replaceChildren();
     if (result) laidOut.push(result);
   }
+  const unitContainers = job.units.map((unit, u) => {
+    const container = section('gz-body');
+    container.dataset.unitId = unit.id;
+    container.dataset.section = unit.sectionName;
+    container.innerHTML = unitHtml[u];
+    return container;
+  });
+  unitHtml.length = 0;
 
   const bodyPages = unitContainers.map(pagesIn);
   let frontPages = 0;

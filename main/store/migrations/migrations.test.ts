@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GRAMS_FUNCTION, searchGrams } from '../grams';
 import { LATEST_VERSION, openLibrary } from '../index';
 import { MIGRATIONS } from './index';
 
@@ -22,6 +23,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function fileAtVersion(name: string, version: number): Db {
   const db = new Database(path.join(dir, name));
   db.pragma('foreign_keys = ON');
+  // Registered on every connection by main/store/db.ts; migration 004's triggers call it.
+  db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => searchGrams(typeof text === 'string' ? text : null));
   for (const m of MIGRATIONS.filter((m) => m.version <= version)) applyMigration(db, m.version);
   return db;
 }
@@ -84,6 +87,22 @@ describe('migrations', () => {
     expect(db.prepare('SELECT document_id, first_page, layout_hash, compact_tables FROM page_maps').all()).toEqual([
       { document_id: 'd1', first_page: 3, layout_hash: 'h1', compact_tables: '[]' },
     ]);
+    db.close();
+  });
+
+  migrationTest(4, 'short search terms get an index: existing documents are indexed, later writes follow', () => {
+    const db = fileAtVersion('v3.sqlite', 3);
+    seedVersion1(db);
+    applyMigration(db, 4);
+    const match = (q: string) => db.prepare('SELECT d.id FROM documents_grams g JOIN documents d ON d.rid = g.rowid WHERE documents_grams MATCH ?').all(q);
+    // The existing document, by a 2-character term of its text and a 1-character prefix of its title.
+    expect(match('"乡镇"')).toEqual([{ id: 'd1' }]);
+    expect(match('"检"*')).toEqual([{ id: 'd1' }]);
+    db.prepare("UPDATE documents SET plain_text = '各街道办事处' WHERE id = 'd1'").run();
+    expect(match('"乡镇"')).toEqual([]);
+    expect(match('"街道"')).toEqual([{ id: 'd1' }]);
+    db.exec("DELETE FROM documents WHERE id = 'd1'");
+    expect(match('"街道"')).toEqual([]);
     db.close();
   });
 

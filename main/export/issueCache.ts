@@ -1,0 +1,116 @@
+/**
+ * What an export leaves for the 合订本 to reuse, in `cache/` beside the library:
+ *   - `cache/layout/<unit hash>.html`: laid-out units (LayoutCache on disk);
+ *   - `cache/issues/<issue id>.pdf` + `.json`: the issue's last printed PDF, with the print key it was
+ *     printed under (its layout key plus the print settings that change the PDF) and its page numbers.
+ * An export of an issue and a volume write and read the same files, so a volume after the year's exports
+ * only binds, and an issue changed since its export is laid out again (its unchanged units from the cache).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { hashString } from '../../common/render/html';
+import { LayoutCache } from './layoutCache';
+
+/** `cache/` beside a library file; null for an in-memory library. */
+export function libraryCacheDir(libraryFile: string | undefined): string | null {
+  if (!libraryFile || libraryFile === ':memory:') return null;
+  return path.join(path.dirname(path.resolve(libraryFile)), 'cache');
+}
+
+/** The key under which an issue's printed PDF may be reused: its layout key plus what else changes the PDF. */
+export function printKeyOf(layoutKey: string, print: { bleed: boolean; padToMultipleOf4: boolean }): string {
+  return hashString(`${layoutKey}|bleed=${print.bleed}|pad=${print.padToMultipleOf4}`);
+}
+
+export interface IssuePdfMeta {
+  key: string;
+  /** document id -> folio where it starts */
+  pages: Record<string, number>;
+  frontPages: number;
+  totalPages: number;
+}
+
+export class IssuePdfCache {
+  constructor(private readonly dir: string | null) {
+    if (dir) mkdirSync(dir, { recursive: true });
+  }
+
+  /** The issue PDFs of a library's cache folder (`cache/issues`). */
+  static forLibraryCache(cacheDir: string | null): IssuePdfCache {
+    return new IssuePdfCache(cacheDir ? path.join(cacheDir, 'issues') : null);
+  }
+
+  private files(issueId: string) {
+    const safe = issueId.replace(/[^0-9A-Za-z-]/g, '_');
+    return { pdf: path.join(this.dir!, `${safe}.pdf`), meta: path.join(this.dir!, `${safe}.json`) };
+  }
+
+  get(issueId: string, key: string): (IssuePdfMeta & { pdf: Uint8Array }) | null {
+    if (!this.dir) return null;
+    const files = this.files(issueId);
+    try {
+      const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as IssuePdfMeta;
+      if (meta.key !== key || !existsSync(files.pdf)) return null;
+      return { ...meta, pdf: readFileSync(files.pdf) };
+    } catch {
+      return null;
+    }
+  }
+
+  set(issueId: string, meta: IssuePdfMeta, pdf: Uint8Array): void {
+    if (!this.dir) return;
+    mkdirSync(this.dir, { recursive: true });
+    const files = this.files(issueId);
+    // The meta that vouches for the PDF goes first and last: removed, PDF written, meta written (each whole,
+    // temp file + rename), so a crash in between leaves no meta naming another PDF.
+    rmSync(files.meta, { force: true });
+    writeFileSync(`${files.pdf}.tmp`, pdf);
+    renameSync(`${files.pdf}.tmp`, files.pdf);
+    writeFileSync(`${files.meta}.tmp`, JSON.stringify(meta));
+    renameSync(`${files.meta}.tmp`, files.meta);
+  }
+
+  /** Delete the PDFs of issues no longer in the library (one PDF per issue otherwise: bounded). */
+  prune(issueIds: Iterable<string>): number {
+    if (!this.dir || !existsSync(this.dir)) return 0;
+    const live = new Set(Array.from(issueIds, (id) => id.replace(/[^0-9A-Za-z-]/g, '_')));
+    let removed = 0;
+    for (const name of readdirSync(this.dir)) {
+      const stem = name.replace(/\.(pdf|json)(\.tmp)?$/, '');
+      if (live.has(stem) && !name.endsWith('.tmp')) continue;
+      rmSync(path.join(this.dir, name), { force: true });
+      if (name.endsWith('.pdf')) removed += 1;
+    }
+    return removed;
+  }
+}
+
+const layoutCaches = new Map<string, LayoutCache>();
+
+/** One layout cache per library cache folder and process (memory shared by exports and volumes). */
+export function libraryLayoutCache(cacheDir: string | null): LayoutCache {
+  if (!cacheDir) return new LayoutCache();
+  const dir = path.join(cacheDir, 'layout');
+  let cache = layoutCaches.get(dir);
+  if (!cache || !existsSync(dir)) layoutCaches.set(dir, (cache = new LayoutCache(dir)));
+  return cache;
+}
+
+/** What an export says about the PDF it wrote (main/export/exportPdf.ts ExportPdfResult). */
+export interface ExportedIssue {
+  layoutKey: string;
+  print: { bleed: boolean; padToMultipleOf4: boolean; tagged: boolean };
+  pages: number;
+  pageMap: { documents: Record<string, number>; frontPages: number };
+}
+
+/**
+ * Keep an export's PDF for the volume. A tagged PDF is not kept (the volume binds untagged issues); a PDF
+ * with bleed is kept under its own key, which a volume (printed without bleed) never asks for.
+ */
+export function keepIssuePdf(cache: IssuePdfCache, issueId: string, exported: ExportedIssue, pdf: Uint8Array): boolean {
+  if (exported.print.tagged) return false;
+  const meta = { key: printKeyOf(exported.layoutKey, exported.print), pages: exported.pageMap.documents, frontPages: exported.pageMap.frontPages, totalPages: exported.pages };
+  cache.set(issueId, meta, pdf);
+  return true;
+}
