@@ -15,6 +15,7 @@ const UNIT = [
   'main/import/importFiles.test.ts',
   'main/export/pageReuse.test.ts',
   'main/export/pdfArtifacts.test.ts',
+  'main/export/printService.test.ts',
   'tests/store-library.test.ts',
   'tests/store-handlers.test.ts',
   'tests/store-paths.test.ts',

@@ -3,7 +3,9 @@
  * one by one when someone listens, so progress can name the pages done), DOCX through toDocx; images from
  * the library in both. Where the file goes is the host's choice (HandlerDeps.chooseSaveFile: Electron's save
  * dialog, the CLI's argument) or a fresh name in `exports/` beside the library; callers never pass a path.
- * The engine and the layout cache live for the whole process, so a re-export lays out only changed units.
+ * A host that lives on (the app, the web bridge) passes its PrintService, whose engine and layout cache
+ * last until it stops, so a re-export lays out only changed units; without one an export launches a
+ * print engine for itself and closes it when done (the CLI).
  */
 import type { IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
@@ -11,7 +13,8 @@ import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
-import { LayoutCache } from '../export/layoutCache';
+import type { LayoutCache } from '../export/layoutCache';
+import { createPrintService, type PrintService } from '../export/printService';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
 import { readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
@@ -22,44 +25,29 @@ export interface ExportHost {
   printEngine?: () => Promise<PrintEngine>;
   /** Show a file in the system file manager (Electron's shell.showItemInFolder). */
   revealFile?: (file: string) => void;
-  /** Laid-out units to reuse (the bench starts each warm run empty); default: one cache per process. */
+  /** Laid-out units to reuse (the bench starts each warm run empty); default: the print service's. */
   layoutCache?: LayoutCache;
+  /** The host's print service (engine, layout cache, one export at a time); default: one per export. */
+  printService?: PrintService;
 }
 
 type Deps = HandlerDeps & ExportHost;
 
-let sharedEngine: Promise<PrintEngine> | null = null;
-const processLayoutCache = new LayoutCache();
-let queue: Promise<unknown> = Promise.resolve();
-
-async function engineFor(deps: Deps): Promise<PrintEngine> {
-  if (deps.printEngine) return deps.printEngine();
-  if (!sharedEngine) {
-    const { ChromiumEngine } = await import('../export/chromium');
-    sharedEngine = ChromiumEngine.launch();
-    sharedEngine.catch(() => (sharedEngine = null));
+/** Run `fn` with the host's print service, or with one of its own that is stopped when `fn` is done. */
+async function withPrintService<T>(deps: Deps, fn: (service: PrintService, engine: () => Promise<PrintEngine>) => Promise<T>): Promise<T> {
+  const own = deps.printService ? null : createPrintService();
+  const service = deps.printService ?? own!;
+  try {
+    return await service.serial(() => fn(service, () => (deps.printEngine ? deps.printEngine() : service.engine())));
+  } finally {
+    await own?.stop();
   }
-  return sharedEngine;
-}
-
-/** Close the shared Chromium (the web bridge and the CLI call this on exit). */
-export async function closeExportEngine(): Promise<void> {
-  const engine = sharedEngine;
-  sharedEngine = null;
-  if (engine) await (await engine).close().catch(() => undefined);
 }
 
 /** 格尔木市人民政府政务公开信息-2024年第6期 */
 export function issueFileStem(tree: IssueTree): string {
   const { issue } = tree;
   return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
-}
-
-/** One export at a time per process: the engine has one print page. */
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /**
@@ -83,11 +71,11 @@ async function layoutWithProgress(deps: Deps, engine: PrintEngine, cache: Layout
 
 export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export.download' | 'shell.reveal'> = {
   'export.pdf': (deps: Deps, { issueId, bleed, padToMultipleOf4 }) =>
-    serial(async () => {
+    withPrintService(deps, async (service, engineOf) => {
       const tree = deps.library.issues.getTree(issueId);
       const written = await writeUserFile(deps, 'pdf', `${issueFileStem(tree)}.pdf`, async (pdfPath) => {
-        const engine = await engineFor(deps);
-        const cache = deps.layoutCache ?? processLayoutCache;
+        const engine = await engineOf();
+        const cache = deps.layoutCache ?? service.layoutCache;
         const images = printImages(deps.library, tree);
         if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });
