@@ -203,6 +203,33 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     expect(await page.locator('[data-testid=preexport-dialog]').count()).toBe(0);
   }, 120_000);
 
+  it('公文检查 fixes half-width punctuation across the issue in one click, tables included', async () => {
+    const tree = await callApi<{ sections: Array<{ documents: Array<{ id: string; title: string }> }> }>(server, 'issues.getTree', { issueId });
+    const docs = tree.sections.flatMap((s) => s.documents).filter((d) => d.id !== documentId);
+    const withTable = docs.find((d) => d.title.includes('城市体检'))!.id;
+    const withText = docs.find((d) => d.title.includes('营商环境监督员'))!.id;
+    const spoil = async (id: string, type: string) => {
+      const doc = await callApi<{ content: { schemaVersion: number; blocks: Block[] } }>(server, 'documents.get', { documentId: id });
+      const text = JSON.stringify(doc.content);
+      const at = type === 'table' ? text.indexOf('"type":"table"') : 0;
+      // The first 。 after `at` becomes ", " followed by the text (a half-width comma between Chinese words).
+      const i = text.indexOf('，', at);
+      await callApi(server, 'documents.save', { documentId: id, content: JSON.parse(text.slice(0, i) + ', ' + text.slice(i + 1)) });
+    };
+    await spoil(withTable, 'table');
+    await spoil(withText, 'paragraph');
+    await open();
+    await page.click('[data-testid=tab-checks]');
+    const button = page.locator('[data-testid=fix-all-punctuation]');
+    await expect.poll(() => button.count(), POLL).toBe(1);
+    await button.click();
+    await expect.poll(() => button.count(), POLL).toBe(0);
+    for (const id of [withTable, withText]) {
+      const fixed = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: id });
+      expect(JSON.stringify(fixed.content)).not.toMatch(/\p{Script=Han}, /u);
+    }
+  }, 120_000);
+
   it('right-click menus: editor (styles with shortcuts), table (rows), outline (move to section)', async () => {
     await open();
     // Editor: the menu shows cut/copy/paste with shortcuts and turns the paragraph into a heading.

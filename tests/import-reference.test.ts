@@ -137,7 +137,7 @@ describe('importing the reference issue (2024年第6期)', () => {
     const summary = warnings.map((w) => `${w.code}@${w.line}`);
     expect(summary.filter((w) => !w.startsWith('halfwidth-punctuation'))).toEqual(['table-sublabel-merged@613', 'attachment-missing@861', 'attachment-missing@1117']);
     // Half-width , ; : ( ) between Chinese characters were made full-width, one warning per document (62号 … 71号).
-    expect(warnings.filter((w) => w.code === 'halfwidth-punctuation').map((w) => /(\d+) 处/.exec(w.message)?.[1])).toEqual(['12', '67', '499', '4', '154']);
+    expect(warnings.filter((w) => w.code === 'halfwidth-punctuation').map((w) => /(\d+) 处/.exec(w.message)?.[1])).toEqual(['12', '67', '536', '4', '154']);
     // Lines 652–656 print a sub-dimension column (功能完善/特色活力) before 序号; it joins the 维度 cell.
     expect(warnings[0].message).toContain('4 行');
     expect(warnings.find((w) => w.code === 'attachment-missing' && w.line === 861)?.message).toContain('附件3');
@@ -155,7 +155,7 @@ describe('importing the reference issue (2024年第6期)', () => {
       'leader-list:14x3/h0',
       'data:56x9/h1',
       'data:21x4/h1',
-      'form:13x5/h0',
+      'form:14x5/h1',
       'data:8x6/h1',
       'form:9x3/h0',
       'form:15x5/h1',

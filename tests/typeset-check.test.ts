@@ -64,6 +64,19 @@ describe('typeset figures', () => {
     expect(f.kaiQuotes.minEm).toBeLessThan(0.5);
   });
 
+  it('finds TOC titles broken inside words, and not those broken between words', () => {
+    const toc = (first: string, second: string) =>
+      page(3, [
+        ...line('目', 176, 110, { size: 22 }),
+        ...line('录', 242, 110, { size: 22 }),
+        ...line(first, TYPE_LEFT, 187.5, { size: 12 }),
+        ...line(second, TYPE_LEFT, 205.5, { size: 12 }),
+        ...line('格政办发〔2024〕66号……………（17）', TYPE_LEFT + 24, 223.5, { size: 12 }),
+      ]);
+    expect(typesetFigures([toc('关于印发2024年城市体检工', '作实施方案的通知')]).tocBreaksInsideWords.count).toBe(1);
+    expect(typesetFigures([toc('关于印发2024年城市体检', '工作实施方案的通知')]).tocBreaksInsideWords.count).toBe(0);
+  });
+
   it('finds columns that end early on a page the text continues from, and unbalanced ends', () => {
     const column = (x: number, lines: number) => Array.from({ length: lines }, (_, n) => line('正文正文正文', x, baseline(n))).flat();
     const continued = page(1, [...column(TYPE_LEFT, 39), ...column(COL1, 34)]);

@@ -37,6 +37,7 @@ import {
   startsNumbered,
 } from './patterns';
 import { buildTable, collectTable, leaderRow, type RawTable } from './tables';
+import { inheritContinuedHeader } from './tableContinuation';
 import { docNumberInNote, endsLikeTitle, isColophonLine, isNote, isOrganName, isPersonSignature, isPromulgationNote, matchAttachmentHeading, parseDateLine } from './gongwen';
 import { warning } from './warnings';
 
@@ -317,7 +318,9 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       }
       s.attachmentList = null;
       s.noteList = false;
-      push(built.table);
+      // The second part of a table split by a page, without its header: it gets the header back.
+      const previous = blocks[blocks.length - 1];
+      push((previous?.type === 'table' && inheritContinuedHeader(previous, built.table)) || built.table);
       continue;
     }
     let text = unit.text;

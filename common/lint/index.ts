@@ -51,12 +51,17 @@ function excerpt(text: string, max = 30): string {
 
 /**
  * Replace half-width punctuation touching Chinese text by the full-width form: a comma, semicolon,
- * colon, ? or ! right after a Chinese character, and (…) around Chinese text. Digits (1,000 / 10:30) stay.
+ * colon, ? or ! right after a Chinese character (without the spaces typed after a comma or semicolon), and (…)
+ * around Chinese text. Digits (1,000 / 10:30) stay.
  */
 export function fixHalfWidthPunctuation(text: string): string {
   return text
     .replace(new RegExp(`\\(([^()]*[${CJK}][^()]*)\\)`, 'g'), '（$1）')
-    .replace(new RegExp(`([${CJK_OR_FULL}])([,;:?!])`, 'g'), (_, before: string, p: string) => before + HALF_TO_FULL[p]);
+    .replace(
+      new RegExp(`([${CJK_OR_FULL}])([,;:?!])([ \\t\\u00a0]*)(?=([${CJK_OR_FULL}\\d])?)`, 'g'),
+      // Spaces typed after a comma or semicolon go: the full-width mark carries its own space.
+      (_, before: string, p: string, spaces: string, next?: string) => before + HALF_TO_FULL[p] + (',;'.includes(p) && next ? '' : spaces),
+    );
 }
 
 function mapLeaves<T extends { children: unknown[] }>(node: T, fn: (leaf: TextLeaf) => TextLeaf): T {

@@ -29,3 +29,17 @@ describe('half-width punctuation across an issue', () => {
     expect((fix.content.blocks[0] as { children: Array<{ bold?: boolean }> }).children[0].bold).toBe(true);
   });
 });
+
+describe('the one-click fix of half-width punctuation', () => {
+  it('drops the spaces typed after a comma or semicolon between Chinese words, in tables too', () => {
+    const content = normalizeContent({
+      blocks: [
+        { type: 'paragraph', children: [{ text: '查找数据, 含名称; 2025年完成' }] },
+        { type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [{ type: 'table-cell', children: [{ type: 'paragraph', children: [{ text: '调查数据, 查找城市' }] }] }] }] },
+      ],
+    });
+    const [fix] = fixPunctuationAcrossIssue([{ id: 'e', content }]);
+    expect(plainText(fix.content.blocks[0])).toBe('查找数据，含名称；2025年完成');
+    expect(plainText(fix.content.blocks[1])).toBe('调查数据，查找城市');
+  });
+});

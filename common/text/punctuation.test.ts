@@ -22,6 +22,14 @@ describe('half-width punctuation between Chinese characters', () => {
     expect(fix('填报单位: 盖章')).toBe('填报单位: 盖章');
     expect(halfWidthPositions('电话：(0979) 8411326')).toEqual([]);
   });
+  it('drops the spaces typed after a comma or semicolon it makes full-width', () => {
+    expect(fix('含设施面积情况, 查找市辖区; 2025年达到')).toBe('含设施面积情况，查找市辖区；2025年达到');
+    expect(normalizeHalfWidthPunctuation('数据,  含').changed).toBe(1);
+    expect(halfWidthPositions('数据, 含')).toEqual([2]);
+    expect(fix('Hello, 世界')).toBe('Hello, 世界');
+    const { leaves } = normalizeLeaves([{ text: '数据,', bold: true }, { text: ' 含' }]);
+    expect(leaves).toEqual([{ text: '数据，', bold: true }, { text: '含' }]);
+  });
   it('sees both neighbours across run boundaries and keeps the runs', () => {
     const { leaves, changed } = normalizeLeaves([{ text: '一、总体要求', bold: true }, { text: ',如下' }]);
     expect(changed).toBe(1);

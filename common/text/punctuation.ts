@@ -3,7 +3,7 @@
  * importer normalises (with a warning) and 公文检查 offers to fix across an issue. Pure.
  *
  * Obvious = the mark sits between two CJK characters (Han or full-width punctuation): 问题导向,各部门 ->
- * 问题导向，各部门; 打击重点:依法 -> 打击重点：依法; 格尔木农垦(集团)有限公司 -> 格尔木农垦（集团）有限公司.
+ * 问题导向，各部门 (also with spaces typed after a comma or semicolon: 数据, 含 -> 数据，含); 打击重点:依法 -> 打击重点：依法; 格尔木农垦(集团)有限公司 -> 格尔木农垦（集团）有限公司.
  * A parenthesis pair is converted as a pair when its text holds a Han character and one of its marks
  * touches CJK outside (8月9日) or inside the pair. Numbers and Latin text keep their marks (1,000 10:30 (1)).
  */
@@ -18,7 +18,17 @@ const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': 
 
 /** Offsets of half-width marks to make full-width in `text` (one code unit each). */
 export function halfWidthPositions(text: string): number[] {
-  const out = new Set<number>();
+  return [...markEdits(text)].filter(([, to]) => to !== '').map(([i]) => i).sort((a, b) => a - b);
+}
+
+const SPACE = /[ \t\u00a0]/;
+
+/**
+ * What to change in `text`, by offset: a half-width mark -> its full-width form, and the spaces typed after
+ * a comma or semicolon made full-width ("数据, 含" -> "数据，含": the full-width mark has its own space).
+ */
+function markEdits(text: string): Map<number, string> {
+  const out = new Map<number, string>();
   // Parenthesis pairs (not nested) around text with a Han character, touching CJK on either side.
   const pair = /\(([^()]*)\)/g;
   for (let m = pair.exec(text); m; m = pair.exec(text)) {
@@ -28,36 +38,56 @@ export function halfWidthPositions(text: string): number[] {
     if (!HAS_HAN.test(inner)) continue;
     const touches = isCjk(text[open - 1]) || isCjk(text[close + 1]) || (isCjk(inner[0]) && isCjk(inner[inner.length - 1]));
     if (touches) {
-      out.add(open);
-      out.add(close);
+      out.set(open, FULL['(']);
+      out.set(close, FULL[')']);
     }
   }
   // Then , ; : ? ! between CJK characters, counting the parentheses just made full-width (…时限）,进行).
   const cjkAt = (i: number) => out.has(i) || isCjk(text[i]);
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
-    if (',;:?!'.includes(ch) && cjkAt(i - 1) && (cjkAt(i + 1) || (i + 1 === text.length && '?!'.includes(ch)))) out.add(i);
+    if (!',;:?!'.includes(ch) || !cjkAt(i - 1)) continue;
+    if (cjkAt(i + 1) || (i + 1 === text.length && '?!'.includes(ch))) {
+      out.set(i, FULL[ch]);
+      continue;
+    }
+    // A comma or semicolon, spaces typed after it, then Chinese or a number: 数据, 含 / 百分点; 2025年.
+    // (A colon before spaces stays: 填报单位: 盖章 may be a form's blank to fill in.)
+    if (!',;'.includes(ch)) continue;
+    let j = i + 1;
+    while (j < text.length && SPACE.test(text[j])) j++;
+    if (j === i + 1 || j === text.length || !(cjkAt(j) || /\d/.test(text[j]))) continue;
+    out.set(i, FULL[ch]);
+    for (let k = i + 1; k < j; k++) out.set(k, '');
   }
-  return [...out].sort((a, b) => a - b);
+  return out;
+}
+
+/** Each code unit of `text` as it becomes (a mark made full-width, a dropped space ''), and how many marks changed. */
+function editedUnits(text: string): { units: string[]; changed: number } {
+  const edits = markEdits(text);
+  const units = text.split('');
+  let changed = 0;
+  for (const [i, to] of edits) {
+    units[i] = to;
+    if (to) changed++;
+  }
+  return { units, changed };
 }
 
 /** `text` with the obvious half-width marks made full-width, and how many were changed. */
 export function normalizeHalfWidthPunctuation(text: string): { text: string; changed: number } {
-  const positions = halfWidthPositions(text);
-  if (positions.length === 0) return { text, changed: 0 };
-  const chars = text.split('');
-  for (const i of positions) chars[i] = FULL[chars[i]] ?? chars[i];
-  return { text: chars.join(''), changed: positions.length };
+  const { units, changed } = editedUnits(text);
+  return changed ? { text: units.join(''), changed } : { text, changed };
 }
 
 /** The leaves of one paragraph, normalised as one text (a mark at a run boundary sees both neighbours). */
 export function normalizeLeaves(leaves: TextLeaf[]): { leaves: TextLeaf[]; changed: number } {
-  const joined = leaves.map((l) => l.text).join('');
-  const { text, changed } = normalizeHalfWidthPunctuation(joined);
+  const { units, changed } = editedUnits(leaves.map((l) => l.text).join(''));
   if (changed === 0) return { leaves, changed };
   let at = 0;
   const out = leaves.map((leaf) => {
-    const next = { ...leaf, text: text.slice(at, at + leaf.text.length) };
+    const next = { ...leaf, text: units.slice(at, at + leaf.text.length).join('') };
     at += leaf.text.length;
     return next;
   });

@@ -155,6 +155,8 @@ export const zhCN = {
     issueTitle: '全刊检查',
     issueNone: '全刊其他文件未发现问题',
     issueCount: (n: number) => `全刊其他文件：${n} 个问题`,
+    fixAllPunctuation: (docs: number) => `全刊半角标点一键修正（${docs} 篇文件）`,
+    fixedAllPunctuation: (docs: number) => `已修正 ${docs} 篇文件中的半角标点`,
     beforeExport: (n: number) => `导出前检查：全刊有 ${n} 个问题`,
     beforeExportHint: '可逐条修正或忽略；也可以不改，仍然导出。',
     exportAnywayPdf: '仍然导出 PDF',

@@ -14,6 +14,7 @@ import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { anchorPages, documentPages, placeSidebar } from './toc';
 import { checkPageCount, compareText, contentText, locateCharacter, withTimeout } from './integrity';
+import { mendTocTitleBreaks } from './tocBreaks';
 import { startPrintBridge } from './bridge';
 import { FLOW_STAGES, ISSUE_STAGES, PAGED_HANDLERS, runStages, runUnitStages, UNIT_STAGES, unitContext } from './stages';
 
@@ -183,6 +184,7 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
       if (actual === tocPages) break;
       tocPages = actual;
     }
+    mendTocTitleBreaks(toc);
     placeSidebar(pagesIn(toc)[0], job.front.sidebarHtml);
   }
 

@@ -6,7 +6,7 @@
  *
  *   unit stages     rotate-wide-tables → split-tables → snap-spanning-blocks → check-prepared-text → region-flows
  *   Paged.js        RepeatTableHeaders, RegionColumns, ExactTextBreaks (one flow per region run)
- *   flow stage      balance-columns (on each flow's pages)
+ *   flow stage      balance-columns (on each flow's pages: the closing page's columns set equally long)
  *   issue stage     running-heads (on the body pages, in their final order)
  */
 import { rotateWideTables } from './rotateTables';
@@ -15,6 +15,7 @@ import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { contentText, sameCharacters } from './integrity';
 import { applyRunningHead } from './runningHeads';
+import { balanceColumns } from './balanceColumns';
 import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
 import { ExactTextBreaks } from './textBreaks';
@@ -97,7 +98,10 @@ export const FLOW_STAGES: ReadonlyArray<PrintStage<FlowContext>> = [
     run: ({ pages }) =>
       pages.forEach((page, i) => {
         const next = pages[i + 1];
-        if (!next || startsWithForcedBreak(next)) page.classList.add('gz-balance');
+        if (!next || startsWithForcedBreak(next)) {
+          page.classList.add('gz-balance');
+          balanceColumns(page);
+        }
       }),
   },
 ];

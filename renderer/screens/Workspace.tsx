@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Editor, Transforms } from 'slate';
 import { ReactEditor } from 'slate-react';
-import { applyFix, lintDocument, type LintFinding } from '../../common/lint';
+import { applyFix, fixPunctuationAcrossIssue, lintDocument, type LintFinding } from '../../common/lint';
 import type { IssueFinding } from '../../common/lint/issue';
 import { deriveTitleAndNumber, normalizeContent, type DocumentContent, type GazetteDocument, type IssueTree } from '../../common/model';
 import type { PageMap } from '../../common/render/printJob';
@@ -342,6 +342,23 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     await structural(() => api.saveDocument(doc.id, content));
   };
   const otherFindings = issueChecks.all.filter((f) => f.documentId !== currentId);
+  /** Every document with its latest content (unsaved edits included). */
+  const issueDocuments = () => (tree ? tree.sections.flatMap((s) => s.documents).map((d) => ({ id: d.id, content: latest.current.get(d.id) ?? d.content })) : []);
+  const punctuationDocuments = new Set(issueChecks.all.filter((f) => f.finding.code === 'halfwidth-punctuation').map((f) => f.documentId)).size;
+  /** 公文检查's one-click fix of half-width punctuation across the issue (tables included). */
+  const fixAllPunctuation = async () => {
+    const fixes = fixPunctuationAcrossIssue(issueDocuments());
+    if (fixes.length === 0) return;
+    await structural(async () => {
+      for (const f of fixes) {
+        if (latest.current.has(f.documentId)) latest.current.set(f.documentId, f.content);
+        await api.saveDocument(f.documentId, f.content);
+      }
+    });
+    // The open document was fixed under the editor: show the fixed content.
+    if (currentId && fixes.some((f) => f.documentId === currentId)) setEditorKey((k) => k + 1);
+    showToast(t.checks.fixedAllPunctuation(fixes.length));
+  };
 
   if (error) return <div className="banner error">{t.common.error(error)}</div>;
   if (!tree) return <div className="loading-screen">{t.common.loading}</div>;
@@ -431,6 +448,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
                 onOpenOther={openFinding}
                 onFixOther={(f) => void fixFinding(f)}
                 onIgnoreOther={issueChecks.ignore}
+                punctuationDocuments={punctuationDocuments}
+                onFixAllPunctuation={() => void fixAllPunctuation()}
               />
             ) : null}
             {panel === 'history' && current ? (

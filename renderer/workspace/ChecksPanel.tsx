@@ -15,11 +15,19 @@ export function ChecksPanel(props: {
   onOpenOther?: (f: IssueFinding) => void;
   onFixOther?: (f: IssueFinding) => void;
   onIgnoreOther?: (f: IssueFinding) => void;
+  /** Documents of the issue with half-width punctuation, and the one-click fix for all of them. */
+  punctuationDocuments?: number;
+  onFixAllPunctuation?: () => void;
 }) {
   const { findings } = props;
   return (
     <div className="checks-panel" data-testid="checks-panel">
       <div className="checks-summary">{findings.length ? t.checks.count(findings.length) : t.checks.none}</div>
+      {props.punctuationDocuments && props.onFixAllPunctuation ? (
+        <button type="button" className="btn small primary" data-testid="fix-all-punctuation" onClick={props.onFixAllPunctuation}>
+          {t.checks.fixAllPunctuation(props.punctuationDocuments)}
+        </button>
+      ) : null}
       <ul>
         {findings.map((f, i) => (
           <li key={`${f.code}-${f.blockIndex}-${i}`} className={`finding ${f.severity}`} data-testid="finding" data-code={f.code}>

@@ -11,7 +11,7 @@
  *   register (a baseline of one column more than 0.5 pt from every baseline of the other);
  * - columns that end early on pages the text continues from, and document/region ends whose two columns
  *   differ by more than one line;
- * - title lines (二号 22 pt) broken inside a word (Intl.Segmenter's word boundaries);
+ * - title lines (二号 22 pt) and TOC entry titles broken inside a word (Intl.Segmenter's word boundaries);
  * - 楷体 characters in a body paragraph after its lead-in (the phrase up to the first 。);
  * - 楷体 quotation marks narrower than 1 em;
  * - half-width , ; : ( ) between CJK characters;
@@ -44,6 +44,8 @@ export interface TypesetFigures {
   shortColumns: { columns: Array<{ page: number; column: number; linesShort: number }>; moreThanOneLine: number };
   unbalancedEnds: { pages: Array<{ page: number; lines: [number, number] }>; count: number };
   titleBreaksInsideWords: { count: number; examples: string[] };
+  /** TOC entry titles (12 pt lines of the 目录 pages) wrapped inside a word. */
+  tocBreaksInsideWords: { count: number; examples: string[] };
   kaiOutsideLeadIns: { characters: number; paragraphs: number; examples: string[] };
   kaiQuotes: { count: number; minEm: number };
   /** The narrowest quotation mark (“”‘’) of each face, in em. */
@@ -99,6 +101,7 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
     shortColumns: { columns: [], moreThanOneLine: 0 },
     unbalancedEnds: { pages: [], count: 0 },
     titleBreaksInsideWords: { count: 0, examples: [] },
+    tocBreaksInsideWords: { count: 0, examples: [] },
     kaiOutsideLeadIns: { characters: 0, paragraphs: 0, examples: [] },
     kaiQuotes: { count: 0, minEm: 1 },
     quoteWidths: {},
@@ -260,6 +263,31 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
       if (!boundaries.has(a.text.length) && isHan(a.text[a.text.length - 1]) && isHan(b.text[0])) {
         figures.titleBreaksInsideWords.count++;
         example(figures.titleBreaksInsideWords.examples, `p${a.page} ${a.text.slice(-4)}/${b.text.slice(0, 4)}`);
+      }
+    }
+  });
+
+  // TOC titles: on the 目录 pages, consecutive 12 pt lines of the TOC column without a leader (……) are
+  // the lines of one title.
+  all.forEach((lines) => {
+    if (!lines.some((l) => Math.abs(l.size - 22) < 0.5 && l.text.startsWith('目'))) return;
+    // The TOC column (276 pt; the sidebar stands right of it), its pieces of one baseline joined.
+    const pieces = lines.filter((l) => !l.rotated && Math.abs(l.size - 12) < 0.3 && l.x0 < TYPE_LEFT + 270).sort((a, b) => a.y - b.y || a.x0 - b.x0);
+    const entries: Array<{ y: number; text: string; page: number }> = [];
+    for (const l of pieces) {
+      const last = entries[entries.length - 1];
+      if (last && Math.abs(last.y - l.y) < 1) last.text += l.text;
+      else entries.push({ y: l.y, text: l.text, page: l.page });
+    }
+    for (let k = 0; k + 1 < entries.length; k++) {
+      const a = entries[k];
+      const b = entries[k + 1];
+      if (b.y - a.y > 19 || a.text.includes('…') || b.text.includes('…')) continue;
+      const text = a.text + b.text;
+      const boundaries = new Set([...segmenter.segment(text)].map((s) => s.index));
+      if (!boundaries.has(a.text.length) && isHan(a.text[a.text.length - 1]) && isHan(b.text[0])) {
+        figures.tocBreaksInsideWords.count++;
+        example(figures.tocBreaksInsideWords.examples, `p${a.page} ${a.text.slice(-4)}/${b.text.slice(0, 4)}`);
       }
     }
   });
