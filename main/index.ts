@@ -13,8 +13,10 @@ import { createPrintService } from './export/printService';
 import type { UserFileKind } from './handlers/deps';
 import { handleCall } from './handlers/index';
 import { createLibraryHost, type LibraryHost } from './libraryHost';
+import { prewarmDocxWorker } from './import/docxWorkerHost';
 import { createFileLogger } from './log';
-import { appRoot, LIBRARY_FILE_NAME } from './paths';
+import { appRoot } from './appRoot';
+import { LIBRARY_FILE_NAME } from './paths';
 import { newestGoodBackup, restoreBackup, StoreError, type Library } from './store/index';
 import { ELECTRON_PRINT_ORIGIN, urlOrigin } from '../common/render/printProtocol';
 import { containedPath, contentSecurityPolicy, PUBLIC_PREFIXES } from './web/server';
@@ -297,6 +299,8 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(buildMenu());
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+    // Start the Word import worker once the window has settled, so the first import does not wait for it.
+    setTimeout(() => void prewarmDocxWorker(), 10_000).unref();
   }).catch((error: unknown) => {
     // A start that fails here would leave a process with no window: say why and quit.
     log.error('the app could not start', error);

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from './appRoot';
 import type { IssueTree } from '../common/model/index';
 import { dailyBackup, openLibrary, type Library, type LibraryOptions } from './store/index';
 
@@ -25,11 +25,6 @@ export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platfor
   return join(appDataDir(env, platform, home), 'gazette', LIBRARY_FILE_NAME);
 }
 
-/** The project (or packaged app) root: two levels above this file in the source tree and in dist/main. */
-export function appRoot(): string {
-  const here = typeof import.meta?.url === 'string' ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
-  return path.resolve(here, path.basename(here) === 'main' && path.basename(path.dirname(here)) === 'dist' ? '../..' : '..');
-}
 
 export function defaultSamplePath(): string {
   return path.join(appRoot(), 'resources', 'sample', 'sample-issue.json');

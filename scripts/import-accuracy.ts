@@ -86,7 +86,9 @@ function countable(text: string): Map<string, number> {
     if (/\s/.test(raw)) continue;
     // Normalised on purpose, not lost: half-width brackets of numbers (（一）), the 、/. after item numbers.
     // And 文号 brackets: [2013] becomes 〔2013〕.
-    const ch = raw === '(' ? '（' : raw === ')' ? '）' : /[、.．]/.test(raw) ? '、' : /[[［【]/.test(raw) ? '〔' : /[\]］】]/.test(raw) ? '〕' : raw;
+    // And half-width , ; : ! ? in Chinese text, which the import sets full-width (warning halfwidth-punctuation).
+    const wide: Record<string, string> = { '(': '（', ')': '）', ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' };
+    const ch = wide[raw] ?? (/[、.．]/.test(raw) ? '、' : /[[［【]/.test(raw) ? '〔' : /[\]］】]/.test(raw) ? '〕' : raw);
     counts.set(ch, (counts.get(ch) ?? 0) + 1);
   }
   return counts;
@@ -117,18 +119,18 @@ function outputText(content: DocumentContent): string {
 
 function importTxt(path: string): Imported {
   const decoded = decodeFileBytes(readFileSync(path));
-  if (!decoded.ok) return { documents: [], error: decoded.error, sourceText: '' };
+  if (!decoded.ok) return { documents: [], error: decoded.error.message, sourceText: '' };
   const { tree } = importIssueFromText(decoded.text);
   return { documents: tree.sections.flatMap((s) => s.documents.map((d) => d.content)), sourceText: decoded.text };
 }
 
 function importHtml(path: string): Imported {
   const decoded = decodeFileBytes(readFileSync(path), { html: true });
-  if (!decoded.ok) return { documents: [], error: decoded.error, sourceText: '' };
+  if (!decoded.ok) return { documents: [], error: decoded.error.message, sourceText: '' };
   const env = linkedomEnvironment();
   const result = importIssueFromHtml(decoded.text, env);
   const sourceText = pageText(decoded.text);
-  if (!result.ok) return { documents: [], error: result.error, sourceText };
+  if (!result.ok) return { documents: [], error: result.error.message, sourceText };
   return { documents: result.tree.sections.flatMap((s) => s.documents.map((d) => d.content)), sourceText };
 }
 

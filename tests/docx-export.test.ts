@@ -164,6 +164,15 @@ describe('toDocx page setup and sections', () => {
     expect(folios.some((f) => f.includes('<w:jc w:val="right"/>'))).toBe(true);
     expect(folios.some((f) => f.includes('<w:jc w:val="left"/>'))).toBe(true);
   });
+
+  it('fills every placeholder of the even running head, as the PDF does', async () => {
+    const tree = fixtureIssue();
+    tree.issue.settings = { ...tree.issue.settings, evenRunningHead: '{journal}{year}年第{number}期·{journal}{year}' };
+    const { parts } = await build(tree);
+    const headers = Object.entries(parts).filter(([n]) => /word\/header\d+\.xml/.test(n)).map(([, x]) => partText(x));
+    expect(headers).toContain('格尔木市人民政府政务公开信息2024年第6期·格尔木市人民政府政务公开信息2024');
+    expect(headers.join('')).not.toMatch(/\{(journal|year|number)\}/);
+  });
 });
 
 describe('toDocx landscape pages', () => {

@@ -1,6 +1,6 @@
 /** `gazette import FILE... --issue ID [--section NAME]`: documents added in order, by section rule; bad files write nothing. */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openLibrary } from '../main/store/index';
@@ -88,7 +88,7 @@ describe('gazette import FILE... --issue ID', () => {
     expect(toc(db, issueId).at(-1)?.section).toBe('规范性文件');
   });
 
-  it('refuses bad input with one sentence and writes nothing (binary renamed .txt, an HTML page that is no document)', () => {
+  it('refuses bad input with one sentence and writes nothing (binary renamed .txt, an HTML page that is no document, mojibake)', () => {
     const { db, issueId } = fixtureDb('bad.sqlite');
     const before = toc(db, issueId);
     const good = path.join(dir, 'good.txt');
@@ -97,7 +97,13 @@ describe('gazette import FILE... --issue ID', () => {
     writeFileSync(binary, new Uint8Array(4096).map((_, i) => (i * 131) % 256));
     const page = path.join(dir, 'login.html');
     writeFileSync(page, '<html><body><form><input name=user></form><p>Login</p></body></html>');
-    for (const bad of [binary, page]) {
+    // Mojibake that cannot be repaired whole: UTF-8 read as GBK and saved again; Latin-1 mojibake with a broken byte.
+    const document = readFileSync(path.join(corpus, 'govcn', '03_guofa_2019_4.txt'), 'utf8');
+    const gbkMojibake = path.join(dir, 'gbk-mojibake.txt');
+    writeFileSync(gbkMojibake, new TextDecoder('gbk').decode(new TextEncoder().encode(document)));
+    const latinMojibake = path.join(dir, 'latin-mojibake.txt');
+    writeFileSync(latinMojibake, new TextDecoder('windows-1252').decode(new TextEncoder().encode(document)).replace('æ', 'æ\u4e00'));
+    for (const bad of [binary, page, gbkMojibake, latinMojibake]) {
       const { code, stdout, stderr } = gazette(['import', good, bad, '--db', db, '--issue', issueId]);
       expect(code).toBe(1);
       expect(stdout).toBe('');

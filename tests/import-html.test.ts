@@ -1,5 +1,6 @@
 /** HTML files: charset detection (UTF-8, GB2312/GBK/GB18030 by meta tag or content), bad input refused in one sentence. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { decodeFileBytes, repairDoubleEncoded } from '../common/import/decode';
 import { importIssueFromHtml } from '../common/import/fromHtml';
 import { recognisedFields } from '../common/import/report';
@@ -59,13 +60,13 @@ describe('HTML import', () => {
 
   it('refuses a page that is not a document in one sentence', () => {
     const result = importIssueFromHtml('<html><body><nav><a href="/">Home</a></nav><p>Login</p></body></html>', env);
-    expect(result).toEqual({ ok: false, error: expect.stringMatching(/没有可导入的公文正文/) });
+    expect(result).toEqual({ ok: false, error: { code: 'no-document', message: expect.stringMatching(/没有可导入的公文正文/) } });
   });
 
   it('refuses binary data renamed .txt', () => {
     const bytes = new Uint8Array(2048).map((_, i) => (i * 7919) % 256);
     const decoded = decodeFileBytes(bytes);
-    expect(decoded).toEqual({ ok: false, error: expect.stringMatching(/不是文本文件/) });
+    expect(decoded).toEqual({ ok: false, error: { code: 'not-text', message: expect.stringMatching(/不是文本文件/) } });
   });
 
   it('repairs double-encoded UTF-8 (mojibake) with a flag, and refuses what cannot be repaired', () => {
@@ -78,5 +79,22 @@ describe('HTML import', () => {
     expect(repairDoubleEncoded('æ–‡ä¸€')).toBeDefined();
     const broken = decodeFileBytes(new TextEncoder().encode('Ã¦Ã¥Ã§Ã¨Ã©ÃªÃ«Ã¬ Ã¦Ã¥Ã§ \u4e00'.repeat(3) + 'æ—x'));
     expect(broken.ok).toBe(false);
+  });
+
+  it('repairs UTF-8 read as GBK (鏂囦欢) when every character comes back, and refuses it in one sentence when not', () => {
+    // What an editor gets when a UTF-8 file is opened as GBK (ANSI on a Chinese Windows) and saved again.
+    const asGbk = (text: string) => new TextEncoder().encode(new TextDecoder('gbk').decode(new TextEncoder().encode(text)));
+    const title = '国务院关于印发国家职业教育改革实施方案的通知';
+    expect(decodeFileBytes(asGbk(title))).toEqual({ ok: true, text: title, encoding: 'utf-8', repaired: true });
+    // A whole document loses bytes where GBK paired a character's last byte with a newline or a digit.
+    const document = readFileSync(new URL('./fixtures/corpus/govcn/03_guofa_2019_4.txt', import.meta.url), 'utf8');
+    const refused = decodeFileBytes(asGbk(document));
+    expect(refused).toEqual({ ok: false, error: { code: 'mojibake', message: expect.stringMatching(/乱码.*GBK/) } });
+    expect(refused.ok ? '' : refused.error.message).not.toMatch(/\n/);
+    // Traditional Chinese is rare in GB2312 too, but is no mojibake: it stays as it is.
+    const traditional = '國務院關於印發國家職業教育改革實施方案的通知，請認真貫徹執行。各省、自治區、直轄市人民政府。';
+    expect(decodeFileBytes(new TextEncoder().encode(traditional))).toEqual({ ok: true, text: traditional, encoding: 'utf-8', repaired: false });
+    // Ordinary documents are never taken for mojibake.
+    expect(decodeFileBytes(new TextEncoder().encode(document))).toMatchObject({ ok: true, repaired: false });
   });
 });

@@ -2,7 +2,8 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNetworkFsType, looksLikeNetworkPath, openLibrary } from '../main/store/index';
-import { appRoot, defaultLibraryPath, defaultSamplePath, openAppLibrary } from '../main/paths';
+import { appRoot } from '../main/appRoot';
+import { defaultLibraryPath, defaultSamplePath, openAppLibrary } from '../main/paths';
 import { makeTree, tempDir } from './store-fixtures';
 
 describe('defaultLibraryPath', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement, HeadingLevel } from '../model';
-import { chineseNumeral, renumberHeadings, splitHeadingNumber } from './numbering';
+import { chineseNumeral } from '../text/chineseNumerals';
+import { renumberHeadings, splitHeadingNumber } from './numbering';
 
 const h = (level: HeadingLevel, text: string): BlockElement => ({ type: 'heading', level, children: [{ text }] });
 const texts = (blocks: BlockElement[]) => blocks.map((b) => b.children.map((c) => ('text' in c ? c.text : '')).join(''));

@@ -3,20 +3,7 @@
  * text on disk always reads right. Pure; numbering is text in the first leaf, never generated at print time.
  */
 import type { BlockElement, HeadingElement, HeadingLevel, TextLeaf } from '../model';
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1..99 as Chinese numerals: 1 一, 10 十, 11 十一, 20 二十, 21 二十一. */
-export function chineseNumeral(n: number): string {
-  if (n <= 0 || !Number.isInteger(n)) return String(n);
-  if (n < 10) return DIGITS[n];
-  if (n < 100) {
-    const tens = Math.floor(n / 10);
-    const ones = n % 10;
-    return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
-  }
-  return String(n);
-}
+import { chineseNumeral, CN_NUMERAL as CN } from '../text/chineseNumerals';
 
 /** The literal prefix of a heading at `level` numbered `n`. */
 export function headingPrefix(level: HeadingLevel, n: number): string {
@@ -32,7 +19,6 @@ export function headingPrefix(level: HeadingLevel, n: number): string {
   }
 }
 
-const CN = '[一二三四五六七八九十百零]+';
 /** Any of the four number forms, full- or half-width, at the start of a heading. */
 const PREFIX = new RegExp(`^(?:${CN}[、，,.．]|[（(]${CN}[）)]|\\d+[.．、](?!\\d)|[（(]\\d+[）)])\\s*`);
 /** Headings that carry their own article/chapter number are left alone. */

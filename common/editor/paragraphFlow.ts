@@ -3,6 +3,7 @@
  * which block follows Enter at the end of a block, and which typed number prefix makes a heading.
  */
 import type { BlockElement, HeadingLevel } from '../model';
+import { CN_NUMERAL as CN } from '../text/chineseNumerals';
 
 /**
  * The type of the new block Enter opens after `blocks[index]` when the caret is at its end; undefined
@@ -38,7 +39,6 @@ export function blockTypeAfter(blocks: readonly BlockElement[], index: number): 
   }
 }
 
-const CN = '[一二三四五六七八九十]+';
 const TYPED_HEADING: Array<[RegExp, HeadingLevel]> = [
   [new RegExp(`^${CN}、$`), 1],
   [new RegExp(`^[（(]${CN}[）)]$`), 2],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement, DocumentKind, ImportWarning } from '../model';
-import { buildBody, toUnits } from './blocks';
+import { buildBody, continuesAttachmentItem, toUnits } from './blocks';
 import { splitLines } from './lines';
 
 function body(text: string, kind: DocumentKind = 'notice', hasAddressee = true): BlockElement[] {
@@ -46,6 +46,28 @@ describe('levels and run-in lead-ins', () => {
   it('sets 第X条 in 黑体 followed by an ideographic space', () => {
     const [b] = body('第一条 本制度所称营商环境监督员。', 'notice', false);
     expect(b).toEqual({ type: 'paragraph', children: [{ text: '第一条', face: 'hei', leadIn: true }, { text: '\u3000本制度所称营商环境监督员。' }] });
+  });
+});
+
+describe('附件说明 items over several lines', () => {
+  it('joins the lines of each wrapped item, and stops at the next number, the 署名 and the date', () => {
+    const blocks = body(
+      '各相关单位：\n\n正文。\n\n附件：1. 格尔木市人民政府办公室关于印发2024年度藜麦产业扶持资金\n         补贴项目实施方案\n      2. 格尔木市营商环境监督员工作制度\n      3. 格尔木市打击非法集资专项行动\n         工作方案（试行）\n\n格尔木市人民政府办公室\n2024年7月15日',
+    );
+    const list = blocks.find((b) => b.type === 'attachment-list');
+    expect(list && list.type === 'attachment-list' && list.children.map((i) => [i.number, i.children[0].text])).toEqual([
+      ['1.', '格尔木市人民政府办公室关于印发2024年度藜麦产业扶持资金补贴项目实施方案'],
+      ['2.', '格尔木市营商环境监督员工作制度'],
+      ['3.', '格尔木市打击非法集资专项行动工作方案（试行）'],
+    ]);
+    expect(blocks.map((b) => b.type).slice(-2)).toEqual(['signature', 'date-line']);
+  });
+  it('continues an item only with a line that starts nothing of its own', () => {
+    expect(continuesAttachmentItem('1. 关于印发某某资金', '补贴项目实施方案')).toBe(true);
+    expect(continuesAttachmentItem('1. 关于印发某某资金', '2. 工作制度')).toBe(false);
+    expect(continuesAttachmentItem('1. 关于印发某某资金', '2024年7月15日')).toBe(false);
+    expect(continuesAttachmentItem('1. 关于印发某某资金', '（此件公开发布）')).toBe(false);
+    expect(continuesAttachmentItem('1. 某某名单。', '下一段正文')).toBe(false);
   });
 });
 

@@ -169,6 +169,18 @@ function mayContinue(text: string, cat: Category): boolean {
   return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
 }
 
+/**
+ * 附件说明 items over several lines (GB/T 9704: a long item wraps, the next line under the item's text): the
+ * line right below an item (no blank line between) continues it unless it starts something of its own
+ * (the next item number, a date, a heading, a note) or the item already ended a sentence.
+ */
+export function continuesAttachmentItem(itemText: string, nextText: string): boolean {
+  const t = stripInline(nextText).trim();
+  const squeezed = squeezeWhitespace(t);
+  if (!t || squeezed.length > 60 || endsSentence(stripInline(itemText).trim())) return false;
+  return !startsNewElement(t) && !ITEM_NUMBER.test(t) && !DATE_LINE.test(squeezed) && !parseDateLine(squeezed) && !isNote(t) && !CONTACT.test(t) && !NOTE.test(t) && !isColophonLine(t);
+}
+
 function joinText(a: string, b: string): string {
   const left = a.trimEnd();
   const right = b.trimStart();
@@ -339,6 +351,16 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text)) || signatureAt(units, u + 1, s)) break;
       text = joinText(text, next.text);
       u++;
+    }
+    if (cat === 'attachment-list' || cat === 'attachment-item') {
+      let last = unit.line;
+      while (u + 1 < units.length) {
+        const next = units[u + 1];
+        if (next.kind !== 'text' || next.marker || next.line !== last + 1 || !continuesAttachmentItem(text, next.text) || signatureAt(units, u + 1, s)) break;
+        text = joinText(text, next.text.trim());
+        last = next.line;
+        u++;
+      }
     }
     text = cleanBodyText(text);
     // Bold around a whole number (**第一条** or **一、**): the label's own face says it; drop the markers.

@@ -274,10 +274,16 @@ function readTable(node: HtmlNodeLike, depth: number): HtmlTable {
   return table;
 }
 
-/** Read a parsed HTML body into paragraphs and tables, skipping everything not on the allowlist. */
-export function collectHtmlItems(body: HtmlNodeLike): { items: HtmlItem[]; nestedTables: boolean } {
+/**
+ * Read a parsed HTML body into paragraphs and tables, skipping everything not on the allowlist. With
+ * keepEmptyParagraphs (Word files: an empty paragraph is how Word users leave a blank line), empty
+ * paragraphs stay, so the recogniser sees the same blank lines as in the text the file was typed from.
+ */
+export function collectHtmlItems(body: HtmlNodeLike, opts: { keepEmptyParagraphs?: boolean } = {}): { items: HtmlItem[]; nestedTables: boolean } {
   const out = new Collector();
   walkInline(body, {}, out, 0, false);
-  const items = out.items.filter((i) => i.kind === 'table' || i.runs.some((r) => r.text.trim() !== '') || i.images.length > 0);
+  const items = opts.keepEmptyParagraphs
+    ? out.items
+    : out.items.filter((i) => i.kind === 'table' || i.runs.some((r) => r.text.trim() !== '') || i.images.length > 0);
   return { items, nestedTables: items.some((i) => i.kind === 'table' && i.nested) };
 }

@@ -3,9 +3,13 @@
  * without BOM), UTF-16 with BOM, or GB2312/GBK/GB18030 (older Windows machines, most government web pages).
  * HTML names its charset in a meta tag; otherwise the content decides (valid UTF-8, else GB18030, which
  * decodes GB2312 and GBK as well). Binary files are refused; double-encoded UTF-8 (mojibake: 文件 read as
- * Latin-1 and saved again as UTF-8) is repaired with a warning, or refused when it cannot be.
+ * Latin-1 and saved again as UTF-8, or 鏂囦欢 read as GBK: gbkMojibake.ts) is repaired with a warning, or refused
+ * when it cannot be repaired whole.
  */
-export type Decoded = { ok: true; text: string; encoding: string; repaired: boolean } | { ok: false; error: string };
+import { failure, type Failure } from '../errors';
+import { checkGbkMojibake } from './gbkMojibake';
+
+export type Decoded = { ok: true; text: string; encoding: string; repaired: boolean } | Failure<'empty-file' | 'not-text' | 'mojibake'>;
 
 /** The charset an HTML file declares in its first 4 KB (<meta charset=…> or http-equiv content=…charset=…). */
 export function declaredCharset(bytes: Uint8Array): string | undefined {
@@ -68,7 +72,7 @@ export function repairDoubleEncoded(text: string): string | undefined {
 }
 
 export function decodeFileBytes(bytes: Uint8Array, opts: { html?: boolean } = {}): Decoded {
-  if (bytes.length === 0) return { ok: false, error: '文件是空的' };
+  if (bytes.length === 0) return failure('empty-file', '文件是空的');
   let text: string | undefined;
   let encoding = '';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) encoding = 'utf-8';
@@ -92,13 +96,16 @@ export function decodeFileBytes(bytes: Uint8Array, opts: { html?: boolean } = {}
     }
   }
   text = text.replace(/^\uFEFF/, '');
-  if (looksBinary(text)) return { ok: false, error: '这不是文本文件（含有二进制数据），无法按文本导入' };
+  if (looksBinary(text)) return failure('not-text', '这不是文本文件（含有二进制数据），无法按文本导入');
   if (looksDoubleEncoded(text)) {
     const repaired = repairDoubleEncoded(text);
     if (repaired === undefined || looksDoubleEncoded(repaired) || !/[\u4e00-\u9fff]/.test(repaired)) {
-      return { ok: false, error: '文本是乱码（UTF-8 被重复编码），无法还原，请用原始文件导入' };
+      return failure('mojibake', '文本是乱码（UTF-8 被重复编码），无法还原，请用原始文件导入');
     }
     return { ok: true, text: repaired, encoding, repaired: true };
   }
+  const gbk = checkGbkMojibake(text);
+  if (gbk.kind === 'broken') return failure('mojibake', '文本是乱码（UTF-8 文字被当作 GBK 读取后又保存），无法完整还原，请用原始文件导入');
+  if (gbk.kind === 'repaired') return { ok: true, text: gbk.text, encoding, repaired: true };
   return { ok: true, text, encoding, repaired: false };
 }

@@ -238,9 +238,18 @@ export function itemsToBlocks(items: HtmlItem[], warnings: ImportWarning[]): Blo
 
 /** A parsed HTML body -> document content + warnings. */
 export function fromHtmlTree(body: HtmlNodeLike): HtmlImportResult {
+  try {
+    return fromHtmlItems(collectHtmlItems(body).items);
+  } catch (error) {
+    const message = `转换失败：${(error as Error).message ?? String(error)}`.slice(0, 200);
+    return { content: normalizeContent({ blocks: [] }), title: '', docNumber: '', warnings: [{ code: 'docx-convert-failed', message }] };
+  }
+}
+
+/** Collected paragraphs and tables (one document) -> document content + warnings. */
+export function fromHtmlItems(items: HtmlItem[]): HtmlImportResult {
   const warnings: ImportWarning[] = [];
   try {
-    const { items } = collectHtmlItems(body);
     // Our own DOCX export names every paragraph's role by its style: read those as written. Anything else
     // (Word, WPS, LibreOffice, web pages, pastes) goes through the one 公文 recogniser the text import uses.
     const ownExport = items.some((i) => i.kind === 'paragraph' && i.role && i.role !== 'title' && i.role !== 'date');

@@ -5,12 +5,13 @@
  * with one sentence, nothing imported.
  */
 import type { IssueImport } from './fromText';
+import { failure, type Failure } from '../errors';
 import { importIssueFromLines } from './fromText';
 import { collectHtmlItems } from './cleanWordHtml';
 import type { HtmlEnvironment } from './htmlTree';
 import { htmlItemsToLines } from './htmlLines';
 
-export type HtmlIssueImport = ({ ok: true } & IssueImport) | { ok: false; error: string };
+export type HtmlIssueImport = ({ ok: true } & IssueImport) | Failure<'no-document' | 'unparseable'>;
 
 /** Fewer Chinese characters than this in the page's text: a navigation page, an error page, not a 公文. */
 const MIN_DOCUMENT_CJK = 20;
@@ -23,9 +24,9 @@ export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIss
     const { items } = collectHtmlItems(env.parseBody(source));
     const lines = htmlItemsToLines(items);
     const cjk = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0) + (items.some((i) => i.kind === 'table') ? MIN_DOCUMENT_CJK : 0);
-    if (cjk < MIN_DOCUMENT_CJK) return { ok: false, error: '网页中没有可导入的公文正文（中文内容太少），未导入' };
+    if (cjk < MIN_DOCUMENT_CJK) return failure('no-document', '网页中没有可导入的公文正文（中文内容太少），未导入');
     return { ok: true, ...importIssueFromLines(lines) };
   } catch (error) {
-    return { ok: false, error: `网页无法解析：${String((error as Error)?.message ?? error).slice(0, 120)}` };
+    return failure('unparseable', `网页无法解析：${String((error as Error)?.message ?? error).slice(0, 120)}`);
   }
 }

@@ -134,7 +134,9 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
         header.masthead.push(squeezeWhitespace(t));
         decree = decreeMasthead(t) ?? decree;
       } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
-        header.docNumber = `${decree}${squeezeWhitespace(t)}`;
+        header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
+        // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
+        if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
       } else if (!header.docNumber && matchDocNumber(t)) {
         header.docNumber = matchDocNumber(t)!.text;
         header.docNumberLine = lines[k];
@@ -221,8 +223,17 @@ function buildDocument(lines: SourceLine[], seg: { start: number; end: number; t
   for (const m of header.masthead) warnings.push(warning('masthead-kept', undefined, m));
   if (header.masthead.some((m) => decreeMasthead(m)) && !title) warnings.push(warning('decree-title', undefined, header.docNumber));
   const kind = kindFromTitle(title, header.docNumber ?? '');
-  const body = buildBody(toUnits(lines, header.bodyStart, seg.end), kind, warnings, kind !== 'chronicle');
+  // GB/T 9704's 令 has no 主送: its first line ending in ： (根据…的决定：) is body text.
+  const decreeName = header.masthead.find((m) => decreeMasthead(m));
+  const body = buildBody(toUnits(lines, header.bodyStart, seg.end), kind, warnings, kind !== 'chronicle' && !decreeName);
   blocks.push(...body.blocks);
+  // A 令 that decrees no text of its own (a 任免, a 命令) has no name but its 版头: that is its title.
+  if (decreeName && !title && !blocks.some((b) => b.type === 'doc-title')) {
+    title = decreeName;
+    blocks.unshift({ type: 'doc-title', children: [{ text: decreeName }] });
+    const said = warnings.findIndex((w) => w.code === 'decree-title' && w.text === header.docNumber);
+    if (said >= 0) warnings.splice(said, 1, warning('decree-title-masthead', undefined, decreeName));
+  }
   // A 令's title is that of the text it promulgates (the first title after its date); so is a document that
   // starts with its number. A regulation's 题注 carries the 文号 and date when there is no 文号 line.
   if (!title) title = blocks.find((b) => b.type === 'doc-title')?.children.map((c) => c.text).join('') ?? '';

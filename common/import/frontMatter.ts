@@ -2,15 +2,11 @@
  * Front matter: cover, inside cover (编辑委员会, staff, colophon) as the text conversion lists them
  * before the TOC. Every line is either placed in a FrontMatter field or returned as unplaced.
  */
-import type { ColophonLine, FrontMatter, RoleLine } from '../model';
+import type { ColophonLine, FrontMatter, Issue, RoleLine } from '../model';
 import { emptyFrontMatter, squeezeWhitespace } from '../model';
 import type { SourceLine } from './lines';
 
-export interface IssueNumbers {
-  year?: number;
-  number?: number;
-  cumulativeNumber?: number;
-}
+export type IssueNumbers = Partial<Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>>;
 
 export interface ParsedFrontMatter {
   frontMatter: FrontMatter;

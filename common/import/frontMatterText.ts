@@ -2,20 +2,16 @@
  * FrontMatter rendered back to plain text, one printed line per line: what search indexes and the
  * "no text lost" check compares against the source.
  */
-import type { FrontMatter } from '../model';
+import { cumulativeLabel, issueLabel, type FrontMatter, type Issue } from '../model';
 
-export interface IssueLabel {
-  year: number;
-  number: number;
-  cumulativeNumber: number;
-}
+export type IssueLabel = Pick<Issue, 'year' | 'number' | 'cumulativeNumber'>;
 
 export function frontMatterToText(fm: FrontMatter, issue?: IssueLabel): string {
   const out: string[] = [...fm.journalNameLines];
   if (fm.tagline) out.push(fm.tagline);
   if (fm.supervisor) out.push(`主管：${fm.supervisor}`);
   if (fm.sponsor) out.push(`主办：${fm.sponsor}`);
-  if (issue) out.push(`${issue.year}年第${issue.number}期`, `总第${issue.cumulativeNumber}期`);
+  if (issue) out.push(issueLabel(issue), cumulativeLabel(issue.cumulativeNumber));
   if (fm.committeeTitle) out.push(fm.committeeTitle);
   for (const r of fm.committeeRoles) out.push(`${r.label}：${r.names.join(' ')}`);
   if (fm.membersNote || fm.members.length) out.push(`委员：${fm.membersNote}`);

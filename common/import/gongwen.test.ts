@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { contentPlainText, deriveTitleAndNumber } from '../model';
 import { importDocumentFromText, importIssueFromText } from './fromText';
+import { chineseToNumber } from '../text/chineseNumerals';
 import {
-  chineseToNumber,
   decreeMasthead,
   docNumberInNote,
   endsLikeTitle,
@@ -58,6 +58,10 @@ describe('patterns', () => {
     expect(isOrganName('国务院办公厅　中央军委办公厅')).toBe(true);
     expect(isOrganName('现将有关事项通知如下')).toBe(false);
     expect(isPersonSignature('总理　　李克强')).toBe(true);
+    // A post with its organ in front (主席令, 国务院令 as the 法律出版社 prints them).
+    expect(isPersonSignature('中华人民共和国主席 胡锦涛')).toBe(true);
+    expect(isPersonSignature('国务院总理　李克强')).toBe(true);
+    expect(isPersonSignature('现将有关事项通知 如下')).toBe(false);
     expect(isNote('（此件公开发布）')).toBe(true);
     expect(isNote('（此件有删减）')).toBe(true);
     expect(isNote('（联系人：张三，电话：1234567）')).toBe(true);
@@ -110,6 +114,18 @@ describe('documents', () => {
     expect(content.meta?.masthead).toEqual(['中华人民共和国国务院令']);
     expect(recognisedFields(content).signature).toEqual(['总理李克强']);
     expect(warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['masthead-kept', 'decree-title']));
+  });
+
+  it('reads a 主席令: number in brackets and Chinese numerals as its 文号, its 版头 as title when it decrees no text, the organ-prefixed post as 署名', () => {
+    const text = '中华人民共和国主席令\n\n(第四十号)\n\n根据某次会议的决定：\n\n免去某某的某部部长职务；\n\n任命某某为某部部长。\n中华人民共和国主席 胡锦涛\n\n2010年12月25日\n';
+    const { content } = importDocumentFromText(text);
+    // It decrees no text of its own, so its 版头 is its title; a 令 has no 主送.
+    expect(deriveTitleAndNumber(content)).toEqual({ title: '中华人民共和国主席令', docNumber: '主席令第四十号' });
+    expect(content.blocks.some((b) => b.type === 'addressee')).toBe(false);
+    // The 令号 as printed stays with the 版头 metadata, so nothing of it is lost.
+    expect(content.meta?.masthead).toEqual(['中华人民共和国主席令', '(第四十号)']);
+    expect(content.blocks.filter((b) => b.type === 'signature').length).toBe(1);
+    expect(recognisedFields(content).date).toBe('2010-12-25');
   });
 
   it('reads a 文号 above the title and a red 版头 as metadata, never as the title', () => {

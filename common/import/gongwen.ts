@@ -5,28 +5,7 @@
  * Patterns are anchored and free of nested quantifiers (a 10 MB line cannot make them backtrack).
  */
 import { squeezeWhitespace } from '../model';
-
-// ---------------------------------------------------------------- numbers
-
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, '○': 0, Ｏ: 0, O: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** 一九九六 / 二〇〇四 (digit by digit) -> 1996 / 2004; 十二 / 二十三 / 三十 (counted) -> 12 / 23 / 30. */
-export function chineseToNumber(text: string): number | undefined {
-  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-  if (/^\d+$/.test(t)) return Number(t);
-  if (!t.includes('十')) {
-    let n = 0;
-    for (const ch of t) {
-      const d = CN_DIGIT[ch];
-      if (d === undefined) return undefined;
-      n = n * 10 + d;
-    }
-    return t ? n : undefined;
-  }
-  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(t);
-  if (!m) return undefined;
-  return (m[1] ? CN_DIGIT[m[1]] : 1) * 10 + (m[2] ? CN_DIGIT[m[2]] : 0);
-}
+import { CN_NUMERAL_CHARS, chineseToNumber } from '../text/chineseNumerals';
 
 // ---------------------------------------------------------------- dates
 
@@ -62,8 +41,8 @@ export function firstDateIn(text: string): string | undefined {
 const DOC_NUMBER_STD = /^([\u4e00-\u9fa5]{1,14})\s*([〔[［【(（])\s*([0-9０-９]{4})\s*([〕\]］】)）])\s*第?\s*([0-9０-９]{1,5})\s*号$/;
 /** 令 numbers: 国令第707号, 国务院令第376号, 国家市场监督管理总局令第46号. */
 const DOC_NUMBER_DECREE = /^([\u4e00-\u9fa5、]{1,30}令)\s*第\s*([0-9０-９]{1,5})\s*号$/;
-/** A 令's own number line under its 版头: 第707号. */
-export const DECREE_NUMBER_LINE = /^第\s*([0-9０-９]{1,5})\s*号$/;
+/** A 令's own number line under its 版头: 第707号, and as 主席令 print it, in brackets and Chinese numerals: （第四十号）. */
+export const DECREE_NUMBER_LINE = /^[（(]?第\s*([0-9０-９]{1,5}|[一二三四五六七八九十百千零〇两]{1,8})\s*号[）)]?$/;
 
 export interface DocNumberMatch {
   /** The 文号 as the gazette prints it: brackets 〔〕, half-width digits, no spaces. */
@@ -142,10 +121,11 @@ export function organsOf(lines: string[]): string[] {
   return lines.flatMap((l) => l.trim().split(/[、\s\u3000]+/)).filter(Boolean);
 }
 
-/** A 署名 of a person with a post (令, 命令): 总理 李克强, 部长 某某. */
+/** A 署名 of a person with a post (令, 命令): 总理 李克强, 部长 某某, 中华人民共和国主席 胡锦涛. */
 export function isPersonSignature(line: string): boolean {
   const t = line.trim();
-  return /^(总理|主席|部长|主任|局长|署长|行长|省长|市长|县长|区长|书记|院长|委员长|代总理|代省长|代市长)[\s\u3000]+[\u4e00-\u9fa5][\s\u3000]?[\u4e00-\u9fa5]{1,3}$/.test(t);
+  // The post may carry its organ: 中华人民共和国主席 胡锦涛, 国务院总理 李克强.
+  return /^(?:[\u4e00-\u9fa5]{2,12}?)?(总理|主席|部长|主任|局长|署长|行长|省长|市长|县长|区长|书记|院长|委员长|代总理|代省长|代市长)[\s\u3000]+[\u4e00-\u9fa5][\s\u3000]?[\u4e00-\u9fa5]{1,3}$/.test(t);
 }
 
 // ---------------------------------------------------------------- title
@@ -180,7 +160,7 @@ export function isColophonLine(line: string): boolean {
 
 // ---------------------------------------------------------------- attachments
 
-const ATT_NUM = '([0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})';
+const ATT_NUM = `([0-9０-９]{1,3}|[${CN_NUMERAL_CHARS}]{1,3})`;
 /** 附件 / 附件1 / 附件1. / 附件1： / 附件一 standing alone: the heading that starts an attachment. */
 const ATTACHMENT_ALONE = new RegExp(`^附\\s*件\\s*(?:${ATT_NUM}\\s*[.．:：、]?)?$`);
 /** 附件1：查处酒后驾驶操作规程: the number, then the attachment's title on the same line. */

@@ -27,7 +27,8 @@ export function htmlItemsToLines(items: HtmlItem[]): SourceLine[] {
   const lines: SourceLine[] = [];
   const pushText = (text: string, align?: SourceLine['align']) => {
     for (const part of text.split('\n')) {
-      const t = part.replace(/[\s\u00a0]+$/, '');
+      // Trailing tabs stay: they are a table row's empty last cells (as in text), not layout.
+      const t = part.replace(/[^\S\t]+$/, '');
       lines.push({ no: lines.length + 1, text: t.trim() ? t : '', listMarker: false, ...(align ? { align } : {}) });
     }
   };
@@ -42,6 +43,7 @@ export function htmlItemsToLines(items: HtmlItem[]): SourceLine[] {
       continue;
     }
     if (item.runs.some((r) => r.text.trim())) pushText(paragraphText(item.runs), item.align);
+    else if (item.images.length === 0) pushText(''); // an empty paragraph kept by the reader: a blank line
     for (const image of item.images) {
       lines.push({ no: lines.length + 1, text: '', listMarker: false, image: { type: 'image', assetId: image.assetId, ...(image.alt ? { alt: image.alt } : {}), children: [{ text: '' }] } });
     }

@@ -3,9 +3,9 @@
  * and free of nested quantifiers so that a 10 MB line cannot make it backtrack.
  */
 import { normalizeDocNumber, squeezeWhitespace } from '../model';
+import { CN_NUMERAL as CN_NUM } from '../text/chineseNumerals';
 import { isColophonLine, isNote, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
 
-const CN_NUM = '[一二三四五六七八九十百零〇]+';
 
 /** 文号 standing alone on a line: 格政办发〔2024〕62号, also [2024] / （2024） / 第062号 variants. */
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,12}[〔[［【(（]\d{4}[〕\]］】)）]第?\d{1,5}号$/;
@@ -48,6 +48,11 @@ export function endsSentence(text: string): boolean {
 export function isBracketed(text: string): boolean {
   const t = text.trim();
   return /^[（(]/.test(t) && /[）)]$/.test(t) && !LEVEL2.test(t) && !LEVEL4.test(t);
+}
+
+/** A TOC entry's line: text, leader dots and a page number, e.g. 格政办〔2024〕9号……………（3）. Never part of a title. */
+export function isTocPageLine(text: string): boolean {
+  return /(?:…{2,}|\.{4,}|·{4,})[…. ·]*[（(]\s*\d{1,4}\s*[）)]\s*$/.test(text);
 }
 
 /** Numbered or labelled element starts: headings, 第X条, 附件. */

@@ -50,3 +50,17 @@ describe('segmentDocuments', () => {
     expect(segments.map((s) => lines[s.start].no)).toEqual([1, 11, 17]);
   });
 });
+
+describe('document starts without blank lines (Word files whose paragraphs have no empty ones between)', () => {
+  it('takes neither a TOC line nor a table row above the title into the title', () => {
+    const lines = splitLines(
+      ['大事记', '7月份大事记……………（54）', '格尔木市人民政府办公室关于聘用全市营商环境监督员的通知', '格政办〔2024〕9号', '各单位：', '正文。',
+        '刻章日期\t年 月 日', '刻章店确认意见 (加盖公章)\t\t\t', '格尔木市人民政府办公室关于印发打击盗采砂金专项整治行动工作方案的通知', '格政办发〔2024〕69号', '正文二。'].join('\n'),
+    );
+    const { segments } = segmentDocuments(lines, 0, []);
+    expect(segments.map((s) => lines.slice(s.start, s.titleEnd).map((l) => l.text))).toEqual([
+      ['格尔木市人民政府办公室关于聘用全市营商环境监督员的通知'],
+      ['格尔木市人民政府办公室关于印发打击盗采砂金专项整治行动工作方案的通知'],
+    ]);
+  });
+});

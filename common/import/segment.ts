@@ -7,7 +7,7 @@
  */
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
-import { isBracketed, isDocNumber, isTitleLike, startsNewElement } from './patterns';
+import { isBracketed, isDocNumber, isTitleLike, isTocPageLine, startsNewElement } from './patterns';
 import { endsLikeTitleStrongly } from './gongwen';
 import { stripInline } from './inline';
 import type { TocEntry } from './toc';
@@ -44,7 +44,8 @@ export function matchTitleAt(lines: SourceLine[], i: number, target: string, unt
 
 /**
  * Title lines immediately above a stand-alone 文号 line at index k: up to four title-like lines. A line
- * that itself ends with a 文种 word (…的通知, …实施方案) ends something above, so the title starts after it.
+ * that itself ends with a 文种 word (…的通知, …实施方案) ends something above, so the title starts after it;
+ * a TOC line (…（54）) or a table row is never part of a title (a Word file may have no blank line between).
  */
 function titleAbove(lines: SourceLine[], k: number, floor: number): number {
   let start = -1;
@@ -55,7 +56,7 @@ function titleAbove(lines: SourceLine[], k: number, floor: number): number {
     if (isBlank(lines[j])) continue;
     const t = lines[j].text;
     if (aligned && lines[j].align !== 'center') break;
-    if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t) || startsNewElement(t) || isBracketed(t)) break;
+    if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t) || startsNewElement(t) || isBracketed(t) || isTocPageLine(t)) break;
     if (count > 0 && endsLikeTitleStrongly(t)) break;
     start = j;
     count++;

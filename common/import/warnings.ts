@@ -18,6 +18,7 @@ export type WarningCode =
   | 'masthead-kept'
   | 'colophon-kept'
   | 'decree-title'
+  | 'decree-title-masthead'
   | 'signature-guessed'
   | 'table-aligned'
   | 'text-repaired';
@@ -39,6 +40,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'masthead-kept': '版头（发文机关标志）已识别，作为文件信息保存，不排入正文',
   'colophon-kept': '版记（抄送、印发机关和日期）已识别，作为文件信息保存，不排入正文',
   'decree-title': '令没有自己的标题，已取其公布的法规标题作标题',
+  'decree-title-masthead': '令未公布法规文本，已以其发文机关标志（令名）作标题',
   'signature-guessed': '日期前的短行已按署名处理，请核对',
   'table-aligned': '表格部分行缺少单元格（跨行合并被丢失），已按内容对齐到相应列，请核对',
   'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',

@@ -28,7 +28,9 @@ import {
   text,
   tocEntry,
   year,
+  type Same,
 } from './schemas';
+import type { Issue } from '../model/index';
 
 const MAX_IMPORT_TEXT = 5_000_000;
 const issueRef = z.strictObject({ issueId: id });
@@ -48,6 +50,9 @@ export const issueMetaPatch = {
   frontMatter: frontMatter.optional(),
   settings: printSettings.optional(),
 };
+// Compile-time: the patch is any Issue field but id and updatedAt (main/store/types.ts IssueMetaPatch).
+const patchMatchesModel: Same<z.output<z.ZodObject<typeof issueMetaPatch>>, Partial<Omit<Issue, 'id' | 'updatedAt'>>> = true;
+void patchMatchesModel;
 
 export const libraryChannels = {
   // ------------------------------------------------------------ issues

@@ -3,7 +3,7 @@
  * size-limited; document content is checked for shape here and cleaned by normalizeContent in the store.
  */
 import { z } from 'zod';
-import type { DocumentContent, FrontMatter, PrintSettings } from '../model/index';
+import type { DocumentContent, FrontMatter, Issue, PrintSettings } from '../model/index';
 
 /** Bounded strings: every string crossing the contract has a maximum length. */
 export const id = z.string().min(1).max(100);
@@ -71,6 +71,7 @@ export const contentOut = z.custom<DocumentContent>(
   'document content',
 );
 
+/** The Issue of common/model/types.ts as it crosses the contract; the check below keeps the two the same shape. */
 export const issue = z.object({
   id,
   journalName: z.string(),
@@ -83,6 +84,10 @@ export const issue = z.object({
   settings: settingsOut,
   updatedAt: z.string(),
 });
+// Compile-time: the schema's output is exactly Issue (a field added to one and not the other fails tsc).
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const issueSchemaMatchesModel: Same<z.output<typeof issue>, Issue> = true;
+void issueSchemaMatchesModel;
 
 export const section = z.object({ id, issueId: id, name: z.string(), position: z.number() });
 
@@ -104,17 +109,10 @@ export const issueTree = z.object({
   sections: z.array(section.extend({ documents: z.array(gazetteDocument) })),
 });
 
-export const issueSummary = z.object({
-  id,
-  journalName: z.string(),
-  year: z.number(),
-  number: z.number(),
-  cumulativeNumber: z.number(),
-  date: z.string(),
-  status: issueStatus,
+/** One row of the library list: the issue without its front matter and settings, plus counts. */
+export const issueSummary = issue.omit({ frontMatter: true, settings: true }).extend({
   documentCount: z.number(),
   pageCount: z.number().nullable(),
-  updatedAt: z.string(),
 });
 
 export const tocEntry = z.object({

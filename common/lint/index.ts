@@ -6,6 +6,7 @@
  */
 import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
+import { chineseDate, looseDateParts } from '../text/dates';
 
 export type LintCode =
   | 'doc-number-form'
@@ -77,9 +78,8 @@ const DATE_SHAPE = /^\d{4}年[1-9]\d?月[1-9]\d?日$/;
 
 /** 2024年07月05日 / 2024-7-5 / 2024.07.05 -> 2024年7月5日; null when the text is not a date. */
 export function fixDate(text: string): string | null {
-  const m = /^\s*(\d{4})\s*(?:年|[-./])\s*(\d{1,2})\s*(?:月|[-./])\s*(\d{1,2})\s*日?\s*$/.exec(text);
-  if (!m) return null;
-  return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`;
+  const parts = looseDateParts(text);
+  return parts ? chineseDate(parts.year, parts.month, parts.day) : null;
 }
 
 function checkDocNumber(block: BlockElement, index: number, out: LintFinding[]): void {

@@ -1,5 +1,5 @@
 /** 全刊检查: the 公文 checks over every document of an issue, each finding with its document. */
-import type { IssueTree } from '../model';
+import { tocTitle, type IssueTree } from '../model';
 import { lintDocument, type LintFinding } from './index';
 
 export interface IssueFinding {
@@ -12,7 +12,7 @@ export interface IssueFinding {
 export function lintIssue(tree: IssueTree): IssueFinding[] {
   return tree.sections.flatMap((section) =>
     section.documents.flatMap((doc) =>
-      lintDocument({ content: doc.content, tocTitleOverride: doc.tocTitleOverride }).map((finding) => ({ documentId: doc.id, title: doc.tocTitleOverride || doc.title, finding })),
+      lintDocument({ content: doc.content, tocTitleOverride: doc.tocTitleOverride }).map((finding) => ({ documentId: doc.id, title: tocTitle(doc), finding })),
     ),
   );
 }

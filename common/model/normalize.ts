@@ -18,6 +18,7 @@ import {
   type TableRowElement,
   type TextLeaf,
 } from './types';
+import { CN_NUMERAL } from '../text/chineseNumerals';
 
 const FACES: readonly Face[] = ['kai', 'hei', 'song', 'fang'];
 const ALIGNS: readonly Align[] = ['left', 'center', 'right', 'justify'];
@@ -139,48 +140,57 @@ function normalizeAttachmentItem(value: unknown): AttachmentItemElement {
   };
 }
 
+/** Element types whose only content is their text. */
+type PlainTextBlockType = 'doc-number' | 'addressee' | 'attachment-heading' | 'signature' | 'date-line' | 'chronicle-entry';
+const textBlock = (type: PlainTextBlockType) => (_value: Loose, children: TextLeaf[]): BlockElement => ({ type, children });
+
+/**
+ * How each block type is cleaned, one entry per type: a type added to BlockElement and missing here fails
+ * to compile instead of being turned into a paragraph on the next load.
+ */
+const BLOCK_NORMALIZERS: { [T in BlockElement['type']]: (value: Loose, children: TextLeaf[]) => BlockElement } = {
+  'doc-title': (value, children) => {
+    const title: BlockElement = { type: 'doc-title', children };
+    if (typeof value.issuer === 'string' && value.issuer) title.issuer = value.issuer;
+    return title;
+  },
+  'doc-number': textBlock('doc-number'),
+  addressee: textBlock('addressee'),
+  'attachment-heading': textBlock('attachment-heading'),
+  signature: textBlock('signature'),
+  'date-line': textBlock('date-line'),
+  'chronicle-entry': textBlock('chronicle-entry'),
+  heading: (value, children) => {
+    const level = Math.min(Math.max(Math.floor(Number(value.level) || 1), 1), 4) as HeadingLevel;
+    return { type: 'heading', level, children };
+  },
+  paragraph: (value) => normalizeParagraph(value),
+  checkbox: (value, children) => ({ type: 'checkbox', checked: value.checked === true, children }),
+  'attachment-list': (value) => {
+    const items = Array.isArray(value.children) ? value.children.map(normalizeAttachmentItem) : [];
+    return { type: 'attachment-list', children: items.length ? items : [normalizeAttachmentItem({})] };
+  },
+  table: (value) => normalizeTable(value),
+  image: (value) => {
+    if (typeof value.assetId === 'string' && value.assetId) {
+      const image: BlockElement = { type: 'image', assetId: value.assetId, children: [{ text: '' }] };
+      if (typeof value.width === 'number' && value.width > 0) image.width = value.width;
+      if (typeof value.alt === 'string') image.alt = value.alt;
+      return image;
+    }
+    return normalizeParagraph({ children: [{ text: typeof value.alt === 'string' ? value.alt : '' }] });
+  },
+  'page-break': () => ({ type: 'page-break', children: [{ text: '' }] }),
+};
+
 /** One block. Unknown types become paragraphs holding the same text. */
 export function normalizeBlock(value: unknown): BlockElement {
   if (!isObject(value)) return normalizeParagraph({ children: [value] });
-  const children = normalizeLeaves(value.children);
-  switch (value.type) {
-    case 'doc-title': {
-      const title: BlockElement = { type: 'doc-title', children };
-      if (typeof value.issuer === 'string' && value.issuer) title.issuer = value.issuer;
-      return title;
-    }
-    case 'doc-number':
-    case 'addressee':
-    case 'attachment-heading':
-    case 'signature':
-    case 'date-line':
-    case 'chronicle-entry':
-      return { type: value.type, children };
-    case 'heading': {
-      const level = Math.min(Math.max(Math.floor(Number(value.level) || 1), 1), 4) as HeadingLevel;
-      return { type: 'heading', level, children };
-    }
-    case 'checkbox':
-      return { type: 'checkbox', checked: value.checked === true, children };
-    case 'attachment-list': {
-      const items = Array.isArray(value.children) ? value.children.map(normalizeAttachmentItem) : [];
-      return { type: 'attachment-list', children: items.length ? items : [normalizeAttachmentItem({})] };
-    }
-    case 'table':
-      return normalizeTable(value);
-    case 'image':
-      if (typeof value.assetId === 'string' && value.assetId) {
-        const image: BlockElement = { type: 'image', assetId: value.assetId, children: [{ text: '' }] };
-        if (typeof value.width === 'number' && value.width > 0) image.width = value.width;
-        if (typeof value.alt === 'string') image.alt = value.alt;
-        return image;
-      }
-      return normalizeParagraph({ children: [{ text: typeof value.alt === 'string' ? value.alt : '' }] });
-    case 'page-break':
-      return { type: 'page-break', children: [{ text: '' }] };
-    default:
-      return normalizeParagraph(value);
+  const type = value.type;
+  if (typeof type === 'string' && Object.hasOwn(BLOCK_NORMALIZERS, type)) {
+    return BLOCK_NORMALIZERS[type as BlockElement['type']](value, normalizeLeaves(value.children));
   }
+  return normalizeParagraph(value);
 }
 
 /** Upgrade and validate stored or imported content. Accepts a bare block array (schema 0). */
@@ -220,10 +230,12 @@ export function normalizeDocNumber(text: string): string {
     .replace(/〕0+(\d)/, '〕$1');
 }
 
+const HALF_WIDTH_CN_NUMBER = new RegExp(`^\\((${CN_NUMERAL})\\)`);
+
 /** Heading numbers: half-width (一) -> （一）, (1) -> （1）, `1．` / `1、` -> `1.` */
 export function normalizeHeadingNumber(text: string): string {
   return text
-    .replace(/^\(([一二三四五六七八九十百]+)\)/, '（$1）')
+    .replace(HALF_WIDTH_CN_NUMBER, '（$1）')
     .replace(/^\((\d+)\)/, '（$1）')
     .replace(/^(\d+)[．、]\s*/, '$1.')
     .replace(/^(\d+)\.\s+/, '$1.');

@@ -1,3 +1,4 @@
+import { assertNever } from './assertNever';
 import type { AnyElement, BlockElement, DocumentContent, TextLeaf } from './types';
 
 type Node = AnyElement | TextLeaf;
@@ -20,19 +21,21 @@ export function plainText(node: Node): string {
       return node.children.map(plainText).join('\n');
     case 'attachment-item':
       return (node.number ? node.number + ' ' : '') + node.children.map(plainText).join('');
-    case 'paragraph':
-    case 'heading':
     case 'doc-title':
     case 'doc-number':
     case 'addressee':
+    case 'heading':
+    case 'paragraph':
+    case 'attachment-heading':
     case 'signature':
     case 'date-line':
-    case 'attachment-heading':
-    case 'chronicle-entry':
     case 'checkbox':
     case 'image':
     case 'page-break':
-      return (node.children as Node[]).map(plainText).join('');
+    case 'chronicle-entry':
+      return (node.children as TextLeaf[]).map(plainText).join('');
+    default:
+      return assertNever(node, 'element type');
   }
 }
 

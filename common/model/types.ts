@@ -182,23 +182,6 @@ export type BlockElement =
 export type AnyElement = BlockElement | AttachmentItemElement | TableRowElement | TableCellElement;
 export type ElementType = AnyElement['type'];
 
-/** Elements whose children are text leaves. */
-export const TEXT_BLOCK_TYPES = [
-  'doc-title',
-  'doc-number',
-  'addressee',
-  'heading',
-  'paragraph',
-  'attachment-item',
-  'attachment-heading',
-  'signature',
-  'date-line',
-  'checkbox',
-  'chronicle-entry',
-] as const;
-
-export const VOID_TYPES = ['image', 'page-break'] as const;
-
 /** Versioned document content. `blocks` is the Slate editor's value. */
 export interface DocumentContent {
   schemaVersion: number;

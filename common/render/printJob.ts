@@ -2,9 +2,9 @@
  * The contract between whoever drives the print page (the PDF engine, the app's live preview) and
  * `window.gazettePrint.layout(job)` on renderer/print/print.html.
  */
-import type { IssueTree } from '../model';
+import { evenRunningHead, type IssueTree } from '../model';
 import { coverHtml, insideCoverHtml, tocSections, tocSidebarHtml, type TocSection } from './toHtmlFront';
-import { evenRunningHead, paginationUnits, type HtmlOptions } from './toHtml';
+import { paginationUnits, type HtmlOptions } from './toHtml';
 
 export interface JobUnit {
   id: string;
@@ -86,7 +86,7 @@ export function issueJob(tree: IssueTree, cached: (hash: string) => string | und
   return {
     units,
     front: { coverHtml: coverHtml(tree), insideCoverHtml: insideCoverHtml(tree), toc: tocSections(tree), sidebarHtml: tocSidebarHtml(tree) },
-    evenHead: evenRunningHead(tree),
+    evenHead: evenRunningHead(tree.issue),
     fonts: tree.issue.settings.fonts,
   };
 }

@@ -27,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { GazetteDocument, IssueTree, TableElement } from '../model';
-import { plainText } from '../model';
+import { cumulativeLabel, evenRunningHead, issueLabel, tocTitle } from '../model';
 import { folioFooter } from './docx/folio';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
@@ -101,15 +101,14 @@ function frontLine(children: ParagraphChild[], opts: { line: number; before?: nu
   });
 }
 
-function issueLabel(tree: IssueTree): { number: string; cumulative: string } {
-  const { year, number, cumulativeNumber } = tree.issue;
-  return { number: `${year}年第${number}期`, cumulative: `总第${cumulativeNumber}期` };
+function issueLabels(tree: IssueTree): { number: string; cumulative: string } {
+  return { number: issueLabel(tree.issue), cumulative: cumulativeLabel(tree.issue.cumulativeNumber) };
 }
 
 /** Cover (§9): positions are given as line centres from the top edge; the top margin is 30 mm. */
 function coverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
   const fm = tree.issue.frontMatter;
-  const label = issueLabel(tree);
+  const label = issueLabels(tree);
   const red = 'FF0000';
   const lines = fm.journalNameLines.length ? fm.journalNameLines : [tree.issue.journalName];
   const out: Paragraph[] = [];
@@ -221,7 +220,7 @@ function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, numb
     if (section.documents[0] === doc) entries.push({ style: STYLE.toc[0], children: [new TextRun(section.name)] });
     const page = pageMap?.[doc.id];
     const pageRef = [new TextRun('（'), ...fieldWithResult(`PAGEREF ${bookmarkName(index)} \\h`, page ? String(page) : ''), new TextRun('）')];
-    const title = doc.tocTitleOverride || doc.title || plainText(doc.content.blocks[0] ?? { text: '' });
+    const title = tocTitle(doc);
     if (doc.docNumber) {
       entries.push({ style: STYLE.toc[1], children: [new TextRun(title)] });
       entries.push({ style: STYLE.toc[2], children: [new TextRun(doc.docNumber), new TextRun({ children: [new Tab()] }), ...pageRef] });
@@ -241,20 +240,13 @@ function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, numb
   return out;
 }
 
-function evenHeadText(tree: IssueTree): string {
-  const template = tree.issue.settings?.evenRunningHead || '{journal}　{year}年第{number}期';
-  return template
-    .replace('{journal}', tree.issue.journalName)
-    .replace('{year}', String(tree.issue.year))
-    .replace('{number}', String(tree.issue.number));
-}
 
 
 function runningHeads(tree: IssueTree, sectionName: string) {
   return {
     headers: {
       default: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.RIGHT, children: [new TextRun(sectionName)] })] }),
-      even: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.LEFT, children: [new TextRun(evenHeadText(tree))] })] }),
+      even: new Header({ children: [new Paragraph({ style: STYLE.header, alignment: AlignmentType.LEFT, children: [new TextRun(evenRunningHead(tree.issue))] })] }),
     },
     footers: { default: folioFooter('right'), even: folioFooter('left') },
   };
@@ -285,7 +277,7 @@ function documentSections(
     const heads =
       i === 0 || wasLandscape !== isLandscape
         ? isLandscape
-          ? landscapeHeadsAndFolios(opts.sectionName, evenHeadText(tree))
+          ? landscapeHeadsAndFolios(opts.sectionName, evenRunningHead(tree.issue))
           : runningHeads(tree, opts.sectionName)
         : undefined;
     const landscape = r.layout === 'landscape';
@@ -371,7 +363,7 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
     });
   }
 
-  const label = issueLabel(tree);
+  const label = issueLabels(tree);
   const document = new Document({
     title: single ? single.doc.title : `${tree.issue.journalName} ${label.number}`,
     subject: `${label.number}（${label.cumulative}）`,

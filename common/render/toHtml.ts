@@ -6,6 +6,7 @@
  * (`column-span: all` in the CSS). Each document is one <article>; attachments start a new page.
  */
 import {
+  assertNever,
   plainText,
   type BlockElement,
   type DocTitleElement,
@@ -340,7 +341,8 @@ function renderAttachmentList(block: Extract<BlockElement, { type: 'attachment-l
   return `<div class="gz-attlist${block.children.some((it) => it.number) ? '' : ' gz-unnumbered'}">${items}</div>`;
 }
 
-function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): string {
+/** Blocks that stand alone; titles and tables are grouped with their neighbours by renderBlocks. */
+function renderSimpleBlock(block: Exclude<BlockElement, DocTitleElement | TableElement>, opts: HtmlOptions, id: string): string {
   switch (block.type) {
     case 'heading': {
       // A （一）-level heading that runs on into its paragraph: only the lead-in is 楷体 (format doc §3).
@@ -376,10 +378,8 @@ function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): 
       return `<p class="gz-docno">${renderLeaves(block.children)}</p>`;
     case 'attachment-heading':
       return `<p class="gz-attheading">${renderLeaves(block.children)}</p>`;
-    // renderBlocks groups titles and tables before it gets here; this was the old `default:` fallback.
-    case 'doc-title':
-    case 'table':
-      return `<p class="gz-p">${renderLeaves((block as { children: TextLeaf[] }).children)}</p>`;
+    default:
+      return assertNever(block, 'block type');
   }
 }
 
@@ -564,13 +564,4 @@ export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintU
     flush();
   }
   return units;
-}
-
-/** The even-page running head with {journal}, {year}, {number} filled in. */
-export function evenRunningHead(tree: IssueTree): string {
-  const { issue } = tree;
-  return issue.settings.evenRunningHead
-    .replace(/\{journal\}/g, issue.journalName)
-    .replace(/\{year\}/g, String(issue.year))
-    .replace(/\{number\}/g, String(issue.number));
 }

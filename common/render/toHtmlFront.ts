@@ -2,7 +2,7 @@
  * Front matter: cover, inside cover (editorial committee + colophon) and the TOC, per format §9.
  * Pure; page numbers for the TOC come from the layout's page map.
  */
-import type { IssueTree, RoleLine } from '../model';
+import { cumulativeLabel, issueLabel, tocTitle, type IssueTree, type RoleLine } from '../model';
 import { attrs, escapeHtml } from './html';
 import { spreadName } from './toHtml';
 
@@ -27,7 +27,7 @@ export function tocSections(tree: IssueTree): TocSection[] {
       name: s.name,
       entries: s.documents.map((d) => ({
         documentId: d.id,
-        title: d.tocTitleOverride || d.title,
+        title: tocTitle(d),
         docNumber: d.docNumber,
         oneLine: d.kind === 'chronicle' || !d.docNumber,
       })),
@@ -81,8 +81,8 @@ export function coverHtml(tree: IssueTree): string {
   return (
     `<section class="gz-cover">${name}` +
     `<p class="gz-cover-tagline">${escapeHtml(fm.tagline)}</p>` +
-    `<p class="gz-cover-number">${escapeHtml(`${issue.year}年第${issue.number}期`)}</p>` +
-    `<p class="gz-cover-cumulative">${escapeHtml(`总第${issue.cumulativeNumber}期`)}</p>` +
+    `<p class="gz-cover-number">${escapeHtml(issueLabel(issue))}</p>` +
+    `<p class="gz-cover-cumulative">${escapeHtml(cumulativeLabel(issue.cumulativeNumber))}</p>` +
     `<p class="gz-cover-supervisor">主管：${escapeHtml(fm.supervisor)}</p>` +
     `<p class="gz-cover-sponsor">主办：${escapeHtml(fm.sponsor)}</p>` +
     `<p class="gz-cover-permit">内部资料\u3000免费交流\u3000准印证号：${escapeHtml(fm.permitNumber)}</p>` +

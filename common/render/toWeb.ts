@@ -8,8 +8,12 @@
  * Text marks use the print renderer's renderLeaves, so bold, faces and superscripts read the same.
  */
 import {
+  assertNever,
+  cumulativeLabel,
+  issueLabel,
   plainText,
   squeezeWhitespace,
+  tocTitle,
   type BlockElement,
   type GazetteDocument,
   type IssueTree,
@@ -110,7 +114,7 @@ function dateTextOf(doc: GazetteDocument): string {
 /** The title of the issue: 格尔木市人民政府政务公开信息 2024年第6期. */
 export function issueTitle(tree: IssueTree): string {
   const { issue } = tree;
-  return `${issue.journalName} ${issue.year}年第${issue.number}期`;
+  return `${issue.journalName} ${issueLabel(issue)}`;
 }
 
 export function webMetadata(tree: IssueTree, layout: WebLayout | null): WebIssueMeta {
@@ -123,7 +127,7 @@ export function webMetadata(tree: IssueTree, layout: WebLayout | null): WebIssue
       const pages = layout?.pages[doc.id] ?? null;
       return {
         id: doc.id,
-        title: doc.tocTitleOverride || doc.title,
+        title: tocTitle(doc),
         docNumber: doc.docNumber,
         issuer: issuerOf(doc),
         date: isoDateOf(dateText),
@@ -254,7 +258,7 @@ function webBlock(block: BlockElement, state: BodyState, opts: WebOptions): stri
     case 'attachment-heading':
       return `<p class="attachment-heading">${inline(block.children)}</p>`;
     default:
-      return '';
+      return assertNever(block, 'block type');
   }
 }
 
@@ -264,7 +268,7 @@ function webBlock(block: BlockElement, state: BodyState, opts: WebOptions): stri
  */
 export function webDocumentBody(doc: GazetteDocument, opts: WebOptions = {}): string {
   const out: string[] = [];
-  const state: BodyState = { inAttachment: false, tables: 0, title: doc.tocTitleOverride || doc.title || '表格' };
+  const state: BodyState = { inAttachment: false, tables: 0, title: tocTitle(doc) || '表格' };
   const blocks = doc.content.blocks;
   let seenTitle = false;
   let open = false;
@@ -345,7 +349,7 @@ export function webDocumentPage(
     m ? `<li><a${attrs({ href: `${root}${m.files.html}`, rel })}><span class="muted">${label}</span>${escapeHtml(m.title)}</a></li>` : '';
   const body = `<header class="masthead">
 <p class="masthead-name"><a href="${root}${WEB_FILES.index}">${escapeHtml(issue.journal)}</a></p>
-<p class="masthead-issue">${escapeHtml(`${issue.year}年第${issue.number}期（总第${issue.cumulativeNumber}期）`)}</p>
+<p class="masthead-issue">${escapeHtml(`${issueLabel(issue)}（${cumulativeLabel(issue.cumulativeNumber)}）`)}</p>
 </header>
 <nav class="breadcrumb" aria-label="位置"><ol><li><a href="${root}${WEB_FILES.index}">本期目录</a></li><li>${escapeHtml(meta.section)}</li></ol></nav>
 <main id="main">
@@ -365,7 +369,7 @@ ${footer(issue, root)}`;
 }
 
 function footer(issue: WebIssueMeta, root: string): string {
-  return `<footer class="site-footer"><p>${escapeHtml(`${issue.journal}\u3000${issue.year}年第${issue.number}期`)}${
+  return `<footer class="site-footer"><p>${escapeHtml(`${issue.journal}\u3000${issueLabel(issue)}`)}${
     issue.files.pdf ? `\u3000<a href="${root}${issue.files.pdf}" type="application/pdf">整期 PDF</a>` : ''
   }\u3000<a href="${root}${WEB_FILES.metadata}" type="application/json">元数据（JSON）</a></p></footer>`;
 }
@@ -392,9 +396,9 @@ export function webIndexPage(tree: IssueTree, issue: WebIssueMeta): string {
     .join('\n');
   const nameLines = fm.journalNameLines.length ? fm.journalNameLines : [issue.journal];
   const body = `<header class="cover">
-<h1 class="cover-name">${nameLines.map((l) => `<span>${escapeHtml(l)}</span>`).join('')}<span class="visually-hidden">${escapeHtml(`${issue.year}年第${issue.number}期`)}</span></h1>
+<h1 class="cover-name">${nameLines.map((l) => `<span>${escapeHtml(l)}</span>`).join('')}<span class="visually-hidden">${escapeHtml(issueLabel(issue))}</span></h1>
 ${fm.tagline ? `<p class="cover-tagline">${escapeHtml(fm.tagline)}</p>` : ''}
-<p class="cover-number">${escapeHtml(`${issue.year}年第${issue.number}期`)}<span class="cover-cumulative">${escapeHtml(`总第${issue.cumulativeNumber}期`)}</span></p>
+<p class="cover-number">${escapeHtml(issueLabel(issue))}<span class="cover-cumulative">${escapeHtml(cumulativeLabel(issue.cumulativeNumber))}</span></p>
 <dl class="cover-facts">
 ${[
   ['出版日期', issue.date],
@@ -420,7 +424,7 @@ ${toc}
 </nav>
 </main>
 ${footer(issue, '')}`;
-  return page({ title: issue.title, root: '', body, scripts: [WEB_FILES.searchData, WEB_FILES.search], description: `${issue.title}（总第${issue.cumulativeNumber}期）` });
+  return page({ title: issue.title, root: '', body, scripts: [WEB_FILES.searchData, WEB_FILES.search], description: `${issue.title}（${cumulativeLabel(issue.cumulativeNumber)}）` });
 }
 
 // ---------------------------------------------------------------- search

@@ -4,7 +4,7 @@
  * their page maps, and the model -> HTML of the index in the journal's TOC style (format §9), laid out
  * by the print page as one full-width unit. The DOCX is in yearIndexDocx.ts.
  */
-import type { GazetteDocument, IssueTree } from '../model';
+import { tocTitle, type GazetteDocument, type IssueTree } from '../model';
 import { attrs, escapeHtml } from './html';
 import { tocPageLabel } from './toHtmlFront';
 
@@ -93,7 +93,7 @@ export function buildYearIndex(issues: IndexedIssue[], opts: YearIndexOptions = 
         group.entries.push({
           documentId: doc.id,
           issueId: tree.issue.id,
-          title: doc.tocTitleOverride || doc.title,
+          title: tocTitle(doc),
           docNumber: doc.docNumber,
           issueNumber: tree.issue.number,
           cumulativeNumber: tree.issue.cumulativeNumber,

@@ -14,7 +14,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { GazetteDocument, IssueTree, ParagraphElement } from '../../common/model';
-import { appRoot } from '../export/assets';
+import { appRoot } from '../appRoot';
 import { ChromiumEngine } from '../export/chromium';
 import { LayoutCache } from '../export/layoutCache';
 import { parkedHtml } from '../export/pageScripts';

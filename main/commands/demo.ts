@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
-import { appRoot } from '../export/assets';
+import { appRoot } from '../appRoot';
 import { createPrintService } from '../export/printService';
 import { openLibrary } from '../store/index';
 import { fileArgument } from './export';

@@ -25,7 +25,7 @@ type Importer = (library: Library, file: string) => Promise<ImportSummary>;
 
 const importText: Importer = async (library, file) => {
   const decoded = decodeFileBytes(new Uint8Array(readFileSync(file)));
-  if (!decoded.ok) throw new CliError(`${decoded.error}: ${file}`);
+  if (!decoded.ok) throw new CliError(`${decoded.error.message}: ${file}`);
   const text = decoded.text;
   if (!text.trim()) throw new CliError(`文件是空的 (empty file): ${file}`);
   return callChannel(library, 'issues.importText', { text, fileName: path.basename(file).slice(0, 200) });
@@ -55,7 +55,7 @@ export const importersByExtension: Record<string, Importer> = {
 /** A web page as a new issue: the same path as adding files, into a new draft issue. */
 async function importHtmlCommand(library: Library, file: string): Promise<ImportSummary> {
   const result = await importFilesIntoLibrary(library, [file]);
-  if (!result.ok) throw new CliError(result.error);
+  if (!result.ok) throw new CliError(result.error.message);
   return { issueId: result.issueId, documents: result.documents.length, warnings: result.documents.flatMap((d) => d.warnings) };
 }
 
@@ -68,7 +68,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       if (path.extname(f).toLowerCase() === '.gazette') throw new CliError(`期刊包只能作为新的一期导入 (a .gazette package imports as its own issue): ${f}`);
     }
     const result = await withLibrary(values.db, ctx.env, (library) => importFilesIntoLibrary(library, positionals, { issueId: values.issue, sectionName: values.section }));
-    if (!result.ok) throw new CliError(result.error);
+    if (!result.ok) throw new CliError(result.error.message);
     printJson(ctx, {
       issueId: result.issueId,
       documents: result.documents.map((d) => ({ id: d.id, file: d.file, title: d.title, docNumber: d.docNumber, section: d.section, addressee: d.addressee, signature: d.signature, date: d.date, attachments: d.attachments, warnings: d.warnings })),

@@ -6,6 +6,6 @@ import { CliError } from './shared';
 
 export async function importDocxCommand(library: Library, file: string): Promise<{ issueId: string; documents: number; warnings: ImportWarning[] }> {
   const result = await importDocxIntoLibrary(library, file);
-  if (!result.ok) throw new CliError(result.error);
+  if (!result.ok) throw new CliError(result.error.message);
   return { issueId: result.issueId, documents: 1, warnings: result.warnings };
 }

@@ -5,6 +5,7 @@ import type { ExportHost } from '../handlers/export';
 import { handleCall, type HandlerDeps } from '../handlers/index';
 import { createFileLogger, type FileLogger } from '../log';
 import { defaultLibraryPath, openAppLibrary } from '../paths';
+import { AppError } from '../../common/errors';
 import { openLibrary, type Library } from '../store/index';
 
 export interface CliContext {
@@ -22,10 +23,11 @@ export function cliLog(): FileLogger {
 }
 
 /** A failure to report as one line on stderr, with an exit code. */
-export class CliError extends Error {
+/** A command's one-line refusal (common/errors.ts style): printed on stderr, then exit with `exitCode`. */
+export class CliError extends AppError<'cli'> {
   readonly exitCode: number;
   constructor(message: string, exitCode = 1) {
-    super(message);
+    super('cli', message);
     this.name = 'CliError';
     this.exitCode = exitCode;
   }

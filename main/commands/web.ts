@@ -9,7 +9,8 @@ import { createPrintService } from '../export/printService';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
 import { createFileLogger } from '../log';
-import { appRoot, defaultLibraryPath } from '../paths';
+import { appRoot } from '../appRoot';
+import { defaultLibraryPath } from '../paths';
 import { startWebServer, type WebServer } from '../web/server';
 import { CliError, dbOption, parseCommandArgs, type CliContext } from './shared';
 

@@ -5,15 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { appRoot } from '../appRoot';
 
-// import.meta.url is empty in the CommonJS bundle Electron runs (dist/main/index.cjs): use __dirname there.
-const here = typeof import.meta?.url === 'string' ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
-
-/** Repository (or packaged app) root: the folder holding dist/ and resources/. */
-export function appRoot(): string {
-  return process.env.GAZETTE_APP_ROOT ?? path.resolve(here, '../..');
-}
 
 /** The built renderer (Vite output): dist/renderer, containing print/print.html and assets/. */
 export function rendererDist(): string {

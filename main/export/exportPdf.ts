@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import type { IssueTree } from '../../common/model';
+import { cumulativeLabel, issueLabel, tocTitle, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import type { HtmlOptions } from '../../common/render/toHtml';
 import { sourceKeyOf } from '../../common/render/layoutKey';
@@ -82,7 +82,7 @@ export function outlineFromTree(tree: IssueTree, pageMap: PageMap): OutlineEntry
     for (const doc of section.documents) {
       const page = pageMap.documents[doc.id];
       if (page === undefined) continue;
-      const title = doc.tocTitleOverride || doc.title;
+      const title = tocTitle(doc);
       entries.push({ title: doc.docNumber ? `${title}（${doc.docNumber}）` : title, pageIndex: pageMap.frontPages + page - 1 });
     }
   }
@@ -197,8 +197,8 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
     const t2 = performance.now();
     const { issue } = tree;
     const pdf = await postProcessPdf(printed.raw, {
-      title: `${issue.journalName} ${issue.year}年第${issue.number}期`,
-      subject: `${issue.journalName} ${issue.year}年第${issue.number}期（总第${issue.cumulativeNumber}期）`,
+      title: `${issue.journalName} ${issueLabel(issue)}`,
+      subject: `${issue.journalName} ${issueLabel(issue)}（${cumulativeLabel(issue.cumulativeNumber)}）`,
       date: issue.date,
       outline: outlineFromTree(tree, layout.pageMap),
       frontLabels: ['封面', '封二'].slice(0, layout.pageMap.frontPages),

@@ -4,11 +4,11 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { IssueTree } from '../../common/model';
+import { issueLabel, type IssueTree } from '../../common/model';
 import { escapeHtml } from '../../common/render/html';
 import { paginationUnits, type HtmlOptions } from '../../common/render/toHtml';
 import { coverHtml, insideCoverHtml, tocHtml, tocSections } from '../../common/render/toHtmlFront';
-import { appRoot } from './assets';
+import { appRoot } from '../appRoot';
 
 function fontsCss(target: string): string {
   // The Vite build wrote the resolved @font-face rules into one CSS asset; copy it and its font files.
@@ -35,7 +35,7 @@ export function writeIssueHtml(tree: IssueTree, dir: string, pageMap: Record<str
 <html lang="zh-CN"${issue.settings.fonts === 'office' ? ' class="gz-office"' : ''}>
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(`${issue.journalName} ${issue.year}年第${issue.number}期`)}</title>
+<title>${escapeHtml(`${issue.journalName} ${issueLabel(issue)}`)}</title>
 <link rel="stylesheet" href="fonts.css">
 <link rel="stylesheet" href="journal.css">
 </head>

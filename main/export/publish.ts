@@ -29,7 +29,7 @@ import {
   type WebPageRange,
 } from '../../common/render/toWeb';
 import { codePointsOf, fontFaceCss, usedSubsets } from '../../common/render/webFonts';
-import { appRoot } from './assets';
+import { appRoot } from '../appRoot';
 import { ChromiumEngine } from './chromium';
 import { markUntaggedAsArtifacts } from './pdfArtifacts';
 import type { PrintEngine } from './engine';

@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
-import type { IssueTree } from '../../common/model';
+import { cumulativeLabel, issueLabel as issueLabelOf, type IssueTree } from '../../common/model';
 import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { issueJob, type LayoutJob } from '../../common/render/printJob';
 import { buildYearIndex, issueRangeLabel, yearIndexHtml, yearIndexTitle, type IndexedIssue, type YearIndex, type YearIndexOptions } from '../../common/render/yearIndex';
@@ -99,7 +99,7 @@ function defaultCacheDir(library: VolumeStore): string | null {
   return path.join(path.dirname(path.resolve(library.file)), 'cache');
 }
 
-const issueLabel = (tree: IssueTree) => `${tree.issue.year}年第${tree.issue.number}期`;
+const issueLabel = (tree: IssueTree) => issueLabelOf(tree.issue);
 
 /** An issue laid out (and, for the volume, printed): its tree, page map and maybe its PDF. */
 interface IssueWork {
@@ -455,7 +455,7 @@ async function bind(s: Session, works: IssueWork[], pdfPath: string): Promise<Vo
     labels.push({ index: first + w.frontPages, prefix: `第${w.tree.issue.number}期-`, start: 1 });
     const pageMap = { documents: w.pages, frontPages: w.frontPages, units: {}, anchors: {}, tocPages: 0, totalPages: w.totalPages };
     issueNodes.push({
-      title: `${label}（总第${w.tree.issue.cumulativeNumber}期）`,
+      title: `${label}（${cumulativeLabel(w.tree.issue.cumulativeNumber)}）`,
       pageIndex: first,
       children: outlineFromTree(w.tree, pageMap).map((e) => ({ title: e.title, pageIndex: first + e.pageIndex })),
     });

@@ -17,7 +17,7 @@ import type { LayoutCache } from '../export/layoutCache';
 import { createPrintService, type PrintService } from '../export/printService';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
-import { readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
+import { issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
 
 /** Optional host services of this area (added to HandlerDeps by the host that has them). */
 export interface ExportHost {
@@ -42,12 +42,6 @@ async function withPrintService<T>(deps: Deps, fn: (service: PrintService, engin
   } finally {
     await own?.stop();
   }
-}
-
-/** 格尔木市人民政府政务公开信息-2024年第6期 */
-export function issueFileStem(tree: IssueTree): string {
-  const { issue } = tree;
-  return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
 }
 
 /**

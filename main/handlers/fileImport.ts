@@ -30,7 +30,7 @@ export const fileImportHandlers: HandlerTable<'documents.importFiles'> = {
       const result = await importFilesIntoLibrary(deps.library, paths, { sectionId });
       if (!result.ok) {
         // Name the file as the editor knows it, not as the temp copy.
-        const message = paths.reduce((m, p, i) => m.split(path.basename(p)).join(files[i].fileName), result.error);
+        const message = paths.reduce((m, p, i) => m.split(path.basename(p)).join(files[i].fileName), result.error.message);
         throw new StoreError('invalid', message);
       }
       deps.emit?.('library.changed', { issueId: result.issueId });

@@ -9,6 +9,7 @@ import { publishIssue } from '../export/publish';
 import type { HandlerDeps } from './deps';
 import type { ExportHost } from './export';
 import type { HandlerTable } from './types';
+import { exportsFolderFor, issueFileStem, safeFileName } from './userFiles';
 
 type Deps = HandlerDeps & ExportHost;
 
@@ -16,10 +17,7 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** The folder of an issue's web edition beside the library (the working folder for an in-memory one). */
 export function publishFolder(libraryFile: string | undefined, tree: IssueTree): string {
-  const { issue } = tree;
-  const base = libraryFile && libraryFile !== ':memory:' ? path.dirname(path.resolve(libraryFile)) : process.cwd();
-  const name = `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期-网页版`.replace(/[\\/:*?"<>|]/g, '_');
-  return path.join(base, 'exports', name);
+  return path.join(exportsFolderFor(libraryFile), safeFileName(`${issueFileStem(tree)}-网页版`));
 }
 
 export const publishHandlers: HandlerTable<'export.publish'> = {

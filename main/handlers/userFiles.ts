@@ -5,7 +5,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { newId } from '../../common/model/index';
+import { issueLabel, newId, type IssueTree } from '../../common/model/index';
 import { StoreError } from '../store/index';
 import type { HandlerDeps, UserFileKind } from './deps';
 
@@ -15,11 +15,20 @@ export const MIME_OF: Record<UserFileKind, string> = {
   gazette: 'application/x-sqlite3',
 };
 
-/** `exports/` beside the library (the working directory for an in-memory library). */
-export function exportsFolder(deps: HandlerDeps): string {
-  const file = deps.library.file;
-  const base = file && file !== ':memory:' ? path.dirname(path.resolve(file)) : process.cwd();
+/** `exports/` beside the library file (the working directory for an in-memory library). */
+export function exportsFolderFor(libraryFile: string | undefined): string {
+  const base = libraryFile && libraryFile !== ':memory:' ? path.dirname(path.resolve(libraryFile)) : process.cwd();
   return path.join(base, 'exports');
+}
+
+export function exportsFolder(deps: HandlerDeps): string {
+  return exportsFolderFor(deps.library.file);
+}
+
+/** The name every file of an issue starts with: 格尔木市人民政府政务公开信息-2024年第6期 */
+export function issueFileStem(tree: IssueTree): string {
+  const { issue } = tree;
+  return `${issue.journalName || '政务公开信息'}-${issueLabel(issue)}`;
 }
 
 /** A file name without characters Windows, macOS or Linux refuse. */

@@ -9,21 +9,20 @@ import type { PrintEngine } from '../export/engine';
 import { VolumeCancelled, writeVolume, writeYearIndex, type VolumeProgress } from '../export/volume';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
+import { exportsFolder, safeFileName } from './userFiles';
 
 type Deps = HandlerDeps & { printEngine?: () => Promise<PrintEngine> };
 
 let running: AbortController | null = null;
 
 function exportsDir(deps: Deps): string {
-  const file = deps.library.file;
-  const base = file && file !== ':memory:' ? path.dirname(path.resolve(file)) : process.cwd();
-  const dir = path.join(base, 'exports');
+  const dir = exportsFolder(deps);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
 
 function journalName(deps: Deps): string {
-  return (deps.library.journals.list()[0] ?? '政务公开信息').replace(/[\\/:*?"<>|]/g, '_');
+  return safeFileName(deps.library.journals.list()[0] ?? '政务公开信息');
 }
 
 async function exclusive<T>(deps: Deps, fn: (signal: AbortSignal, onProgress: (p: VolumeProgress) => void, engine?: PrintEngine) => Promise<T>): Promise<T> {

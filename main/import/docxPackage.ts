@@ -7,6 +7,7 @@
  */
 import { Unzip, UnzipInflate, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
 import type { ImportWarning } from '../../common/model';
+import { chineseNumeral } from '../../common/text/chineseNumerals';
 
 export const LIMITS = {
   maxFileBytes: 150 * 1024 * 1024,
@@ -146,15 +147,6 @@ interface LevelFormat {
   start: number;
 }
 
-const CN_DIGITS = '零一二三四五六七八九';
-
-export function chineseNumber(n: number): string {
-  if (n <= 0) return String(n);
-  if (n < 10) return CN_DIGITS[n];
-  if (n < 20) return '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  if (n < 100) return CN_DIGITS[Math.floor(n / 10)] + '十' + (n % 10 ? CN_DIGITS[n % 10] : '');
-  return String(n);
-}
 
 function formatNumber(n: number, format: string): string {
   switch (format) {
@@ -164,7 +156,7 @@ function formatNumber(n: number, format: string): string {
     case 'japaneseCounting':
     case 'taiwaneseCounting':
     case 'chineseLegalSimplified':
-      return chineseNumber(n);
+      return chineseNumeral(n);
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));

@@ -1,8 +1,21 @@
 /** Messages between importDocx.ts and the .docx worker thread. */
 import type { DocumentContent, ImportWarning } from '../../common/model';
 
+/**
+ * One job for the long-lived worker: convert these bytes, or (warm) load the libraries and answer at once.
+ * The reply carries the same id.
+ */
 export interface DocxWorkerRequest {
-  bytes: Uint8Array;
+  id: number;
+  bytes?: Uint8Array;
+  warm?: boolean;
+}
+
+export interface DocxWorkerMessage {
+  id: number;
+  reply: DocxWorkerReply;
+  /** The worker's heap after the job (MB): the host replaces a worker that a big file left large. */
+  heapMb: number;
 }
 
 export interface DocxAsset {

@@ -1,21 +1,23 @@
 /**
- * Worker thread: .docx bytes -> document content. Runs with resourceLimits and a time limit set by
- * importDocx.ts, so a hostile file can at worst kill this thread, never the app.
+ * Worker thread: .docx bytes -> document content. Long-lived (docxWorkerHost.ts): one job at a time, each with the
+ * time limit and resourceLimits set there, so a hostile file can at worst kill this thread, never the app.
  * Steps: safe unzip (limits) -> XML preparation (no DTD/entities, literal numbering, alignment markers)
  * -> mammoth to HTML -> allowlist walk -> 公文 structure -> normalizeContent.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { strFromU8 } from 'fflate';
 import mammoth from 'mammoth';
 import { newId, type ImportWarning } from '../../common/model';
-import { fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { fromHtmlItems, fromHtmlTree } from '../../common/import/fromDocxHtml';
+import { splitOwnExportIssue } from '../../common/import/ownExportIssue';
 import { collectHtmlItems } from '../../common/import/cleanWordHtml';
 import { importIssueFromLines } from '../../common/import/fromText';
 import { htmlItemsToLines } from '../../common/import/htmlLines';
 import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import { linkedomEnvironment } from './linkedomEnvironment';
 import { purifyDocxHtml } from './purifyInNode';
-import type { DocxDocument, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+import type { DocxDocument, DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
 export const STYLE_MAP = [
@@ -34,6 +36,15 @@ export const STYLE_MAP = [
   "p[style-name='heading 4'] => h4:fresh",
   "r[style-name='楷体引题'] => span.gz-leadin",
   "r[style-name='加粗引题'] => span.gz-leadin",
+];
+
+/** Styles only our own export uses this way: body text, and the TOC of a whole issue (section, title). */
+const OWN_STYLE_MAP = [
+  "p[style-name='Normal'] => p.gz-body:fresh",
+  "p[style-name='无缩进'] => p.gz-body-noindent:fresh",
+  "p[style-name='toc 1'] => p.gz-toc-section:fresh",
+  "p[style-name='toc 2'] => p.gz-toc-entry:fresh",
+  "p[style-name='toc 3'] => p.gz-toc-page:fresh",
 ];
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
@@ -58,12 +69,14 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const assets: DocxWorkerReply['assets'] = [];
     // A document from our own export (or its template) carries the 文号 style: read body text by style.
     const ownStyles = /<w:name w:val="文号"\/>/.test(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
-    const styleMap = ownStyles ? [...STYLE_MAP, "p[style-name='Normal'] => p.gz-body:fresh", "p[style-name='无缩进'] => p.gz-body-noindent:fresh"] : STYLE_MAP;
+    const styleMap = ownStyles ? [...STYLE_MAP, ...OWN_STYLE_MAP] : STYLE_MAP;
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
       {
         styleMap,
         includeDefaultStyleMap: true,
+        // Empty paragraphs are blank lines (they separate TOC entries, and a title from the line above).
+        ignoreEmptyParagraphs: false,
         convertImage: mammoth.images.imgElement(async (image) => {
           const data = new Uint8Array(await image.readAsArrayBuffer());
           const { widthPt, alt } = readSizeMark((image as { altText?: string }).altText);
@@ -79,7 +92,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const body = linkedomEnvironment().parseBody(purifyDocxHtml(result.value));
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
-      const { items } = collectHtmlItems(body);
+      const { items } = collectHtmlItems(body, { keepEmptyParagraphs: true });
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
       // A table inside a table cell is flattened to its cells' text by the collector: say so.
       if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
@@ -88,6 +101,18 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
         const first = documents[0];
         return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings: [...warnings, ...found], assets };
       }
+    }
+    // A whole issue from our own export: one document per 标题, each in the section its TOC lists.
+    const split = splitOwnExportIssue(collectHtmlItems(body).items);
+    if (split) {
+      const documents: DocxDocument[] = split.parts.map((part) => {
+        const one = fromHtmlItems(part.items);
+        warnings.push(...one.warnings);
+        return { section: part.section, content: one.content, title: one.title, docNumber: one.docNumber };
+      });
+      if (split.front.length) warnings.push({ code: 'docx-issue-front-skipped', message: `封面与目录（${split.front.length} 段）由本软件重新生成，未作为文件导入` });
+      const first = documents[0];
+      return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings, assets };
     }
     const converted = fromHtmlTree(body);
     return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
@@ -98,12 +123,21 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
   }
 }
 
+/** Load mammoth, jsdom and DOMPurify before the first file comes, so an import does not wait for them. */
+function warmUp(): DocxWorkerReply {
+  purifyDocxHtml('<p>warm</p>');
+  return { ok: true };
+}
+
 if (parentPort && (workerData as { gazetteDocxWorker?: boolean } | null)?.gazetteDocxWorker) {
+  // Long-lived: one job at a time (the host queues them), each answered with its id and the heap it left.
   const port = parentPort;
-  port.once('message', (request: DocxWorkerRequest) => {
-    convertDocx(request.bytes).then(
-      (reply) => port.postMessage(reply, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
-      (error) => port.postMessage({ ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }),
+  const heapMb = () => Math.round(getHeapStatistics().used_heap_size / 1048576);
+  port.on('message', (request: DocxWorkerRequest) => {
+    const job = request.warm || !request.bytes ? Promise.resolve(warmUp()) : convertDocx(request.bytes);
+    job.then(
+      (reply) => port.postMessage({ id: request.id, reply, heapMb: heapMb() } satisfies DocxWorkerMessage, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
+      (error) => port.postMessage({ id: request.id, reply: { ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }, heapMb: heapMb() } satisfies DocxWorkerMessage),
     );
   });
 }

@@ -1,18 +1,19 @@
 /**
  * Word import: importDocxFile(path) -> { content, title, warnings } and never throws.
- * The conversion runs in a worker thread with resourceLimits and a time limit; .doc/.wps go through
+ * The conversion runs in a long-lived worker thread (docxWorkerHost.ts) with resourceLimits and a time limit per job; .doc/.wps go through
  * LibreOffice headless first when it is installed.
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, delimiter, dirname, extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { basename, delimiter, extname, join } from 'node:path';
 import { normalizeContent, type DocumentContent, type ImportWarning } from '../../common/model';
 import { LIMITS, isEncryptedCfb, sniffFormat } from './docxPackage';
 import type { DocxAsset, DocxDocument, DocxWorkerReply } from './docxProtocol';
+import { DEFAULT_LIMITS, convertInSharedWorker } from './docxWorkerHost';
+
+export { prewarmDocxWorker } from './docxWorkerHost';
 
 export type { DocxAsset, DocxDocument } from './docxProtocol';
 
@@ -50,50 +51,9 @@ function failed(error: string, warnings: ImportWarning[] = []): DocxImportResult
   };
 }
 
-/** Where the worker's code is: a built sibling (.js/.cjs/.mjs) or the TypeScript source run through tsx. */
-function workerEntry(): { file: string; execArgv: string[] } {
-  const override = process.env.GAZETTE_DOCX_WORKER;
-  if (override) return { file: override, execArgv: [] };
-  const here = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
-  const dir = dirname(here);
-  for (const name of ['docxWorker.cjs', 'docxWorker.js', 'docxWorker.mjs']) {
-    if (existsSync(join(dir, name))) return { file: join(dir, name), execArgv: [] };
-  }
-  return { file: join(dir, 'docxWorkerDev.mjs'), execArgv: [] };
-}
-
-/** Convert bytes in a worker with limits; resolves with the worker's reply or a one-line reason. */
+/** Convert bytes in the (long-lived) worker with limits; resolves with the worker's reply or a one-line reason. */
 export function convertInWorker(bytes: Uint8Array, opts: DocxImportOptions = {}): Promise<DocxWorkerReply> {
-  const timeoutMs = opts.timeoutMs ?? 20_000;
-  return new Promise((resolve) => {
-    let settled = false;
-    const finish = (reply: DocxWorkerReply) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void worker.terminate();
-      resolve(reply);
-    };
-    const entry = workerEntry();
-    const worker = new Worker(entry.file, {
-      execArgv: entry.execArgv,
-      workerData: { gazetteDocxWorker: true },
-      resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 768, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
-      stdout: true,
-      stderr: true,
-    });
-    const timer = setTimeout(() => finish({ ok: false, error: `处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒），已停止` }), timeoutMs);
-    worker.once('message', (reply: DocxWorkerReply) => finish(reply));
-    worker.once('error', (error: Error & { code?: string }) =>
-      finish({
-        ok: false,
-        error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '文档过于复杂，超出内存上限，已停止' : `无法读取 Word 文档：${String(error.message).split('\n')[0].slice(0, 120)}`,
-      }),
-    );
-    worker.once('exit', (code) => finish({ ok: false, error: `转换进程意外退出（${code}）` }));
-    const copy = bytes.slice();
-    worker.postMessage({ bytes: copy }, [copy.buffer as ArrayBuffer]);
-  });
+  return convertInSharedWorker(bytes, { timeoutMs: opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, maxHeapMb: opts.maxHeapMb ?? DEFAULT_LIMITS.maxHeapMb });
 }
 
 export function findSoffice(explicit?: string | null): string | undefined {

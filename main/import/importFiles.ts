@@ -17,6 +17,7 @@ import { importIssueFromText } from '../../common/import/fromText';
 import { kindFromTitle } from '../../common/import/patterns';
 import { recognisedFields, type RecognisedFields } from '../../common/import/report';
 import { warning } from '../../common/import/warnings';
+import { AppError, failure, type Failure, type UserError } from '../../common/errors';
 import type { Library } from '../store/index';
 import { importDocxFile, type DocxAsset, type DocxImportOptions } from './importDocx';
 import { linkedomEnvironment } from './linkedomEnvironment';
@@ -46,7 +47,7 @@ export interface ImportedDocument extends RecognisedFields {
   warnings: ImportWarning[];
 }
 
-export type ImportFilesResult = { ok: true; issueId: string; documents: ImportedDocument[] } | { ok: false; error: string };
+export type ImportFilesResult = { ok: true; issueId: string; documents: ImportedDocument[] } | Failure;
 
 export interface ImportFilesOptions extends DocxImportOptions {
   /** Add to this issue; without it a new draft issue is made. */
@@ -67,20 +68,22 @@ function documentsOfTree(tree: { sections: Array<{ name: string; documents: Arra
   return docs;
 }
 
-async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile | string> {
+/** One file read and recognised, or why not (the sentence names the file). */
+async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile | UserError> {
   const ext = extname(file).toLowerCase();
   const name = basename(file);
+  const refused = (code: string, why: string): UserError => ({ code, message: `${name}：${why}` });
   let info;
   try {
     info = await stat(file);
   } catch {
-    return `${name}：找不到文件`;
+    return refused('not-found', '找不到文件');
   }
-  if (!info.isFile()) return `${name}：不是文件`;
-  if (info.size > 150 * 1024 * 1024) return `${name}：文件过大（${Math.round(info.size / 1048576)} MB）`;
+  if (!info.isFile()) return refused('not-a-file', '不是文件');
+  if (info.size > 150 * 1024 * 1024) return refused('too-large', `文件过大（${Math.round(info.size / 1048576)} MB）`);
   if (ext === '.docx' || ext === '.doc' || ext === '.wps') {
     const result = await importDocxFile(file, opts);
-    if (result.error) return `${name}：${result.error}`;
+    if (result.error) return refused('docx-rejected', result.error);
     const named = result.documents.length > 1;
     const documents = result.documents.map((d, i) => ({
       section: named ? d.section : '',
@@ -93,12 +96,12 @@ async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile 
   if (ext === '.html' || ext === '.htm' || ext === '.txt' || ext === '.text' || ext === '') {
     const html = ext === '.html' || ext === '.htm';
     const decoded = decodeFileBytes(new Uint8Array(await readFile(file)), { html });
-    if (!decoded.ok) return `${name}：${decoded.error}`;
-    if (!decoded.text.trim()) return `${name}：文件是空的`;
+    if (!decoded.ok) return refused(decoded.error.code, decoded.error.message);
+    if (!decoded.text.trim()) return refused('empty-file', '文件是空的');
     const repaired = decoded.repaired ? [warning('text-repaired')] : [];
     if (html) {
       const result = importIssueFromHtml(decoded.text, linkedomEnvironment());
-      if (!result.ok) return `${name}：${result.error}`;
+      if (!result.ok) return refused(result.error.code, result.error.message);
       const named = result.tree.sections.flatMap((s) => s.documents).length > 1;
       return { file, documents: documentsOfTree(result.tree, [...repaired, ...result.warnings], named), assets: [] };
     }
@@ -106,7 +109,7 @@ async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile 
     const named = tree.sections.flatMap((s) => s.documents).length > 1 || tree.issue.journalName !== '';
     return { file, documents: documentsOfTree(tree, [...repaired, ...warnings], named), assets: [] };
   }
-  return `${name}：不支持的文件类型（可导入 ${IMPORTABLE_EXTENSIONS.join(' ')}）`;
+  return refused('unsupported-type', `不支持的文件类型（可导入 ${IMPORTABLE_EXTENSIONS.join(' ')}）`);
 }
 
 /** Point image blocks at the stored assets; drop the ones whose image could not be stored. */
@@ -129,11 +132,11 @@ export function sectionNameFor(doc: { section: string; kind: DocumentKind }, exi
 }
 
 export async function importFilesIntoLibrary(library: Library, files: string[], opts: ImportFilesOptions = {}): Promise<ImportFilesResult> {
-  if (files.length === 0) return { ok: false, error: '没有要导入的文件' };
+  if (files.length === 0) return failure('no-files', '没有要导入的文件');
   const read: ReadFile[] = [];
   for (const file of files) {
     const one = await readOne(file, opts);
-    if (typeof one === 'string') return { ok: false, error: one };
+    if (!('documents' in one)) return { ok: false, error: one };
     read.push(one);
   }
   try {
@@ -172,6 +175,6 @@ export async function importFilesIntoLibrary(library: Library, files: string[], 
     });
     return { ok: true, ...stored };
   } catch (error) {
-    return { ok: false, error: String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200) };
+    return failure(error instanceof AppError ? error.code : 'internal', String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200));
   }
 }

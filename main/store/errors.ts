@@ -1,7 +1,10 @@
 /**
- * Errors the store raises on purpose. `message` is user-facing (Chinese, with English detail where it helps);
- * `code` is what handlers and the CLI switch on. Anything else thrown from the store is a bug or an I/O fault.
+ * Errors the store raises on purpose: AppErrors (common/errors.ts) with the store's codes. `message` is
+ * user-facing (Chinese, with English detail where it helps); `code` is what handlers and the CLI switch on.
+ * Anything else thrown from the store is a bug or an I/O fault.
  */
+import { AppError } from '../../common/errors';
+
 export type StoreErrorCode =
   | 'newer-version' // the file was written by a newer app
   | 'corrupt' // quick_check failed or the file is not a SQLite database
@@ -12,12 +15,10 @@ export type StoreErrorCode =
   | 'disk-full' // SQLITE_FULL: nothing was written
   | 'read-only'; // the file or its folder cannot be written
 
-export class StoreError extends Error {
-  readonly code: StoreErrorCode;
+export class StoreError extends AppError<StoreErrorCode> {
   constructor(code: StoreErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super(code, message, options);
     this.name = 'StoreError';
-    this.code = code;
   }
 }
 

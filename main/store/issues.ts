@@ -3,6 +3,7 @@ import {
   DEFAULT_PRINT_SETTINGS,
   newId,
   nowIso,
+  tocTitle,
   type GazetteDocument,
   type Issue,
   type IssueTree,
@@ -10,7 +11,7 @@ import {
 import { transactional, type Db } from './db';
 import { notFound, StoreError } from './errors';
 import { insertDocumentRow } from './documents';
-import { asKind, documentFromRow, emptyFrontMatter, frontMatterFrom, issueFromRow, sectionFromRow, settingsFrom } from './rows';
+import { asKind, documentFromRow, emptyFrontMatter, frontMatterFrom, issueFromRow, issueHeadFromRow, sectionFromRow, settingsFrom } from './rows';
 import type { DocumentRow, IssueRow, SectionRow } from './rows';
 import type { IssueMetaPatch, IssueSummary, TocEntry } from './types';
 
@@ -66,16 +67,9 @@ export function createIssuesRepo(db: Db) {
     SELECT i.*, (SELECT count(*) FROM documents d JOIN sections s ON s.id = d.section_id WHERE s.issue_id = i.id) AS document_count
     FROM issues i`;
   const toSummary = (row: IssueRow & { document_count: number }): IssueSummary => ({
-    id: row.id,
-    journalName: row.journal_name,
-    year: row.year,
-    number: row.number,
-    cumulativeNumber: row.cumulative_number,
-    date: row.date,
-    status: issueFromRow(row).status,
+    ...issueHeadFromRow(row),
     documentCount: row.document_count,
     pageCount: row.page_count,
-    updatedAt: row.updated_at,
   });
 
   /** Newest first: by year, number, then cumulative number. */
@@ -236,7 +230,7 @@ export function createIssuesRepo(db: Db) {
         section: r.section,
         documentId: r.id,
         kind: asKind(r.kind),
-        title: r.toc_title_override ?? r.title,
+        title: tocTitle({ title: r.title, tocTitleOverride: r.toc_title_override ?? undefined }),
         docNumber: r.doc_number,
       };
       if (r.first_page !== null) entry.page = r.first_page;

@@ -83,7 +83,8 @@ export function settingsFrom(value: unknown): PrintSettings {
   return { fonts: merged.fonts, bleed: merged.bleed, padToMultipleOf4: merged.padToMultipleOf4, evenRunningHead: merged.evenRunningHead };
 }
 
-export function issueFromRow(row: IssueRow): Issue {
+/** The issue's own columns, without the JSON ones (the library list needs no front matter). */
+export function issueHeadFromRow(row: IssueRow): Omit<Issue, 'frontMatter' | 'settings'> {
   return {
     id: row.id,
     journalName: row.journal_name,
@@ -92,10 +93,12 @@ export function issueFromRow(row: IssueRow): Issue {
     cumulativeNumber: row.cumulative_number,
     date: row.date,
     status: asStatus(row.status),
-    frontMatter: frontMatterFrom(row.front_matter),
-    settings: settingsFrom(row.settings),
     updatedAt: row.updated_at,
   };
+}
+
+export function issueFromRow(row: IssueRow): Issue {
+  return { ...issueHeadFromRow(row), frontMatter: frontMatterFrom(row.front_matter), settings: settingsFrom(row.settings) };
 }
 
 export function sectionFromRow(row: SectionRow): Section {

@@ -1,19 +1,11 @@
 /** Shapes the store returns besides the common/model domain types. */
-import type { DocumentKind, IssueStatus } from '../../common/model/index';
+import type { DocumentKind, Issue } from '../../common/model/index';
 
 /** One row of the library list. */
-export interface IssueSummary {
-  id: string;
-  journalName: string;
-  year: number;
-  number: number;
-  cumulativeNumber: number;
-  date: string;
-  status: IssueStatus;
+export interface IssueSummary extends Omit<Issue, 'frontMatter' | 'settings'> {
   documentCount: number;
   /** Pages of the last layout; null until the issue has been laid out. */
   pageCount: number | null;
-  updatedAt: string;
 }
 
 export interface TocEntry {
@@ -72,13 +64,5 @@ export interface PageMap {
   compactTables: string[];
 }
 
-export interface IssueMetaPatch {
-  journalName?: string;
-  year?: number;
-  number?: number;
-  cumulativeNumber?: number;
-  date?: string;
-  status?: IssueStatus;
-  frontMatter?: import('../../common/model/index').FrontMatter;
-  settings?: import('../../common/model/index').PrintSettings;
-}
+/** What `issues.update` may change: any field of the issue but its id and time stamp. */
+export type IssueMetaPatch = Partial<Omit<Issue, 'id' | 'updatedAt'>>;

@@ -1,4 +1,5 @@
 /** Every piece of UI text, in one table so another language can be added beside it. */
+import { cumulativeLabel, issueLabel } from '../../common/model/labels';
 export const zhCN = {
   appName: '政务公开信息编排',
   library: {
@@ -38,8 +39,8 @@ export const zhCN = {
     imported: '已导入',
   },
   status: { draft: '编辑中', final: '已定稿', published: '已出版' } as Record<string, string>,
-  issueName: (year: number, number: number) => `${year}年第${number}期`,
-  cumulativeName: (n: number) => `总第${n}期`,
+  issueName: (year: number, number: number) => issueLabel({ year, number }),
+  cumulativeName: cumulativeLabel,
   workspace: {
     back: '期刊库',
     outline: '目次结构',

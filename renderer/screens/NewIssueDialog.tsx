@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { api, type IssueSummary } from '../api';
 import { t } from '../i18n';
 import { DateField } from '../workspace/DateField';
-import { todayIso } from '../workspace/dateText';
+import { todayIso } from '../../common/text/dates';
 
 export type NewIssueMode = { kind: 'next'; source?: IssueSummary } | { kind: 'duplicate'; source: IssueSummary };
 

@@ -1,7 +1,7 @@
 /** A date typed and shown as 2024年7月31日 (a browser date input shows mm/dd/yyyy); the value is ISO. */
 import { useEffect, useState } from 'react';
 import { t } from '../i18n';
-import { formatChineseDate, parseChineseDate } from './dateText';
+import { formatChineseDate, parseChineseDate } from '../../common/text/dates';
 
 export function DateField(props: { value: string; onChange: (iso: string) => void; testId?: string }) {
   const [text, setText] = useState(formatChineseDate(props.value));

@@ -1,6 +1,6 @@
 /** The issue's outline: sections (栏目) with their documents; drag to reorder or move between sections. */
 import { useRef, useState, type DragEvent } from 'react';
-import type { GazetteDocument, IssueTree } from '../../common/model';
+import { tocTitle, type GazetteDocument, type IssueTree } from '../../common/model';
 import { t } from '../i18n';
 
 export interface OutlineActions {
@@ -26,7 +26,7 @@ const IMPORT_ACCEPT = '.txt,.html,.htm,.docx,.doc,.wps';
 const carriesFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
 
 function docLabel(doc: GazetteDocument): string {
-  return doc.tocTitleOverride || doc.title || t.workspace.untitled;
+  return tocTitle(doc) || t.workspace.untitled;
 }
 
 export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {

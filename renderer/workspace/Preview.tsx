@@ -3,10 +3,9 @@
  * thumbnails of the whole issue and its TOC with page numbers from the last full layout.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { IssueTree } from '../../common/model';
+import { evenRunningHead, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
 import { previewUnit } from '../../common/render/previewUnit';
-import { evenRunningHead } from '../../common/render/toHtml';
 import { t } from '../i18n';
 import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
 import { parkFrame, PrintFrame, printPageUrl, moveFrame, sharedPreviewFrame } from './printFrame';
@@ -22,7 +21,7 @@ export function unitJob(tree: IssueTree, documentId: string, pageMap: PageMap | 
   const pages = cached(unit.hash);
   return {
     units: [{ id: unit.id, hash: unit.hash, label: unit.label, sectionName: unit.sectionName, documentIds: unit.documentIds, html: unit.html, ...(pages ? { cachedPages: pages } : {}) }],
-    evenHead: evenRunningHead(tree),
+    evenHead: evenRunningHead(tree.issue),
     fonts: tree.issue.settings.fonts,
     pageOffset: pageMap?.units[unit.id]?.first ?? pageMap?.documents[documentId] ?? 1,
   };

@@ -1,4 +1,4 @@
-import type { IssueTree } from '../../common/model';
+import { tocTitle, type IssueTree } from '../../common/model';
 import type { PageMap } from '../../common/render/printJob';
 import { t } from '../i18n';
 
@@ -14,7 +14,7 @@ export function TocPanel(props: { tree: IssueTree; pageMap: PageMap | null; onSe
             const page = props.pageMap?.documents[doc.id];
             return (
               <div key={doc.id} className="toc-entry" data-testid="toc-entry" data-doc-id={doc.id} onClick={() => props.onSelect(doc.id)}>
-                <div className="toc-title">{doc.tocTitleOverride || doc.title || t.workspace.untitled}</div>
+                <div className="toc-title">{tocTitle(doc) || t.workspace.untitled}</div>
                 <div className="toc-line">
                   <span className="toc-number">{doc.docNumber}</span>
                   <span className="toc-leader" />

@@ -1,5 +1,5 @@
 /** The outline's right-click menu for a document: open, 目录标题, move to another section, delete. */
-import type { IssueTree } from '../../common/model';
+import { tocTitle, type IssueTree } from '../../common/model';
 import type { MenuItem } from '../ContextMenu';
 import { t } from '../i18n';
 import type { OutlineActions } from './Outline';
@@ -14,7 +14,7 @@ export function outlineDocMenuItems(tree: IssueTree, documentId: string, actions
       label: t.menu.rename,
       testId: 'outline-menu-rename',
       onSelect: () => {
-        const title = window.prompt(t.menu.renamePrompt, doc.tocTitleOverride || doc.title);
+        const title = window.prompt(t.menu.renamePrompt, tocTitle(doc));
         if (title !== null) actions.setTocTitle(documentId, title.trim() && title.trim() !== doc.title ? title.trim() : null);
       },
     },

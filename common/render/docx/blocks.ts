@@ -1,7 +1,7 @@
 /** One document's blocks -> docx paragraphs and tables, and the grouping of blocks into sections. */
 import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Align, BlockElement, TableElement } from '../../model';
-import { plainText } from '../../model';
+import { assertNever, plainText } from '../../model';
 import { missingImageText } from '../images';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
@@ -69,15 +69,17 @@ function layoutOf(block: BlockElement): RunLayout {
       return isWideTable(block) ? 'landscape' : 'span';
     case 'paragraph':
       return block.role === 'table-note' ? 'span' : 'columns';
-    case 'heading':
     case 'addressee':
+    case 'heading':
+    case 'attachment-list':
     case 'signature':
     case 'date-line':
-    case 'chronicle-entry':
     case 'checkbox':
-    case 'attachment-list':
     case 'page-break':
+    case 'chronicle-entry':
       return 'columns';
+    default:
+      return assertNever(block, 'block type');
   }
 }
 
@@ -247,6 +249,8 @@ export function blocksToDocx(
         break;
       case 'page-break':
         break;
+      default:
+        assertNever(block, 'block type');
     }
   });
   return out;

@@ -1,13 +1,18 @@
 /** Text leaves -> docx runs, with the run-in lead-in styles of §3 (楷体 for （一）, bold for 1., 黑体 for 一、). */
 import { TextRun, type ParagraphChild } from 'docx';
 import type { Face, TextLeaf } from '../../model';
+import { CN_NUMERAL } from '../../text/chineseNumerals';
 import { LATIN_FONT, STYLE, type FaceNames } from './styles';
+
+const LEVEL2_NUMBER = new RegExp(`^[（(]${CN_NUMERAL}[）)]`);
+const LEVEL1_NUMBER = new RegExp(`^${CN_NUMERAL}、`);
+const ARTICLE_NUMBER = new RegExp(`^第${CN_NUMERAL}条`);
 
 /** The lead-in style a paragraph's run-in phrase takes, from its literal numbering. */
 export function leadInStyleFor(paragraphText: string): { style?: string; face?: Face } {
-  if (/^[（(][一二三四五六七八九十]+[）)]/.test(paragraphText)) return { style: STYLE.leadInKai };
-  if (/^[一二三四五六七八九十]+、/.test(paragraphText)) return { face: 'hei' };
-  if (/^第[一二三四五六七八九十百零〇]+条/.test(paragraphText)) return { face: 'hei' };
+  if (LEVEL2_NUMBER.test(paragraphText)) return { style: STYLE.leadInKai };
+  if (LEVEL1_NUMBER.test(paragraphText)) return { face: 'hei' };
+  if (ARTICLE_NUMBER.test(paragraphText)) return { face: 'hei' };
   return { style: STYLE.leadInBold };
 }
 

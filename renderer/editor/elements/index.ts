@@ -16,25 +16,31 @@ import type { ElementPlugin } from './plugin';
 import { signaturePlugin } from './signature';
 import { tableCellPlugin, tablePlugin, tableRowPlugin } from './table';
 
-export const plugins: ElementPlugin[] = [
-  paragraphPlugin,
-  docTitlePlugin,
-  docNumberPlugin,
-  addresseePlugin,
-  headingPlugin,
-  attachmentListPlugin,
-  attachmentItemPlugin,
-  attachmentHeadingPlugin,
-  signaturePlugin,
-  dateLinePlugin,
-  chronicleEntryPlugin,
-  checkboxPlugin,
-  pageBreakPlugin,
-  imagePlugin,
-  tablePlugin,
-  tableRowPlugin,
-  tableCellPlugin,
-];
+/**
+ * One plugin per element type, keyed by type: a type added to the model and missing here fails to compile.
+ * The order is the style menu's order.
+ */
+export const pluginOf: Record<ElementType, ElementPlugin> = {
+  paragraph: paragraphPlugin,
+  'doc-title': docTitlePlugin,
+  'doc-number': docNumberPlugin,
+  addressee: addresseePlugin,
+  heading: headingPlugin,
+  'attachment-list': attachmentListPlugin,
+  'attachment-item': attachmentItemPlugin,
+  'attachment-heading': attachmentHeadingPlugin,
+  signature: signaturePlugin,
+  'date-line': dateLinePlugin,
+  'chronicle-entry': chronicleEntryPlugin,
+  checkbox: checkboxPlugin,
+  'page-break': pageBreakPlugin,
+  image: imagePlugin,
+  table: tablePlugin,
+  'table-row': tableRowPlugin,
+  'table-cell': tableCellPlugin,
+};
+
+export const plugins: ElementPlugin[] = Object.values(pluginOf);
 
 export const pluginByType = new Map<ElementType, ElementPlugin>(plugins.map((p) => [p.type, p]));
 export const VOID_ELEMENT_TYPES = new Set(plugins.filter((p) => p.isVoid).map((p) => p.type));

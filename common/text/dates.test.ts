@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatChineseDate, parseChineseDate } from './dateText';
+import { formatChineseDate, parseChineseDate } from './dates';
 
 describe('dates as 2024年7月31日', () => {
   it('formats ISO dates the Chinese way and reads what editors type', () => {
