@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../common/ipc/names';
 import { createElectronPrintEngine } from './electron/printEngine';
-import type { PrintEngine } from './export/engine';
+import { createPrintService } from './export/printService';
 import type { UserFileKind } from './handlers/deps';
 import { handleCall } from './handlers/index';
 import { createLibraryHost, type LibraryHost } from './libraryHost';
@@ -47,7 +47,8 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let host: LibraryHost | null = null;
   const log = createFileLogger('app', { dir: path.join(app.getPath('userData'), 'logs') });
-  let printEngine: Promise<PrintEngine> | null = null;
+  // Electron's printToPDF window and the layout cache, for the app's life (stopped when it quits).
+  const printService = createPrintService(() => createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`));
   const rendererRoot = path.join(appRoot(), 'dist', 'renderer');
 
   const emit = (channel: string, payload: unknown) => {
@@ -268,7 +269,8 @@ if (!app.requestSingleInstanceLock()) {
       return host.restore(day);
     },
     emit,
-    printEngine: () => (printEngine ??= createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`)),
+    printEngine: () => printService.engine(),
+    printService,
     revealFile: (file: string) => shell.showItemInFolder(file),
     chooseSaveFile,
     chooseOpenFile,
@@ -345,7 +347,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   app.on('window-all-closed', () => {
-    void printEngine?.then((e) => e.close());
+    void printService.stop();
     host?.close();
     host = null;
     app.quit();

@@ -12,7 +12,8 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeExportEngine } from '../main/handlers/export';
+import { createPrintService } from '../main/export/printService';
+import type { ExportHost } from '../main/handlers/export';
 import { handleCall, type HandlerDeps } from '../main/handlers/index';
 import { openLibrary, type Library } from '../main/store/index';
 import { partText, unzipDocx } from './docx-helpers';
@@ -28,8 +29,12 @@ let library: Library;
 let issueId: string;
 let images: { png: Uint8Array; jpeg: Uint8Array };
 
+// The app's host keeps one print service (one Chromium, one layout cache) for its life, as here.
+const printService = createPrintService();
+const exportHost: ExportHost = { printService };
+
 async function call<T>(channel: string, payload: unknown, deps: Partial<HandlerDeps> & Record<string, unknown> = {}): Promise<T> {
-  const result = await handleCall(channel, payload, { deps: { library, ...deps } });
+  const result = await handleCall(channel, payload, { deps: { library, ...exportHost, ...deps } });
   if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
   return result.value as T;
 }
@@ -89,7 +94,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await closeExportEngine();
+  await printService.stop();
   library?.close();
   cleanup();
 });

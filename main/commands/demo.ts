@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { appRoot } from '../appRoot';
-import { closeExportEngine } from '../handlers/export';
+import { createPrintService } from '../export/printService';
 import { openLibrary } from '../store/index';
 import { fileArgument } from './export';
 import { callChannel, parseCommandArgs, printJson, type CliContext } from './shared';
@@ -22,17 +22,18 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const pdfPath = values.pdf ?? path.join(process.cwd(), 'out', 'sample-issue.pdf');
   const dir = mkdtempSync(path.join(tmpdir(), 'gazette-demo-'));
   const library = openLibrary(path.join(dir, 'demo.sqlite'));
+  const printService = createPrintService();
   try {
     const tree = loadSampleTree();
     const issueId = library.issues.insertTree(tree);
     // The app's export path: the contract handlers, with the files chosen here instead of in a dialog.
-    const pdf = await callChannel(library, 'export.pdf', { issueId }, fileArgument(pdfPath));
+    const pdf = await callChannel(library, 'export.pdf', { issueId }, { ...fileArgument(pdfPath), printService });
     if (pdf.canceled) throw new Error('no PDF written');
     const docx = values['no-docx'] ? undefined : await callChannel(library, 'export.docx', { issueId }, fileArgument(pdfPath.replace(/\.pdf$/i, '') + '.docx'));
     const docxPath = docx && !docx.canceled ? docx.path : undefined;
     printJson(ctx, { pdf: pdf.path, docx: docxPath, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
   } finally {
-    await closeExportEngine();
+    await printService.stop();
     library.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
  * (HandlerDeps.chooseSaveFile), as a save dialog's answer does in the app.
  */
 import path from 'node:path';
-import { closeExportEngine } from '../handlers/export';
+import { createPrintService } from '../export/printService';
 import { writeIssueHtml } from '../export/htmlExport';
 import { printImages } from '../export/images';
 import { callChannel, CliError, dbOption, parseCommandArgs, printJson, withLibrary, type CliContext } from './shared';
@@ -31,12 +31,13 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, exportOptions);
   const issueId = values.issue;
   if (!issueId || (!values.pdf && !values.html && !values.docx)) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
+  const printService = createPrintService();
   try {
     const summary = await withLibrary(values.db, ctx.env, async (library) => {
       const out: Record<string, unknown> = {};
       const warnings = new Set<string>();
       if (values.pdf) {
-        const pdf = await callChannel(library, 'export.pdf', { issueId, bleed: values.bleed, padToMultipleOf4: values.pad4 }, fileArgument(values.pdf));
+        const pdf = await callChannel(library, 'export.pdf', { issueId, bleed: values.bleed, padToMultipleOf4: values.pad4 }, { ...fileArgument(values.pdf), printService });
         if (pdf.canceled) throw new CliError('PDF 未导出 (no PDF written)');
         pdf.warnings.forEach((w) => warnings.add(w));
         Object.assign(out, { pdf: pdf.path, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
@@ -58,7 +59,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     });
     printJson(ctx, summary);
   } finally {
-    await closeExportEngine();
+    await printService.stop();
   }
   return 0;
 }

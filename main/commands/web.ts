@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { closeExportEngine } from '../handlers/export';
+import { createPrintService } from '../export/printService';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
 import { createFileLogger } from '../log';
@@ -28,6 +28,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const logger = createFileLogger('web', { echo: (line) => ctx.err(line) });
   const host = createLibraryHost(file, { logger });
   const live: { server?: WebServer } = {};
+  const printService = createPrintService();
   const deps = {
     get library() {
       return host.library;
@@ -35,6 +36,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     logger,
     emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }),
     restoreLibrary: (day?: string) => host.restore(day),
+    // One Chromium and layout cache for the bridge's life: a re-export lays out only changed units.
+    printService,
   };
   const server = await startWebServer({ root, port, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
@@ -47,7 +50,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await closeExportEngine();
+  await printService.stop();
   host.close();
   return 0;
 }

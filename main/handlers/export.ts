@@ -3,9 +3,10 @@
  * one by one when someone listens, so progress can name the pages done), DOCX through toDocx; images from
  * the library in both. Where the file goes is the host's choice (HandlerDeps.chooseSaveFile: Electron's save
  * dialog, the CLI's argument) or a fresh name in `exports/` beside the library; callers never pass a path.
- * The engine and the layout cache live for the whole process, so a re-export lays out only changed units.
- * The cache is on disk beside the library (`cache/`, main/export/issueCache.ts) with the issue's PDF, so
- * the 合订本 binds what the year's exports laid out and printed, and a later process lays out only changes.
+ * A host that lives on (the app, the web bridge) passes its PrintService, whose engine lasts until it
+ * stops; without one an export launches a print engine for itself and closes it when done (the CLI). The
+ * layout cache is on disk beside the library (`cache/`, main/export/issueCache.ts) with the issue's PDF, so a
+ * re-export lays out only changed units and the 合订本 binds what the year's exports laid out and printed.
  */
 import { readFileSync } from 'node:fs';
 import type { IssueTree } from '../../common/model';
@@ -16,6 +17,7 @@ import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
 import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache } from '../export/issueCache';
 import type { LayoutCache } from '../export/layoutCache';
+import { createPrintService, type PrintService } from '../export/printService';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
 import { issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
@@ -28,35 +30,21 @@ export interface ExportHost {
   revealFile?: (file: string) => void;
   /** Laid-out units to reuse (the bench starts each warm run empty); default: the library's, on disk. */
   layoutCache?: LayoutCache;
+  /** The host's print service (engine, layout cache, one export at a time); default: one per export. */
+  printService?: PrintService;
 }
 
 type Deps = HandlerDeps & ExportHost;
 
-let sharedEngine: Promise<PrintEngine> | null = null;
-let queue: Promise<unknown> = Promise.resolve();
-
-async function engineFor(deps: Deps): Promise<PrintEngine> {
-  if (deps.printEngine) return deps.printEngine();
-  if (!sharedEngine) {
-    const { ChromiumEngine } = await import('../export/chromium');
-    sharedEngine = ChromiumEngine.launch();
-    sharedEngine.catch(() => (sharedEngine = null));
+/** Run `fn` with the host's print service, or with one of its own that is stopped when `fn` is done. */
+async function withPrintService<T>(deps: Deps, fn: (service: PrintService, engine: () => Promise<PrintEngine>) => Promise<T>): Promise<T> {
+  const own = deps.printService ? null : createPrintService();
+  const service = deps.printService ?? own!;
+  try {
+    return await service.serial(() => fn(service, () => (deps.printEngine ? deps.printEngine() : service.engine())));
+  } finally {
+    await own?.stop();
   }
-  return sharedEngine;
-}
-
-/** Close the shared Chromium (the web bridge and the CLI call this on exit). */
-export async function closeExportEngine(): Promise<void> {
-  const engine = sharedEngine;
-  sharedEngine = null;
-  if (engine) await (await engine).close().catch(() => undefined);
-}
-
-/** One export at a time per process: the engine has one print page. */
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const run = queue.then(fn, fn);
-  queue = run.catch(() => undefined);
-  return run;
 }
 
 /**
@@ -95,12 +83,12 @@ function keepForVolume(deps: Deps, cacheDir: string, cache: LayoutCache, issueId
 
 export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export.download' | 'shell.reveal'> = {
   'export.pdf': (deps: Deps, { issueId, bleed, padToMultipleOf4 }) =>
-    serial(async () => {
+    withPrintService(deps, async (service, engineOf) => {
       const tree = deps.library.issues.getTree(issueId);
       const written = await writeUserFile(deps, 'pdf', `${issueFileStem(tree)}.pdf`, async (pdfPath) => {
-        const engine = await engineFor(deps);
+        const engine = await engineOf();
         const cacheDir = libraryCacheDir(deps.library.file);
-        const cache = deps.layoutCache ?? libraryLayoutCache(cacheDir);
+        const cache = deps.layoutCache ?? (cacheDir ? libraryLayoutCache(cacheDir) : service.layoutCache);
         const images = printImages(deps.library, tree);
         if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });

@@ -12,21 +12,14 @@ import { Chunker, Previewer, registerHandlers } from 'pagedjs';
 import { tocHtml } from '../../common/render/toHtmlFront';
 import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
-import { RepeatTableHeaders } from './tableHeaders';
-import { RegionColumns } from './regions';
-import { ExactTextBreaks } from './textBreaks';
-import { rotateWideTables } from './rotateTables';
-import { splitTables } from './splitTables';
-import { snapSpanningBlocks } from './gridSnap';
-import { balanceColumns } from './balanceColumns';
-import { regionFlows } from './flows';
-import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
+import { checkPageCount, compareText, contentText, locateCharacter, withTimeout } from './integrity';
 import { mendTocTitleBreaks } from './tocBreaks';
-import { checkPageCount, compareText, contentText, locateCharacter, sameCharacters, withTimeout } from './integrity';
 import { startPrintBridge } from './bridge';
+import { FLOW_STAGES, ISSUE_STAGES, PAGED_HANDLERS, runStages, runUnitStages, UNIT_STAGES, unitContext } from './stages';
 
-registerHandlers(RepeatTableHeaders, RegionColumns, ExactTextBreaks);
+// The steps of a layout and their order are listed in stages.ts.
+registerHandlers(...PAGED_HANDLERS);
 
 // Paged.js loads every @font-face before each flow: with the CJK faces split into ~600 unicode-range
 // subsets that costs seconds. We load only the subsets the content uses (primeFonts) before each flow.
@@ -94,28 +87,6 @@ function pagesIn(container: HTMLElement): HTMLElement[] {
   return Array.from(container.querySelectorAll(':scope .pagedjs_page')) as HTMLElement[];
 }
 
-/** Does the page begin with a block that forced a page break (an attachment, a rotated table)? */
-function startsWithForcedBreak(page: HTMLElement): boolean {
-  const wrapper = page.querySelector('.pagedjs_page_content > div');
-  const forced = wrapper?.querySelector('[data-break-before="page"], .gz-rot-page');
-  if (!wrapper || !forced) return false;
-  const range = document.createRange();
-  range.setStart(wrapper, 0);
-  range.setEndBefore(forced);
-  return range.toString().trim() === '';
-}
-
-/** Balance the columns on the last page of each flow (document part) and before each forced page break. */
-function markBalancedPages(pages: HTMLElement[]): void {
-  pages.forEach((page, i) => {
-    const next = pages[i + 1];
-    if (!next || startsWithForcedBreak(next)) {
-      page.classList.add('gz-balance');
-      balanceColumns(page);
-    }
-  });
-}
-
 async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: number): Promise<LaidOutUnit | null> {
   container.dataset.unitId = unit.id;
   container.dataset.section = unit.sectionName;
@@ -126,29 +97,17 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   const started = performance.now();
   const content = fragmentOf(unit.html);
   await primeFonts(content);
-  const probe = document.createElement('div');
-  probe.appendChild(content.cloneNode(true));
-  const sourceText = contentText(probe);
-  rotateWideTables(content);
-  splitTables(content);
-  snapSpanningBlocks(content);
-  // Rows split across pages reorder a row's text (the first part of every cell, then the rest), so the
-  // prepared content must hold the same characters as the source, and the laid-out text must equal it.
-  const prepared = document.createElement('div');
-  prepared.appendChild(content.cloneNode(true));
-  const preparedText = contentText(prepared);
-  const lost = sameCharacters(sourceText, preparedText, unit.label);
-  if (lost) throw new Error(lost.message);
+  const { sourceText, prepared, preparedText = '', flows = [] } = runStages(UNIT_STAGES, unitContext(unit.label, content));
   const pages: HTMLElement[] = [];
-  for (const flow of regionFlows(content)) {
+  for (const flow of flows) {
     const part = section('gz-flow');
     container.appendChild(part);
     const flowPages = await paginate(flow, part, unit.label, timeoutMs);
-    markBalancedPages(flowPages);
+    runStages(FLOW_STAGES, { pages: flowPages });
     pages.push(...flowPages);
   }
   const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
-  const problem = compareText(preparedText, laid, unit.label, (i) => locateCharacter(prepared, i)) ?? checkPageCount(pages, sourceText.length, unit.label);
+  const problem = compareText(preparedText, laid, unit.label, (i) => (prepared ? locateCharacter(prepared, i) : '')) ?? checkPageCount(pages, sourceText.length, unit.label);
   if (problem) throw new Error(problem.message);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }
@@ -247,12 +206,13 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
   const units: PageMap['units'] = {};
   let index = 0;
   job.units.forEach((unit, u) => {
-    const pages = bodyPages[u];
-    units[unit.id] = { first: numberOf(index), count: pages.length };
-    for (const page of pages) {
-      applyRunningHead(page, { number: numberOf(index), sectionName: unit.sectionName, evenHead: job.evenHead });
-      index++;
-    }
+    units[unit.id] = { first: numberOf(index), count: bodyPages[u].length };
+    index += bodyPages[u].length;
+  });
+  runStages(ISSUE_STAGES, {
+    units: job.units.map((unit, u) => ({ sectionName: unit.sectionName, pages: bodyPages[u] })),
+    evenHead: job.evenHead,
+    numberOf,
   });
   root.append(...unitContainers);
 
@@ -271,10 +231,10 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
 
 declare global {
   interface Window {
-    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; ready: boolean };
+    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; runUnitStages: typeof runUnitStages; ready: boolean };
   }
 }
 
-window.gazettePrint = { layout, ready: true };
+window.gazettePrint = { layout, runUnitStages, ready: true };
 // The app's live preview frames this page from another site and drives it by postMessage.
 startPrintBridge(layout);

@@ -1,0 +1,128 @@
+/**
+ * The print page's unit stages (renderer/print/stages.ts), each run on its own fixture in the real print
+ * page in Chromium (the stages measure blocks with the journal CSS and fonts, which a DOM without layout
+ * cannot). Fixtures are units' content as common/render writes it: tests/fixtures/print-stages/NAME.html.
+ * The Paged.js handlers and the page stages have DOM tests in renderer/print/handlers.test.ts.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertPrintPageBuilt, CONTENT_TYPES, resolveRendererFile } from '../main/export/assets';
+import { CHROMIUM_ARGS, findChromium, PRINT_ORIGIN } from '../main/export/chromium';
+
+interface StageResult {
+  html: string;
+  flows: string[];
+  sourceText: string;
+  preparedText?: string;
+}
+
+const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures/print-stages', `${name}.html`), 'utf8');
+
+let context: BrowserContext;
+let page: Page;
+const profile = mkdtempSync(path.join(tmpdir(), 'gazette-stages-'));
+
+beforeAll(async () => {
+  assertPrintPageBuilt();
+  context = await chromium.launchPersistentContext(profile, { executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, viewport: { width: 900, height: 1200 } });
+  page = context.pages()[0] ?? (await context.newPage());
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const file = url.origin === PRINT_ORIGIN ? resolveRendererFile(url.pathname) : null;
+    if (!file) return route.abort('blockedbyclient');
+    return route.fulfill({ status: 200, contentType: CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+  });
+  await page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load', timeout: 60_000 });
+  await page.waitForFunction(() => (globalThis as unknown as { gazettePrint?: { ready: boolean } }).gazettePrint?.ready === true, undefined, { timeout: 60_000 });
+});
+
+afterAll(async () => {
+  await context?.close();
+  rmSync(profile, { recursive: true, force: true });
+});
+
+function run(names: string[], html: string): Promise<StageResult> {
+  return page.evaluate(
+    ([n, h]) => (globalThis as unknown as { gazettePrint: { runUnitStages(names: string[], html: string): StageResult } }).gazettePrint.runUnitStages(n, h),
+    [names, html] as const,
+  );
+}
+
+/** A fragment of the stage's output, parsed in the page (Node has no DOM). */
+function count(html: string, selector: string): Promise<number> {
+  return page.evaluate(
+    ([h, s]) => {
+      const t = document.createElement('template');
+      t.innerHTML = h;
+      return t.content.querySelectorAll(s).length;
+    },
+    [html, selector] as const,
+  );
+}
+
+describe('print stages', () => {
+  it('rotate-wide-tables: a 14-column table gets a landscape page of its own; the text stays', async () => {
+    const html = fixture('rotate-wide-tables');
+    expect(await count(html, '.gz-rot-page')).toBe(0);
+    const out = await run(['rotate-wide-tables'], html);
+    expect(await count(out.html, '.gz-rot-page')).toBeGreaterThanOrEqual(1);
+    expect(await count(out.html, '.gz-rot-page table')).toBeGreaterThanOrEqual(1);
+    expect(out.html).toContain('第14列标题');
+  });
+
+  it('split-tables: a 70-row table becomes page-sized pieces, each continued piece on a new page', async () => {
+    const html = fixture('split-tables');
+    const out = await run(['split-tables'], html);
+    const pieces = await count(out.html, '.gz-tablewrap');
+    expect(pieces).toBeGreaterThanOrEqual(2);
+    expect(await count(out.html, '.gz-tablewrap.gz-continued.gz-newpage')).toBe(pieces - 1);
+    // Every row is still there, once.
+    expect(await count(out.html, 'tbody tr')).toBe(70);
+  });
+
+  it('snap-spanning-blocks: spanning blocks in two-column regions take whole 17.5 pt grid lines', async () => {
+    const html = fixture('snap-spanning-blocks');
+    const out = await run(['snap-spanning-blocks'], html);
+    const heightsOf = (h: string) => page.evaluate((h) => {
+      const box = document.createElement('div');
+      box.className = 'gz-measure';
+      box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;';
+      box.innerHTML = h;
+      document.body.appendChild(box);
+      const blocks = Array.from(box.querySelectorAll<HTMLElement>('.gz-region--cols > .gz-titleblock, .gz-region--cols > .gz-tablewrap'));
+      const pt = blocks.map((b) => {
+        const s = getComputedStyle(b);
+        return ((b.getBoundingClientRect().height + parseFloat(s.marginTop) + parseFloat(s.marginBottom)) * 72) / 96;
+      });
+      box.remove();
+      return pt;
+    }, h);
+    const offGrid = (pt: number) => Math.abs(pt / 17.5 - Math.round(pt / 17.5));
+    // The fixture's title block is not a whole number of grid lines until the stage runs.
+    const before = await heightsOf(html);
+    expect(before.length).toBe(1);
+    expect(offGrid(before[0]), `${before[0]} pt`).toBeGreaterThan(0.01);
+    const after = await heightsOf(out.html);
+    expect(after.length).toBe(1);
+    expect(offGrid(after[0]), `${after[0]} pt`).toBeLessThan(0.01);
+    expect(after[0] - before[0]).toBeLessThan(17.5);
+  });
+
+  it('check-prepared-text: after tables are split the prepared content holds the same characters', async () => {
+    const out = await run(['rotate-wide-tables', 'split-tables', 'snap-spanning-blocks', 'check-prepared-text'], fixture('check-prepared-text'));
+    expect(out.preparedText).toBeDefined();
+    expect([...out.preparedText!].sort().join('')).toBe([...out.sourceText].sort().join(''));
+  });
+
+  it('region-flows: an attachment starts a second flow, its article marked continued', async () => {
+    const out = await run(['region-flows'], fixture('region-flows'));
+    expect(out.flows).toHaveLength(2);
+    expect(await count(out.flows[0], 'article[data-continued]')).toBe(0);
+    expect(await count(out.flows[1], 'article[data-continued]')).toBe(1);
+    expect(out.flows[1]).toContain('附件1');
+    expect(await count(out.flows[1], '.gz-region--newpage')).toBe(0);
+  });
+});
