@@ -43,6 +43,7 @@ export const zhCN = {
   workspace: {
     back: '期刊库',
     outline: '目次结构',
+    pagesUpdating: '正在更新页码…',
     addSection: '新增栏目',
     addDocument: '新增文件',
     importWord: '导入 Word 文件（.docx，装有 LibreOffice 时也可 .doc/.wps）',

@@ -58,6 +58,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
   const [outlineMenu, setOutlineMenu] = useState<MenuState | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
+  /** The issue changed since the last full layout: outline and TOC page numbers are being recomputed. */
+  const [pagesUpdating, setPagesUpdating] = useState(false);
   const [importReport, setImportReport] = useState<ImportedDocumentReport[] | null>(null);
   /** Text the editor's find bar shows highlighted (a search hit, a 查找 hit); `key` reopens it. */
   const [editorFind, setEditorFind] = useState<{ query: string; key: number } | undefined>(undefined);
@@ -260,7 +262,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
 
   const activePanel =
     panel === 'toc' ? (
-      <TocPanel tree={tree} pageMap={pageMap} onSelect={select} />
+      <TocPanel tree={tree} pageMap={pageMap} pagesUpdating={pagesUpdating} onSelect={select} />
     ) : panel === 'find' ? (
       <FindPanel actions={issueFind.actions} query={issueFind.query} onQuery={issueFind.setQuery} />
     ) : panel === 'checks' ? (
@@ -302,6 +304,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
           currentId={currentId}
           pages={pages}
           findingCounts={issueChecks.counts}
+          pagesUpdating={pagesUpdating}
           actions={outlineActions}
           onDocContextMenu={(e, documentId) =>
             setOutlineMenu({
@@ -336,7 +339,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
           badges={{ checks: findings.length }}
           kept={{
             preview: <UnitPreview tree={tree} documentId={currentId} pageMap={pageMap} version={layoutVersion} />,
-            thumbnails: <IssueLayout tree={tree} visible={panel === 'thumbnails'} version={layoutVersion} onPageMap={onPageMap} printRequest={printRequest} />,
+            thumbnails: <IssueLayout tree={tree} visible={panel === 'thumbnails'} version={layoutVersion} onPageMap={onPageMap} onStale={setPagesUpdating} printRequest={printRequest} />,
           }}
           active={activePanel}
         />

@@ -154,7 +154,15 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
 }
 
 /** The whole issue laid out in a frame (thumbnails) giving the page map for the TOC and the outline. */
-export function IssueLayout(props: { tree: IssueTree; visible: boolean; version: number; onPageMap: (map: PageMap, pages: number) => void; printRequest: number }) {
+export function IssueLayout(props: {
+  tree: IssueTree;
+  visible: boolean;
+  version: number;
+  onPageMap: (map: PageMap, pages: number) => void;
+  /** The issue changed: the page numbers shown are stale until the next onPageMap (or the layout fails). */
+  onStale?: (stale: boolean) => void;
+  printRequest: number;
+}) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const printer = useRef<PrintFrame | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -164,12 +172,15 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
   const [error, setError] = useState('');
   const onPageMap = useRef(props.onPageMap);
   onPageMap.current = props.onPageMap;
+  const onStale = useRef(props.onStale);
+  onStale.current = props.onStale;
   const latest = useRef(0);
 
   usePrintFrame(frameRef, printer);
 
   useEffect(() => {
     const ticket = ++latest.current;
+    onStale.current?.(true);
     const timer = setTimeout(async () => {
       const p = printer.current;
       if (!p) return;
@@ -186,8 +197,10 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
         setHeight(thumbsHeight);
         setState('done');
         onPageMap.current(result.pageMap, result.pages);
+        onStale.current?.(false);
       } catch (e) {
         if (ticket === latest.current) {
+          onStale.current?.(false);
           setState('failed');
           setError((e as Error).message);
         }
