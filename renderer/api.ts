@@ -161,6 +161,8 @@ export const api = {
   saveDocument: (documentId: string, content: DocumentContent) => invoke('documents.save', { documentId, content: asContentInput(content) }),
   moveDocument: (documentId: string, sectionId: string, position: number) => invoke('documents.move', { documentId, sectionId, position }),
   removeDocument: (documentId: string) => invoke('documents.remove', { documentId }),
+  listDeletedDocuments: (issueId: string) => invoke('documents.listDeleted', { issueId }),
+  restoreDeletedDocument: (documentId: string) => invoke('documents.restoreDeleted', { documentId }),
   setTocTitle: (documentId: string, tocTitleOverride: string | null) => invoke('documents.updateMeta', { documentId, tocTitleOverride }),
 
   listRevisions: (documentId: string) => invoke('revisions.list', { documentId }),

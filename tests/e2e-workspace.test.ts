@@ -1,7 +1,7 @@
 /**
  * End-to-end workspace habits through the browser bridge at 1280×720: "正在更新页码" while the outline's
  * page numbers are stale after a reorder (gone once the layout is back), page numbers under the
- * thumbnails, the table toolbar not moving the page.
+ * thumbnails, the table toolbar not moving the page, a removed document back from the 回收站.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,5 +107,29 @@ describe.skipIf(!hasChromium)('workspace: page numbers and the table toolbar', (
     expect(tools.x + tools.width).toBeLessThanOrEqual(pane.x + pane.width);
     expect(tools.y + tools.height).toBeLessThanOrEqual(720);
     await page.screenshot({ path: `${SHOTS}/table-tools-1280.png` });
+  }, 120_000);
+
+  it('keeps a removed document in the 回收站 under the outline, and 恢复 puts it back where it was', async () => {
+    const fresh = await callApi<Tree>(server, 'issues.getTree', { issueId });
+    const section = fresh.sections[0];
+    const victim = section.documents[1];
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/issue/${issueId}/doc/${section.documents[0].id}`);
+    await page.waitForSelector('[data-testid=editor] [data-slate-node=element]');
+    expect(await page.locator('[data-testid=recycle-bin]').count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await page.locator(`[data-testid=outline-doc][data-doc-id="${victim.id}"]`).click({ button: 'right' });
+    await page.click('[data-testid=outline-menu-remove]');
+    await expect.poll(() => page.locator(`[data-testid=outline-doc][data-doc-id="${victim.id}"]`).count(), POLL).toBe(0);
+    await page.waitForSelector('[data-testid=recycle-bin]');
+    await page.click('[data-testid=recycle-bin-toggle]');
+    const entry = page.locator(`[data-testid=recycle-bin-doc][data-doc-id="${victim.id}"]`);
+    expect(await entry.textContent()).toContain(section.name);
+    await page.screenshot({ path: `${SHOTS}/recycle-bin-1280.png` });
+    await entry.locator('[data-testid=recycle-bin-restore]').click();
+    await expect.poll(() => page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'), POLL).toBe(victim.id);
+    await expect.poll(() => page.locator('[data-testid=recycle-bin]').count(), POLL).toBe(0);
+    const back = await callApi<Tree>(server, 'issues.getTree', { issueId });
+    expect(back.sections[0].documents.map((d) => d.id)).toEqual(section.documents.map((d) => d.id));
   }, 120_000);
 });

@@ -66,6 +66,12 @@ export const zhCN = {
   },
   save: { saving: '保存中…', saved: '已保存', failed: (reason: string) => `保存失败：${reason}`, idle: '', savedNow: '已保存全部修改', notSaved: '保存失败，修改仍保留在编辑器中，请稍后再按 Ctrl+S' },
   panels: { preview: '预览', thumbnails: '缩略图', toc: '目录', find: '查找', checks: '检查', history: '历史' },
+  recycleBin: {
+    title: '回收站',
+    restore: '恢复',
+    restored: (title: string) => `已恢复“${title}”`,
+    from: (section: string, at: string) => `原在「${section}」· ${at.slice(5, 16).replace('T', ' ')} 删除`,
+  },
   issueFind: {
     query: '在全刊中查找',
     replacement: '替换为',

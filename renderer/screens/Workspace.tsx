@@ -27,6 +27,7 @@ import { FindPanel } from '../workspace/FindPanel';
 import { HistoryPanel } from '../workspace/HistoryPanel';
 import { ImportReport, warningBlockIndex } from '../workspace/ImportReport';
 import { PreExportChecks } from '../workspace/IssueFindings';
+import type { DeletedDocument } from '../workspace/RecycleBin';
 import { findDocument, firstDocument, withContent } from '../workspace/issueTree';
 import { Outline } from '../workspace/Outline';
 import { outlineDocMenuItems } from '../workspace/outlineMenu';
@@ -60,6 +61,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
   const [layoutVersion, setLayoutVersion] = useState(0);
   /** The issue changed since the last full layout: outline and TOC page numbers are being recomputed. */
   const [pagesUpdating, setPagesUpdating] = useState(false);
+  const [deleted, setDeleted] = useState<DeletedDocument[]>([]);
   const [importReport, setImportReport] = useState<ImportedDocumentReport[] | null>(null);
   /** Text the editor's find bar shows highlighted (a search hit, a 查找 hit); `key` reopens it. */
   const [editorFind, setEditorFind] = useState<{ query: string; key: number } | undefined>(undefined);
@@ -129,6 +131,19 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
     } catch (e) {
       showToast(t.common.error((e as Error).message), 'error');
     }
+  };
+
+  // The 回收站: read again after every structural change (a removal among them).
+  useEffect(() => {
+    void api.listDeletedDocuments(props.issueId).then(setDeleted).catch(() => undefined);
+  }, [props.issueId, layoutVersion]);
+  const restoreDeleted = (documentId: string) => {
+    const title = deleted.find((d) => d.id === documentId)?.title ?? '';
+    void structural(async () => {
+      await api.restoreDeletedDocument(documentId);
+      showToast(t.recycleBin.restored(title || t.workspace.untitled));
+      navigate({ screen: 'issue', issueId: props.issueId, documentId });
+    });
   };
 
   const outlineActions = makeOutlineActions({ issueId: props.issueId, tree, latest, select, structural, onImported: setImportReport });
@@ -305,6 +320,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
           pages={pages}
           findingCounts={issueChecks.counts}
           pagesUpdating={pagesUpdating}
+          deleted={deleted}
+          onRestore={restoreDeleted}
           actions={outlineActions}
           onDocContextMenu={(e, documentId) =>
             setOutlineMenu({

@@ -2,6 +2,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { GazetteDocument, IssueTree } from '../../common/model';
 import { t } from '../i18n';
+import { RecycleBin, type DeletedDocument } from './RecycleBin';
 
 export interface OutlineActions {
   select(documentId: string): void;
@@ -29,7 +30,7 @@ function docLabel(doc: GazetteDocument): string {
   return doc.tocTitleOverride || doc.title || t.workspace.untitled;
 }
 
-export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; pagesUpdating?: boolean; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
+export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; pagesUpdating?: boolean; deleted?: DeletedDocument[]; onRestore?: (documentId: string) => void; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
   const { tree, actions } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const [dropMark, setDropMark] = useState<string>('');
@@ -205,6 +206,7 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
           </div>
         ))}
       </div>
+      {props.deleted && props.onRestore ? <RecycleBin documents={props.deleted} onRestore={props.onRestore} /> : null}
     </nav>
   );
 }
