@@ -180,7 +180,7 @@ export const api = {
   yearIndex: (year: number, byIssuer: boolean) => invoke('volume.index', { year, byIssuer }),
   bindVolume: (year: number, byIssuer: boolean) => invoke('volume.bind', { year, byIssuer }),
   cancelVolume: () => invoke('volume.cancel', {}),
-  exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
+  exportDocx: (issueId: string, documentId?: string) => invoke('export.docx', documentId ? { issueId, documentId } : { issueId }),
   publishWeb: (issueId: string) => invoke('export.publish', { issueId }),
   /** An exported file's bytes, for a download link (browser bridge). */
   downloadExport: (exportId: string) => invoke('export.download', { exportId }),

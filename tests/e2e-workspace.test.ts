@@ -1,10 +1,12 @@
 /**
  * End-to-end workspace habits through the browser bridge at 1280×720: "正在更新页码" while the outline's
  * page numbers are stale after a reorder (gone once the layout is back), page numbers under the
- * thumbnails, the table toolbar not moving the page, a removed document back from the 回收站.
+ * thumbnails, the table toolbar not moving the page, a removed document back from the 回收站, 导出此文件.
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { partText, unzipDocx } from './docx-helpers';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
@@ -132,4 +134,24 @@ describe.skipIf(!hasChromium)('workspace: page numbers and the table toolbar', (
     const back = await callApi<Tree>(server, 'issues.getTree', { issueId });
     expect(back.sections[0].documents.map((d) => d.id)).toEqual(section.documents.map((d) => d.id));
   }, 120_000);
+
+  it('exports one document alone from the outline menu (导出此文件)', async () => {
+    const fresh = await callApi<Tree>(server, 'issues.getTree', { issueId });
+    const docs = fresh.sections.flatMap((s) => s.documents);
+    const one = docs.find((d) => d.title.includes('营商环境监督员'))!;
+    const other = docs.find((d) => d.id !== one.id)!;
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/issue/${issueId}/doc/${other.id}`);
+    await page.waitForSelector('[data-testid=editor] [data-slate-node=element]');
+    await page.locator(`[data-testid=outline-doc][data-doc-id="${one.id}"]`).click({ button: 'right' });
+    await page.click('[data-testid=outline-menu-export]');
+    const result = page.locator('[data-testid=export-result]');
+    await result.waitFor({ timeout: 120_000 });
+    const file = (await result.getAttribute('data-path'))!;
+    expect(file).toMatch(/营商环境监督员.*\.docx$/);
+    const text = partText(unzipDocx(readFileSync(file))['word/document.xml']);
+    expect(text).toContain('全市营商环境监督员');
+    expect(text).not.toContain(other.title.slice(-12));
+    expect(text).not.toContain('目　录');
+  }, 180_000);
 });

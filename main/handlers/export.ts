@@ -55,6 +55,12 @@ export function issueFileStem(tree: IssueTree): string {
   return `${issue.journalName || '政务公开信息'}-${issue.year}年第${issue.number}期`;
 }
 
+/** A document's title as part of a file name: no path or reserved characters, not too long. */
+export function documentFileStem(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60) || '文件';
+}
+
 /** One export at a time per process: the engine has one print page. */
 function serial<T>(fn: () => Promise<T>): Promise<T> {
   const run = queue.then(fn, fn);
@@ -100,12 +106,15 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
       return { ...savedFileResult(written.file, 'pdf', result.warnings), pages: result.pages, timings: result.timings };
     }),
 
-  'export.docx': async (deps: Deps, { issueId }) => {
+  'export.docx': async (deps: Deps, { issueId, documentId }) => {
     const tree = deps.library.issues.getTree(issueId);
-    const written = await writeUserFile(deps, 'docx', `${issueFileStem(tree)}.docx`, (file) => {
+    const one = documentId ? tree.sections.flatMap((s) => s.documents).find((d) => d.id === documentId) : undefined;
+    if (documentId && !one) throw new Error('这个文件不在这一期中 (document not in this issue)');
+    const name = one ? `${issueFileStem(tree)}-${documentFileStem(one.tocTitleOverride || one.title)}.docx` : `${issueFileStem(tree)}.docx`;
+    const written = await writeUserFile(deps, 'docx', name, (file) => {
       deps.emit?.('export.progress', { issueId, stage: 'docx' });
       // TOC page numbers and compact tables: from the last layout (stored by the PDF export and the app's preview).
-      return exportLibraryIssueDocx(deps.library, issueId, file);
+      return exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {});
     });
     if (!written) return { canceled: true as const };
     const result = written.value;

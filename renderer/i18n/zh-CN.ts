@@ -290,6 +290,7 @@ export const zhCN = {
     renamePrompt: '目录中显示的标题（留空则用文件标题）：',
     moveTo: (name: string) => `移到「${name}」`,
     removeDocument: '删除文件',
+    exportDocument: '导出此文件（DOCX）',
     open: '打开',
   },
   common: { ok: '确定', cancel: '取消', close: '关闭', loading: '加载中…', error: (m: string) => `出错了：${m}` },

@@ -55,6 +55,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
   const [historyKey, setHistoryKey] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [exporting, setExporting] = useState<'pdf' | 'docx' | 'web' | null>(null);
+  /** 导出此文件 (outline menu): one document's DOCX. */
+  const [exportingDocument, setExportingDocument] = useState<string | null>(null);
   const [preExport, setPreExport] = useState<'pdf' | 'docx' | null>(null);
   const [outlineMenu, setOutlineMenu] = useState<MenuState | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
@@ -327,7 +329,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
             setOutlineMenu({
               x: e.clientX,
               y: e.clientY,
-              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)) }),
+              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)), exportDocument: (id) => void autosave.flush().then(() => setExportingDocument(id)) }),
             })
           }
         />
@@ -377,6 +379,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
         />
       ) : null}
       {exporting ? <ExportDialog issueId={props.issueId} kind={exporting} onClose={() => setExporting(null)} /> : null}
+      {exportingDocument ? <ExportDialog issueId={props.issueId} kind="docx" documentId={exportingDocument} onClose={() => setExportingDocument(null)} /> : null}
       {importReport ? <ImportReport documents={importReport} onGoTo={goToImported} onClose={() => setImportReport(null)} /> : null}
     </div>
   );
