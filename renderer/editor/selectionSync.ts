@@ -7,14 +7,30 @@
  * (as with autocorrect): it inserts the character where the caret is and puts the selection back on the
  * stale point, so the first character stays and every following one lands on the line below.
  * Reading the DOM selection before Slate handles any input removes the stale point at its root.
+ *
+ * Slate marks its DOM map "dirty" after every operation, a selection change included, until React has
+ * rendered again; while it is, Slate itself neither reads the DOM selection nor the input's target range.
+ * So End, Home, Enter typed quickly handled Enter at the end of the line (End had been read, Home not yet:
+ * the map was dirty from End's selection): the new line went below, ↑ then went to the start of the
+ * line, and the text typed landed there. When no content changed since the last render (only the
+ * selection did), the map is still right and the DOM selection can be read.
  */
 import { Range, Transforms } from 'slate';
-import { IS_NODE_MAP_DIRTY } from 'slate-dom';
+import { IS_NODE_MAP_DIRTY, NODE_TO_ELEMENT, NODE_TO_INDEX } from 'slate-dom';
 import { ReactEditor } from 'slate-react';
 import type { GazetteEditor } from './types';
 
+/**
+ * The blocks are those last rendered: any content change replaces its top-level block (Slate's nodes are
+ * immutable) or moves the blocks after it, and a block not yet rendered has no DOM element or index.
+ */
+export function renderedTreeIsCurrent(editor: GazetteEditor): boolean {
+  return editor.children.every((block, i) => NODE_TO_INDEX.get(block) === i && NODE_TO_ELEMENT.has(block));
+}
+
 export function syncSelectionFromDom(editor: GazetteEditor): void {
-  if (ReactEditor.isComposing(editor) || IS_NODE_MAP_DIRTY.get(editor)) return;
+  if (ReactEditor.isComposing(editor)) return;
+  if (IS_NODE_MAP_DIRTY.get(editor) && !renderedTreeIsCurrent(editor)) return;
   try {
     const root = ReactEditor.toDOMNode(editor, editor);
     const dom = root.ownerDocument.getSelection();
