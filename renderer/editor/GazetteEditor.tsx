@@ -18,7 +18,7 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
-import { syncSelectionFromDom } from './selectionSync';
+import { deferCaretKey, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
@@ -134,6 +134,7 @@ export function GazetteEditor(props: {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     markInput();
+    if (deferCaretKey(editor, event)) return;
     // Our shortcuts act on the selection: make sure it is the caret the person sees.
     if (event.ctrlKey || event.metaKey || event.altKey || event.key === 'Tab') syncSelectionFromDom(editor);
     if (isHotkey('mod+z', event)) {

@@ -42,3 +42,47 @@ export function syncSelectionFromDom(editor: GazetteEditor): void {
     // A DOM point Slate cannot map (inside a non-editable label): leave Slate's selection as it is.
   }
 }
+
+/** Content changed and React has not rendered it yet: the DOM still shows the document before the change. */
+export function renderPending(editor: GazetteEditor): boolean {
+  return IS_NODE_MAP_DIRTY.get(editor) === true && !renderedTreeIsCurrent(editor);
+}
+
+type Move = [alter: 'move' | 'extend', direction: 'forward' | 'backward', granularity: 'character' | 'line' | 'lineboundary'];
+
+const CARET_KEYS: Record<string, [Move[1], Move[2]]> = {
+  ArrowUp: ['backward', 'line'],
+  ArrowDown: ['forward', 'line'],
+  ArrowLeft: ['backward', 'character'],
+  ArrowRight: ['forward', 'character'],
+  Home: ['backward', 'lineboundary'],
+  End: ['forward', 'lineboundary'],
+};
+
+const queued = new WeakMap<GazetteEditor, Promise<void>>();
+
+function rendered(editor: GazetteEditor): Promise<void> {
+  return new Promise((resolve) => {
+    const check = (frames: number) => (!renderPending(editor) || frames > 30 ? resolve() : requestAnimationFrame(() => check(frames + 1)));
+    check(0);
+  });
+}
+
+/**
+ * A caret key pressed while the last edit is not rendered yet (Enter, then ↑ at once on a busy machine)
+ * would move the caret in the old DOM, and the render then puts Slate's caret back: the ↑ was lost and
+ * the next characters went to the line below. Such a key waits for the render and then moves the caret
+ * as the browser would (Selection.modify). Returns true when it took the key.
+ */
+export function deferCaretKey(editor: GazetteEditor, event: React.KeyboardEvent): boolean {
+  const move = CARET_KEYS[event.key];
+  if (!move || event.ctrlKey || event.metaKey || event.altKey || !renderPending(editor)) return false;
+  event.preventDefault();
+  const alter = event.shiftKey ? 'extend' : 'move';
+  const previous = queued.get(editor) ?? Promise.resolve();
+  queued.set(
+    editor,
+    previous.then(() => rendered(editor)).then(() => ReactEditor.toDOMNode(editor, editor).ownerDocument.getSelection()?.modify(alter, move[0], move[1])),
+  );
+  return true;
+}
