@@ -98,10 +98,14 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
-  // Lint the current document whenever it is (re)loaded.
+  // Lint the current document whenever it is (re)loaded; edits re-lint in onChange, so `current` changing
+  // with every keystroke must not re-run this.
+  const tocTitleOverride = current?.tocTitleOverride;
+  const loaded = tree !== null;
   useEffect(() => {
     if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride }));
-  }, [currentId, current?.tocTitleOverride, tree === null]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentId, tocTitleOverride, loaded]);
 
   const select = (documentId: string) => {
     void autosave.flush();
@@ -192,6 +196,8 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
       },
       () => undefined,
     );
+    // Once per search term and document (shownSearch guards it): not again as `current` changes with edits.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.find, current?.id]);
 
   const goToImported = (documentId: string, warning?: ImportWarning) => {

@@ -52,7 +52,7 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
             {t.workspace.pagesUpdating}
           </span>
         ) : null}
-        <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={actions.addSection}>
+        <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={() => actions.addSection()}>
           ＋
         </button>
         <input
