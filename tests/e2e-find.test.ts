@@ -47,7 +47,9 @@ describe.skipIf(!hasChromium)('查找替换 across the issue', () => {
       await callApi(server, 'documents.save', { documentId: doc.id, content: { ...content, blocks } });
     }
     browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // GAZETTE_E2E_VIEWPORT=1920x1080 for the screenshots at the other size.
+    const [width, height] = (process.env.GAZETTE_E2E_VIEWPORT ?? '1280x720').split('x').map(Number);
+    page = await browser.newPage({ viewport: { width, height } });
   }, 120_000);
 
   afterAll(async () => {
@@ -78,7 +80,7 @@ describe.skipIf(!hasChromium)('查找替换 across the issue', () => {
         return rect.top >= box.top && rect.bottom <= box.bottom;
       });
     await expect.poll(inView, POLL).toBe(true);
-    await page.screenshot({ path: `${process.env.GAZETTE_SHOTS ?? '/tmp'}/find-panel-1280.png` });
+    await page.screenshot({ path: `${process.env.GAZETTE_SHOTS ?? '/tmp'}/find-panel-${process.env.GAZETTE_E2E_VIEWPORT ?? "1280x720"}.png` });
   }, 120_000);
 
   it('replaces one hit in the open document; Ctrl+Z in the editor undoes it', async () => {
@@ -135,6 +137,6 @@ describe.skipIf(!hasChromium)('查找替换 across the issue', () => {
         return rect.top >= box.top && rect.bottom <= box.bottom;
       });
     await expect.poll(inView, POLL).toBe(true);
-    await page.screenshot({ path: `${process.env.GAZETTE_SHOTS ?? '/tmp'}/search-hit-1280.png` });
+    await page.screenshot({ path: `${process.env.GAZETTE_SHOTS ?? '/tmp'}/search-hit-${process.env.GAZETTE_E2E_VIEWPORT ?? "1280x720"}.png` });
   }, 90_000);
 });
