@@ -197,6 +197,7 @@ if (!app.requestSingleInstanceLock()) {
           { label: '全选', role: 'selectAll' },
           { type: 'separator' },
           { label: '查找与替换', accelerator: 'CmdOrCtrl+F', click: () => menuCommand('find') },
+          { label: '全刊查找替换', accelerator: 'CmdOrCtrl+Shift+F', click: () => menuCommand('find-in-issue') },
         ],
       },
       {

@@ -161,6 +161,8 @@ export const api = {
   saveDocument: (documentId: string, content: DocumentContent) => invoke('documents.save', { documentId, content: asContentInput(content) }),
   moveDocument: (documentId: string, sectionId: string, position: number) => invoke('documents.move', { documentId, sectionId, position }),
   removeDocument: (documentId: string) => invoke('documents.remove', { documentId }),
+  listDeletedDocuments: (issueId: string) => invoke('documents.listDeleted', { issueId }),
+  restoreDeletedDocument: (documentId: string) => invoke('documents.restoreDeleted', { documentId }),
   setTocTitle: (documentId: string, tocTitleOverride: string | null) => invoke('documents.updateMeta', { documentId, tocTitleOverride }),
 
   listRevisions: (documentId: string) => invoke('revisions.list', { documentId }),
@@ -178,7 +180,7 @@ export const api = {
   yearIndex: (year: number, byIssuer: boolean) => invoke('volume.index', { year, byIssuer }),
   bindVolume: (year: number, byIssuer: boolean) => invoke('volume.bind', { year, byIssuer }),
   cancelVolume: () => invoke('volume.cancel', {}),
-  exportDocx: (issueId: string) => invoke('export.docx', { issueId }),
+  exportDocx: (issueId: string, documentId?: string) => invoke('export.docx', documentId ? { issueId, documentId } : { issueId }),
   publishWeb: (issueId: string) => invoke('export.publish', { issueId }),
   /** An exported file's bytes, for a download link (browser bridge). */
   downloadExport: (exportId: string) => invoke('export.download', { exportId }),

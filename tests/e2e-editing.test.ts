@@ -78,9 +78,7 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     ['attachment-heading', '附件1'],
   ];
   for (const [type, text] of CASES) {
-    // Retried: one clean-clone run of the whole suite (1 of 3) had the typed text land at the start of the
-    // date-line instead of the new line above it — the caret race is not gone in every timing (see issue 11).
-    it(`Home, Enter, ↑ in a ${type} (${text}), then typing at a human pace`, { retry: 2, timeout: 90_000 }, async () => {
+    it(`Home, Enter, ↑ in a ${type} (${text}), then typing at a human pace`, { timeout: 90_000 }, async () => {
       // A fresh load each time: the bug showed on the first edit after opening a document.
       await open();
       const typed = `ab试cd${type.length}`;

@@ -31,7 +31,8 @@ export const exportChannels = {
     output: z.union([canceledFile, z.object({ ...savedFile, pages: z.number(), timings: timings.optional() })]),
   },
   'export.docx': {
-    input: z.strictObject({ issueId: id }),
+    /** `documentId`: that document alone (导出此文件: no cover, inside cover or TOC). */
+    input: z.strictObject({ issueId: id, documentId: id.optional() }),
     output: z.union([canceledFile, z.object({ ...savedFile, bytes: z.number(), notes: z.array(z.string()).optional() })]),
   },
   /** The bytes of a file this run exported (PDF, DOCX, issue package), for a download link in the browser. */

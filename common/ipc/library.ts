@@ -118,6 +118,13 @@ export const libraryChannels = {
   },
   'documents.remove': { input: documentRef, output: z.object({ removed: id }) },
   'documents.reorder': { input: z.strictObject({ sectionId: id, documentIds: z.array(id).max(10_000) }), output: z.array(gazetteDocument) },
+  /** The issue's 回收站: documents removed (alone or with their section), most recent first. */
+  'documents.listDeleted': {
+    input: z.strictObject({ issueId: id }),
+    output: z.array(z.object({ id, title: z.string(), docNumber: z.string(), sectionName: z.string(), deletedAt: z.string() })),
+  },
+  /** Put a removed document back where it was (its section, or the first one if that is gone). */
+  'documents.restoreDeleted': { input: documentRef, output: z.object({ documentId: id, sectionId: id }) },
 
   // ------------------------------------------------------------ revisions
   'revisions.list': { input: documentRef, output: z.array(revisionInfo) },

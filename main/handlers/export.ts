@@ -9,7 +9,7 @@
  * re-export lays out only changed units and the 合订本 binds what the year's exports laid out and printed.
  */
 import { readFileSync } from 'node:fs';
-import type { IssueTree } from '../../common/model';
+import { tocTitle, type IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
 import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
@@ -20,7 +20,7 @@ import type { LayoutCache } from '../export/layoutCache';
 import { createPrintService, type PrintService } from '../export/printService';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
-import { issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
+import { documentFileStem, issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
 
 /** Optional host services of this area (added to HandlerDeps by the host that has them). */
 export interface ExportHost {
@@ -103,12 +103,15 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
       return { ...savedFileResult(written.file, 'pdf', result.warnings), pages: result.pages, timings: result.timings };
     }),
 
-  'export.docx': async (deps: Deps, { issueId }) => {
+  'export.docx': async (deps: Deps, { issueId, documentId }) => {
     const tree = deps.library.issues.getTree(issueId);
-    const written = await writeUserFile(deps, 'docx', `${issueFileStem(tree)}.docx`, (file) => {
+    const one = documentId ? tree.sections.flatMap((s) => s.documents).find((d) => d.id === documentId) : undefined;
+    if (documentId && !one) throw new Error('这个文件不在这一期中 (document not in this issue)');
+    const name = one ? `${issueFileStem(tree)}-${documentFileStem(tocTitle(one))}.docx` : `${issueFileStem(tree)}.docx`;
+    const written = await writeUserFile(deps, 'docx', name, (file) => {
       deps.emit?.('export.progress', { issueId, stage: 'docx' });
       // TOC page numbers and compact tables: from the last layout (stored by the PDF export and the app's preview).
-      return exportLibraryIssueDocx(deps.library, issueId, file);
+      return exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {});
     });
     if (!written) return { canceled: true as const };
     const result = written.value;

@@ -97,6 +97,8 @@ export const libraryHandlers: Omit<HandlerTable<LibraryChannel>, 'issues.importT
     return { removed: documentId };
   },
   'documents.reorder': ({ library }, { sectionId, documentIds }) => library.documents.reorder(sectionId, documentIds),
+  'documents.listDeleted': ({ library }, { issueId }) => library.deletedDocuments.list(issueId),
+  'documents.restoreDeleted': ({ library }, { documentId }) => library.deletedDocuments.restore(documentId),
 
   'revisions.list': ({ library }, { documentId }) => library.revisions.list(documentId),
   'revisions.get': ({ library }, { revisionId }) => library.revisions.get(revisionId),

@@ -31,6 +31,12 @@ export function issueFileStem(tree: IssueTree): string {
   return `${issue.journalName || '政务公开信息'}-${issueLabel(issue)}`;
 }
 
+/** A document's title as part of a file name: no path or reserved characters, not too long. */
+export function documentFileStem(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  return title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').trim().slice(0, 60) || '文件';
+}
+
 /** A file name without characters Windows, macOS or Linux refuse. */
 export function safeFileName(name: string): string {
   const printable = Array.from(name, (c) => (c.charCodeAt(0) < 0x20 ? '_' : c)).join('');

@@ -14,6 +14,7 @@ import {
 } from '../../common/model/index';
 import { transactional, type Db } from './db';
 import { notFound } from './errors';
+import { keepDeleted } from './keepDeleted';
 import { checkPermutation, insertionIndex, orderedIds, writePositions } from './ordering';
 import { documentFromRow, type DocumentRow } from './rows';
 import { requireSection, sameIssueOrThrow, touchIssue } from './sections';
@@ -152,6 +153,7 @@ export function createDocumentsRepo(db: Db) {
 
   const remove = transactional(db, (documentId: string): void => {
     const row = requireDocument(db, documentId);
+    keepDeleted(db, { documentId });
     db.prepare('DELETE FROM documents WHERE id = ?').run(documentId);
     writePositions(db, 'documents', orderedIds(db, 'documents', row.section_id));
     touchIssue(db, requireSection(db, row.section_id).issue_id);

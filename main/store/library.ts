@@ -9,6 +9,7 @@ import { openDatabase, type Db, type OpenOptions, type OpenedDb } from './db';
 import { StoreError } from './errors';
 import { createAssetsRepo } from './assets';
 import { createDocumentsRepo } from './documents';
+import { createDeletedDocumentsRepo } from './deletedDocuments';
 import { createIssuesRepo, requireIssue } from './issues';
 import { exportIssuePackage, importIssuePackage } from './packages';
 import { createPageMapsRepo } from './pageMaps';
@@ -54,6 +55,7 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
   const issuesRepo = createIssuesRepo(db);
   const sections = createSectionsRepo(db);
   const documents = createDocumentsRepo(db);
+  const deletedDocuments = createDeletedDocumentsRepo(db);
   const revisions = createRevisionsRepo(db, documents);
   const assets = createAssetsRepo(db);
   const pageMaps = createPageMapsRepo(db);
@@ -91,6 +93,8 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
     },
     sections,
     documents,
+    /** The 回收站: removed documents, restorable. */
+    deletedDocuments,
     revisions,
     assets,
     pageMaps,

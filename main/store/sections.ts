@@ -4,6 +4,7 @@ import { transactional, type Db } from './db';
 import { notFound, StoreError } from './errors';
 import { checkPermutation, insertionIndex, orderedIds, writePositions } from './ordering';
 import { sectionFromRow, type SectionRow } from './rows';
+import { keepDeleted } from './keepDeleted';
 
 export function touchIssue(db: Db, issueId: string, at = nowIso()): void {
   db.prepare('UPDATE issues SET updated_at = ? WHERE id = ?').run(at, issueId);
@@ -48,6 +49,7 @@ export function createSectionsRepo(db: Db) {
   /** Removes the section and the documents in it (the UI confirms first). */
   const remove = transactional(db, (sectionId: string): void => {
     const row = requireSection(db, sectionId);
+    keepDeleted(db, { sectionId });
     db.prepare('DELETE FROM sections WHERE id = ?').run(sectionId);
     writePositions(db, 'sections', orderedIds(db, 'sections', row.issue_id));
     touchIssue(db, row.issue_id);

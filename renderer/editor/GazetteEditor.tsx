@@ -18,7 +18,7 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
-import { syncSelectionFromDom } from './selectionSync';
+import { deferCaretKey, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
@@ -61,6 +61,10 @@ export function GazetteEditor(props: {
   initial: DocumentContent;
   onChange: (content: DocumentContent) => void;
   handleRef?: RefObject<EditorHandle | null>;
+  /** Show the find bar with this text highlighted (a search hit); a new `key` shows it again. */
+  find?: { query: string; key: number };
+  /** The find bar's 全刊 button: the same text in every document of the issue. */
+  onFindInIssue?: (query: string) => void;
 }) {
   const editor = useMemo(() => withParagraphFlow(withGazette(withHistory(withReact(createEditor())))), []);
   const [findOpen, setFindOpen] = useState(false);
@@ -78,6 +82,21 @@ export function GazetteEditor(props: {
   }, [editor, props.handleRef]);
 
   useEffect(() => setMatchCount(findMatches(editor, query).length), [editor, query]);
+  // Opened on a hit: the bar shows the text and every occurrence is highlighted; the caller selects the hit
+  // (the bar does not take the focus from the editor then).
+  useEffect(() => {
+    if (!props.find?.query) return;
+    setQuery(props.find.query);
+    setMatchIndex(-1);
+    setFindOpen(true);
+  }, [props.find?.key, props.find?.query]);
+  // The bar takes room above the text: keep the selection (the hit just shown) in view once it is there.
+  useEffect(() => {
+    if (!findOpen || !editor.selection) return;
+    try {
+      ReactEditor.toDOMRange(editor, editor.selection).startContainer.parentElement?.scrollIntoView({ block: 'nearest' });
+    } catch {}
+  }, [findOpen, editor]);
   useEffect(
     () =>
       onMenuCommand((command) => {
@@ -116,6 +135,7 @@ export function GazetteEditor(props: {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     markInput();
+    if (deferCaretKey(editor, event)) return;
     // Our shortcuts act on the selection: make sure it is the caret the person sees.
     if (event.ctrlKey || event.metaKey || event.altKey || event.key === 'Tab') syncSelectionFromDom(editor);
     if (isHotkey('mod+z', event)) {
@@ -177,12 +197,18 @@ export function GazetteEditor(props: {
 
   return (
     <Slate editor={editor} initialValue={props.initial.blocks as Descendant[]} onChange={onValueChange}>
-      <Toolbar onInsertImage={(ed) => void onInsertImage(ed)} onToggleFind={() => setFindOpen((v) => !v)} />
+      <Toolbar
+        onInsertImage={(ed) => void onInsertImage(ed)}
+        onToggleFind={() => {
+          setFindOpen((v) => !v);
+          setTimeout(() => findInput.current?.select(), 0);
+        }}
+      />
       {findOpen ? (
         <div className="find-bar" data-testid="find-bar">
           <input
             ref={findInput}
-            autoFocus
+            data-testid="find-query"
             placeholder={t.editor.find}
             value={query}
             onChange={(e) => {
@@ -211,6 +237,11 @@ export function GazetteEditor(props: {
             {t.editor.replaceOne}
           </button>
           <button type="button" onClick={() => replaceAll(editor, query, replacement)}>{t.editor.replaceAll}</button>
+          {props.onFindInIssue ? (
+            <button type="button" data-testid="find-in-issue" title={t.issueFind.query} onClick={() => props.onFindInIssue?.(query)}>
+              {t.issueFind.inIssue}
+            </button>
+          ) : null}
           <button type="button" className="close" onClick={() => setFindOpen(false)} aria-label={t.common.close}>×</button>
         </div>
       ) : null}

@@ -9,8 +9,11 @@ import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 
 const THUMBS_CSS =
   'html.gz-thumbs #gz-root{display:flex;flex-wrap:wrap;gap:28px;padding:20px;align-content:flex-start}' +
-  'html.gz-thumbs .gz-front,html.gz-thumbs .gz-toc-pages,html.gz-thumbs .gz-body,html.gz-thumbs .pagedjs_pages{display:contents}' +
-  'html.gz-thumbs .pagedjs_page{margin:0!important;box-shadow:0 2px 10px rgba(0,0,0,.25)}';
+  'html.gz-thumbs .gz-front,html.gz-thumbs .gz-toc-pages,html.gz-thumbs .gz-body,html.gz-thumbs .gz-flow,html.gz-thumbs .pagedjs_pages{display:contents}' +
+  'html.gz-thumbs .pagedjs_page{margin:0 0 96px!important;box-shadow:0 2px 10px rgba(0,0,0,.25);position:relative;overflow:visible}' +
+  // The page's number in the issue under each thumbnail (the grid is shown at about 1/6 size).
+  'html.gz-thumbs .pagedjs_page::after{content:attr(data-thumb-number);position:absolute;left:0;right:0;top:100%;padding-top:14px;' +
+  'text-align:center;font:500 64px/1 "Noto Sans SC",sans-serif;color:#555}';
 
 /**
  * The most frequent characters of a gazette (from the reference issue), one or more in each of the
@@ -42,6 +45,8 @@ function setThumbnails(on: boolean): void {
     style.textContent = THUMBS_CSS;
     document.head.appendChild(style);
   }
+  // Numbered in issue order (front matter, TOC and body are separate flows, each counting from 1).
+  if (on) document.querySelectorAll<HTMLElement>('.pagedjs_page').forEach((page, i) => (page.dataset.thumbNumber = String(i + 1)));
   document.documentElement.classList.toggle('gz-thumbs', on);
 }
 

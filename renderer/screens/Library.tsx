@@ -155,7 +155,7 @@ export function LibraryScreen() {
             <h2>{hits.length ? t.library.searchResults(hits.length) : t.library.searchEmpty}</h2>
             <ul>
               {hits.map((hit) => (
-                <li key={`${hit.issueId}-${hit.documentId}`} onClick={() => navigate({ screen: 'issue', issueId: hit.issueId, documentId: hit.documentId })}>
+                <li key={`${hit.issueId}-${hit.documentId}`} onClick={() => navigate({ screen: 'issue', issueId: hit.issueId, documentId: hit.documentId, find: query.trim() })}>
                   <div className="hit-title">
                     <span className="hit-issue">{hit.year && hit.number ? t.issueName(hit.year, hit.number) : ''}</span>
                     <Highlighted snippet={hit.title} />

@@ -28,14 +28,17 @@ function rememberExportPath(issueId: string, kind: string, path: string): void {
   } catch {}
 }
 
-export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'web'; onClose: () => void }) {
+/** `documentId` (DOCX only): export that document alone. */
+export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'web'; documentId?: string; onClose: () => void }) {
+  // Where an export of the same thing went last time (one document's DOCX is remembered apart from the issue's).
+  const rememberAs = props.documentId ? `${props.issueId}/${props.documentId}` : props.issueId;
   const [progress, setProgress] = useState<ExportProgress>({ stage: props.kind === 'pdf' ? 'layout' : props.kind === 'web' ? 'pdf' : 'docx' });
   const [result, setResult] = useState<{ path: string; exportId: string; fileName: string; warnings: string[] } | null>(null);
   // The web edition is a folder in exports/ (or where the host put it): its path and document count.
   const [published, setPublished] = useState<{ path: string; documents: number } | null>(null);
   const [link, setLink] = useState<DownloadLink | null>(null);
   // Never overwrite silently: say where the earlier export of this kind went (kept), or that it was replaced.
-  const [previous] = useState(() => lastExportPath(props.issueId, props.kind));
+  const [previous] = useState(() => lastExportPath(rememberAs, props.kind));
   const [error, setError] = useState('');
   const onClose = props.onClose;
 
@@ -49,12 +52,12 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
       api.publishWeb(props.issueId).then(setPublished).catch((e: Error) => setError(e.message));
       return () => off();
     }
-    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId);
+    const run = props.kind === 'pdf' ? api.exportPdf(props.issueId) : api.exportDocx(props.issueId, props.documentId);
     run
       .then((r) => {
         // The save dialog was closed: nothing written, nothing to show.
         if (r.canceled) return onClose();
-        rememberExportPath(props.issueId, props.kind, r.path);
+        rememberExportPath(rememberAs, props.kind, r.path);
         setResult(r);
         if (!isDesktop()) return downloadLink(r.exportId).then(setLink);
       })
@@ -62,7 +65,7 @@ export function ExportDialog(props: { issueId: string; kind: 'pdf' | 'docx' | 'w
     return () => {
       off();
     };
-  }, [props.issueId, props.kind, onClose]);
+  }, [props.issueId, props.kind, props.documentId, rememberAs, onClose]);
 
   useEffect(() => () => (link ? URL.revokeObjectURL(link.href) : undefined), [link]);
 

@@ -2,6 +2,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { tocTitle, type GazetteDocument, type IssueTree } from '../../common/model';
 import { t } from '../i18n';
+import { RecycleBin, type DeletedDocument } from './RecycleBin';
 
 export interface OutlineActions {
   select(documentId: string): void;
@@ -29,7 +30,7 @@ function docLabel(doc: GazetteDocument): string {
   return tocTitle(doc) || t.workspace.untitled;
 }
 
-export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
+export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Record<string, number>; findingCounts?: Record<string, number>; pagesUpdating?: boolean; deleted?: DeletedDocument[]; onRestore?: (documentId: string) => void; actions: OutlineActions; onDocContextMenu?: (event: React.MouseEvent, documentId: string) => void }) {
   const { tree, actions } = props;
   const [drag, setDrag] = useState<Drag | null>(null);
   const [dropMark, setDropMark] = useState<string>('');
@@ -46,6 +47,11 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
     <nav className="outline" data-testid="outline">
       <div className="panel-title">
         <span>{t.workspace.outline}</span>
+        {props.pagesUpdating ? (
+          <span className="pages-updating" data-testid="pages-updating" role="status">
+            {t.workspace.pagesUpdating}
+          </span>
+        ) : null}
         <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={() => actions.addSection()}>
           ＋
         </button>
@@ -182,7 +188,7 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                       {props.findingCounts[doc.id]}
                     </span>
                   ) : null}
-                  {props.pages?.[doc.id] ? <span className="doc-page">{props.pages[doc.id]}</span> : null}
+                  {props.pages?.[doc.id] ? <span className={`doc-page${props.pagesUpdating ? ' stale' : ''}`}>{props.pages[doc.id]}</span> : null}
                   <button
                     type="button"
                     className="icon-btn danger doc-remove"
@@ -200,6 +206,7 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
           </div>
         ))}
       </div>
+      {props.deleted && props.onRestore ? <RecycleBin documents={props.deleted} onRestore={props.onRestore} /> : null}
     </nav>
   );
 }

@@ -156,7 +156,15 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
 }
 
 /** The whole issue laid out in a frame (thumbnails) giving the page map for the TOC and the outline. */
-export function IssueLayout(props: { tree: IssueTree; visible: boolean; version: number; onPageMap: (map: PageMap, pages: number) => void; printRequest: number }) {
+export function IssueLayout(props: {
+  tree: IssueTree;
+  visible: boolean;
+  version: number;
+  onPageMap: (map: PageMap, pages: number) => void;
+  /** The issue changed: the page numbers shown are stale until the next onPageMap (or the layout fails). */
+  onStale?: (stale: boolean) => void;
+  printRequest: number;
+}) {
   const frameRef = useRef<HTMLIFrameElement>(null);
   const printer = useRef<PrintFrame | null>(null);
   const box = useRef<HTMLDivElement>(null);
@@ -166,12 +174,15 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
   const [error, setError] = useState('');
   const onPageMap = useRef(props.onPageMap);
   onPageMap.current = props.onPageMap;
+  const onStale = useRef(props.onStale);
+  onStale.current = props.onStale;
   const latest = useRef(0);
 
   usePrintFrame(frameRef, printer);
 
   useEffect(() => {
     const ticket = ++latest.current;
+    onStale.current?.(true);
     const layIssue = async () => {
       const p = printer.current;
       if (!p) return;
@@ -188,8 +199,10 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
         setHeight(thumbsHeight);
         setState('done');
         onPageMap.current(result.pageMap, result.pages);
+        onStale.current?.(false);
       } catch (e) {
         if (ticket === latest.current) {
+          onStale.current?.(false);
           setState('failed');
           setError((e as Error).message);
         }
@@ -197,6 +210,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
     };
     const failed = (e: unknown) => {
       if (ticket !== latest.current) return;
+      onStale.current?.(false);
       setState('failed');
       setError((e as Error).message);
     };

@@ -4,7 +4,7 @@ import type { MenuItem } from '../ContextMenu';
 import { t } from '../i18n';
 import type { OutlineActions } from './Outline';
 
-export function outlineDocMenuItems(tree: IssueTree, documentId: string, actions: OutlineActions & { setTocTitle(documentId: string, title: string | null): void }): MenuItem[] {
+export function outlineDocMenuItems(tree: IssueTree, documentId: string, actions: OutlineActions & { setTocTitle(documentId: string, title: string | null): void; exportDocument(documentId: string): void }): MenuItem[] {
   const section = tree.sections.find((s) => s.documents.some((d) => d.id === documentId));
   const doc = section?.documents.find((d) => d.id === documentId);
   if (!section || !doc) return [];
@@ -19,6 +19,7 @@ export function outlineDocMenuItems(tree: IssueTree, documentId: string, actions
       },
     },
   ];
+  items.push({ label: t.menu.exportDocument, onSelect: () => actions.exportDocument(documentId), testId: 'outline-menu-export' });
   const others = tree.sections.filter((s) => s.id !== section.id);
   if (others.length) {
     items.push('separator');

@@ -7,6 +7,7 @@ import { sql as m001 } from './001_init';
 import { sql as m002 } from './002_revision_kind';
 import { sql as m003 } from './003_compact_tables';
 import { sql as m004 } from './004_search_grams';
+import { sql as m005 } from './005_deleted_documents';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: '002_revision_kind', sql: m002 },
   { version: 3, name: '003_compact_tables', sql: m003 },
   { version: 4, name: '004_search_grams', sql: m004 },
+  { version: 5, name: '005_deleted_documents', sql: m005 },
 ];
 
 /** The schema version this build of the app writes. */

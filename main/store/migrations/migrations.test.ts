@@ -106,6 +106,20 @@ describe('migrations', () => {
     db.close();
   });
 
+  migrationTest(5, 'the 回收站 table: empty at first, rows go with their issue', () => {
+    const db = fileAtVersion('v4.sqlite', 4);
+    seedVersion1(db);
+    applyMigration(db, 5);
+    expect(db.prepare('SELECT count(*) AS n FROM deleted_documents').get()).toEqual({ n: 0 });
+    expect(db.prepare('SELECT id FROM documents').all()).toEqual([{ id: 'd1' }]);
+    db.prepare(
+      "INSERT INTO deleted_documents (id, issue_id, section_id, section_name, position, kind, title, doc_number, content, deleted_at) VALUES ('d9', 'i1', 's1', '市政府文件', 1, 'notice', '已删除', '', '{}', 't')",
+    ).run();
+    db.exec("DELETE FROM issues WHERE id = 'i1'");
+    expect(db.prepare('SELECT count(*) AS n FROM deleted_documents').get()).toEqual({ n: 0 });
+    db.close();
+  });
+
   it('every migration has a test above', () => {
     expect(MIGRATIONS.map((m) => m.version).filter((v) => !tested.has(v))).toEqual([]);
   });
