@@ -21,8 +21,9 @@ import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
 import { anchorPages, documentPages, placeSidebar } from './toc';
-import { checkPageCount, compareText, contentText, locateCharacter, sameCharacters, withTimeout } from './integrity';
+import { checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, sameCharacters, withTimeout } from './integrity';
 import { startPrintBridge } from './bridge';
+import { dropEmptyPages } from './emptyPages';
 
 registerHandlers(RepeatTableHeaders, RegionColumns, ExactTextBreaks);
 
@@ -138,12 +139,12 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   for (const flow of regionFlows(content)) {
     const part = section('gz-flow');
     container.appendChild(part);
-    const flowPages = await paginate(flow, part, unit.label, timeoutMs);
+    const flowPages = dropEmptyPages(await paginate(flow, part, unit.label, timeoutMs));
     markBalancedPages(flowPages);
     pages.push(...flowPages);
   }
   const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
-  const problem = compareText(preparedText, laid, unit.label, (i) => locateCharacter(prepared, i)) ?? checkPageCount(pages, sourceText.length, unit.label);
+  const problem = compareText(preparedText, laid, unit.label, (i) => locateCharacter(prepared, i)) ?? checkPageCount(pages, sourceText.length, unit.label) ?? checkRotatedClipping(pages, unit.label);
   if (problem) throw new Error(problem.message);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }
