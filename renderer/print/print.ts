@@ -17,6 +17,7 @@ import { RegionColumns } from './regions';
 import { ExactTextBreaks } from './textBreaks';
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
+import { splitColumnTables } from './columnTables';
 import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { applyRunningHead } from './runningHeads';
@@ -127,6 +128,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   const sourceText = contentText(probe);
   rotateWideTables(content);
   splitTables(content);
+  splitColumnTables(content);
   snapSpanningBlocks(content);
   // Rows split across pages reorder a row's text (the first part of every cell, then the rest), so the
   // prepared content must hold the same characters as the source, and the laid-out text must equal it.

@@ -71,7 +71,7 @@ function placeRow(rows: HTMLTableRowElement[], cell: HTMLTableCellElement): numb
   return rows.indexOf(cell.parentElement as HTMLTableRowElement);
 }
 
-function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
+export function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
   return (cell) => {
     const style = getComputedStyle(cell);
     const frame = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 2;

@@ -152,10 +152,30 @@ export function splitTables(content: ParentNode): number {
         placed = fitted.region;
         pieces += fitted.pieces;
       }
-      marker.replaceWith(placed);
+      marker.replaceWith(placed, ...newPageRegions(placed));
     }
   } finally {
     box.remove();
   }
   return pieces;
+}
+
+/**
+ * A table piece that starts a new page starts a region (and so a Paged.js flow) of its own: a forced break
+ * before a table inside a flow made Paged.js 0.4.3 lay the same page out again ("Layout repeated") and drop
+ * the rest of the flow. Returns the regions split off `region`, in order (to go right after it).
+ */
+export function newPageRegions(region: HTMLElement): HTMLElement[] {
+  const made: HTMLElement[] = [];
+  let current = region;
+  for (const child of Array.from(region.children).slice(1) as HTMLElement[]) {
+    if (child.classList.contains('gz-newpage')) {
+      current = region.cloneNode(false) as HTMLElement;
+      current.classList.add('gz-region--newpage');
+      child.classList.remove('gz-newpage');
+      made.push(current);
+    }
+    if (current !== region) current.appendChild(child);
+  }
+  return made;
 }
