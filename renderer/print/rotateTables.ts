@@ -56,14 +56,16 @@ function textHeight(cell: HTMLTableCellElement): number {
 }
 
 /**
- * Rows (measured) that must not start a page: a merged cell reaching them would be repeated in fewer rows
- * than its text needs.
+ * Rows (measured) that must not start a page: a merged cell reaching them, cut there, would hold its whole
+ * text in fewer rows than it needs, before the cut or (repeated) after it, and its page would grow.
  */
 export function rowsToKeep(rows: HTMLTableRowElement[]): boolean[] {
   const heights = rows.map((r) => r.getBoundingClientRect().height);
+  const sum = (a: number, b: number) => heights.slice(a, b).reduce((s, h) => s + h, 0);
   return joinedRows(rows, (cell, row) => {
-    const end = Math.min(rows.length, placeRow(rows, cell) + span(cell, 'rowspan'));
-    return textHeight(cell) + 6 > heights.slice(row, end).reduce((s, h) => s + h, 0);
+    const start = placeRow(rows, cell);
+    const end = Math.min(rows.length, start + span(cell, 'rowspan'));
+    return textHeight(cell) + 6 > Math.min(sum(start, row), sum(row, end));
   });
 }
 
@@ -79,6 +81,9 @@ export function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolea
   };
 }
 
+/** A guard against a split that makes no progress; a table of 2,000 long rows needs thousands. */
+const MAX_ROW_SPLITS = 20_000;
+
 /**
  * Walk the measured rows as they will fill pages (`first` px free on the first page, `rest` on later ones)
  * and split a row that does not fit when it is taller than half a page (format §6) or taller than a whole
@@ -90,7 +95,7 @@ export function splitTallRows(rows: HTMLTableRowElement[], first: number, rest: 
   let used = 0;
   let limit = first;
   let splits = 0;
-  for (let i = 0; i < rows.length && splits < 200; i++) {
+  for (let i = 0; i < rows.length && splits < MAX_ROW_SPLITS; i++) {
     const h = rows[i].getBoundingClientRect().height;
     if (used + h <= limit) {
       used += h;
