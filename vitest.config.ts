@@ -42,6 +42,8 @@ export default defineConfig({
     // PDF export and end-to-end tests drive a real Chromium; 2-core machines are slow.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Word imports run a worker: bundled once per run here instead of compiled by tsx in every worker.
+    globalSetup: ['tests/setup/docxWorker.ts'],
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,

@@ -295,6 +295,11 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(buildMenu());
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
+  }).catch((error: unknown) => {
+    // A start that fails here would leave a process with no window: say why and quit.
+    log.error('the app could not start', error);
+    dialog.showErrorBox('无法启动', error instanceof Error ? error.message : String(error));
+    app.quit();
   });
 
   /**

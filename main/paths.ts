@@ -21,7 +21,7 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJ
 /** `<appData>/gazette/library.sqlite`; GAZETTE_LIBRARY overrides. */
 export function defaultLibraryPath(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home = homedir()): string {
   if (env.GAZETTE_LIBRARY) return path.resolve(env.GAZETTE_LIBRARY);
-  const join = platform === 'win32' ? path.win32.join : path.join;
+  const join = (...parts: string[]) => (platform === 'win32' ? path.win32.join(...parts) : path.join(...parts));
   return join(appDataDir(env, platform, home), 'gazette', LIBRARY_FILE_NAME);
 }
 

@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const figures = typesetFigures(await readPdfGlyphs(new Uint8Array(readFileSync(file))));
   const out = args.includes('--brief')
-    ? JSON.parse(JSON.stringify(figures, (key, value) => (key === 'examples' ? undefined : value)))
+    ? (JSON.parse(JSON.stringify(figures, (key, value: unknown) => (key === 'examples' ? undefined : value))) as unknown)
     : figures;
   console.log(JSON.stringify(out, null, 2));
 }

@@ -11,7 +11,7 @@ import { ROOT } from './e2e-support';
 
 const require = createRequire(path.join(ROOT, 'node_modules', 'app-builder-lib', 'package.json'));
 // electron-builder's own dependencies: the YAML reader and the validator it uses for this very schema.
-const { load } = require('js-yaml') as { load(text: string): unknown };
+const { load } = require('js-yaml') as { load: (text: string) => unknown };
 const Ajv = require('ajv') as new (opts: object) => { compile(schema: object): ((data: unknown) => boolean) & { errors?: unknown[] } };
 
 type Target = { target: string; arch: string[] };

@@ -90,7 +90,14 @@ function blockPieces(block: BlockElement, where: string): PrintedPiece[] {
     case 'image':
     case 'page-break':
       return [];
-    default:
+    case 'paragraph':
+    case 'heading':
+    case 'doc-number':
+    case 'addressee':
+    case 'signature':
+    case 'date-line':
+    case 'attachment-heading':
+    case 'chronicle-entry':
       return [{ text: squeeze(leavesText(block)), where }];
   }
 }

@@ -26,7 +26,14 @@ export function blockTypeAfter(blocks: readonly BlockElement[], index: number): 
       return 'date-line';
     case 'attachment-heading':
       return 'doc-title';
-    default:
+    case 'paragraph':
+    case 'table':
+    case 'image':
+    case 'page-break':
+    case 'checkbox':
+    case 'chronicle-entry':
+    case 'attachment-list':
+    case undefined:
       return undefined;
   }
 }

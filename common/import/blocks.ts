@@ -437,7 +437,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       case 'form-line':
         push(para(parseInline(text), { role: 'form-line', indent: false }));
         break;
-      default:
+      case 'paragraph':
         push(para(parseInline(text)));
     }
   }

@@ -253,7 +253,8 @@ function plainContent(text: string): DocumentContent {
 function safeString(value: unknown): string {
   if (typeof value === 'string') return value;
   try {
-    return value === null || value === undefined ? '' : String(value);
+    // A number or boolean reads as its digits; an object has no text (String() would give "[object Object]").
+    return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : '';
   } catch {
     return '';
   }

@@ -20,7 +20,18 @@ export function plainText(node: Node): string {
       return node.children.map(plainText).join('\n');
     case 'attachment-item':
       return (node.number ? node.number + ' ' : '') + node.children.map(plainText).join('');
-    default:
+    case 'paragraph':
+    case 'heading':
+    case 'doc-title':
+    case 'doc-number':
+    case 'addressee':
+    case 'signature':
+    case 'date-line':
+    case 'attachment-heading':
+    case 'chronicle-entry':
+    case 'checkbox':
+    case 'image':
+    case 'page-break':
       return (node.children as Node[]).map(plainText).join('');
   }
 }

@@ -376,7 +376,9 @@ function renderSimpleBlock(block: BlockElement, opts: HtmlOptions, id: string): 
       return `<p class="gz-docno">${renderLeaves(block.children)}</p>`;
     case 'attachment-heading':
       return `<p class="gz-attheading">${renderLeaves(block.children)}</p>`;
-    default:
+    // renderBlocks groups titles and tables before it gets here; this was the old `default:` fallback.
+    case 'doc-title':
+    case 'table':
       return `<p class="gz-p">${renderLeaves((block as { children: TextLeaf[] }).children)}</p>`;
   }
 }

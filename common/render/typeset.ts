@@ -95,7 +95,7 @@ export function leaderListWithoutRowSpans(table: TableElement): TableElement {
   if (!table.children.some((row) => row.children.some((c) => (c.rowSpan ?? 1) > 1))) return table;
   const rows = table.children.map((row) => ({ ...row, children: [...row.children] }));
   // For each row, the columns taken by spans from above (column index -> colSpan).
-  const carried: Array<Map<number, number>> = rows.map(() => new Map());
+  const carried: Array<Map<number, number>> = rows.map(() => new Map<number, number>());
   rows.forEach((row, r) => {
     let col = 0;
     const cells = [];

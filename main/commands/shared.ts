@@ -1,5 +1,5 @@
 /** Helpers shared by CLI commands: argument parsing, opening the library, calling the contract. */
-import { parseArgs } from 'node:util';
+import { inspect, parseArgs } from 'node:util';
 import type { Channel, ChannelOutput, ChannelRequest } from '../../common/ipc/index';
 import type { ExportHost } from '../handlers/export';
 import { handleCall, type HandlerDeps } from '../handlers/index';
@@ -92,7 +92,7 @@ export async function callChannel<C extends Channel>(
       warn: (m) => cliLog().warn(m),
       error: (m, d) => {
         cliLog().error(m, d);
-        process.stderr.write(`${m}: ${d instanceof Error ? d.message : String(d ?? '')}\n`);
+        process.stderr.write(`${m}: ${d instanceof Error ? d.message : typeof d === 'string' ? d : inspect(d ?? '')}\n`);
       },
     },
   });

@@ -77,6 +77,8 @@ function printPage(unitText = '正文第二页') {
 }
 
 function runInPage(window: ReturnType<typeof parseHTML>, script: string): unknown {
+  // The page script is a string run in the page; here it runs against linkedom's document instead.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
   return new Function('document', 'navigator', `return ${script};`)(window.document, { userAgent: 'test' });
 }
 

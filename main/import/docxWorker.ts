@@ -98,7 +98,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
   }
 }
 
-if (parentPort && workerData?.gazetteDocxWorker) {
+if (parentPort && (workerData as { gazetteDocxWorker?: boolean } | null)?.gazetteDocxWorker) {
   const port = parentPort;
   port.once('message', (request: DocxWorkerRequest) => {
     convertDocx(request.bytes).then(

@@ -117,7 +117,7 @@ export async function convertWithLibreOffice(file: string, soffice: string, time
         soffice,
         [`-env:UserInstallation=file://${join(dir, 'profile').replace(/\\/g, '/')}`, '--headless', '--convert-to', 'docx', '--outdir', dir, file],
         { timeout: timeoutMs, windowsHide: true },
-        (error) => (error ? reject(error) : resolve()),
+        (error) => (error ? reject(error as Error) : resolve()),
       );
     });
     const out = join(dir, basename(file, extname(file)) + '.docx');

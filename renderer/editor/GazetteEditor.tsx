@@ -2,7 +2,7 @@
  * The Slate editor for one document. Its value is DocumentContent.blocks; every change is reported to
  * the owner (autosave, preview, checks) as normalised content.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createEditor, Editor, Node, Range, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
@@ -23,6 +23,7 @@ import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
 import { readFileBase64 } from '../files';
+import { showToast } from '../ui';
 
 export interface EditorHandle {
   editor: GazetteEditorType;
@@ -33,7 +34,7 @@ function Leaf({ attributes, children, leaf }: RenderLeafProps) {
   const cls = [l.bold ? 'm-bold' : '', l.face ? `m-face-${l.face}` : '', l.underline ? 'm-underline' : '', l.leadIn ? 'm-leadin' : '', l.highlight ? 'm-highlight' : '']
     .filter(Boolean)
     .join(' ');
-  const content = l.superscript ? <sup>{children}</sup> : children;
+  const content = l.superscript ? <sup>{children}</sup> : (children as ReactNode);
   return (
     <span {...attributes} className={cls || undefined}>
       {content}
@@ -163,14 +164,20 @@ export function GazetteEditor(props: {
     const input = document.querySelector<HTMLInputElement>('input[data-role="image-input"]');
     const file = input?.files?.[0];
     if (!file) return;
-    const { assetId } = await api.putAsset(file.type, await readFileBase64(file));
-    insertBlockAfter(ed, { type: 'image', assetId, alt: file.name, children: [{ text: '' }] });
-    if (input) input.value = '';
+    try {
+      const { assetId } = await api.putAsset(file.type, await readFileBase64(file));
+      insertBlockAfter(ed, { type: 'image', assetId, alt: file.name, children: [{ text: '' }] });
+    } catch (e) {
+      // An image that cannot be stored (too large, unreadable) is said, not dropped silently.
+      showToast(t.common.error((e as Error).message), 'error');
+    } finally {
+      if (input) input.value = '';
+    }
   };
 
   return (
     <Slate editor={editor} initialValue={props.initial.blocks as Descendant[]} onChange={onValueChange}>
-      <Toolbar onInsertImage={onInsertImage} onToggleFind={() => setFindOpen((v) => !v)} />
+      <Toolbar onInsertImage={(ed) => void onInsertImage(ed)} onToggleFind={() => setFindOpen((v) => !v)} />
       {findOpen ? (
         <div className="find-bar" data-testid="find-bar">
           <input

@@ -108,7 +108,10 @@ export function runTableCommand(editor: GazetteEditor, command: TableCommand): v
     case 'size-normal':
     case 'size-compact':
       return swapTable(editor, index, { ...table, size: command === 'size-normal' ? 'normal' : 'compact' }, at);
-    default: {
+    case 'align-left':
+    case 'align-center':
+    case 'align-right':
+    case 'align-justify': {
       const align = command.slice('align-'.length) as Align;
       return swapTable(editor, index, ops.setCellAlign(table, at, align), at);
     }

@@ -128,10 +128,10 @@ export function LibraryScreen() {
             type="file"
             accept=".gazette"
             hidden
-            onChange={async (e) => {
+            onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) await act(async () => api.importPackage(await readFileBase64(file)), t.library.imported);
+              if (file) void act(async () => api.importPackage(await readFileBase64(file)), t.library.imported);
             }}
           />
           <input
@@ -139,10 +139,10 @@ export function LibraryScreen() {
             type="file"
             accept=".txt,text/plain"
             hidden
-            onChange={async (e) => {
+            onChange={(e) => {
               const file = e.target.files?.[0];
               e.target.value = '';
-              if (file) await act(async () => api.importText(await file.text()), t.library.imported);
+              if (file) void act(async () => api.importText(await file.text()), t.library.imported);
             }}
           />
         </div>
@@ -217,7 +217,7 @@ export function LibraryScreen() {
                     <td className="row-actions">
                       <button type="button" className="link" onClick={() => navigateTo(issue.id)}>{t.library.open}</button>
                       <button type="button" className="link" data-testid="duplicate-issue" onClick={() => setCreating({ kind: 'duplicate', source: issue })}>{t.library.duplicate}</button>
-                      <button type="button" className="link" onClick={() => act(() => exportPackage(issue.id))}>{t.library.exportPackage}</button>
+                      <button type="button" className="link" onClick={() => void act(() => exportPackage(issue.id))}>{t.library.exportPackage}</button>
                       <button type="button" className="link danger" onClick={() => setConfirming(issue)}>{t.library.delete}</button>
                     </td>
                   </tr>

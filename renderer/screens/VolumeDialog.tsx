@@ -32,7 +32,7 @@ export function progressText(p: VolumeProgress | null): string {
       return t.volume.index;
     case 'bind':
       return t.volume.bind(p.totalPages ?? 0);
-    default:
+    case 'done':
       return '';
   }
 }

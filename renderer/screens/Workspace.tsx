@@ -83,11 +83,14 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
   const current = tree ? findDocument(tree, currentId) : undefined;
 
   const firstLoad = useRef(true);
+  // The document shown when the tree first arrives; a ref, so that switching documents does not reload.
+  const openedDocumentId = useRef(props.documentId);
+  openedDocumentId.current = props.documentId;
   const reload = useCallback(async () => {
     try {
       const fresh = await api.getTree(props.issueId);
       // The first preview starts laying out in its own process while the editor renders.
-      if (firstLoad.current) layoutAhead(fresh, props.documentId);
+      if (firstLoad.current) layoutAhead(fresh, openedDocumentId.current);
       firstLoad.current = false;
       // Keep edits not yet written back into the tree.
       let merged = fresh;
@@ -124,10 +127,14 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string })
     [autosave],
   );
 
-  // Lint the current document whenever it is (re)loaded.
+  // Lint the current document whenever it is (re)loaded; edits re-lint in onChange, so `current` changing
+  // with every keystroke must not re-run this.
+  const tocTitleOverride = current?.tocTitleOverride;
+  const loaded = tree !== null;
   useEffect(() => {
     if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride }));
-  }, [currentId, current?.tocTitleOverride, tree === null]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [currentId, tocTitleOverride, loaded]);
 
   const select = (documentId: string) => {
     void autosave.flush();

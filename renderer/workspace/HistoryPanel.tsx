@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { contentPlainText, type DocumentContent } from '../../common/model';
 import { api, type RevisionSummary } from '../api';
 import { t } from '../i18n';
+import { showToast } from '../ui';
 
 function time(iso: string): string {
   const d = new Date(iso);
@@ -24,6 +25,25 @@ export function HistoryPanel(props: { documentId: string; refreshKey: number; on
     };
   }, [props.documentId, props.refreshKey]);
 
+  // A revision that cannot be read or restored (deleted meanwhile, library read-only) is said in a toast.
+  const showRevision = async (id: number) => {
+    try {
+      const rev = await api.getRevision(id);
+      setPreview({ id, text: contentPlainText(rev.content) });
+    } catch (e) {
+      showToast(t.common.error((e as Error).message), 'error');
+    }
+  };
+  const restoreRevision = async (id: number) => {
+    if (!confirm(t.history.confirmRestore)) return;
+    try {
+      const doc = await api.restoreRevision(id);
+      props.onRestore(doc.content);
+    } catch (e) {
+      showToast(t.common.error((e as Error).message), 'error');
+    }
+  };
+
   return (
     <div className="history-panel" data-testid="history-panel">
       {revisions === null ? <div className="muted">{t.common.loading}</div> : revisions.length === 0 ? <div className="muted">{t.history.empty}</div> : null}
@@ -38,21 +58,14 @@ export function HistoryPanel(props: { documentId: string; refreshKey: number; on
               <button
                 type="button"
                 className="link"
-                onClick={async () => {
-                  const rev = await api.getRevision(r.id);
-                  setPreview({ id: r.id, text: contentPlainText(rev.content) });
-                }}
+                onClick={() => void showRevision(r.id)}
               >
                 {t.history.preview}
               </button>
               <button
                 type="button"
                 className="link"
-                onClick={async () => {
-                  if (!confirm(t.history.confirmRestore)) return;
-                  const doc = await api.restoreRevision(r.id);
-                  props.onRestore(doc.content);
-                }}
+                onClick={() => void restoreRevision(r.id)}
               >
                 {t.history.restore}
               </button>

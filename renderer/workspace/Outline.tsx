@@ -46,7 +46,7 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
     <nav className="outline" data-testid="outline">
       <div className="panel-title">
         <span>{t.workspace.outline}</span>
-        <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={actions.addSection}>
+        <button type="button" className="icon-btn" title={t.workspace.addSection} onClick={() => actions.addSection()}>
           ＋
         </button>
         <input

@@ -115,7 +115,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     if (!props.documentId || !printer.current) return;
     const documentId = props.documentId;
     const ticket = ++latest.current;
-    const timer = setTimeout(async () => {
+    const show = async () => {
       await typingPaused(PREVIEW_QUIET_MS);
       await loadImages(props.tree);
       if (ticket !== latest.current) return;
@@ -136,7 +136,10 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
       } catch (e) {
         if (ticket === latest.current) setStatus({ kind: 'failed', text: (e as Error).message });
       }
-    }, shownDocument.current === documentId ? PREVIEW_SETTLE_MS : 0);
+    };
+    // An image that fails to load fails this preview (said in the status line), not the page.
+    const failed = (e: unknown) => ticket === latest.current && setStatus({ kind: 'failed', text: (e as Error).message });
+    const timer = setTimeout(() => void show().catch(failed), shownDocument.current === documentId ? PREVIEW_SETTLE_MS : 0);
     return () => clearTimeout(timer);
   }, [props.tree, props.documentId, props.pageMap, props.version]);
 
@@ -170,7 +173,7 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
 
   useEffect(() => {
     const ticket = ++latest.current;
-    const timer = setTimeout(async () => {
+    const layIssue = async () => {
       const p = printer.current;
       if (!p) return;
       await typingPaused(1200);
@@ -192,7 +195,13 @@ export function IssueLayout(props: { tree: IssueTree; visible: boolean; version:
           setError((e as Error).message);
         }
       }
-    }, 900);
+    };
+    const failed = (e: unknown) => {
+      if (ticket !== latest.current) return;
+      setState('failed');
+      setError((e as Error).message);
+    };
+    const timer = setTimeout(() => void layIssue().catch(failed), 900);
     return () => clearTimeout(timer);
   }, [props.tree, props.version]);
 

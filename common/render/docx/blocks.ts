@@ -69,7 +69,14 @@ function layoutOf(block: BlockElement): RunLayout {
       return isWideTable(block) ? 'landscape' : 'span';
     case 'paragraph':
       return block.role === 'table-note' ? 'span' : 'columns';
-    default:
+    case 'heading':
+    case 'addressee':
+    case 'signature':
+    case 'date-line':
+    case 'chronicle-entry':
+    case 'checkbox':
+    case 'attachment-list':
+    case 'page-break':
       return 'columns';
   }
 }
@@ -229,7 +236,7 @@ export function blocksToDocx(
         );
         break;
       case 'table':
-        out.push(tableToDocx(block as TableElement, typeWidth, typeHeight, ctx.faces, ctx.compactTables?.has(block as TableElement)));
+        out.push(tableToDocx(block, typeWidth, typeHeight, ctx.faces, ctx.compactTables?.has(block)));
         // Word needs a paragraph between two tables, and after a table that ends a section.
         if (blocks[i + 1]?.type === 'table' || i === blocks.length - 1) {
           out.push(new Paragraph({ style: STYLE.tableNote, children: [] }));

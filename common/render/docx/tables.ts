@@ -122,8 +122,8 @@ export function columnWidthsTwips(table: TableElement, grid: TableGrid, total: n
   };
   if (table.colWidths && table.colWidths.length === n) return scale(table.colWidths);
   const cells = cellTexts(grid);
-  const totalText = new Array(n).fill(0);
-  const minimum = new Array(n).fill(2 * CHAR + PADDING);
+  const totalText = new Array<number>(n).fill(0);
+  const minimum = new Array<number>(n).fill(2 * CHAR + PADDING);
   for (const row of grid.rows) {
     for (const slot of row) {
       if (slot.kind !== 'cell' || slot.placed.colSpan !== 1) continue;
