@@ -5,7 +5,7 @@
  * it. A batch whose export fails is split in halves until the failing documents are found.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../common/model';
@@ -55,7 +55,7 @@ export function pdfImageCount(pdfPath: string): number {
   return list.split('\n').slice(2).filter((line) => /^\s*\d+\s+\d+\s+image\b/.test(line)).length;
 }
 
-async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir: string, opts: FuzzRunOptions): Promise<FuzzFinding[]> {
+export async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir: string, opts: FuzzRunOptions): Promise<FuzzFinding[]> {
   const tree = fuzzIssue(base, cases);
   const pdfPath = path.join(dir, `${tree.issue.id}.pdf`);
   const exporter = opts.exportPdf ?? defaultExport;
@@ -85,6 +85,8 @@ async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir: strin
     const found = pdfImageCount(pdfPath);
     if (found < expected) findings.push({ cases: cases.filter((c) => c.assets.length).map((c) => `${c.seed}-${c.index}`), problem: `${expected} images in the documents, ${found} in the PDF` });
   }
+  // FUZZ_KEEP=folder keeps each export's PDF there (to look at a finding).
+  if (process.env.FUZZ_KEEP) copyFileSync(pdfPath, path.join(process.env.FUZZ_KEEP, path.basename(pdfPath)));
   rmSync(pdfPath, { force: true });
   return findings;
 }

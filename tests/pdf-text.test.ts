@@ -19,6 +19,15 @@ it('accepts the printed text and a repeated table header', () => {
   expect(compareUnitText('第一段甲乙。序号名称1格序号名称尔木第二段。', [d])).toEqual([]);
 });
 
+it('reads a long cell split over many pages in order, the header repeated on each page between its parts', () => {
+  const long = '甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉';
+  const d = doc([{ type: 'table', headerRows: 1, children: [{ type: 'table-row', children: [cell('序号'), cell('名称')] }, { type: 'table-row', children: [cell('1'), cell(long)] }] }, p('完。')]);
+  const parts = long.match(/.{4}/g)!;
+  expect(compareUnitText(`序号名称1${parts.join('序号名称')}完。`, [d])).toEqual([]);
+  // Still in order only: a part out of place is found.
+  expect(compareUnitText(`序号名称1${[parts[1], parts[0], ...parts.slice(2)].join('序号名称')}完。`, [d]).join()).toContain('not found in order');
+});
+
 it('reports lost, repeated and reordered text', () => {
   const d = doc([p('第一段甲乙。'), p('第二段。')]);
   expect(compareUnitText('第一段甲乙。第二', [d]).join()).toContain('missing characters: 段×1 。×1');

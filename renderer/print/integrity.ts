@@ -103,3 +103,23 @@ export function withTimeout<T>(work: Promise<T>, ms: number, label: string): Pro
   });
   return Promise.race([work, limit]).finally(() => clearTimeout(timer));
 }
+
+/** Overflow a rotated page may have before text counts as cut off (rounding of pt to px). */
+const CLIP_TOLERANCE_PX = 2;
+
+/**
+ * Rotated table pages are fixed-size blocks that clip what does not fit (overflow: hidden): their text is
+ * in the laid-out DOM but not on paper, so the text comparison cannot see it. A rotated page whose content
+ * is taller or wider than the page is a problem, named by page and first text.
+ */
+export function checkRotatedClipping(pages: HTMLElement[], label: string): IntegrityProblem | null {
+  for (let p = 0; p < pages.length; p++) {
+    for (const inner of Array.from(pages[p].querySelectorAll('.gz-rot-inner')) as HTMLElement[]) {
+      const over = Math.max(inner.scrollHeight - inner.clientHeight, inner.scrollWidth - inner.clientWidth);
+      if (over <= CLIP_TOLERANCE_PX) continue;
+      const text = contentText(inner).slice(0, 16);
+      return { message: `layout of 「${label}」: rotated table on page ${p + 1} of ${pages.length} is ${Math.round((over * 72) / 96)} pt too large for its page, text would be cut off (table “${text}…”)` };
+    }
+  }
+  return null;
+}

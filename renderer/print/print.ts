@@ -13,7 +13,7 @@ import { tocHtml } from '../../common/render/toHtmlFront';
 import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { anchorPages, documentPages, placeSidebar } from './toc';
-import { checkPageCount, compareText, contentText, locateCharacter, withTimeout } from './integrity';
+import { checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, withTimeout } from './integrity';
 import { mendTocTitleBreaks } from './tocBreaks';
 import { startPrintBridge } from './bridge';
 import { FLOW_STAGES, ISSUE_STAGES, PAGED_HANDLERS, runStages, runUnitStages, UNIT_STAGES, unitContext } from './stages';
@@ -102,12 +102,14 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   for (const flow of flows) {
     const part = section('gz-flow');
     container.appendChild(part);
-    const flowPages = await paginate(flow, part, unit.label, timeoutMs);
-    runStages(FLOW_STAGES, { pages: flowPages });
+    const { pages: flowPages } = runStages(FLOW_STAGES, { pages: await paginate(flow, part, unit.label, timeoutMs) });
     pages.push(...flowPages);
   }
   const laid = pages.map((p) => contentText(p.querySelector('.pagedjs_page_content') ?? p)).join('');
-  const problem = compareText(preparedText, laid, unit.label, (i) => (prepared ? locateCharacter(prepared, i) : '')) ?? checkPageCount(pages, sourceText.length, unit.label);
+  const problem =
+    compareText(preparedText, laid, unit.label, (i) => (prepared ? locateCharacter(prepared, i) : '')) ??
+    checkPageCount(pages, sourceText.length, unit.label) ??
+    checkRotatedClipping(pages, unit.label);
   if (problem) throw new Error(problem.message);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }

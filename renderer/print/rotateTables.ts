@@ -5,7 +5,8 @@
  * becomes one `.gz-rot-page` block with the header rows repeated. Paged.js then only sees fixed-size blocks.
  */
 import { REPEAT_CLASS, headerCopy } from './tableHeaders';
-import { sliceRows, slicedBodies } from './tableSlices';
+import { joinedRows, sliceRows, slicedBodies, span } from './tableSlices';
+import { openTallMerges } from './mergedCells';
 import { splitRow } from './splitRows';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 
@@ -47,15 +48,41 @@ export function leadingTitle(wrap: HTMLElement): HTMLElement | null {
 /** A split part of a row is at least this tall (about three lines), else the row moves on whole. */
 export const MIN_ROW_PART_PX = 44 * PX_PER_PT;
 
-function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
+/** Height of a cell's text (its content, not the row it is stretched to). */
+function textHeight(cell: HTMLTableCellElement): number {
+  const range = document.createRange();
+  range.selectNodeContents(cell);
+  return range.getBoundingClientRect().height;
+}
+
+/**
+ * Rows (measured) that must not start a page: a merged cell reaching them, cut there, would hold its whole
+ * text in fewer rows than it needs, before the cut or (repeated) after it, and its page would grow.
+ */
+export function rowsToKeep(rows: HTMLTableRowElement[]): boolean[] {
+  const heights = rows.map((r) => r.getBoundingClientRect().height);
+  const sum = (a: number, b: number) => heights.slice(a, b).reduce((s, h) => s + h, 0);
+  return joinedRows(rows, (cell, row) => {
+    const start = placeRow(rows, cell);
+    const end = Math.min(rows.length, start + span(cell, 'rowspan'));
+    return textHeight(cell) + 6 > Math.min(sum(start, row), sum(row, end));
+  });
+}
+
+function placeRow(rows: HTMLTableRowElement[], cell: HTMLTableCellElement): number {
+  return rows.indexOf(cell.parentElement as HTMLTableRowElement);
+}
+
+export function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
   return (cell) => {
     const style = getComputedStyle(cell);
     const frame = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + 2;
-    const range = document.createRange();
-    range.selectNodeContents(cell);
-    return range.getBoundingClientRect().height + frame <= room;
+    return textHeight(cell) + frame <= room;
   };
 }
+
+/** A guard against a split that makes no progress; a table of 2,000 long rows needs thousands. */
+const MAX_ROW_SPLITS = 20_000;
 
 /**
  * Walk the measured rows as they will fill pages (`first` px free on the first page, `rest` on later ones)
@@ -63,10 +90,12 @@ function cellFitsIn(room: number): (cell: HTMLTableCellElement) => boolean {
  * page: its first part fills the page, the rest starts the next. `rows` is updated in place.
  */
 export function splitTallRows(rows: HTMLTableRowElement[], first: number, rest: number): number {
+  // A merged cell with a long text in rows taller than half a page could not be split: opened up first.
+  openTallMerges(rows, MIN_ROW_PART_PX, rest / 2, textHeight);
   let used = 0;
   let limit = first;
   let splits = 0;
-  for (let i = 0; i < rows.length && splits < 200; i++) {
+  for (let i = 0; i < rows.length && splits < MAX_ROW_SPLITS; i++) {
     const h = rows[i].getBoundingClientRect().height;
     if (used + h <= limit) {
       used += h;
@@ -127,7 +156,7 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const page = ROTATED_HEIGHT_PT * PX_PER_PT - 1;
   splitTallRows(bodyRows, page - headH - aboveH, page - headH);
   const rowH = bodyRows.map((r) => h(r));
-  const slices = sliceRows(rowH, page - headH - aboveH, page - headH);
+  const slices = sliceRows(rowH, page - headH - aboveH, page - headH, rowsToKeep(bodyRows));
   box.replaceChildren();
 
   // Build the blocks from the measured rows (tall rows split there).

@@ -8,7 +8,7 @@
 import { sliceRows, slicedBodies } from './tableSlices';
 import { headerCopy } from './tableHeaders';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
-import { MIN_ROW_PART_PX, splitTallRows } from './rotateTables';
+import { MIN_ROW_PART_PX, rowsToKeep, splitTallRows } from './rotateTables';
 
 const PX_PER_PT = 96 / 72;
 /** Page area height less a safety margin (measurement here and in the page can differ slightly). */
@@ -65,7 +65,7 @@ export function splitRegionTables(region: HTMLElement): { pieces: number; pages:
     // Notes below the table stay with its last row (they would otherwise hang off the page).
     const belowH = Array.from(child.querySelectorAll(':scope > .gz-tablenote--below')).reduce((s, el) => s + outerHeight(el), 0);
     if (rowH.length) rowH[rowH.length - 1] += belowH;
-    const slices = sliceRows(rowH, first, page - headH - margin);
+    const slices = sliceRows(rowH, first, page - headH - margin, rowsToKeep(rows));
     pages += Math.max(slices.length - 1, 0);
     if (slices.length <= 1) {
       used = (child.classList.contains('gz-newpage') ? 0 : used) + outerHeight(child);
@@ -152,10 +152,30 @@ export function splitTables(content: ParentNode): number {
         placed = fitted.region;
         pieces += fitted.pieces;
       }
-      marker.replaceWith(placed);
+      marker.replaceWith(placed, ...newPageRegions(placed));
     }
   } finally {
     box.remove();
   }
   return pieces;
+}
+
+/**
+ * A table piece that starts a new page starts a region (and so a Paged.js flow) of its own: a forced break
+ * before a table inside a flow made Paged.js 0.4.3 lay the same page out again ("Layout repeated") and drop
+ * the rest of the flow. Returns the regions split off `region`, in order (to go right after it).
+ */
+export function newPageRegions(region: HTMLElement): HTMLElement[] {
+  const made: HTMLElement[] = [];
+  let current = region;
+  for (const child of Array.from(region.children).slice(1) as HTMLElement[]) {
+    if (child.classList.contains('gz-newpage')) {
+      current = region.cloneNode(false) as HTMLElement;
+      current.classList.add('gz-region--newpage');
+      child.classList.remove('gz-newpage');
+      made.push(current);
+    }
+    if (current !== region) current.appendChild(child);
+  }
+  return made;
 }

@@ -4,13 +4,17 @@
  * modules named here hold the work; this list says when it happens. tests/print-stages.test.ts runs each
  * stage on its own fixture (tests/fixtures/print-stages/NAME.html) in Chromium, through `runStage` below.
  *
- *   unit stages     rotate-wide-tables → split-tables → snap-spanning-blocks → check-prepared-text → region-flows
+ *   unit stages     rotate-wide-tables → split-tables → split-column-tables → snap-spanning-blocks
+ *                   → check-prepared-text → region-flows
  *   Paged.js        RepeatTableHeaders, RegionColumns, ExactTextBreaks (one flow per region run)
- *   flow stage      balance-columns (on each flow's pages: the closing page's columns set equally long)
+ *   flow stages     drop-empty-pages → balance-columns (on each flow's pages: the closing page's columns
+ *                   set equally long)
  *   issue stage     running-heads (on the body pages, in their final order)
  */
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
+import { splitColumnTables } from './columnTables';
+import { dropEmptyPages } from './emptyPages';
 import { snapSpanningBlocks } from './gridSnap';
 import { regionFlows } from './flows';
 import { contentText, sameCharacters } from './integrity';
@@ -55,6 +59,8 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
   { name: 'rotate-wide-tables', run: (ctx) => void rotateWideTables(ctx.content) },
   // Tables taller than a page are cut into page-sized pieces, rows split where a page ends.
   { name: 'split-tables', run: (ctx) => void splitTables(ctx.content) },
+  // Tables flowing in the text columns get their tall rows split to column-sized parts.
+  { name: 'split-column-tables', run: (ctx) => void splitColumnTables(ctx.content) },
   // Spanning blocks in two-column regions take whole 17.5 pt grid lines, so column text stays on the grid.
   { name: 'snap-spanning-blocks', run: (ctx) => void snapSpanningBlocks(ctx.content) },
   {
@@ -92,6 +98,8 @@ function startsWithForcedBreak(page: HTMLElement): boolean {
 }
 
 export const FLOW_STAGES: ReadonlyArray<PrintStage<FlowContext>> = [
+  // Paged.js sometimes adds a blank page at a forced break; the journal never prints one inside a document.
+  { name: 'drop-empty-pages', run: (ctx) => void (ctx.pages = dropEmptyPages(ctx.pages)) },
   {
     // Balance the columns on the last page of each flow (document part) and before each forced page break.
     name: 'balance-columns',

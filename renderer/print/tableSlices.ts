@@ -39,23 +39,43 @@ export function placeCells(rows: HTMLTableRowElement[]): Placed[] {
   return placed;
 }
 
-/** Greedy cut of row heights into slices: the first slice has `first` free, later ones `rest`. */
-export function sliceRows(heights: number[], first: number, rest: number): Array<[number, number]> {
+/**
+ * Greedy cut of row heights into slices: the first slice has `first` free, later ones `rest`. A row marked
+ * in `joined` (held to the row above by a merged cell) is not cut from it: the cut moves up to where its
+ * group starts, unless the group began the slice (a group taller than a page is cut where it must).
+ */
+export function sliceRows(heights: number[], first: number, rest: number, joined: boolean[] = []): Array<[number, number]> {
   const slices: Array<[number, number]> = [];
   let start = 0;
   let used = 0;
   let limit = first;
-  heights.forEach((h, i) => {
-    if (i > start && used + h > limit) {
-      slices.push([start, i - 1]);
-      start = i;
-      used = 0;
+  for (let i = 0; i < heights.length; i++) {
+    if (i > start && used + heights[i] > limit) {
+      let cut = i;
+      while (cut > start && joined[cut]) cut--;
+      if (cut === start) cut = i;
+      slices.push([start, cut - 1]);
+      start = cut;
+      used = heights.slice(cut, i).reduce((s, h) => s + h, 0);
       limit = rest;
     }
-    used += h;
-  });
+    used += heights[i];
+  }
   if (heights.length) slices.push([start, heights.length - 1]);
   return slices;
+}
+
+/**
+ * For each row, whether a merged cell from a row above reaches it and must not be cut there: a cut repeats
+ * the merged cell in the rows after it, and `tooBig(cell, row)` says whether that copy would not fit in
+ * its rows from `row` on (then the page would be taller than measured). Without `tooBig`, no cut at all.
+ */
+export function joinedRows(rows: HTMLTableRowElement[], tooBig: (cell: HTMLTableCellElement, row: number) => boolean = () => true): boolean[] {
+  const joined = rows.map(() => false);
+  for (const p of placeCells(rows)) {
+    for (let r = p.row + 1; r < Math.min(rows.length, p.row + span(p.cell, 'rowspan')); r++) if (!joined[r] && tooBig(p.cell, r)) joined[r] = true;
+  }
+  return joined;
 }
 
 /** Build the body rows of each slice (clones), with spans fixed at the cuts. */
