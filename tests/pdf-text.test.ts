@@ -28,6 +28,17 @@ it('reads a long cell split over many pages in order, the header repeated on eac
   expect(compareUnitText(`序号名称1${[parts[1], parts[0], ...parts.slice(2)].join('序号名称')}完。`, [d]).join()).toContain('not found in order');
 });
 
+it('keeps the own header of each of two tables that share a header text, and drops the copies', () => {
+  const row = (a: string, b: string) => ({ type: 'table-row' as const, children: [cell(a), cell(b)] });
+  const first: BlockElement = { type: 'table', headerRows: 1, children: [row('序号', '名称'), row('1', '格尔木'), row('2', '德令哈')] };
+  const second: BlockElement = { type: 'table', headerRows: 1, children: [row('序号', '名称'), row('3', '西宁')] };
+  const d = doc([first, second]);
+  // The first table continues on a new page under its header; the second prints its own header.
+  expect(compareUnitText('序号名称1格尔木序号名称2德令哈序号名称3西宁', [d])).toEqual([]);
+  // The second table's rows before its header are out of order, and found.
+  expect(compareUnitText('序号名称1格尔木3西宁序号名称2德令哈序号名称', [d]).join()).toContain('not found in order');
+});
+
 it('reports lost, repeated and reordered text', () => {
   const d = doc([p('第一段甲乙。'), p('第二段。')]);
   expect(compareUnitText('第一段甲乙。第二', [d]).join()).toContain('missing characters: 段×1 。×1');

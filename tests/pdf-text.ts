@@ -112,6 +112,55 @@ function headerText(table: TableElement): string {
   return squeeze(foldForms(header.join('')));
 }
 
+/** The start of a table's first body row as printed: what follows the table's own first header. */
+function leadText(table: TableElement): string {
+  const row = table.children[table.headerRows];
+  return row ? squeeze(foldForms(row.children.map((cell) => cell.children.map(leavesText).join('')).join(''))).slice(0, 6) : '';
+}
+
+/**
+ * `body` without the copies of table headers printed on continued pages and columns. Each table keeps one
+ * header: the first at or after the previous table's that is followed by its own first row (two tables may
+ * share a header text, e.g. a table and its continuation under a copied header).
+ */
+export function withoutHeaderCopies(body: string, tables: TableElement[]): string {
+  const kept = new Set<number>();
+  const texts = new Set<string>();
+  let from = 0;
+  for (const table of tables) {
+    const header = headerText(table);
+    if (!header) continue;
+    texts.add(header);
+    const lead = leadText(table);
+    let at = -1;
+    for (let p = body.indexOf(header, from); p >= 0; p = body.indexOf(header, p + 1)) {
+      if (!kept.has(p) && body.startsWith(lead, p + header.length)) {
+        at = p;
+        break;
+      }
+    }
+    if (at < 0) at = body.indexOf(header, from);
+    if (at < 0) continue;
+    kept.add(at);
+    from = at + header.length;
+  }
+  const removed: Array<[number, number]> = [];
+  for (const header of texts) {
+    for (let p = body.indexOf(header); p >= 0; p = body.indexOf(header, p + header.length)) {
+      if (!kept.has(p)) removed.push([p, p + header.length]);
+    }
+  }
+  removed.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of removed) {
+    if (start < at) continue;
+    out += body.slice(at, start);
+    at = end;
+  }
+  return out + body.slice(at);
+}
+
 /** Text a table may print more than once: header rows on every page, a merged cell's label in each slice. */
 function repeatableTexts(table: TableElement): string[] {
   const texts: string[] = [];
@@ -202,12 +251,7 @@ export function compareUnitText(printed: string, docs: GazetteDocument[]): strin
   if (extra.length) problems.push(`extra characters: ${extra.slice(0, 20).join(' ')}`);
   // A table's header rows are printed again on every page (and, in a text column, every column) the table
   // takes: between the parts of a cell split across pages. Reading order is checked without those copies.
-  let ordered = body;
-  const headers = docs.flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table').map(headerText)).filter(Boolean);
-  for (const header of headers) {
-    const first = ordered.indexOf(header);
-    if (first >= 0) ordered = ordered.slice(0, first + header.length) + ordered.slice(first + header.length).split(header).join('');
-  }
+  const ordered = withoutHeaderCopies(body, docs.flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table')));
   let cursor = 0;
   for (const piece of pieces) {
     const end = findPiece(ordered, piece.text, cursor, !!piece.cell);

@@ -1,6 +1,7 @@
 /**
  * Tables: explicit grid and cell widths in dxa (WPS and LibreOffice need them), header rows repeated
- * (tblHeader), rows kept whole (cantSplit) unless taller than half a page, and merges written as explicit
+ * (tblHeader), rows kept whole (cantSplit) unless taller than a quarter page (the PDF splits tall rows at the
+ * page end; a kept third-of-a-page row left that much white in Word and LibreOffice), and merges written as explicit
  * vMerge restart/continue cells and gridSpan, from the model's HTML-like rowSpan/colSpan.
  */
 import {
@@ -239,7 +240,7 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
     return new TableRow({
       children: cells,
       tableHeader: header ? true : undefined,
-      cantSplit: estimateRowHeight(slots, widths) < pageHeight / 2 ? true : undefined,
+      cantSplit: estimateRowHeight(slots, widths) < pageHeight / 4 ? true : undefined,
       height: minHeight ? { value: Math.round(minHeight * 20), rule: HeightRule.ATLEAST } : undefined,
     });
   });
