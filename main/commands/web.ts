@@ -6,6 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createPrintService } from '../export/printService';
+import { prewarmDocxWorker, stopDocxWorker } from '../import/docxWorkerHost';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
 import { createFileLogger } from '../log';
@@ -43,6 +44,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   live.server = server;
   ctx.out(server.url);
   ctx.err(`资料库 (library): ${file}`);
+  // Start the Word-import worker ahead of the first import, as the desktop app does (loading it takes ~2 s).
+  setTimeout(() => void prewarmDocxWorker().catch(() => undefined), 10_000).unref();
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -51,6 +54,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   });
   await server.close();
   await printService.stop();
+  stopDocxWorker();
   host.close();
   return 0;
 }
