@@ -4,38 +4,21 @@
  * An issue exported and then edited is laid out again from its unchanged units; an issue never exported
  * is laid out whole. The 年度总目录's 页 must still match the bound pages, reused or not.
  */
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { squeezeWhitespace, type ParagraphElement } from '../common/model';
 import { openLibrary } from '../main/store/index';
+import { gazetteJson, pageTexts } from './gazette-cli';
 import { makeTree, tempDir } from './store-fixtures';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin', 'gazette.mjs');
 
 let dir: string;
 let cleanup: () => void;
 let db: string;
 const ids: string[] = [];
 
-function gazette(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GAZETTE_LIBRARY: path.join(dir, 'never-used.sqlite') },
-    timeout: 600_000,
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`gazette ${args[0]} exited ${result.status}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
-
-function pageTexts(pdf: string): string[] {
-  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
-  return text.split('\f').map(squeezeWhitespace);
-}
+const gazette = (args: string[]) => gazetteJson(args, dir, 600_000);
 
 /** Issue n of 2025: three notices (three pagination units) and a 人事任免 notice. */
 function issueTree(n: number) {

@@ -11,10 +11,9 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { squeezeWhitespace } from '../common/model';
 import { openLibrary } from '../main/store/index';
+import { gazetteBin, gazetteJson, pageTexts, repoRoot } from './gazette-cli';
 import { makeTree, tempDir } from './store-fixtures';
 
-const root = path.resolve(import.meta.dirname, '..');
-const bin = path.join(root, 'bin', 'gazette.mjs');
 const ISSUES = 12;
 
 let dir: string;
@@ -22,26 +21,10 @@ let cleanup: () => void;
 let db: string;
 
 function gazetteRaw(args: string[]) {
-  return spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, GAZETTE_LIBRARY: path.join(dir, 'never-used.sqlite') } });
+  return spawnSync(process.execPath, [gazetteBin, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, GAZETTE_LIBRARY: path.join(dir, 'never-used.sqlite') } });
 }
 
-function gazette(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, GAZETTE_LIBRARY: path.join(dir, 'never-used.sqlite') },
-    timeout: 900_000,
-    maxBuffer: 64 << 20,
-  });
-  if (result.status !== 0) throw new Error(`gazette ${args[0]} exited ${result.status}: ${result.stderr}`);
-  return JSON.parse(result.stdout) as Record<string, unknown>;
-}
-
-/** Text of every page (pdftotext), whitespace squeezed. */
-function pageTexts(pdf: string): string[] {
-  const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).stdout;
-  return text.split('\f').map(squeezeWhitespace);
-}
+const gazette = (args: string[]) => gazetteJson(args, dir, 900_000);
 
 /** Issue n: two notices, one 人事任免 notice (issue 12 has no 人事任免: a section may be missing). */
 function issueTree(n: number) {
