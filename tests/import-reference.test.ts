@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveTitleAndNumber, type IssueTree, type TableElement } from '../common/model';
+import { deriveTitleAndNumber, plainText, type IssueTree, type TableElement } from '../common/model';
 import { importIssueFromText } from '../common/import/fromText';
 import { canonical, issuePlainText, readReference } from './import-helpers';
 
@@ -135,7 +135,16 @@ describe('importing the reference issue (2024年第6期)', () => {
 
   it('reports a stable list of warnings', () => {
     const summary = warnings.map((w) => `${w.code}@${w.line}`);
-    expect(summary.filter((w) => !w.startsWith('halfwidth-punctuation'))).toEqual(['table-sublabel-merged@613', 'attachment-missing@861', 'attachment-missing@1117']);
+    expect(summary.filter((w) => !w.startsWith('halfwidth-punctuation'))).toEqual([
+      'table-sublabel-merged@613',
+      // 附件2, second part: row 15 lost its label cell and is moved under 序号; the 重点监测指标 rows glued to it
+      // are another table (its cells one per line 728–730, then 维度 | 指标项 rows).
+      'table-aligned@727',
+      'table-split@728',
+      'table-irregular@728',
+      'attachment-missing@861',
+      'attachment-missing@1117',
+    ]);
     // Half-width , ; : ( ) between Chinese characters were made full-width, one warning per document (62号 … 71号).
     expect(warnings.filter((w) => w.code === 'halfwidth-punctuation').map((w) => /(\d+) 处/.exec(w.message)?.[1])).toEqual(['12', '67', '536', '4', '154']);
     // Lines 652–656 print a sub-dimension column (功能完善/特色活力) before 序号; it joins the 维度 cell.
@@ -155,7 +164,8 @@ describe('importing the reference issue (2024年第6期)', () => {
       'leader-list:14x3/h0',
       'data:56x9/h1',
       'data:21x4/h1',
-      'form:14x5/h1',
+      'data:7x5/h1',
+      'data:7x2/h0',
       'data:8x6/h1',
       'form:9x3/h0',
       'form:15x5/h1',
@@ -171,5 +181,16 @@ describe('importing the reference issue (2024年第6期)', () => {
     const headerLike = indicator.children.filter((r) => r.children[0].children[0].children[0].text === '维度');
     expect(headerLike).toHaveLength(1);
     expect(indicator.headerRows).toBe(1);
+    // 附件2's second part takes its header back and holds only its own rows: 序号 11–15, each under 序号.
+    const grid = (t: TableElement) => t.children.map((r) => r.children.map((c) => plainText(c)));
+    const continued = tables(tree)[8];
+    expect(grid(continued)[0]).toEqual(['', '序号', '指标项', '数据提供单位', '指标解释/数据内容']);
+    expect(grid(continued).slice(1).map((r) => r.find((c) => /^\d+$/.test(c)))).toEqual(['11', '12', '13', '14', undefined, '15']);
+    expect(grid(continued)[6][0]).toBe('15');
+    // The 重点监测指标 rows are a table of their own, under no header.
+    const monitored = tables(tree)[9];
+    expect(monitored.headerRows).toBe(0);
+    expect(grid(monitored).map((r) => r[0])).toEqual(['重点监测指标', '指标项', '维度', '住房', '小区（社区）', '街区', '城区（城市）']);
+    expect(grid(monitored)[3][1]).toMatch(/^存在楼道安全隐患的住宅数量/);
   });
 });

@@ -38,12 +38,13 @@ import {
 } from './patterns';
 import { buildTable, collectTable, leaderRow, type RawTable } from './tables';
 import { inheritContinuedHeader } from './tableContinuation';
+import { splitAtShapeChange, type SplitReason } from './tableSplit';
 import { docNumberInNote, endsLikeTitle, isColophonLine, isNote, isOrganName, isPersonSignature, isPromulgationNote, matchAttachmentHeading, parseDateLine } from './gongwen';
 import { warning } from './warnings';
 
 export type Unit =
-  | { kind: 'text'; text: string; line: number; marker: boolean; align?: Align }
-  | { kind: 'table'; raw: RawTable; line: number }
+  | { kind: 'text'; text: string; line: number; marker: boolean; align?: Align; cut?: SplitReason }
+  | { kind: 'table'; raw: RawTable; line: number; cut?: SplitReason }
   | { kind: 'built'; block: TableElement | ImageElement; line: number };
 
 /** Lines -> units: tab runs become tables, leader lists without tabs become tables, the rest text. */
@@ -63,7 +64,11 @@ export function toUnits(lines: SourceLine[], from: number, to: number): Unit[] {
     }
     if (isTableLine(line)) {
       const { table, next } = collectTable(lines, i, to);
-      units.push({ kind: 'table', raw: table, line: line.no });
+      // One run of tab lines may hold two tables (or a table and its notes): each part is a unit.
+      for (const part of splitAtShapeChange(table)) {
+        if (part.kind === 'text') units.push({ kind: 'text', text: part.text, line: part.line, marker: false, cut: part.cut });
+        else units.push({ kind: 'table', raw: part.raw, line: part.raw.lines[0], ...(part.cut ? { cut: part.cut } : {}) });
+      }
       i = next;
       continue;
     }
@@ -99,6 +104,17 @@ function groupLeaderLists(units: Unit[]): Unit[] {
     u = v - 1;
   }
   return out;
+}
+
+const SPLIT_DETAIL: Record<SplitReason, string> = {
+  header: '此行是另一表头',
+  numbering: '序号列此后不再是序号',
+};
+
+/** Where a run of tab lines was cut into two tables (or a table and paragraphs), and why. */
+function splitWarning(unit: Extract<Unit, { kind: 'text' | 'table' }>) {
+  const text = unit.kind === 'text' ? unit.text : unit.raw.rows[0].map((c) => c.trim()).filter(Boolean).join(' ');
+  return warning('table-split', unit.line, text, SPLIT_DETAIL[unit.cut!]);
 }
 
 type Category =
@@ -315,6 +331,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
 
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
+    if (unit.kind !== 'built' && unit.cut) warnings.push(splitWarning(unit));
     if (unit.kind === 'built') {
       s.attachmentList = null;
       s.noteList = false;
@@ -324,7 +341,11 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
     if (unit.kind === 'table') {
       const built = buildTable(unit.raw);
       if (built.irregular) warnings.push(warning('table-irregular', unit.line, unit.raw.rows[0].join(' ').trim()));
-      if (built.aligned) warnings.push(warning('table-aligned', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.aligned} 行`));
+      if (built.aligned) {
+        const line = built.firstAlignedLine ?? unit.line;
+        const row = unit.raw.rows[Math.max(0, unit.raw.lines.indexOf(line))];
+        warnings.push(warning('table-aligned', line, row.map((c) => c.trim()).filter(Boolean).join(' '), `${built.aligned} 行`));
+      }
       if (built.subLabelsMerged) {
         warnings.push(warning('table-sublabel-merged', unit.line, unit.raw.rows[0].join(' ').trim(), `${built.subLabelsMerged} 行`));
       }

@@ -101,6 +101,14 @@ describe('rows that lost their row-spanned cells', () => {
     expect(spans(built.table)[1][0]).toBe('2x1');
     expect(spans(built.table)[3][0]).toBe('2x1');
   });
+  it('reads a row padded with empty cells on the right as short, and numbers under row-spanned labels as a number column', () => {
+    const lines = splitLines('全省建设\t11\t甲\t市文体局\n\t12\t乙\t市交通局\n\t13\t丙\t市卫健委\n14\t丁\t市物流办\t');
+    const built = buildTable(collectTable(lines, 0, lines.length).table);
+    expect(built.aligned).toBe(1);
+    expect(built.firstAlignedLine).toBe(4);
+    expect(cellText(built.table)[3]).toEqual(['14', '丁', '市物流办']);
+    expect(spans(built.table)[0][0]).toBe('4x1');
+  });
   it('leaves a short row alone when its content fits where it stands', () => {
     const full = [['甲', '1', '说明'], ['乙', '2', '说明']];
     const row = ['丙', '3'];

@@ -66,7 +66,7 @@ export function collectTable(lines: SourceLine[], i: number, until: number): { t
 
 const HEADER_WORDS = /序号|姓名|名称|单位|指标|维度|职务|备注|项目|日期|时间|电话|内容|数量|面积|金额|方式|情况/;
 
-function looksLikeHeader(row: string[]): boolean {
+export function looksLikeHeader(row: string[]): boolean {
   const cells = row.map((c) => squeezeWhitespace(c)).filter(Boolean);
   return cells.length >= 3 && cells.every((c) => c.length <= 30) && cells.some((c) => HEADER_WORDS.test(c)) && !cells.some((c) => /^\d+\*?$/.test(c));
 }
@@ -114,23 +114,37 @@ export interface BuiltTable {
   subLabelsMerged: number;
   /** Short rows moved right under their columns by content (see alignShortRow). */
   aligned: number;
+  /** Source line of the first row so moved, when there was one (the warning points there). */
+  firstAlignedLine?: number;
 }
 
 const NUMBER_CELL = /^[\d.,，%％+\-－~～]+$/;
 
 /**
  * A row that lost its leading row-spanned cells in the text (类别 | 1 | 甲 | 10 then | 2 | 乙 | 20 written as
- * "2  乙  20") is short and starts too far left. Where a column holds numbers in most full rows, the row is
- * moved right when that puts its numbers under the number columns better than it stands; the missing leading
- * cells become empty (and merge into the label above). Returns the row unchanged when content does not say.
+ * "2  乙  20") is short and starts too far left. Where a column holds numbers (at least two, and four in five of
+ * its filled cells in the rows of full width), the row is moved right when that puts its numbers under the
+ * number columns better than it stands; the missing leading cells become empty (and merge into the label
+ * above). Returns the row unchanged when content does not say.
  */
 export function alignShortRow(cells: string[], fullRows: string[][], width: number): string[] {
   const missing = width - cells.length;
   if (missing <= 0 || fullRows.length < 2) return cells;
-  const numeric = Array.from({ length: width }, (_, j) => fullRows.filter((r) => NUMBER_CELL.test(squeezeWhitespace(r[j] ?? ''))).length * 5 >= fullRows.length * 4);
+  const numeric = Array.from({ length: width }, (_, j) => {
+    const filled = fullRows.map((r) => squeezeWhitespace(r[j] ?? '')).filter(Boolean);
+    const numbers = filled.filter((c) => NUMBER_CELL.test(c)).length;
+    return numbers >= 2 && numbers * 5 >= filled.length * 4;
+  });
   if (!numeric.some(Boolean)) return cells;
   const fit = (shift: number) => cells.reduce((n, c, i) => n + (numeric[i + shift] === NUMBER_CELL.test(squeezeWhitespace(c)) ? 1 : 0), 0);
   return fit(missing) > fit(0) ? [...Array<string>(missing).fill(''), ...cells] : cells;
+}
+
+/** The row without its trailing empty cells (conversion padding). */
+function withoutTrailingEmpty(cells: string[]): string[] {
+  let n = cells.length;
+  while (n > 0 && cells[n - 1].trim() === '') n--;
+  return n === cells.length ? cells : cells.slice(0, n);
 }
 
 export function buildTable(raw: RawTable): BuiltTable {
@@ -145,14 +159,21 @@ export function buildTable(raw: RawTable): BuiltTable {
   const seqColumn = headerRows ? raw.rows[headerRows - 1].findIndex((c) => squeezeWhitespace(c) === '序号') : -1;
   let subLabelsMerged = 0;
   let aligned = 0;
-  const bodyWidth = Math.max(...raw.rows.map((r) => r.length));
-  const fullRows = raw.rows.slice(headerRows).filter((r) => r.length === bodyWidth && r.every((c) => c.trim() !== ''));
+  let firstAlignedLine: number | undefined;
+  // The columns rows should fill: the header's, else the widest row's. Rows that fill exactly those (leading
+  // empty cells are row-spanned labels) show what each column holds.
+  const alignWidth = headerWidth || Math.max(...raw.rows.map((r) => withoutTrailingEmpty(r).length));
+  const fullRows = raw.rows.slice(headerRows).filter((r) => withoutTrailingEmpty(r).length === alignWidth);
   const rows = raw.rows.map((r, index) => {
     let cells = [...r];
-    if (index >= headerRows && !listLike && cells.length < bodyWidth && cells.every((c) => c.trim() !== '')) {
-      const moved = alignShortRow(cells, fullRows, bodyWidth);
-      if (moved !== cells) aligned++;
-      cells = moved;
+    const filled = withoutTrailingEmpty(cells);
+    if (index >= headerRows && !listLike && filled.length < alignWidth && filled.length > 0 && filled.every((c) => c.trim() !== '')) {
+      const moved = alignShortRow(filled, fullRows, alignWidth);
+      if (moved !== filled) {
+        if (!aligned) firstAlignedLine = raw.lines[index];
+        aligned++;
+        cells = moved;
+      }
     }
     if (index >= headerRows && headerWidth) {
       const merged = mergeSubLabel(cells, seqColumn, headerWidth);
@@ -203,7 +224,7 @@ export function buildTable(raw: RawTable): BuiltTable {
     out.push({ type: 'table-row', children: rowCells.length ? rowCells : [{ type: 'table-cell', children: [paragraph({ text: '' })] }] });
   });
   const table: TableElement = { type: 'table', headerRows: Math.min(headerRows, out.length), variant, children: out };
-  return { table, irregular, subLabelsMerged, aligned };
+  return { table, irregular, subLabelsMerged, aligned, ...(firstAlignedLine !== undefined ? { firstAlignedLine } : {}) };
 }
 
 const SEQUENCE_NUMBER = /^\d+\*?$/;

@@ -21,6 +21,7 @@ export type WarningCode =
   | 'decree-title-masthead'
   | 'signature-guessed'
   | 'table-aligned'
+  | 'table-split'
   | 'text-repaired';
 
 const MESSAGES: Record<WarningCode, string> = {
@@ -43,6 +44,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'decree-title-masthead': '令未公布法规文本，已以其发文机关标志（令名）作标题',
   'signature-guessed': '日期前的短行已按署名处理，请核对',
   'table-aligned': '表格部分行缺少单元格（跨行合并被丢失），已按内容对齐到相应列，请核对',
+  'table-split': '表格从此行起结构改变，已另作一表（或段落），未放在原表头下，请核对',
   'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',
 };
 
