@@ -15,8 +15,8 @@ import { collectHtmlItems } from '../../common/import/cleanWordHtml';
 import { importIssueFromLines } from '../../common/import/fromText';
 import { htmlItemsToLines } from '../../common/import/htmlLines';
 import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
-import { linkedomEnvironment } from './linkedomEnvironment';
-import { purifyDocxHtml } from './purifyInNode';
+import type { HtmlNodeLike } from '../../common/import/htmlTree';
+import { purifyDocxHtml, sanitizedDocxBody } from './purifyInNode';
 import type { DocxDocument, DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
@@ -89,7 +89,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     );
     const unknownStyles = result.messages.filter((m) => m.type === 'warning').length;
     if (unknownStyles > 0) warnings.push({ code: 'docx-converter', message: `转换器提示 ${unknownStyles} 处未识别的格式，已按正文处理` });
-    const body = linkedomEnvironment().parseBody(purifyDocxHtml(result.value));
+    const body = sanitizedDocxBody(result.value) as unknown as HtmlNodeLike;
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
       const { items } = collectHtmlItems(body, { keepEmptyParagraphs: true });
@@ -123,7 +123,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
   }
 }
 
-/** Load mammoth, jsdom and DOMPurify before the first file comes, so an import does not wait for them. */
+/** Run the parser and sanitiser once before the first file comes, so an import does not wait for them. */
 function warmUp(): DocxWorkerReply {
   purifyDocxHtml('<p>warm</p>');
   return { ok: true };

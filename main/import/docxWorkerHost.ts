@@ -46,8 +46,12 @@ class DocxWorker {
   dead = false;
 
   constructor(readonly maxHeapMb: number) {
-    this.worker = new Worker(workerEntry(), {
+    const entry = workerEntry();
+    this.worker = new Worker(entry, {
       workerData: { gazetteDocxWorker: true },
+      // A built bundle needs no loader: without the parent's flags (tsx's --import under the CLI, tests and
+      // benches) the thread neither starts tsx nor has Node scan the whole bundle for ESM exports.
+      ...(entry.endsWith('.cjs') ? { execArgv: [] } : {}),
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
       stdout: true,
       stderr: true,

@@ -1,7 +1,7 @@
 /**
  * HtmlEnvironment for Node (the import worker, the CLI, tests): linkedom parses, the allowlist walk in
- * common/import/cleanWordHtml sanitises. DOMPurify does not support linkedom's DOM, so the .docx worker runs it
- * first on a jsdom window (purifyInNode.ts); the renderer runs it in the browser before the same walk.
+ * common/import/cleanWordHtml reads. The .docx worker sanitises the tree first (purifyInNode.ts); the renderer
+ * runs DOMPurify in the browser before the same walk.
  */
 import { parseHTML } from 'linkedom';
 import type { HtmlEnvironment, HtmlNodeLike } from '../../common/import/htmlTree';
