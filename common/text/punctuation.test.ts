@@ -46,11 +46,13 @@ describe('half-width punctuation between Chinese characters', () => {
     expect(changed).toBe(3);
     expect(plainText(out.blocks[0])).toBe('各乡镇，各部门:');
     expect(plainText(out.blocks[1])).toBe('补贴面积（亩）');
-    const warnings: Array<{ code: string; message: string }> = [];
+    const warnings: Array<{ code: string; message: string; text?: string }> = [];
     normalizeImportedPunctuation(content, warnings, '关于…的通知');
     expect(warnings).toHaveLength(1);
     expect(warnings[0].code).toBe('halfwidth-punctuation');
     expect(warnings[0].message).toContain('3 处');
+    // It quotes the first block changed, so that the import report can locate it.
+    expect(warnings[0]).toMatchObject({ text: '各乡镇，各部门:' });
     // Content without such marks is returned as it is, without a warning.
     expect(normalizeImportedPunctuation(out, warnings)).toBe(out);
     expect(warnings).toHaveLength(1);

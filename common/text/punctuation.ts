@@ -114,15 +114,32 @@ export function normalizeBlockPunctuation<T extends BlockElement>(block: T): { b
   return { block: out, changed };
 }
 
-/** Normalise a whole document's content; `changed` counts the marks made full-width. */
-export function normalizeContentPunctuation(content: DocumentContent): { content: DocumentContent; changed: number } {
+/**
+ * Normalise a whole document's content; `changed` counts the marks made full-width, `firstChanged` is the index
+ * of the first block changed (-1 when none).
+ */
+export function normalizeContentPunctuation(content: DocumentContent): { content: DocumentContent; changed: number; firstChanged: number } {
   let changed = 0;
-  const blocks = content.blocks.map((b) => {
+  let firstChanged = -1;
+  const blocks = content.blocks.map((b, i) => {
     const r = normalizeBlockPunctuation(b);
+    if (r.changed && firstChanged < 0) firstChanged = i;
     changed += r.changed;
     return r.block;
   });
-  return { content: changed ? { ...content, blocks } : content, changed };
+  return { content: changed ? { ...content, blocks } : content, changed, firstChanged };
+}
+
+/** Text of a block's leaves, for quoting it in a warning (the import report locates a warning by its quote). */
+function quote(block: BlockElement): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    if (typeof node.text === 'string') parts.push(node.text);
+    if (Array.isArray(node.children)) for (const c of node.children) if (c && typeof c === 'object') walk(c as Node);
+  };
+  walk(block as unknown as Node);
+  const text = parts.join('').trim();
+  return text.length > 40 ? text.slice(0, 40) + '…' : text;
 }
 
 /**
@@ -130,11 +147,14 @@ export function normalizeContentPunctuation(content: DocumentContent): { content
  * lost: only the width of the marks).
  */
 export function normalizeImportedPunctuation(content: DocumentContent, warnings: ImportWarning[], label = ''): DocumentContent {
-  const { content: out, changed } = normalizeContentPunctuation(content);
+  const { content: out, changed, firstChanged } = normalizeContentPunctuation(content);
   if (changed > 0) {
+    // Quoting the first block changed lets the report's 定位 put the caret on the first such place.
+    const text = quote(out.blocks[firstChanged]);
     warnings.push({
       code: 'halfwidth-punctuation',
       message: `中文文字中的 ${changed} 处半角标点（, ; : ( ) 等）已改为全角${label ? `：${label}` : ''}`,
+      ...(text ? { text } : {}),
     });
   }
   return out;

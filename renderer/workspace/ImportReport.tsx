@@ -9,12 +9,25 @@ import { t } from '../i18n';
 /** Text compared the way the importer writes it: no spaces, bracket variants as the 文号's 〔〕 and （）. */
 const comparable = (text: string) => squeezeWhitespace(text).replace(/[[［【]/g, '〔').replace(/[\]］】]/g, '〕').replace(/\(/g, '（').replace(/\)/g, '）');
 
-/** The block a warning points at: the first whose text contains the warning's quoted text; else the first block. */
-export function warningBlockIndex(content: DocumentContent, w: ImportWarning): number {
+/**
+ * The block a warning points at: the first whose text contains the warning's quoted text. Text the importer
+ * kept out of the printed body (版头 before the title, 版记 after the last line: `content.meta`) is located where
+ * it stood. Null when the quote is nowhere.
+ */
+export function locateWarning(content: DocumentContent, w: ImportWarning): number | null {
   const needle = comparable((w.text ?? '').replace(/…$/, '')).slice(0, 24);
-  if (!needle) return 0;
+  if (!needle || content.blocks.length === 0) return null;
   const index = content.blocks.findIndex((b) => comparable(contentPlainText({ schemaVersion: content.schemaVersion, blocks: [b] })).includes(needle));
-  return index < 0 ? 0 : index;
+  if (index >= 0) return index;
+  const inMeta = (lines: string[] | undefined) => (lines ?? []).some((line) => comparable(line).includes(needle));
+  if (inMeta(content.meta?.masthead)) return 0;
+  if (inMeta(content.meta?.colophon)) return content.blocks.length - 1;
+  return null;
+}
+
+/** The block to put the caret in for a warning: where it is located, else the first block. */
+export function warningBlockIndex(content: DocumentContent, w: ImportWarning): number {
+  return locateWarning(content, w) ?? 0;
 }
 
 export function ImportReport(props: {
