@@ -185,7 +185,8 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
       );
       ctx.out(
         `  the same in CPU time of this process: library opens ${a.cpu.openMs} ms, search p95 ${a.cpu.searchP95} ms, year index ${a.cpu.yearIndexMs} ms, ` +
-          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms)`,
+          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms), of which the store's reads in a fresh connection ` +
+          `${a.storeReadCpuMs.archive} ms (alone: ${a.storeReadCpuMs.alone} ms)`,
       );
       for (const q of a.search) ctx.out(`  search ${JSON.stringify(q.query)}: p95 ${q.p95} ms, ${q.hits} hits`);
       ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f), archive: a }));
