@@ -157,7 +157,7 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
     ctx.out(
       `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the ${base.pages}-page figure), ` +
         `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page); ` +
-        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms`,
+        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms (of which joining ${f.printBatches} batches ${f.mergeCpuMsPerPage} ms)`,
     );
   }
   if (years === 0) {
