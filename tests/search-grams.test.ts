@@ -64,10 +64,11 @@ describe('migration 004', () => {
     lib = open(file);
     twoIssues(lib);
     lib.close();
-    // Back to schema 3: no gram table, no triggers, and none of the later migrations' tables (005: 回收站).
+    // Back to schema 3: no gram table, no triggers, and none of the later migrations' tables (005: 回收站,
+    // 006: the queue of documents to index).
     const raw = new Database(file);
     raw.exec('DROP TRIGGER documents_grams_insert; DROP TRIGGER documents_grams_update; DROP TRIGGER documents_grams_delete; DROP TABLE documents_grams;');
-    raw.exec('DROP TABLE deleted_documents;');
+    raw.exec('DROP TABLE deleted_documents; DROP TABLE documents_grams_pending;');
     raw.pragma('user_version = 3');
     raw.close();
     lib = open(file);
@@ -75,8 +76,48 @@ describe('migration 004', () => {
     expect(LATEST_VERSION).toBeGreaterThanOrEqual(4);
     const documents = lib.rawDb.prepare('SELECT count(*) FROM documents').pluck().get() as number;
     expect(lib.rawDb.prepare('SELECT count(*) FROM documents_grams').pluck().get()).toBe(documents);
-    expect(lib.search('藜').map((h) => h.number)).toEqual([6, 6, 5]);
+    // Title hits first (both issues' 藜麦 notices), then issue 6's 大事记.
+    expect(lib.search('藜').map((h) => h.number)).toEqual([6, 5, 6]);
     expect(lib.search('体检').map((h) => h.title)).toEqual(['关于开展城市体检工作的通知']);
+  });
+});
+
+describe('migration 006', () => {
+  it('lets another program write documents without the app, and indexes its writes at the next open', () => {
+    const file = path.join(dir, 'shared.sqlite');
+    lib = open(file);
+    twoIssues(lib);
+    const tree = lib.issues.getTree(lib.issues.list()[0].id);
+    const [first, second] = tree.sections[0].documents;
+    lib.close();
+    // What the sqlite3 shell or a repair tool does: a plain connection, without the app's SQL functions.
+    const raw = new Database(file);
+    raw.prepare(
+      `INSERT INTO documents (id, section_id, kind, title, doc_number, position, content, plain_text, updated_at)
+       VALUES ('foreign', ?, 'notice', '鲸鱼保护通知', '', 9, '{"schemaVersion":1,"blocks":[]}', '海豚与鲸鱼同游。', 't')`,
+    ).run(tree.sections[0].id);
+    raw.prepare("UPDATE documents SET plain_text = '高原牦牛。' WHERE id = ?").run(first.id);
+    raw.prepare('DELETE FROM documents WHERE id = ?').run(second.id);
+    expect(raw.prepare('SELECT count(*) FROM documents_grams_pending').pluck().get()).toBe(2);
+    raw.close();
+
+    lib = open(file);
+    expect(lib.rawDb.prepare('SELECT count(*) FROM documents_grams_pending').pluck().get()).toBe(0);
+    for (const term of ['鲸', '鲸鱼', '海豚', '牦牛', '牦', '藜', '引号', '市', '通知']) {
+      expect(lib.search(term, { limit: 1000 }).map((h) => h.documentId).sort(), term).toEqual(bySubstring(lib, term));
+    }
+    expect(lib.search('鲸鱼').map((h) => h.documentId)).toEqual(['foreign']);
+    expect(lib.search('牦牛').map((h) => h.documentId)).toEqual([first.id]);
+    expect(lib.rawDb.prepare('SELECT count(*) FROM documents_grams').pluck().get()).toBe(lib.rawDb.prepare('SELECT count(*) FROM documents').pluck().get());
+  });
+
+  it('indexes the app’s own writes in the transaction that made them', () => {
+    lib = open(path.join(dir, 'own.sqlite'));
+    twoIssues(lib);
+    const doc = lib.issues.getTree(lib.issues.list()[0].id).sections[0].documents[0];
+    lib.documents.save(doc.id, [{ type: 'paragraph', children: [{ text: '牦牛。' }] }]);
+    expect(lib.rawDb.prepare('SELECT count(*) FROM documents_grams_pending').pluck().get()).toBe(0);
+    expect(lib.search('牦').map((h) => h.documentId)).toEqual([doc.id]);
   });
 });
 

@@ -157,7 +157,7 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
     ctx.out(
       `${String(f.pages).padStart(4)} pages: layout ${f.layoutMsPerPage} ms/page (${(f.layoutMsPerPage / base.layoutMsPerPage).toFixed(2)}× the ${base.pages}-page figure), ` +
         `print ${f.printMsPerPage} ms/page, peak ${f.peakMB} MB (${f.peakKBPerPage} kB/page); ` +
-        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms`,
+        `CPU per page: layout ${f.layoutCpuMsPerPage} ms (${(f.layoutCpuMsPerPage / base.layoutCpuMsPerPage).toFixed(2)}×), print ${f.printCpuMsPerPage} ms (of which joining ${f.printBatches} batches ${f.mergeCpuMsPerPage} ms)`,
     );
   }
   if (years === 0) {
@@ -185,7 +185,8 @@ async function runScaleBench(ctx: CliContext, years: number, sizes: number[]): P
       );
       ctx.out(
         `  the same in CPU time of this process: library opens ${a.cpu.openMs} ms, search p95 ${a.cpu.searchP95} ms, year index ${a.cpu.yearIndexMs} ms, ` +
-          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms)`,
+          `open an issue ${a.cpu.openIssueMs} ms (alone: ${a.cpu.openIssueAloneMs} ms), of which the store's reads in a fresh connection ` +
+          `${a.storeReadCpuMs.archive} ms (alone: ${a.storeReadCpuMs.alone} ms)`,
       );
       for (const q of a.search) ctx.out(`  search ${JSON.stringify(q.query)}: p95 ${q.p95} ms, ${q.hits} hits`);
       ctx.out(JSON.stringify({ scale: figures.map(({ documents: _documents, ...f }) => f), archive: a }));

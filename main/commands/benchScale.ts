@@ -9,7 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { newId, type IssueTree } from '../../common/model';
 import { ChromiumEngine } from '../export/chromium';
-import { exportTreePdf } from '../export/exportPdf';
+import { exportTreePdf, PRINT_BATCH_PAGES } from '../export/exportPdf';
 import { LayoutCache } from '../export/layoutCache';
 import { sampleTreeMemory, treeCpuMs, treeRss } from './bench';
 import type { CliContext } from './shared';
@@ -45,10 +45,14 @@ export interface ScaleFigure {
   /** CPU time of the whole tree (Chromium included) per page, layout and print: comparable under load. */
   layoutCpuMsPerPage: number;
   printCpuMsPerPage: number;
+  /** Of which joining the print batches with pdf-lib (0 when printed in one piece); print is Chromium's part. */
+  mergeCpuMsPerPage: number;
+  /** Print batches (1: in one piece). */
+  printBatches: number;
   /** Laid-out HTML returned by the print page (the units' pages, for the layout cache), in millions of characters. */
   laidOutMChars: number;
   /** The peak during layout, printing and post-processing (pdf-lib joining batches, outline, writing). */
-  peakByStageMB: { layout: number; print: number; post: number };
+  peakByStageMB: { layout: number; print: number; merge: number; post: number };
 }
 
 /**
@@ -93,7 +97,7 @@ export async function measureScale(sample: IssueTree, times: number, dir: string
   // The peak covers the export, not the engine's shutdown: while Chromium's processes exit their PSS cannot
   // be read and treeRss counts their RSS instead (shared pages counted once per process).
   const engine = await ChromiumEngine.launch();
-  type Stage = 'layout' | 'print' | 'post';
+  type Stage = 'layout' | 'print' | 'merge' | 'post';
   let sampled: Awaited<ReturnType<typeof withPeakMemory<Awaited<ReturnType<typeof exportTreePdf>>, Stage>>>;
   try {
     sampled = await withPeakMemory<Awaited<ReturnType<typeof exportTreePdf>>, Stage>(
@@ -117,9 +121,11 @@ export async function measureScale(sample: IssueTree, times: number, dir: string
     peakKBPerPage: Math.round(peak / 1e3 / result.pages),
     nodeAtPeakMB: mb(nodeAtPeak),
     layoutCpuMsPerPage: Math.round(((cpuByStage.get('layout') ?? 0) / result.pages) * 10) / 10,
-    printCpuMsPerPage: Math.round(((cpuByStage.get('print') ?? 0) / result.pages) * 10) / 10,
+    printCpuMsPerPage: Math.round((((cpuByStage.get('print') ?? 0) + (cpuByStage.get('merge') ?? 0)) / result.pages) * 10) / 10,
+    mergeCpuMsPerPage: Math.round(((cpuByStage.get('merge') ?? 0) / result.pages) * 10) / 10,
+    printBatches: result.pages > PRINT_BATCH_PAGES * 1.5 ? Math.ceil(result.pages / PRINT_BATCH_PAGES) : 1,
     laidOutMChars: Math.round(result.layout.laidOut.reduce((n, u) => n + u.pagesHtml.length, 0) / 1e5) / 10,
-    peakByStageMB: { layout: mb(byStage.get('layout')), print: mb(byStage.get('print')), post: mb(byStage.get('post')) },
+    peakByStageMB: { layout: mb(byStage.get('layout')), print: mb(byStage.get('print')), merge: mb(byStage.get('merge')), post: mb(byStage.get('post')) },
     ...(times === 1 ? { documents: result.pageMap.documents } : {}),
   };
 }
@@ -137,8 +143,8 @@ export async function runScale(sample: IssueTree, ctx: CliContext, sizes = [1, 3
       const f = await measureScale(sample, times, dir);
       figures.push(f);
       ctx.err(
-        `sample ×${times}: ${f.pages} pages; layout ${f.layoutMs} ms (${f.layoutMsPerPage} ms/page), print ${f.printMs} ms (${f.printMsPerPage} ms/page); CPU of the tree per page: layout ${f.layoutCpuMsPerPage} ms, print ${f.printCpuMsPerPage} ms; ` +
-          `laid-out HTML ${f.laidOutMChars}M characters, peak ${f.peakMB} MB (layout ${f.peakByStageMB.layout}, print ${f.peakByStageMB.print}, post ${f.peakByStageMB.post}; this process ${f.nodeAtPeakMB} of it); load ${loadAverage()}`,
+        `sample ×${times}: ${f.pages} pages; layout ${f.layoutMs} ms (${f.layoutMsPerPage} ms/page), print ${f.printMs} ms (${f.printMsPerPage} ms/page); CPU of the tree per page: layout ${f.layoutCpuMsPerPage} ms, print ${f.printCpuMsPerPage} ms (${f.printBatches} batches; joining them ${f.mergeCpuMsPerPage} ms); ` +
+          `laid-out HTML ${f.laidOutMChars}M characters, peak ${f.peakMB} MB (layout ${f.peakByStageMB.layout}, print ${f.peakByStageMB.print}, merge ${f.peakByStageMB.merge}, post ${f.peakByStageMB.post}; this process ${f.nodeAtPeakMB} of it); load ${loadAverage()}`,
       );
     }
   } finally {

@@ -46,8 +46,11 @@ export interface ExportPdfOptions {
    * copied from an earlier print would not belong to the new structure tree.
    */
   tagged?: boolean;
-  /** Told when the export moves on to printing and to post-processing (the scale bench's memory per stage). */
-  onStage?: (stage: 'print' | 'post') => void;
+  /**
+   * Told when the export moves on to printing, to joining printed batches (or earlier and new pages), and
+   * to post-processing (the scale bench's memory and CPU per stage).
+   */
+  onStage?: (stage: 'print' | 'merge' | 'post') => void;
 }
 
 export interface ExportTimings {
@@ -135,6 +138,7 @@ async function printEveryPage(
   engine: PrintEngine,
   totalPages: number,
   tagged = false,
+  onMerge?: () => void,
 ): Promise<{ raw: Uint8Array | PDFDocument; batches?: Array<{ raw: Uint8Array; pages: number }>; assembleMs: number }> {
   // A tagged PDF is printed in one piece: joined batches would not share one structure tree.
   if (tagged) return { raw: await engine.printPdf({ tagged }), assembleMs: 0 };
@@ -144,11 +148,18 @@ async function printEveryPage(
     const pages = Array.from({ length: Math.min(PRINT_BATCH_PAGES, totalPages - start) }, (_, i) => start + i);
     batches.push({ raw: await engine.printPdf({ pages }), pages: pages.length });
   }
+  onMerge?.();
   const started = performance.now();
-  const joined = await PDFDocument.create({ updateMetadata: false });
-  for (const batch of batches) {
+  // The first batch is the document the others join (as a print in one piece is): copying it into an empty
+  // document parsed and copied its pages and fonts once more for nothing.
+  const loadBatch = async (batch: { raw: Uint8Array; pages: number }) => {
     const source = await PDFDocument.load(batch.raw, { updateMetadata: false });
     if (source.getPageCount() !== batch.pages) throw new Error(`a print batch has ${source.getPageCount()} of its ${batch.pages} pages`);
+    return source;
+  };
+  const joined = await loadBatch(batches[0]);
+  for (const batch of batches.slice(1)) {
+    const source = await loadBatch(batch);
     for (const page of await joined.copyPages(source, source.getPageIndices())) joined.addPage(page);
   }
   return { raw: joined, batches, assembleMs: performance.now() - started };
@@ -158,9 +169,16 @@ async function printEveryPage(
  * Print the laid-out issue: only the pages whose key changed since the last print of this issue when
  * that is worth it, else everything. The optimisation never fails an export: any problem prints all.
  */
-export async function printIssue(engine: PrintEngine, memory: PrintMemory | undefined, issueId: string, totalPages: number, tagged = false): Promise<RawPrint> {
+export async function printIssue(
+  engine: PrintEngine,
+  memory: PrintMemory | undefined,
+  issueId: string,
+  totalPages: number,
+  tagged = false,
+  onMerge?: () => void,
+): Promise<RawPrint> {
   const printAll = async (reason: string, keys?: PageKeys): Promise<RawPrint> => {
-    const { raw, batches, assembleMs } = await printEveryPage(engine, totalPages, tagged);
+    const { raw, batches, assembleMs } = await printEveryPage(engine, totalPages, tagged, onMerge);
     // Checked against the PDF's page count when it is first reused (parsing it now would cost every export).
     if (memory && keys) {
       try {
@@ -186,6 +204,7 @@ export async function printIssue(engine: PrintEngine, memory: PrintMemory | unde
   if (plan.mode === 'full' || !previous) return printAll(plan.mode === 'full' ? plan.reason : 'no earlier print', keys);
   try {
     const partial = plan.changed.length ? await engine.printPdf({ pages: plan.changed }) : undefined;
+    onMerge?.();
     const started = performance.now();
     const { pdf, next } = await previous.merge(keys, plan.changed, partial);
     memory.set(issueId, next);
@@ -211,7 +230,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
     const t1 = performance.now();
     opts.onStage?.('print');
     const memory = opts.printMemory === false ? undefined : (opts.printMemory ?? printMemoryFor(cache));
-    const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged);
+    const printed = await printIssue(engine, memory, tree.issue.id, layout.pages, opts.tagged, () => opts.onStage?.('merge'));
     const t2 = performance.now();
     opts.onStage?.('post');
     const { issue } = tree;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { hasSqliteHeader } from './backups';
 import { sqliteCode, StoreError } from './errors';
-import { GRAMS_FUNCTION, searchGrams } from './grams';
+import { GRAMS_FUNCTION, indexPendingGrams, searchGrams } from './grams';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
 
 /** The driver's connection. An interface (not an alias) so declaration emit can name it. */
@@ -23,7 +23,12 @@ export interface Db extends Database.Database {}
  * another connection writes and fails with SQLITE_BUSY at once, whatever the timeout.
  */
 export function transactional<A extends unknown[], R>(db: Db, fn: (...args: A) => R): (...args: A) => R {
-  const run = db.transaction(fn);
+  // Every write of the store ends by indexing the documents it wrote for short-term search (migration 006).
+  const run = db.transaction((...args: A): R => {
+    const result = fn(...args);
+    indexPendingGrams(db);
+    return result;
+  });
   return (...args: A) => run.immediate(...args);
 }
 
@@ -223,13 +228,22 @@ export function migrate(db: Db, file: string, opts: OpenOptions = {}): string | 
   return backup;
 }
 
+/** Index the documents queued by another program's writes (migration 006), in one write transaction. */
+function repairGrams(db: Db, logger: Logger | undefined): void {
+  // Read first: the write lock is taken only when there is something to index.
+  if (!db.prepare('SELECT 1 FROM documents_grams_pending LIMIT 1').get()) return;
+  const n = db.transaction(() => indexPendingGrams(db)).immediate();
+  if (n > 0) logger?.info?.(`检索索引已补齐 ${n} 篇文件 (short-term search index: ${n} documents written by another program indexed)`);
+}
+
 /** Open (creating if needed) a library or package file, checked and migrated. */
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
   refuseNonDatabase(file);
   const memory = file === ':memory:' || file === '';
   const readOnly = !memory && (opts.readOnly === true || (existsSync(file) && !isWritable(file)));
   const db = connect(file, opts, readOnly);
-  // The search index's triggers (migration 004) call it on every document write.
+  // Migration 004 calls it to index the documents an older library holds. (Its triggers called it on every
+  // document write too, until migration 006 made them plain SQL.)
   db.function(GRAMS_FUNCTION, { deterministic: true }, (text: unknown) => searchGrams(typeof text === 'string' ? text : null));
   const warnings: string[] = [];
   try {
@@ -249,6 +263,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDb {
     const journalMode = applyPragmas(db, file, warnings, opts.avoidWal, readOnly);
     if (readOnly) warnings.push(`资料库是只读的，修改不会保存 (read-only): ${file}`);
     const migrationBackup = readOnly ? undefined : migrate(db, file, opts);
+    // Documents another program wrote since the app last had the file are indexed for short-term search.
+    if (!readOnly) repairGrams(db, opts.logger);
     for (const w of warnings) (opts.logger ?? console).warn(w);
     return { db, journalMode, warnings, migrationBackup, readOnly };
   } catch (error) {

@@ -1,6 +1,6 @@
 /**
  * Documents: add, get, save (content normalised, title and 文号 derived, revision appended, search index
- * updated by triggers — one transaction), move within and between sections, remove, reorder.
+ * updated by triggers and, for short terms, at the end of the write — one transaction), move within and between sections, remove, reorder.
  */
 import {
   contentPlainText,

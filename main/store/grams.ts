@@ -39,3 +39,31 @@ export function gramQuery(term: string): string {
   const quoted = `"${term.replace(/"/g, '""')}"`;
   return Array.from(term).length === 1 ? `${quoted}*` : quoted;
 }
+
+/** The connection calls of indexPendingGrams (a structural type: grams.ts stays free of the driver). */
+interface GramsDb {
+  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): unknown };
+}
+
+/**
+ * Index the documents written since the last call (migration 006: plain-SQL triggers queue their rids in
+ * documents_grams_pending). Runs inside the store's write transactions and on open, so the app's own writes
+ * are indexed in the transaction that made them, and another program's at the app's next open or write.
+ * Returns how many documents were (re)indexed.
+ */
+export function indexPendingGrams(db: GramsDb): number {
+  const pending = db
+    .prepare('SELECT p.rid, d.title, d.plain_text FROM documents_grams_pending p LEFT JOIN documents d ON d.rid = p.rid')
+    .all() as Array<{ rid: number; title: string | null; plain_text: string | null }>;
+  if (pending.length === 0) return 0;
+  const remove = db.prepare('DELETE FROM documents_grams WHERE rowid = ?');
+  const insert = db.prepare('INSERT INTO documents_grams (rowid, grams) VALUES (?, ?)');
+  const done = db.prepare('DELETE FROM documents_grams_pending WHERE rid = ?');
+  for (const row of pending) {
+    // Removed first: the row may have been indexed already (a rid queued twice, an older library's copy).
+    remove.run(row.rid);
+    if (row.title !== null) insert.run(row.rid, searchGrams(`${row.title}\n${row.plain_text ?? ''}`));
+    done.run(row.rid);
+  }
+  return pending.length;
+}

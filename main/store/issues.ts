@@ -62,6 +62,9 @@ function upsertJournal(db: Db, issue: Pick<Issue, 'journalName' | 'frontMatter' 
   ).run(newId(), issue.journalName, JSON.stringify(issue.frontMatter), JSON.stringify(issue.settings), at);
 }
 
+/** The documents' columns an issue tree is made of (documentFromRow reads no plain_text). */
+export const TREE_DOCUMENT_COLUMNS = 'rid, id, section_id, kind, title, doc_number, toc_title_override, position, content, updated_at';
+
 export function createIssuesRepo(db: Db) {
   const summarySql = `
     SELECT i.*, (SELECT count(*) FROM documents d JOIN sections s ON s.id = d.section_id WHERE s.issue_id = i.id) AS document_count
@@ -85,7 +88,8 @@ export function createIssuesRepo(db: Db) {
     const sections = (db.prepare('SELECT * FROM sections WHERE issue_id = ? ORDER BY position, rowid').all(issueId) as SectionRow[]).map(
       sectionFromRow,
     );
-    const docsOf = db.prepare('SELECT * FROM documents WHERE section_id = ? ORDER BY position, rid');
+    // Every column but plain_text (the search text, as long again as the content): opening needs none of it.
+    const docsOf = db.prepare(`SELECT ${TREE_DOCUMENT_COLUMNS} FROM documents WHERE section_id = ? ORDER BY position, rid`);
     return {
       issue,
       sections: sections.map((section) => ({

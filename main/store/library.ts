@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { dailyBackup, newestGoodBackup } from './backups';
-import { openDatabase, type Db, type OpenOptions, type OpenedDb } from './db';
+import { openDatabase, transactional, type Db, type OpenOptions, type OpenedDb } from './db';
 import { StoreError } from './errors';
 import { createAssetsRepo } from './assets';
 import { createDocumentsRepo } from './documents';
@@ -106,7 +106,7 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
     exportIssuePackage: (issueId: string, target: string) => exportIssuePackage(library, openLibrary, issueId, target),
     importIssuePackage: (source: string) => importIssuePackage(library, openLibrary, source),
     /** Run several repository calls as one write transaction, BEGIN IMMEDIATE (they nest as savepoints). */
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    transaction: <T>(fn: () => T): T => transactional(db, fn)(),
     close: () => {
       if (db.open) db.close();
     },

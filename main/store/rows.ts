@@ -44,7 +44,8 @@ export interface DocumentRow {
   toc_title_override: string | null;
   position: number;
   content: string;
-  plain_text: string;
+  /** Not read where only the document is needed (issues.getTree). */
+  plain_text?: string;
   updated_at: string;
 }
 

@@ -8,6 +8,7 @@ import { sql as m002 } from './002_revision_kind';
 import { sql as m003 } from './003_compact_tables';
 import { sql as m004 } from './004_search_grams';
 import { sql as m005 } from './005_deleted_documents';
+import { sql as m006 } from './006_grams_without_function';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: '003_compact_tables', sql: m003 },
   { version: 4, name: '004_search_grams', sql: m004 },
   { version: 5, name: '005_deleted_documents', sql: m005 },
+  { version: 6, name: '006_grams_without_function', sql: m006 },
 ];
 
 /** The schema version this build of the app writes. */

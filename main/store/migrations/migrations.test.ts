@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GRAMS_FUNCTION, searchGrams } from '../grams';
+import { GRAMS_FUNCTION, indexPendingGrams, searchGrams } from '../grams';
 import { LATEST_VERSION, openLibrary } from '../index';
 import { MIGRATIONS } from './index';
 
@@ -118,6 +118,31 @@ describe('migrations', () => {
     db.exec("DELETE FROM issues WHERE id = 'i1'");
     expect(db.prepare('SELECT count(*) AS n FROM deleted_documents').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  migrationTest(6, 'the gram index needs no app function: plain connections write, the store indexes what they queued', () => {
+    const db = fileAtVersion('v5.sqlite', 5);
+    seedVersion1(db);
+    applyMigration(db, 6);
+    db.close();
+    // A connection without gz_search_grams (the sqlite3 shell, a backup tool) writes documents.
+    const plain = new Database(path.join(dir, 'v5.sqlite'));
+    const match = (q: string) => plain.prepare('SELECT d.id FROM documents_grams g JOIN documents d ON d.rid = g.rowid WHERE documents_grams MATCH ? ORDER BY d.id').all(q);
+    expect(match('"乡镇"')).toEqual([{ id: 'd1' }]); // indexed by 004, kept
+    plain.exec(`INSERT INTO documents (id, section_id, kind, title, doc_number, position, content, plain_text, updated_at)
+                VALUES ('d2', 's1', 'notice', '关于防汛的通知', '', 1, '{}', '各乡镇做好防汛', 't')`);
+    plain.prepare("UPDATE documents SET plain_text = '各街道办事处' WHERE id = 'd1'").run();
+    expect(match('"乡镇"')).toEqual([]); // the old text's pairs left with the update
+    expect(plain.prepare('SELECT rid FROM documents_grams_pending ORDER BY rid').pluck().all()).toHaveLength(2);
+    // What the store does on open and in its write transactions.
+    expect(indexPendingGrams(plain)).toBe(2);
+    expect(match('"乡镇"')).toEqual([{ id: 'd2' }]);
+    expect(match('"街道"')).toEqual([{ id: 'd1' }]);
+    expect(match('"汛"*')).toEqual([{ id: 'd2' }]);
+    plain.exec("DELETE FROM documents WHERE id = 'd2'");
+    expect(match('"乡镇"')).toEqual([]);
+    expect(plain.prepare('SELECT count(*) AS n FROM documents_grams_pending').get()).toEqual({ n: 0 });
+    plain.close();
   });
 
   it('every migration has a test above', () => {
