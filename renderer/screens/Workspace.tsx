@@ -44,7 +44,8 @@ import { usePageMap } from '../workspace/usePageMap';
 import { useSaveShortcut } from '../workspace/useSaveShortcut';
 import { WorkspaceHeader } from '../workspace/WorkspaceHeader';
 
-const EDIT_SETTLE_MS = 300;
+/** Edits reach the tree (preview, checks, outline) after this pause in typing. */
+const EDIT_SETTLE_MS = 200;
 
 export function WorkspaceScreen(props: { issueId: string; documentId?: string; find?: string }) {
   const { tree, setTree, error, latest, reload, setContent } = useIssueTree(props.issueId, props.documentId);
