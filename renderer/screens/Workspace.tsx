@@ -169,7 +169,6 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
       setContent(id, content);
       autosave.schedule(id, content);
     },
-    reopen: () => setEditorKey((k) => k + 1),
     show: (documentId, range) => {
       setEditorFind((f) => ({ query: issueFind.query, key: (f?.key ?? 0) + 1 }));
       caret.goTo({ documentId, resolve: () => ({ range }) }, () => select(documentId));
