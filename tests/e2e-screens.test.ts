@@ -30,6 +30,8 @@ describe.skipIf(!SHOTS || !chromiumPath())('screenshots', () => {
       const { content } = await callApi<{ content: Content }>(server, 'documents.get', { documentId: last.id });
       await callApi(server, 'documents.save', { documentId: last.id, content: { ...content, blocks: [...content.blocks, { type: 'date-line', children: [{ text: '2024年13月45日' }] }] } });
       const table = docs.find((d) => d.title.includes('城市体检')) ?? docs[0];
+      // A removed document: the 回收站 shows it.
+      await callApi(server, 'documents.remove', { documentId: docs[docs.length - 2].id });
       for (const [width, height] of SIZES) {
         const page = await browser.newPage({ viewport: { width, height } });
         const shot = (name: string) => page.screenshot({ path: path.join(SHOTS!, `${name}-${width}x${height}.png`) });
@@ -63,6 +65,10 @@ describe.skipIf(!SHOTS || !chromiumPath())('screenshots', () => {
         const cell = page.locator('[data-testid=editor] td').nth(5);
         await cell.scrollIntoViewIfNeeded();
         await openMenu(page, cell, 'editor-menu');
+        // The cell right-clicked is still under the menu (no jump once the table is laid out).
+        const at = (await cell.boundingBox())!;
+        const menu = (await page.locator('[data-testid=editor-menu]').boundingBox())!;
+        expect(Math.abs(at.y - menu.y)).toBeLessThan(at.height + 400);
         await shot('table-menu');
         await page.keyboard.press('Escape');
         await page.click('[data-testid=recycle-bin-toggle]');
