@@ -19,5 +19,6 @@ export default defineConfig({
     emptyOutDir: true,
     rollupOptions: { input },
     chunkSizeWarningLimit: 4000,
+    minify: process.env.GAZETTE_NO_MINIFY ? false : 'esbuild',
   },
 });

@@ -1,6 +1,7 @@
 /**
  * App bench (run with GAZETTE_BENCH=1; prints figures, asserts nothing about time):
- *   - keystroke to paint, p50/p95, typing in the largest document (城市体检, with its tables);
+ *   - keystroke to paint, p50/p95, typing in the largest document (城市体检, with its tables), and the page's
+ *     main-thread CPU time per keystroke (from a Chromium trace: not inflated by other load on the machine);
  *   - preview of the current unit updated after typing stops;
  *   - opening the issue to its first document and preview (from the library, whose screen boots the print
  *     frame; and straight from a reload of the issue's URL, print frame cold);
@@ -14,6 +15,21 @@ const enabled = process.env.GAZETTE_BENCH === '1' && !!chromiumPath();
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] * 10) / 10;
+}
+
+type TraceEvent = { ph: string; name: string; pid: number; tid: number; tdur?: number };
+
+/**
+ * Thread CPU time per keystroke on the app page's main thread (the thread that dispatched the key events):
+ * the sum of its top-level tasks' CPU time, divided by the keystrokes.
+ */
+function mainThreadCpuMs(trace: { traceEvents: TraceEvent[] }, keystrokes: number): number {
+  const dispatches = new Map<string, number>();
+  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'EventDispatch') dispatches.set(`${e.pid}:${e.tid}`, (dispatches.get(`${e.pid}:${e.tid}`) ?? 0) + 1);
+  const main = [...dispatches].sort((a, b) => b[1] - a[1])[0]?.[0];
+  let cpu = 0;
+  for (const e of trace.traceEvents) if (e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && `${e.pid}:${e.tid}` === main) cpu += (e.tdur ?? 0) / 1000;
+  return Math.round((cpu / keystrokes) * 10) / 10;
 }
 
 describe.skipIf(!enabled)('app bench', () => {
@@ -34,11 +50,13 @@ describe.skipIf(!enabled)('app bench', () => {
       figures.openToPreviewMs = Date.now() - t0;
 
       // The largest document: 城市体检.
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
       const tSwitch = Date.now();
       await page.locator('[data-testid=outline-doc]', { hasText: '城市体检' }).click();
       // Switching documents: until the largest one (621 table cells) is in the editor.
       await page.waitForSelector('[data-testid=editor] [data-type=doc-title]:has-text("城市体检")', { timeout: 60_000 });
       figures.switchToLargestEditorMs = Date.now() - tSwitch;
+      figures.switchMainThreadCpuMs = mainThreadCpuMs(JSON.parse((await browser.stopTracing()).toString()), 1);
       await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
       figures.chars = await page.locator('[data-testid=char-count]').textContent();
       // Let the background layout of the whole issue (TOC pages) finish: it shares the print frames' process.
@@ -64,7 +82,10 @@ describe.skipIf(!enabled)('app bench', () => {
           true,
         );
       });
+      // Traced: the page's main-thread CPU time per keystroke, which other load on the machine does not inflate.
+      await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
       for (let i = 0; i < 120; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
+      figures.keystrokeMainThreadCpuMs = mainThreadCpuMs(JSON.parse((await browser.stopTracing()).toString()), 120);
       const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
       figures.keystrokeToPaintP50Ms = quantile(lat.slice(10), 0.5);
       figures.keystrokeToPaintP95Ms = quantile(lat.slice(10), 0.95);

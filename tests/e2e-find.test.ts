@@ -95,7 +95,7 @@ describe.skipIf(!hasChromium)('查找替换 across the issue', () => {
     await expect.poll(() => contentOf(other.id), POLL).toContain(`末尾的${WORD}。`);
   }, 60_000);
 
-  it('replaces all in every document, saved; 撤销 puts one document back', async () => {
+  it('replaces all in every document, saved; 撤销 puts a document back, the open one through its editor', async () => {
     await expect.poll(() => page.locator('[data-testid=issue-find-hit]').count(), POLL).toBe(3);
     await page.click('[data-testid=issue-replace-all]');
     await expect.poll(() => page.locator('[data-testid=issue-find-hit]').count(), POLL).toBe(0);
@@ -108,6 +108,18 @@ describe.skipIf(!hasChromium)('查找替换 across the issue', () => {
     await expect.poll(() => contentOf(opened.id), POLL).toContain(`第一处${WORD}，第二处${WORD}。`);
     expect(await contentOf(other.id)).toContain(`末尾的${NEW_WORD}。`);
     await expect.poll(() => page.locator(`[data-testid=issue-find-hit][data-doc-id="${opened.id}"]`).count(), POLL).toBe(2);
+    // The open document: 撤销 goes through its editor, which stays mounted and keeps its Ctrl+Z history
+    // (Ctrl+Z then takes the 撤销 back: the replacement shows again and is saved).
+    await page.evaluate(() => ((document.querySelector('[data-testid=editor]') as HTMLElement & { __kept?: boolean }).__kept = true));
+    await page.click(`[data-testid=issue-find-undo][data-doc-id="${other.id}"]`);
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent(), POLL).toContain(`末尾的${WORD}。`);
+    await expect.poll(() => contentOf(other.id), POLL).toContain(`末尾的${WORD}。`);
+    expect(await page.evaluate(() => (document.querySelector('[data-testid=editor]') as HTMLElement & { __kept?: boolean }).__kept)).toBe(true);
+    await page.locator('[data-testid=editor]').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => page.locator('[data-testid=editor]').textContent(), POLL).toContain(`末尾的${NEW_WORD}。`);
+    await page.waitForSelector('[data-testid=save-state][data-state=saved]', POLL);
+    await expect.poll(() => contentOf(other.id), POLL).toContain(`末尾的${NEW_WORD}。`);
     // A reload reads the store: the open document keeps its replacement.
     await page.goto('about:blank');
     await page.goto(`${server.url}#/issue/${issueId}/doc/${other.id}`);

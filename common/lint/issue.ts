@@ -1,5 +1,5 @@
 /** 全刊检查: the 公文 checks over every document of an issue, each finding with its document. */
-import { tocTitle, type IssueTree } from '../model';
+import { tocTitle, type DocumentContent, type IssueTree } from '../model';
 import { lintDocument, type LintFinding } from './index';
 
 export interface IssueFinding {
@@ -9,11 +9,22 @@ export interface IssueFinding {
   finding: LintFinding;
 }
 
+/**
+ * Findings by document content: an edit gives its document new content and leaves the others' content
+ * objects as they were, so the issue is re-checked one document at a time.
+ */
+const findingsByContent = new WeakMap<DocumentContent, { tocTitleOverride: string | undefined; findings: LintFinding[] }>();
+function lintContent(content: DocumentContent, tocTitleOverride: string | undefined): LintFinding[] {
+  const known = findingsByContent.get(content);
+  if (known && known.tocTitleOverride === tocTitleOverride) return known.findings;
+  const findings = lintDocument({ content, tocTitleOverride });
+  findingsByContent.set(content, { tocTitleOverride, findings });
+  return findings;
+}
+
 export function lintIssue(tree: IssueTree): IssueFinding[] {
   return tree.sections.flatMap((section) =>
-    section.documents.flatMap((doc) =>
-      lintDocument({ content: doc.content, tocTitleOverride: doc.tocTitleOverride }).map((finding) => ({ documentId: doc.id, title: tocTitle(doc), finding })),
-    ),
+    section.documents.flatMap((doc) => lintContent(doc.content, doc.tocTitleOverride).map((finding) => ({ documentId: doc.id, title: tocTitle(doc), finding }))),
   );
 }
 

@@ -286,7 +286,22 @@ export function isFillInRow(row: TableElement['children'][number]): boolean {
   return texts.some((t) => t === '') && texts.every((t) => [...t].length <= 6);
 }
 
+/**
+ * A table's HTML for the same table, settings and id: its column widths take most of the time of a
+ * document's HTML (城市体检's tables ~0.3 s), and a keystroke elsewhere leaves every table as it was.
+ * The editor keeps unchanged blocks as the same objects, so most look-ups hit by identity.
+ */
+const tableHtmlByObject = new WeakMap<TableElement, { key: string; html: string }>();
 export function renderTable(source: TableElement, settings: PrintSettings, id: string): string {
+  const key = `${id}\n${JSON.stringify(settings)}`;
+  const known = tableHtmlByObject.get(source);
+  if (known && known.key === key) return known.html;
+  const html = renderTableUncached(source, settings, id);
+  tableHtmlByObject.set(source, { key, html });
+  return html;
+}
+
+function renderTableUncached(source: TableElement, settings: PrintSettings, id: string): string {
   const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
   const variant = table.variant ?? 'data';
   const spreadNames = variant === 'name-list' || variant === 'leader-list';
@@ -509,7 +524,23 @@ export function documentTableIds(doc: GazetteDocument): Map<TableElement, string
   return ids;
 }
 
+/**
+ * A document's HTML by its content object: the issue's layout after an edit renders every document again,
+ * and only the edited one has new content. Documents with images are not kept (their URLs arrive later).
+ */
+const documentHtmlByContent = new WeakMap<GazetteDocument['content'], { key: string; html: string }>();
 export function renderDocument(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions = {}): string {
+  if (doc.content.blocks.some((b) => b.type === 'image')) return renderDocumentUncached(doc, settings, opts);
+  const { content, ...rest } = doc;
+  const key = JSON.stringify([rest, settings]);
+  const known = documentHtmlByContent.get(content);
+  if (known && known.key === key) return known.html;
+  const html = renderDocumentUncached(doc, settings, opts);
+  documentHtmlByContent.set(content, { key, html });
+  return html;
+}
+
+function renderDocumentUncached(doc: GazetteDocument, settings: PrintSettings, opts: HtmlOptions): string {
   const regions = documentRegions(doc)
     .map((region, i) => {
       const part: GazetteDocument = { ...doc, content: { ...doc.content, blocks: region.blocks } };

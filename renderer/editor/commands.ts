@@ -143,3 +143,17 @@ export function tableSelection(editor: GazetteEditor): { index: number; table: T
     focusCell: sameTable ? focus.path[2] : anchor.path[2],
   };
 }
+
+/**
+ * Put `blocks` in the editor as one undoable change (only the blocks that differ are replaced), so the
+ * editor stays mounted and keeps its Ctrl+Z history: e.g. 撤销 of an issue-wide replacement.
+ */
+export function setBlocks(editor: GazetteEditor, blocks: readonly BlockElement[]): void {
+  Editor.withoutNormalizing(editor, () => {
+    for (let i = editor.children.length - 1; i >= blocks.length; i--) Transforms.removeNodes(editor, { at: [i] });
+    blocks.forEach((block, i) => {
+      if (i >= editor.children.length) Transforms.insertNodes(editor, block, { at: [i] });
+      else if (JSON.stringify(block) !== JSON.stringify(editor.children[i])) replaceBlock(editor, i, block);
+    });
+  });
+}

@@ -2,12 +2,9 @@
  * The issue workspace: outline on the left, the editor in the centre, preview/TOC/find/checks/history on
  * the right. This component wires the parts together; each job lives in its own hook or component
  * (tree and unsaved edits: useIssueTree; page numbers: usePageMap; caret from outside: useCaretPlacement;
- * 查找替换: useIssueFind; outline: outlineActions; 全刊检查: useIssueChecks).
+ * 查找替换: useIssueFind; outline: outlineActions; 公文检查 and 全刊检查: useWorkspaceChecks; export: useExportFlow).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Editor } from 'slate';
-import { applyFix, fixPunctuationAcrossIssue, lintDocument, type LintFinding } from '../../common/lint';
-import type { IssueFinding } from '../../common/lint/issue';
 import { findInContent } from '../../common/editor/findReplace';
 import type { DocumentContent } from '../../common/model';
 import type { ImportWarning } from '../../common/model';
@@ -15,7 +12,6 @@ import type { ImportedDocumentReport } from '../../common/ipc/fileImport';
 import { api, onMenuCommand } from '../api';
 import { navigate } from '../App';
 import { GazetteEditor, type EditorHandle } from '../editor/GazetteEditor';
-import { replaceBlock } from '../editor/commands';
 import { isHotkey } from '../editor/hotkeys';
 import { t } from '../i18n';
 import { showToast } from '../ui';
@@ -36,28 +32,25 @@ import { SettingsDialog } from '../workspace/SettingsDialog';
 import { SidePane, type Panel } from '../workspace/SidePane';
 import { TocPanel } from '../workspace/TocPanel';
 import { useCaretPlacement } from '../workspace/useCaretPlacement';
-import { useIssueChecks } from '../workspace/useIssueChecks';
 import { hitRange, useIssueFind } from '../workspace/useIssueFind';
 import { useIssueTree } from '../workspace/useIssueTree';
 import { outlineActions as makeOutlineActions } from '../workspace/useOutlineActions';
 import { usePageMap } from '../workspace/usePageMap';
+import { useExportFlow } from '../workspace/useExportFlow';
 import { useSaveShortcut } from '../workspace/useSaveShortcut';
+import { useWorkspaceChecks } from '../workspace/useWorkspaceChecks';
 import { WorkspaceHeader } from '../workspace/WorkspaceHeader';
 
-const EDIT_SETTLE_MS = 300;
+/** Edits reach the tree (preview, checks, outline) after this pause in typing. */
+const EDIT_SETTLE_MS = 200;
 
 export function WorkspaceScreen(props: { issueId: string; documentId?: string; find?: string }) {
   const { tree, setTree, error, latest, reload, setContent } = useIssueTree(props.issueId, props.documentId);
   const { pageMap, onPageMap } = usePageMap(props.issueId);
   const [panel, setPanel] = useState<Panel>('preview');
-  const [findings, setFindings] = useState<LintFinding[]>([]);
   const [editorKey, setEditorKey] = useState(0);
   const [historyKey, setHistoryKey] = useState(0);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const [exporting, setExporting] = useState<'pdf' | 'docx' | 'web' | null>(null);
-  /** 导出此文件 (outline menu): one document's DOCX. */
-  const [exportingDocument, setExportingDocument] = useState<string | null>(null);
-  const [preExport, setPreExport] = useState<'pdf' | 'docx' | null>(null);
   const [outlineMenu, setOutlineMenu] = useState<MenuState | null>(null);
   const [printRequest, setPrintRequest] = useState(0);
   const [layoutVersion, setLayoutVersion] = useState(0);
@@ -98,15 +91,6 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, []);
 
-  // Lint the current document whenever it is (re)loaded; edits re-lint in onChange, so `current` changing
-  // with every keystroke must not re-run this.
-  const tocTitleOverride = current?.tocTitleOverride;
-  const loaded = tree !== null;
-  useEffect(() => {
-    if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride }));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentId, tocTitleOverride, loaded]);
-
   const select = (documentId: string) => {
     void autosave.flush();
     navigate({ screen: 'issue', issueId: props.issueId, documentId });
@@ -122,8 +106,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
       const value = latest.current.get(id);
       if (!value) return;
       setTree((tr) => (tr ? withContent(tr, id, value) : tr));
-      const doc = tree ? findDocument(tree, id) : undefined;
-      setFindings(lintDocument({ content: value, tocTitleOverride: doc?.tocTitleOverride }));
+      checks.settled(id, value);
     }, EDIT_SETTLE_MS);
   };
 
@@ -154,9 +137,21 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
 
   const outlineActions = makeOutlineActions({ issueId: props.issueId, tree, latest, select, structural, onImported: setImportReport });
 
-  const goTo = (f: LintFinding) => {
-    if (currentId) caret.goTo({ documentId: currentId, resolve: () => ({ blockIndex: f.blockIndex }) }, () => undefined, true);
-  };
+  // 公文检查 of the open document and 全刊检查; export first shows the findings (修正 / 忽略 / 仍然导出).
+  const checks = useWorkspaceChecks({
+    tree,
+    setTree,
+    latest,
+    currentId,
+    editorHandle,
+    caret,
+    structural,
+    select,
+    showChecks: () => setPanel('checks'),
+    reopen: () => setEditorKey((k) => k + 1),
+  });
+  const exportFlow = useExportFlow({ flush: autosave.flush, settle: checks.settleTree, hasFindings: () => checks.issueChecks.all.length > 0 });
+  startExport.current = exportFlow.start;
 
   // 查找替换 across the issue.
   const issueFind = useIssueFind({
@@ -168,7 +163,6 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
       setContent(id, content);
       autosave.schedule(id, content);
     },
-    reopen: () => setEditorKey((k) => k + 1),
     show: (documentId, range) => {
       setEditorFind((f) => ({ query: issueFind.query, key: (f?.key ?? 0) + 1 }));
       caret.goTo({ documentId, resolve: () => ({ range }) }, () => select(documentId));
@@ -214,87 +208,12 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
     );
   };
 
-  const fix = async (f: LintFinding) => {
-    const editor = editorHandle.current?.editor;
-    if (!f.fix || !current) return;
-    if (f.fix.kind === 'clear-toc-title') {
-      await structural(() => api.setTocTitle(current.id, null));
-      setFindings((all) => all.filter((x) => x !== f));
-      return;
-    }
-    if (!editor) return;
-    if (f.fix.kind === 'replace-block') replaceBlock(editor, f.fix.blockIndex, f.fix.block);
-    else {
-      const blocks = f.fix.blocks;
-      Editor.withoutNormalizing(editor, () => {
-        blocks.forEach((block, i) => {
-          if (JSON.stringify(block) !== JSON.stringify(editor.children[i])) replaceBlock(editor, i, block);
-        });
-      });
-    }
-  };
-
   const saveSettings = async (patch: Parameters<typeof api.updateIssue>[1]) => {
     setSettingsOpen(false);
     await structural(() => api.updateIssue(props.issueId, patch));
   };
 
   const pages = useMemo(() => pageMap?.documents, [pageMap]);
-
-  // 全刊检查: every document's findings; export first shows them (修正 / 忽略 / 仍然导出).
-  const issueChecks = useIssueChecks(tree);
-  startExport.current = (kind) =>
-    void autosave.flush().then(() => {
-      setSettledTree();
-      if (issueChecks.all.length) setPreExport(kind);
-      else setExporting(kind);
-    });
-  /** The current document's latest edits into the tree now (not after the settle delay). */
-  const setSettledTree = () => {
-    const id = currentId;
-    const value = id ? latest.current.get(id) : undefined;
-    if (id && value) setTree((tr) => (tr ? withContent(tr, id, value) : tr));
-  };
-  const openFinding = (f: IssueFinding) => {
-    setPreExport(null);
-    setPanel('checks');
-    if (f.documentId !== currentId) select(f.documentId);
-    else goTo(f.finding);
-  };
-  const fixFinding = async (f: IssueFinding) => {
-    const fixKind = f.finding.fix;
-    if (!fixKind) return openFinding(f);
-    if (f.documentId === currentId && fixKind.kind !== 'clear-toc-title') {
-      await fix(f.finding);
-      setSettledTree();
-      return;
-    }
-    const doc = tree ? findDocument(tree, f.documentId) : undefined;
-    if (!doc) return;
-    if (fixKind.kind === 'clear-toc-title') return structural(() => api.setTocTitle(doc.id, null));
-    const content = applyFix(latest.current.get(doc.id) ?? doc.content, fixKind);
-    // The reload keeps unsaved edits from `latest` over the store: the fixed content is the latest now.
-    if (latest.current.has(doc.id)) latest.current.set(doc.id, content);
-    await structural(() => api.saveDocument(doc.id, content));
-  };
-  const otherFindings = issueChecks.all.filter((f) => f.documentId !== currentId);
-  /** Every document with its latest content (unsaved edits included). */
-  const issueDocuments = () => (tree ? tree.sections.flatMap((s) => s.documents).map((d) => ({ id: d.id, content: latest.current.get(d.id) ?? d.content })) : []);
-  const punctuationDocuments = new Set(issueChecks.all.filter((f) => f.finding.code === 'halfwidth-punctuation').map((f) => f.documentId)).size;
-  /** 公文检查's one-click fix of half-width punctuation across the issue (tables included). */
-  const fixAllPunctuation = async () => {
-    const fixes = fixPunctuationAcrossIssue(issueDocuments());
-    if (fixes.length === 0) return;
-    await structural(async () => {
-      for (const f of fixes) {
-        if (latest.current.has(f.documentId)) latest.current.set(f.documentId, f.content);
-        await api.saveDocument(f.documentId, f.content);
-      }
-    });
-    // The open document was fixed under the editor: show the fixed content.
-    if (currentId && fixes.some((f) => f.documentId === currentId)) setEditorKey((k) => k + 1);
-    showToast(t.checks.fixedAllPunctuation(fixes.length));
-  };
 
   if (error) return <div className="banner error">{t.common.error(error)}</div>;
   if (!tree) return <div className="loading-screen">{t.common.loading}</div>;
@@ -307,15 +226,15 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
       <FindPanel actions={issueFind.actions} query={issueFind.query} onQuery={issueFind.setQuery} />
     ) : panel === 'checks' ? (
       <ChecksPanel
-        findings={findings}
-        onGoTo={goTo}
-        onFix={(f) => void fix(f)}
-        otherFindings={otherFindings}
-        onOpenOther={openFinding}
-        onFixOther={(f) => void fixFinding(f)}
-        onIgnoreOther={issueChecks.ignore}
-        punctuationDocuments={punctuationDocuments}
-        onFixAllPunctuation={() => void fixAllPunctuation()}
+        findings={checks.findings}
+        onGoTo={checks.goTo}
+        onFix={(f) => void checks.fix(f)}
+        otherFindings={checks.otherFindings}
+        onOpenOther={checks.openFinding}
+        onFixOther={(f) => void checks.fixFinding(f)}
+        onIgnoreOther={checks.issueChecks.ignore}
+        punctuationDocuments={checks.punctuationDocuments}
+        onFixAllPunctuation={() => void checks.fixAllPunctuation()}
       />
     ) : panel === 'history' && current ? (
       <HistoryPanel
@@ -337,7 +256,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
         onBack={() => void autosave.flush().then(() => navigate({ screen: 'library' }))}
         onSettings={() => setSettingsOpen(true)}
         onPrint={() => void autosave.flush().then(() => setPrintRequest((n) => n + 1))}
-        onPublish={() => void autosave.flush().then(() => setExporting('web'))}
+        onPublish={exportFlow.publish}
         onExport={(kind) => startExport.current(kind)}
       />
       <div className="workspace-body">
@@ -345,7 +264,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
           tree={tree}
           currentId={currentId}
           pages={pages}
-          findingCounts={issueChecks.counts}
+          findingCounts={checks.issueChecks.counts}
           pagesUpdating={pagesUpdating}
           deleted={deleted}
           onRestore={restoreDeleted}
@@ -354,7 +273,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
             setOutlineMenu({
               x: e.clientX,
               y: e.clientY,
-              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)), exportDocument: (id) => void autosave.flush().then(() => setExportingDocument(id)) }),
+              items: outlineDocMenuItems(tree, documentId, { ...outlineActions, setTocTitle: (id, title) => void structural(() => api.setTocTitle(id, title)), exportDocument: exportFlow.exportDocument }),
             })
           }
         />
@@ -380,7 +299,7 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
         <SidePane
           panel={panel}
           onPanel={setPanel}
-          badges={{ checks: findings.length }}
+          badges={{ checks: checks.findings.length }}
           kept={{
             preview: <UnitPreview tree={tree} documentId={currentId} pageMap={pageMap} version={layoutVersion} />,
             thumbnails: <IssueLayout tree={tree} visible={panel === 'thumbnails'} version={layoutVersion} onPageMap={onPageMap} onStale={setPagesUpdating} printRequest={printRequest} />,
@@ -389,22 +308,22 @@ export function WorkspaceScreen(props: { issueId: string; documentId?: string; f
         />
       </div>
       {settingsOpen ? <SettingsDialog issue={issue} onSave={(p) => void saveSettings(p)} onClose={() => setSettingsOpen(false)} /> : null}
-      {preExport ? (
+      {exportFlow.preExport ? (
         <PreExportChecks
-          findings={issueChecks.all}
-          kind={preExport}
-          onOpen={openFinding}
-          onFix={(f) => void fixFinding(f)}
-          onIgnore={issueChecks.ignore}
-          onCancel={() => setPreExport(null)}
-          onExport={() => {
-            setExporting(preExport);
-            setPreExport(null);
+          findings={checks.issueChecks.all}
+          kind={exportFlow.preExport}
+          onOpen={(f) => {
+            exportFlow.closeFindings();
+            checks.openFinding(f);
           }}
+          onFix={(f) => void checks.fixFinding(f)}
+          onIgnore={checks.issueChecks.ignore}
+          onCancel={exportFlow.closeFindings}
+          onExport={exportFlow.exportAnyway}
         />
       ) : null}
-      {exporting ? <ExportDialog issueId={props.issueId} kind={exporting} onClose={() => setExporting(null)} /> : null}
-      {exportingDocument ? <ExportDialog issueId={props.issueId} kind="docx" documentId={exportingDocument} onClose={() => setExportingDocument(null)} /> : null}
+      {exportFlow.exporting ? <ExportDialog issueId={props.issueId} kind={exportFlow.exporting} onClose={exportFlow.close} /> : null}
+      {exportFlow.exportingDocument ? <ExportDialog issueId={props.issueId} kind="docx" documentId={exportFlow.exportingDocument} onClose={exportFlow.closeDocument} /> : null}
       {importReport ? <ImportReport documents={importReport} onGoTo={goToImported} onClose={() => setImportReport(null)} /> : null}
     </div>
   );

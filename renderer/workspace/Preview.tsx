@@ -7,7 +7,7 @@ import { evenRunningHead, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutJob, type PageMap } from '../../common/render/printJob';
 import { previewUnit } from '../../common/render/previewUnit';
 import { t } from '../i18n';
-import { trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
+import { afterPaint, trackUnitLayout, typingPaused, unitLayoutSettled } from './activity';
 import { parkFrame, PrintFrame, printPageUrl, moveFrame, sharedPreviewFrame } from './printFrame';
 import { loadImages, previewImages } from './printImages';
 
@@ -68,9 +68,12 @@ export function layoutAhead(tree: IssueTree, documentId: string | undefined): vo
   });
 }
 
-/** Preview typing pause: the layout runs in the print frame's process, so it need not wait long. */
-const PREVIEW_QUIET_MS = 400;
-const PREVIEW_SETTLE_MS = 150;
+/**
+ * Preview typing pause: the layout runs in the print frame's process and the document's HTML reuses its
+ * tables' (common/render/toHtml.ts), so it need not wait long. The workspace hands edits over after
+ * EDIT_SETTLE_MS; this pause counts from the last keystroke.
+ */
+const PREVIEW_QUIET_MS = 250;
 
 /** Live preview of the unit holding `documentId`; re-laid out shortly after edits stop. */
 export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageMap: PageMap | null; version: number }) {
@@ -115,6 +118,8 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     const documentId = props.documentId;
     const ticket = ++latest.current;
     const show = async () => {
+      // Another document: its editor paints first, then its HTML is made (城市体检's tables take a while).
+      if (shownDocument.current !== documentId) await afterPaint();
       await typingPaused(PREVIEW_QUIET_MS);
       await loadImages(props.tree);
       if (ticket !== latest.current) return;
@@ -138,7 +143,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
     };
     // An image that fails to load fails this preview (said in the status line), not the page.
     const failed = (e: unknown) => ticket === latest.current && setStatus({ kind: 'failed', text: (e as Error).message });
-    const timer = setTimeout(() => void show().catch(failed), shownDocument.current === documentId ? PREVIEW_SETTLE_MS : 0);
+    const timer = setTimeout(() => void show().catch(failed), 0);
     return () => clearTimeout(timer);
   }, [props.tree, props.documentId, props.pageMap, props.version]);
 

@@ -1,6 +1,6 @@
 /**
- * When the user last typed. Layouts run on the page's main thread (the print page is a same-origin frame),
- * so they wait until typing has paused rather than start between two keystrokes.
+ * When the user last typed. The HTML for a layout is made on the page's main thread (the layout itself runs
+ * in the print page's process), so it waits until typing has paused rather than start between two keystrokes.
  */
 let lastInputAt = 0;
 
@@ -26,4 +26,9 @@ export async function typingPaused(quietMs = 700): Promise<void> {
     if (wait <= 0) return;
     await new Promise((r) => setTimeout(r, wait));
   }
+}
+
+/** Resolves after the next frame was painted: work that can wait lets the screen show the change first. */
+export function afterPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

@@ -9,6 +9,7 @@ import { Editor, Transforms, type BaseRange } from 'slate';
 import { findInIssue, replaceInContent, type TextHit } from '../../common/editor/findReplace';
 import type { DocumentContent, IssueTree } from '../../common/model';
 import type { EditorHandle } from '../editor/GazetteEditor';
+import { setBlocks } from '../editor/commands';
 import { replaceAll as replaceAllInEditor } from '../editor/find';
 import { t } from '../i18n';
 import { showToast } from '../ui';
@@ -24,8 +25,6 @@ export function useIssueFind(opts: {
   editorHandle: RefObject<EditorHandle | null>;
   /** Put a document's new content in the tree and save it (the autosave path). */
   saveContent: (documentId: string, content: DocumentContent) => void;
-  /** Content put back into the open document: its editor is mounted again with it. */
-  reopen: () => void;
   /** Open a document and select a range in it. */
   show: (documentId: string, range: BaseRange) => void;
 }) {
@@ -99,8 +98,10 @@ export function useIssueFind(opts: {
       if (!stack || !content) return;
       if (!stack.length) before.current.delete(documentId);
       setUndoable(new Set(before.current.keys()));
-      o.current.saveContent(documentId, content);
-      if (documentId === o.current.currentId) o.current.reopen();
+      // The open document is put back through its editor (saved like typing, its Ctrl+Z history kept).
+      const editor = documentId === o.current.currentId ? o.current.editorHandle.current?.editor : undefined;
+      if (editor) setBlocks(editor, content.blocks);
+      else o.current.saveContent(documentId, content);
       showToast(t.issueFind.undone(actions.titleOf(documentId)));
     },
     titleOf: (documentId) => {

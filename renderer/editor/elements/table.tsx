@@ -6,8 +6,11 @@ export const tablePlugin: ElementPlugin = {
   type: 'table',
   render: ({ attributes, children, element }: RenderElementProps) => {
     const table = element.type === 'table' ? element : undefined;
+    // Out of view the wrapper skips layout (content-visibility in styles.css); until first shown it takes
+    // about the height its rows will have, so jumps to a place further down land where they should.
+    const rows = table?.children.length ?? 1;
     return (
-      <div className="el-table-wrap">
+      <div className="el-table-wrap" style={{ containIntrinsicSize: `auto ${rows * 30}px` }}>
         <table
           {...attributes}
           className={`el-table${table?.rotate === 'always' ? ' rotated' : ''}${table?.size === 'compact' ? ' compact' : ''}${table?.colWidths ? ' fixed' : ''}`}
