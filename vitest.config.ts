@@ -35,6 +35,7 @@ const UNIT = [
   'tests/fonts-cmap.test.ts',
   'tests/typeset-check.test.ts',
   'tests/pdf-text.test.ts',
+  'tests/volume-errors.test.ts',
 ];
 const tier = process.env.GAZETTE_TESTS;
 
