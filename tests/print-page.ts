@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { assertPrintPageBuilt, CONTENT_TYPES, resolveRendererFile } from '../main/export/assets';
 import { CHROMIUM_ARGS, findChromium, PRINT_ORIGIN } from '../main/export/chromium';
 
@@ -30,4 +31,17 @@ export async function openPrintPage(): Promise<{ page: Page; close: () => Promis
   await page.goto(`${PRINT_ORIGIN}/print/print.html`, { waitUntil: 'load', timeout: 60_000 });
   await page.waitForFunction(() => (globalThis as unknown as { gazettePrint?: { ready: boolean } }).gazettePrint?.ready === true, undefined, { timeout: 60_000 });
   return { page, close };
+}
+
+/** Open the print page before the file's tests and close it after them; `use` gets the page. */
+export function usePrintPage(use: (page: Page) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const opened = await openPrintPage();
+    close = opened.close;
+    use(opened.page);
+  });
+  afterAll(async () => {
+    await close?.();
+  });
 }

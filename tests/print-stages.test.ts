@@ -5,8 +5,8 @@
  * The Paged.js handlers and the flow, TOC and page-map stages: tests/print-stages-pages.test.ts.
  */
 import { type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPrintPage, stageFixture as fixture } from './print-page';
+import { describe, expect, it } from 'vitest';
+import { stageFixture as fixture, usePrintPage } from './print-page';
 
 interface StageResult {
   html: string;
@@ -16,15 +16,7 @@ interface StageResult {
 }
 
 let page: Page;
-let close: (() => Promise<void>) | undefined;
-
-beforeAll(async () => {
-  ({ page, close } = await openPrintPage());
-});
-
-afterAll(async () => {
-  await close?.();
-});
+usePrintPage((opened) => (page = opened));
 
 function run(names: string[], html: string): Promise<StageResult> {
   return page.evaluate(
@@ -95,7 +87,8 @@ describe('print stages', () => {
   });
 
   it('check-prepared-text: after tables are split the prepared content holds the same characters', async () => {
-    const out = await run(['rotate-wide-tables', 'split-tables', 'snap-spanning-blocks', 'check-prepared-text'], fixture('check-prepared-text'));
+    // The split-tables fixture: its rows are split, which reorders a row's text.
+    const out = await run(['rotate-wide-tables', 'split-tables', 'snap-spanning-blocks', 'check-prepared-text'], fixture('split-tables'));
     expect(out.preparedText).toBeDefined();
     expect([...out.preparedText!].sort().join('')).toBe([...out.sourceText].sort().join(''));
   });
