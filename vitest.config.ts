@@ -36,6 +36,7 @@ const UNIT = [
   'tests/typeset-check.test.ts',
   'tests/pdf-text.test.ts',
   'tests/volume-errors.test.ts',
+  'tests/timeout-margins.test.ts',
 ];
 const tier = process.env.GAZETTE_TESTS;
 
