@@ -226,7 +226,8 @@ function main(argv: string[]): void {
   for (const t of shown) console.log(`| ${t.share > FLAG_AT ? '!!' : ''} | ${percent(t.share)} | ${t.ms} | ${t.limitMs} | ${t.limitFrom} | ${t.file} | ${t.test.replace(/\|/g, '\\|')} |`);
   console.log('');
   // vitest's JSON report gives hooks no duration (a file's start and end span its tests only).
-  console.log(`Hook limits (not measured: the JSON report has no hook durations; a slow beforeAll shows as a slow first test nowhere): ${result.hooks.map((h) => `${h.file} ${h.limitsMs.join(', ')} ms`).join('; ') || 'none'}; hookTimeout default ${result.defaults.hookMs} ms`);
+  const hookFiles = [...new Map(result.hooks.map((h) => [h.file, `${h.file} ${h.limitsMs.join(', ')} ms`])).values()];
+  console.log(`Hook limits (listed, not measured: vitest's JSON report has no hook durations): ${hookFiles.join('; ') || 'none'}; hookTimeout default ${result.defaults.hookMs} ms`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) main(process.argv.slice(2));
