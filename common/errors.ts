@@ -8,9 +8,11 @@
  *     (importers: a file that is not a 公文 is no bug);
  *   - a thrown `AppError`, where the caller cannot go on (the store refusing a rule, a CLI argument).
  * The AppErrors: StoreError (main/store/errors.ts; handlers throw it too, e.g. `invalid` for a file that
- * cannot be imported) and CliError (main/commands/shared.ts). `handleCall` (main/handlers/call.ts) passes a
- * StoreError's code and message to the caller as the contract's `{ ok: false, error }`; any other exception
- * is a bug: logged, and the caller gets a generic sentence.
+ * cannot be imported), CliError (main/commands/shared.ts) and plain AppErrors of the year's work
+ * (main/export/volume.ts, main/handlers/volume.ts). `handleCall` (main/handlers/call.ts) passes an
+ * AppError's code and message to the caller as the contract's `{ ok: false, error }` when the code is one of
+ * the contract's (ERROR_CODES in common/ipc/index.ts); any other exception is a bug: logged, and the caller
+ * gets a generic sentence. Word conversion results carry a DocxError (main/import/docxProtocol.ts).
  */
 
 export interface UserError {

@@ -2,7 +2,7 @@
 // Runs on `npm ci` (prepare), so a fresh clone can export PDFs and serve the web bridge at once.
 import { existsSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
-import { build as esbuild } from 'esbuild';
+import { bundleNode } from './nodeBundle.mjs';
 
 if (existsSync('renderer/index.html') || existsSync('renderer/print/print.html')) {
   await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
@@ -15,20 +15,5 @@ const electronEntries = [
   ['main/import/docxWorker.ts', 'dist/main/docxWorker.cjs'],
 ].filter(([entry]) => existsSync(entry));
 
-for (const [entry, outfile] of electronEntries) {
-  await esbuild({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    // jsdom loads files at run time (stylesheets, workers) and cannot be bundled.
-    external: ['electron', 'better-sqlite3', 'playwright-core', 'jsdom'],
-    logLevel: 'warning',
-    // main/paths.ts and main/export/assets.ts read import.meta.url under tsx and fall back to __dirname in
-    // this CommonJS bundle (tests/electron-bundle.test.ts loads the bundle to prove it), so the warning is noise.
-    logOverride: { 'empty-import-meta': 'silent' },
-  });
-}
+for (const [entry, outfile] of electronEntries) await bundleNode(entry, outfile);
 console.log('build: done');

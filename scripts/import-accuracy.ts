@@ -163,7 +163,7 @@ function docxFromHtml(htmlFiles: string[]): Map<string, string> {
 async function importDocx(path: string, html: string): Promise<Imported> {
   const reply = await convertDocx(new Uint8Array(readFileSync(path)));
   const sourceText = pageText(readFileSync(html, 'utf8'));
-  if (!reply.ok) return { documents: [], error: reply.error, sourceText };
+  if (!reply.ok) return { documents: [], error: reply.error?.message, sourceText };
   return { documents: reply.documents?.map((d) => d.content) ?? (reply.content ? [reply.content] : []), sourceText };
 }
 

@@ -78,7 +78,8 @@ describe('gazette import/export with Word files', () => {
     }
     expect(librarySnapshot()).toBe(before);
     expect(existsSync(db)).toBe(true);
-  });
+    // Two Word-worker jobs (20 s limit each) and a LibreOffice attempt on old.doc (60 s limit): 54 s at load 26.
+  }, 300_000);
 
   it('a .docx with only body text still becomes a document', async () => {
     const file = join(dir, 'plain.docx');

@@ -111,5 +111,6 @@ describe('gazette import FILE... --issue ID', () => {
       expect(stderr).toContain(path.basename(bad));
     }
     expect(toc(db, issueId)).toEqual(before);
-  });
+    // Four `gazette` processes of up to 110 s each (77 s in all at load 26 on 2 cores).
+  }, 480_000);
 });

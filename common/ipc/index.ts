@@ -51,19 +51,27 @@ export function isChannel(name: string): name is Channel {
   return Object.prototype.hasOwnProperty.call(contract, name);
 }
 
-/** Codes of the generic errors every call may return. */
-export type ErrorCode =
-  | 'unknown-channel'
-  | 'bad-request' // payload refused by the input schema (wrong type, too large, unknown fields)
-  | 'not-found'
-  | 'invalid' // a rule was broken (e.g. a wrong order list)
-  | 'newer-version'
-  | 'corrupt'
-  | 'io'
-  | 'busy' // another program is writing the library (资料库正被另一程序写入)
-  | 'disk-full'
-  | 'read-only' // the library was opened read-only, or cannot be written
-  | 'internal';
+/** Codes of the errors a call may return (an AppError thrown with one of them reaches the caller as it is). */
+export const ERROR_CODES = [
+  'unknown-channel',
+  'bad-request', // payload refused by the input schema (wrong type, too large, unknown fields)
+  'not-found',
+  'invalid', // a rule was broken (e.g. a wrong order list)
+  'newer-version',
+  'corrupt',
+  'io', // a file cannot be read or written (the library, an output folder)
+  'busy', // another program is writing the library (资料库正被另一程序写入)
+  'disk-full',
+  'read-only', // the library was opened read-only, or cannot be written
+  'running', // one of a kind at a time: another 年度总目录 or 合订本 is being made
+  'cancelled', // the user cancelled a long job
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code);
+}
 
 export interface CallError {
   code: ErrorCode;

@@ -29,6 +29,8 @@ import { exportTreePdf, outlineFromTree } from './exportPdf';
 import type { LayoutCache } from './layoutCache';
 import { printImages, type AssetSource } from './images';
 import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache, printKeyOf } from './issueCache';
+import { AppError } from '../../common/errors';
+import { checkOutputFile } from './outputFile';
 
 /** The part of the library this module needs (main/store's Library satisfies it). */
 export interface VolumeStore extends AssetSource {
@@ -224,9 +226,11 @@ async function withSession<T>(library: VolumeStore, opts: VolumeOptions, issues:
   }
 }
 
-function requireIssues(library: VolumeStore, range: IssueRange) {
+/** The range's issues; refused with one sentence, before any work, if there are none or an output cannot be written. */
+function requireIssues(library: VolumeStore, range: IssueRange, ...outputs: Array<string | undefined>) {
   const issues = issuesInRange(library, range);
-  if (issues.length === 0) throw new Error(`${rangeLabel(range)}没有期刊 (no issues in that range)`);
+  if (issues.length === 0) throw new AppError('not-found', `${rangeLabel(range)}没有期刊，没有生成文件 (no issues in that range)`);
+  for (const file of outputs) if (file) checkOutputFile(file);
   return issues;
 }
 
@@ -257,7 +261,7 @@ export async function yearIndexOf(library: VolumeStore, range: IssueRange, opts:
  * are still valid; the other issues are laid out (not printed) to get them.
  */
 export async function writeYearIndex(library: VolumeStore, range: IssueRange, out: { pdf?: string; docx?: string }, opts: VolumeOptions = {}): Promise<IndexResult> {
-  const issues = requireIssues(library, range);
+  const issues = requireIssues(library, range, out.pdf, out.docx);
   return withSession(library, opts, issues.length, async (s) => {
     const indexed: IndexedIssue[] = [];
     const trees: IssueTree[] = [];
@@ -383,7 +387,7 @@ export interface VolumeResult {
  * Outline: the year -> 年度总目录 and each issue -> its documents.
  */
 export async function writeVolume(library: VolumeStore, range: IssueRange, pdfPath: string, opts: VolumeOptions = {}): Promise<VolumeResult> {
-  const issues = requireIssues(library, range);
+  const issues = requireIssues(library, range, pdfPath);
   return withSession(library, opts, issues.length, async (s, cacheDir) => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'gazette-volume-'));
     const pdfCache = IssuePdfCache.forLibraryCache(cacheDir);

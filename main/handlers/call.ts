@@ -1,11 +1,13 @@
 /**
  * The one wrapper every contract call goes through (Electron ipcMain, the HTTP bridge, the CLI):
  * parse the payload with the channel's zod input, call the handler, check its output, and turn any error
- * into a generic `{ ok: false, error: { code, message } }`. Details go to the logger, never to the caller.
+ * into `{ ok: false, error: { code, message } }`: an AppError (common/errors.ts) with a contract code keeps its
+ * sentence, anything else gets a generic one. Details go to the logger, never to the caller.
  * It never throws.
  */
 import type { z } from 'zod';
-import { contract, isChannel, type CallError, type CallResult, type Channel } from '../../common/ipc/index';
+import { AppError } from '../../common/errors';
+import { contract, isChannel, isErrorCode, type CallError, type CallResult, type Channel } from '../../common/ipc/index';
 import { storeErrorFromSqlite } from '../store/index';
 import type { HandlerDeps, HandlerLogger } from './deps';
 import { handlers } from './registry';
@@ -35,6 +37,13 @@ function fail(code: CallError['code'], message: string): CallResult<never> {
   return { ok: false, error: { code, message } };
 }
 
+/** An AppError whose code the contract knows: its sentence goes to the caller as it is. */
+function knownAppError(error: unknown): CallError | null {
+  if (!(error instanceof AppError)) return null;
+  const { code, message } = error as AppError<string>;
+  return isErrorCode(code) ? { code, message } : null;
+}
+
 export async function handleCall(channel: string, rawPayload: unknown, ctx: CallContext): Promise<CallResult> {
   const logger = ctx.logger ?? ctx.deps.logger ?? consoleLogger;
   if (!isChannel(channel)) return fail('unknown-channel', `未知的调用：${channel.slice(0, 100)} (unknown channel)`);
@@ -57,7 +66,7 @@ export async function handleCall(channel: string, rawPayload: unknown, ctx: Call
     const handler = handlers[channel] as Handler<Channel>;
     value = await handler(ctx.deps, parsed.data as never);
   } catch (error) {
-    const known = storeErrorFromSqlite(error);
+    const known = storeErrorFromSqlite(error) ?? knownAppError(error);
     if (known) {
       if (known.code !== 'not-found' && known.code !== 'invalid') logger.error(`${channel} failed: ${known.code}`, error);
       return fail(known.code, known.message);

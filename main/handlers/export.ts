@@ -9,6 +9,7 @@
  * re-export lays out only changed units and the 合订本 binds what the year's exports laid out and printed.
  */
 import { readFileSync } from 'node:fs';
+import { AppError } from '../../common/errors';
 import { tocTitle, type IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
 import { exportLibraryIssueDocx } from '../export/docx';
@@ -106,7 +107,7 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
   'export.docx': async (deps: Deps, { issueId, documentId }) => {
     const tree = deps.library.issues.getTree(issueId);
     const one = documentId ? tree.sections.flatMap((s) => s.documents).find((d) => d.id === documentId) : undefined;
-    if (documentId && !one) throw new Error('这个文件不在这一期中 (document not in this issue)');
+    if (documentId && !one) throw new AppError('not-found', '这个文件不在这一期中 (document not in this issue)');
     const name = one ? `${issueFileStem(tree)}-${documentFileStem(tocTitle(one))}.docx` : `${issueFileStem(tree)}.docx`;
     const written = await writeUserFile(deps, 'docx', name, (file) => {
       deps.emit?.('export.progress', { issueId, stage: 'docx' });

@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../../common/errors';
 import { indexEntries } from '../../common/render/yearIndex';
 import type { PrintEngine } from '../export/engine';
 import { VolumeCancelled, writeVolume, writeYearIndex, type VolumeProgress } from '../export/volume';
@@ -26,14 +27,14 @@ function journalName(deps: Deps): string {
 }
 
 async function exclusive<T>(deps: Deps, fn: (signal: AbortSignal, onProgress: (p: VolumeProgress) => void, engine?: PrintEngine) => Promise<T>): Promise<T> {
-  if (running) throw new Error('已有年度总目录或合订本正在生成 (another one is running)');
+  if (running) throw new AppError('running', '已有年度总目录或合订本正在生成，请等它完成或取消后再试 (another one is running)');
   const controller = new AbortController();
   running = controller;
   try {
     const engine = deps.printEngine ? await deps.printEngine() : undefined;
     return await fn(controller.signal, (p) => deps.emit?.('volume.progress', p), engine);
   } catch (error) {
-    if (error instanceof VolumeCancelled) throw new Error('已取消 (cancelled)', { cause: error });
+    if (error instanceof VolumeCancelled) throw new AppError('cancelled', '已取消，没有生成文件 (cancelled)', { cause: error });
     throw error;
   } finally {
     running = null;

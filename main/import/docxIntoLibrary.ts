@@ -7,7 +7,7 @@ import type { BlockElement, DocumentContent, ImportWarning } from '../../common/
 import { kindFromTitle } from '../../common/import/patterns';
 import { failure, type Failure } from '../../common/errors';
 import type { Library } from '../store/index';
-import { importDocxFile, type DocxImportOptions } from './importDocx';
+import { importDocxFile, type DocxErrorCode, type DocxImportOptions } from './importDocx';
 
 const IMAGE_MIME = /^image\/(png|jpeg|gif|bmp)$/;
 
@@ -38,7 +38,7 @@ function relinkImages(content: DocumentContent, stored: Map<string, { assetId: s
 
 export type DocxIntoLibraryResult =
   | { ok: true; issueId: string; documentId: string; title: string; warnings: ImportWarning[] }
-  | (Failure<'docx-rejected'> & { warnings: ImportWarning[] });
+  | (Failure<DocxErrorCode> & { warnings: ImportWarning[] });
 
 export interface DocxIntoLibraryOptions extends DocxImportOptions {
   /** Append the document to this section (the editor's 导入); without it a new draft issue holds it (CLI). */
@@ -47,7 +47,7 @@ export interface DocxIntoLibraryOptions extends DocxImportOptions {
 
 export async function importDocxIntoLibrary(library: Library, file: string, opts: DocxIntoLibraryOptions = {}): Promise<DocxIntoLibraryResult> {
   const result = await importDocxFile(file, opts);
-  if (result.error) return { ...failure('docx-rejected', result.error), warnings: result.warnings };
+  if (result.error) return { ...failure(result.error.code, result.error.message), warnings: result.warnings };
   const warnings = [...result.warnings];
   const kind = kindFromTitle(result.title, result.docNumber);
   const stored = library.transaction(() => {

@@ -1,5 +1,28 @@
 /** Messages between importDocx.ts and the .docx worker thread. */
 import type { DocumentContent, ImportWarning } from '../../common/model';
+import type { UserError } from '../../common/errors';
+
+/** Why a Word file gave nothing (common/errors.ts style: the code for code, the sentence for the user). */
+export type DocxErrorCode =
+  | 'docx-encrypted' // password-protected
+  | 'docx-legacy' // .doc/.wps and no LibreOffice
+  | 'docx-not-zip' // not a .docx (damaged or cut short)
+  | 'docx-rejected' // over a limit, or a part missing (docxPackage.ts: DocxRejected)
+  | 'docx-unreadable' // the converter failed on it
+  | 'docx-too-complex' // the worker ran out of its heap
+  | 'docx-timeout' // the worker took longer than its limit
+  | 'docx-worker-exit' // the worker stopped without an answer
+  | 'docx-libreoffice' // LibreOffice could not convert the legacy file
+  | 'not-a-file'
+  | 'empty-file'
+  | 'too-large'
+  | 'unreadable'; // the file could not be read from disk
+
+export interface DocxError extends UserError {
+  code: DocxErrorCode;
+}
+
+export const docxError = (code: DocxErrorCode, message: string): DocxError => ({ code, message });
 
 /**
  * One job for the long-lived worker: convert these bytes, or (warm) load the libraries and answer at once.
@@ -28,8 +51,8 @@ export interface DocxAsset {
 
 export interface DocxWorkerReply {
   ok: boolean;
-  /** One-line reason when nothing could be imported. */
-  error?: string;
+  /** Why nothing could be imported: a code and one sentence. */
+  error?: DocxError;
   content?: DocumentContent;
   title?: string;
   docNumber?: string;

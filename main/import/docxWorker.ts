@@ -18,6 +18,7 @@ import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sn
 import type { HtmlNodeLike } from '../../common/import/htmlTree';
 import { purifyDocxHtml, sanitizedDocxBody } from './purifyInNode';
 import type { DocxDocument, DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+import { docxError } from './docxProtocol';
 
 /** Our own export's styles (and common Word ones) mapped to classes the cleaners understand. */
 export const STYLE_MAP = [
@@ -59,11 +60,11 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
       return {
         ok: false,
         error: isEncryptedCfb(bytes)
-          ? '文件已加密（受密码保护）：请在 Word/WPS 中取消密码后另存为 .docx 再导入'
-          : '这是旧版 Word/WPS 文件（.doc/.wps）：请另存为 .docx，或安装 LibreOffice 后重试',
+          ? docxError('docx-encrypted', '文件已加密（受密码保护）：请在 Word/WPS 中取消密码后另存为 .docx 再导入')
+          : docxError('docx-legacy', '这是旧版 Word/WPS 文件（.doc/.wps）：请另存为 .docx，或安装 LibreOffice 后重试'),
       };
     }
-    if (format !== 'zip') return { ok: false, error: '不是 .docx 文件（文件头不是 ZIP），可能已损坏或被截断' };
+    if (format !== 'zip') return { ok: false, error: docxError('docx-not-zip', '不是 .docx 文件（文件头不是 ZIP），可能已损坏或被截断') };
     const files = safeUnzip(bytes);
     const prepared = prepareDocx(files, warnings);
     const assets: DocxWorkerReply['assets'] = [];
@@ -117,9 +118,9 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const converted = fromHtmlTree(body);
     return { ok: true, content: converted.content, title: converted.title, docNumber: converted.docNumber, warnings: [...warnings, ...converted.warnings], assets };
   } catch (error) {
-    if (error instanceof DocxRejected) return { ok: false, error: error.message, warnings };
+    if (error instanceof DocxRejected) return { ok: false, error: docxError('docx-rejected', error.message), warnings };
     const message = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120);
-    return { ok: false, error: `无法读取 Word 文档：${message}`, warnings };
+    return { ok: false, error: docxError('docx-unreadable', `无法读取 Word 文档：${message}`), warnings };
   }
 }
 
@@ -137,7 +138,7 @@ if (parentPort && (workerData as { gazetteDocxWorker?: boolean } | null)?.gazett
     const job = request.warm || !request.bytes ? Promise.resolve(warmUp()) : convertDocx(request.bytes);
     job.then(
       (reply) => port.postMessage({ id: request.id, reply, heapMb: heapMb() } satisfies DocxWorkerMessage, reply.assets?.map((a) => a.data.buffer as ArrayBuffer) ?? []),
-      (error) => port.postMessage({ id: request.id, reply: { ok: false, error: `无法读取 Word 文档：${String(error).slice(0, 120)}` }, heapMb: heapMb() } satisfies DocxWorkerMessage),
+      (error) => port.postMessage({ id: request.id, reply: { ok: false, error: docxError('docx-unreadable', `无法读取 Word 文档：${String(error).slice(0, 120)}`) }, heapMb: heapMb() } satisfies DocxWorkerMessage),
     );
   });
 }

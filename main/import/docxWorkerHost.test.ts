@@ -24,7 +24,7 @@ describe('the long-lived .docx worker', () => {
     const before = sharedWorkerThreadId() ?? (await prewarmDocxWorker(), sharedWorkerThreadId());
     const late = await convertInWorker(docx, { timeoutMs: 1 });
     expect(late.ok).toBe(false);
-    expect(late.error).toMatch(/超时/);
+    expect(late.error).toMatchObject({ code: 'docx-timeout', message: expect.stringMatching(/超时/) });
     expect(sharedWorkerThreadId()).toBeUndefined();
     const next = await convertInWorker(docx);
     expect(next.ok).toBe(true);

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
+import { docxError } from './docxProtocol';
 
 export interface WorkerLimits {
   timeoutMs: number;
@@ -66,12 +67,15 @@ class DocxWorker {
       this.stop();
       this.settle({
         ok: false,
-        error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? '文档过于复杂，超出内存上限，已停止' : `无法读取 Word 文档：${String(error.message).split('\n')[0].slice(0, 120)}`,
+        error:
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? docxError('docx-too-complex', '文档过于复杂，超出内存上限，已停止')
+            : docxError('docx-unreadable', `无法读取 Word 文档：${String(error.message).split('\n')[0].slice(0, 120)}`),
       });
     });
     this.worker.on('exit', (code) => {
       this.dead = true;
-      this.settle({ ok: false, error: `转换进程意外退出（${code}）` });
+      this.settle({ ok: false, error: docxError('docx-worker-exit', `转换进程意外退出（${code}）`) });
     });
   }
 
@@ -99,7 +103,7 @@ class DocxWorker {
       const id = this.nextId++;
       const timer = setTimeout(() => {
         this.stop();
-        this.settle({ ok: false, error: `处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒），已停止` });
+        this.settle({ ok: false, error: docxError('docx-timeout', `处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒），已停止`) });
       }, timeoutMs);
       this.pending = { id, job: { resolve, timer } };
       this.worker.ref(); // a job in progress keeps the process alive

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import { basename, delimiter, extname, join } from 'node:path';
 import { normalizeContent, type DocumentContent, type ImportWarning } from '../../common/model';
 import { LIMITS, isEncryptedCfb, sniffFormat } from './docxPackage';
-import type { DocxAsset, DocxDocument, DocxWorkerReply } from './docxProtocol';
+import { docxError, type DocxAsset, type DocxDocument, type DocxError, type DocxWorkerReply } from './docxProtocol';
 import { DEFAULT_LIMITS, convertInSharedWorker } from './docxWorkerHost';
 
 export { prewarmDocxWorker } from './docxWorkerHost';
 
-export type { DocxAsset, DocxDocument } from './docxProtocol';
+export type { DocxAsset, DocxDocument, DocxError, DocxErrorCode } from './docxProtocol';
 
 export interface DocxImportResult {
   content: DocumentContent;
@@ -24,8 +24,8 @@ export interface DocxImportResult {
   warnings: ImportWarning[];
   /** Images found in the document; content's image blocks refer to them by id. The caller stores them. */
   assets: DocxAsset[];
-  /** One-line reason when nothing could be imported (content is then an empty paragraph). */
-  error?: string;
+  /** Why nothing could be imported, a code and one sentence (content is then an empty paragraph). */
+  error?: DocxError;
   /** Every document found (a whole issue in one file splits); one entry equal to content for a single document. */
   documents: DocxDocument[];
 }
@@ -39,12 +39,12 @@ export interface DocxImportOptions {
   soffice?: string | null;
 }
 
-function failed(error: string, warnings: ImportWarning[] = []): DocxImportResult {
+function failed(error: DocxError, warnings: ImportWarning[] = []): DocxImportResult {
   return {
     content: normalizeContent({ blocks: [] }),
     title: '',
     docNumber: '',
-    warnings: [...warnings, { code: 'docx-rejected', message: error }],
+    warnings: [...warnings, { code: 'docx-rejected', message: error.message }],
     assets: [],
     error,
     documents: [],
@@ -92,28 +92,28 @@ export async function convertWithLibreOffice(file: string, soffice: string, time
 export async function importDocxFile(path: string, opts: DocxImportOptions = {}): Promise<DocxImportResult> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return failed('不是文件');
-    if (info.size === 0) return failed('文件是空的');
-    if (info.size > LIMITS.maxFileBytes) return failed(`文件过大（${Math.round(info.size / 1048576)} MB，上限 ${LIMITS.maxFileBytes / 1048576} MB）`);
+    if (!info.isFile()) return failed(docxError('not-a-file', '不是文件'));
+    if (info.size === 0) return failed(docxError('empty-file', '文件是空的'));
+    if (info.size > LIMITS.maxFileBytes) return failed(docxError('too-large', `文件过大（${Math.round(info.size / 1048576)} MB，上限 ${LIMITS.maxFileBytes / 1048576} MB）`));
     let bytes: Uint8Array = new Uint8Array(await readFile(path));
     const warnings: ImportWarning[] = [];
     const format = sniffFormat(bytes);
     const legacy = format === 'cfb' || /\.(doc|wps|rtf|odt)$/i.test(path);
     if (legacy && format !== 'zip') {
-      if (format === 'cfb' && isEncryptedCfb(bytes)) return failed('文件已加密（受密码保护）：请在 Word/WPS 中取消密码后另存为 .docx 再导入');
+      if (format === 'cfb' && isEncryptedCfb(bytes)) return failed(docxError('docx-encrypted', '文件已加密（受密码保护）：请在 Word/WPS 中取消密码后另存为 .docx 再导入'));
       const soffice = findSoffice(opts.soffice);
       if (!soffice) {
-        return failed('这是旧版 Word/WPS 文件（.doc/.wps）：请在 Word 或 WPS 中“另存为 .docx”后导入，或安装 LibreOffice 后重试');
+        return failed(docxError('docx-legacy', '这是旧版 Word/WPS 文件（.doc/.wps）：请在 Word 或 WPS 中“另存为 .docx”后导入，或安装 LibreOffice 后重试'));
       }
       try {
         bytes = await convertWithLibreOffice(path, soffice);
         warnings.push({ code: 'docx-converted', message: '已用 LibreOffice 将旧版文件转换为 .docx 后导入' });
       } catch (error) {
-        return failed(`LibreOffice 转换失败：${String((error as Error).message ?? error).split('\n')[0].slice(0, 100)}`);
+        return failed(docxError('docx-libreoffice', `LibreOffice 转换失败：${String((error as Error).message ?? error).split('\n')[0].slice(0, 100)}`));
       }
     }
     const reply = await convertInWorker(bytes, opts);
-    if (!reply.ok || !reply.content) return failed(reply.error ?? '无法读取 Word 文档', [...warnings, ...(reply.warnings ?? [])]);
+    if (!reply.ok || !reply.content) return failed(reply.error ?? docxError('docx-unreadable', '无法读取 Word 文档'), [...warnings, ...(reply.warnings ?? [])]);
     const content = normalizeContent(reply.content);
     const title = reply.title ?? '';
     const docNumber = reply.docNumber ?? '';
@@ -126,6 +126,6 @@ export async function importDocxFile(path: string, opts: DocxImportOptions = {})
       documents: reply.documents?.length ? reply.documents.map((d) => ({ ...d, content: normalizeContent(d.content) })) : [{ section: '', content, title, docNumber }],
     };
   } catch (error) {
-    return failed(`无法读取文件：${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120)}`);
+    return failed(docxError('unreadable', `无法读取文件：${String((error as Error)?.message ?? error).split('\n')[0].slice(0, 120)}`));
   }
 }

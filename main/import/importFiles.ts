@@ -83,7 +83,7 @@ async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile 
   if (info.size > 150 * 1024 * 1024) return refused('too-large', `文件过大（${Math.round(info.size / 1048576)} MB）`);
   if (ext === '.docx' || ext === '.doc' || ext === '.wps') {
     const result = await importDocxFile(file, opts);
-    if (result.error) return refused('docx-rejected', result.error);
+    if (result.error) return refused(result.error.code, result.error.message);
     const named = result.documents.length > 1;
     const documents = result.documents.map((d, i) => ({
       section: named ? d.section : '',

@@ -12,9 +12,10 @@ import { Chunker, Previewer, registerHandlers } from 'pagedjs';
 import { tocHtml } from '../../common/render/toHtmlFront';
 import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
-import { anchorPages, documentPages, placeSidebar } from './toc';
+import { documentPages } from './toc';
 import { checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, withTimeout } from './integrity';
-import { mendTocTitleBreaks } from './tocBreaks';
+import { PAGE_MAP_STAGES, TOC_STAGES } from './tocStages';
+import { stageHarness, type StageHarness } from './stageHarness';
 import { startPrintBridge } from './bridge';
 import { FLOW_STAGES, ISSUE_STAGES, PAGED_HANDLERS, runStages, runUnitStages, UNIT_STAGES, unitContext } from './stages';
 
@@ -200,8 +201,7 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
       if (actual === tocPages) break;
       tocPages = actual;
     }
-    mendTocTitleBreaks(toc);
-    placeSidebar(pagesIn(toc)[0], job.front.sidebarHtml);
+    runStages(TOC_STAGES, { toc, sidebarHtml: job.front.sidebarHtml });
   }
 
   // Running heads and folios on body pages only, from the final order.
@@ -218,10 +218,11 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
   });
   root.append(...unitContainers);
 
+  const { documents = {}, anchors = {} } = runStages(PAGE_MAP_STAGES, { pages: flatBody, numberOf });
   const pageMap: PageMap = {
-    documents: documentPages(flatBody, numberOf),
+    documents,
     units,
-    anchors: anchorPages(flatBody, numberOf),
+    anchors,
     frontPages,
     tocPages,
     totalPages: frontPages + tocPages + flatBody.length,
@@ -233,10 +234,10 @@ async function layout(job: LayoutJob): Promise<LayoutResult> {
 
 declare global {
   interface Window {
-    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; runUnitStages: typeof runUnitStages; ready: boolean };
+    gazettePrint: { layout(job: LayoutJob): Promise<LayoutResult>; runUnitStages: typeof runUnitStages; stageHarness: StageHarness; ready: boolean };
   }
 }
 
-window.gazettePrint = { layout, runUnitStages, ready: true };
+window.gazettePrint = { layout, runUnitStages, stageHarness: stageHarness(paginate, primeFonts), ready: true };
 // The app's live preview frames this page from another site and drives it by postMessage.
 startPrintBridge(layout);

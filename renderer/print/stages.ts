@@ -10,6 +10,8 @@
  *   flow stages     drop-empty-pages → balance-columns (on each flow's pages: the closing page's columns
  *                   set equally long)
  *   issue stage     running-heads (on the body pages, in their final order)
+ *   TOC, page map   renderer/print/tocStages.ts: mend-toc-title-breaks → place-sidebar; document-pages
+ *                   → anchor-pages (tests/print-stages-pages.test.ts runs handlers and these on fixtures)
  */
 import { rotateWideTables } from './rotateTables';
 import { splitTables } from './splitTables';
