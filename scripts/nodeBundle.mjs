@@ -11,8 +11,7 @@ export function bundleNode(entry, outfile) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    // jsdom loads files at run time (stylesheets, workers) and cannot be bundled.
-    external: ['electron', 'better-sqlite3', 'playwright-core', 'jsdom'],
+    external: ['electron', 'better-sqlite3', 'playwright-core'],
     logLevel: 'warning',
     // main/paths.ts and main/export/assets.ts read import.meta.url under tsx and fall back to __dirname in
     // this CommonJS bundle (tests/electron-bundle.test.ts loads the bundle to prove it), so the warning is noise.

@@ -54,7 +54,7 @@ async function bundle(entry: string, outfile: string): Promise<void> {
     format: 'cjs',
     target: 'node20',
     alias: { electron: STANDIN },
-    external: ['better-sqlite3', 'playwright-core', 'jsdom'],
+    external: ['better-sqlite3', 'playwright-core'],
     logLevel: 'silent',
   });
   // The bundle must not reach for the real package.

@@ -1,6 +1,6 @@
 /**
  * The .docx worker thread, kept alive between imports. Starting a worker costs more than converting a
- * 20-page file (it loads mammoth, jsdom and DOMPurify: 1–2 s on a loaded machine), so one worker serves every
+ * 20-page file (it loads mammoth and linkedom and warms them up), so one worker serves every
  * import, one job at a time, and the app can start it ahead of the first import (`prewarmDocxWorker`).
  * The limits still hold per job: a job over its time limit, a worker that dies (heap limit) or one that a big
  * file left with a large heap is terminated, and the next job gets a fresh worker. While idle the worker does
