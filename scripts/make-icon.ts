@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Renders build/icon.png (1024×1024), the app icon electron-builder.yml names: a red seal-like square with
  * 政 and 公开信息 in the bundled Noto Serif SC, drawn by the system Chromium. `npx tsx scripts/make-icon.ts`.

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Page reuse without a browser: the plan (which pages to print again), page ranges, the in-page key and
  * print-only scripts on a DOM (linkedom), subset tags made unique in an assembled PDF, and assembling
