@@ -157,7 +157,10 @@ export function fixLigatureText(pdf: PDFDocument): number {
     const uses: GlyphUse = {};
     for (const ref of contentStreamRefs(pdf, page)) {
       const stream = pdf.context.lookup(ref);
-      if (stream instanceof PDFRawStream) glyphUses(streamText(stream), uses);
+      if (!(stream instanceof PDFRawStream)) continue;
+      // Only streams with spans need reading operator by operator (most pages have none).
+      const text = streamText(stream);
+      if (text.includes('/ActualText')) glyphUses(text, uses);
     }
     for (const [key, ref] of fonts.entries()) {
       if (!(ref instanceof PDFRef)) continue;
