@@ -17,6 +17,7 @@ const UNIT = [
   'main/import/importFiles.test.ts',
   'main/export/pageReuse.test.ts',
   'main/export/pdfArtifacts.test.ts',
+  'main/export/pdfLigatures.test.ts',
   'main/export/layoutCache.test.ts',
   'tests/search-grams.test.ts',
   'main/export/printService.test.ts',

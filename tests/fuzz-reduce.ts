@@ -28,7 +28,9 @@ const runCheck = (cases: FuzzCase[]) => exportAndCheck(cases, engine, dir, {});
 let checks = 0;
 async function fails(blocks: BlockElement[]): Promise<string | null> {
   checks++;
-  const c: FuzzCase = { ...base, document: { ...base.document, content: { ...base.document.content, blocks } } };
+  // Images dropped from the blocks take their assets with them (else the check counts a missing image).
+  const assets = base.assets.filter((a) => blocks.some((b) => b.type === 'image' && b.assetId === a.id));
+  const c: FuzzCase = { ...base, assets, document: { ...base.document, content: { ...base.document.content, blocks } } };
   const found = await runCheck([c]);
   return found.length ? found.map((f) => f.problem).join(' | ').slice(0, 300) : null;
 }

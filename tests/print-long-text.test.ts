@@ -42,3 +42,29 @@ it('exports paragraphs of 3,000 and 12,000 repeating characters, rare characters
   expect(body).toContain('生僻字：𠀋𪚥𠮷𡈽㐀㑇㒰䶵。结束标记。');
   expect(result.pageMap.units.long.count).toBeGreaterThanOrEqual(8);
 }, 600_000);
+
+it('breaks a word longer than the line (Greek letters, a URL without spaces) instead of running it off the page', async () => {
+  const tree = JSON.parse(readFileSync(path.join(import.meta.dirname, '../resources/sample/sample-issue.json'), 'utf8')) as IssueTree;
+  const base = tree.sections[0].documents[0];
+  // A Latin or Greek "word" does not break between letters: 400 letters without a space ran past the column.
+  const greek = 'Ελληνι'.repeat(70);
+  const url = `https://www.geermu.gov.cn/xxgk/${'zfwj/'.repeat(30)}index.html`;
+  const doc: GazetteDocument = {
+    ...base,
+    id: 'words',
+    title: '关于长单词的通知',
+    content: {
+      schemaVersion: 1,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '关于长单词的通知' }] },
+        { type: 'paragraph', children: [{ text: `开始${greek}中间` }] },
+        { type: 'paragraph', children: [{ text: `网址：${url}。结束标记。` }] },
+      ],
+    },
+  };
+  tree.sections = [{ ...tree.sections[0], documents: [doc] }];
+  const result = await exportTreePdf(tree, { pdfPath: path.join(dir, 'words.pdf'), printMemory: false });
+  const pages = await pdfjsPageTexts(result.pdfPath);
+  expect(compareIssueText(pages, tree, result.pageMap, issueJob(tree).evenHead)).toEqual([]);
+  expect(pages.join('').replace(/\s+/g, '')).toContain(`中间网址：${url}。结束标记。`);
+}, 600_000);

@@ -4,6 +4,7 @@
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, beginMarkedContent, endMarkedContent, rgb } from 'pdf-lib';
 import { markUntaggedAsArtifacts } from './pdfArtifacts';
+import { fixLigatureText } from './pdfLigatures';
 
 const MM = 72 / 25.4;
 export const BLEED_PT = 3 * MM;
@@ -109,6 +110,8 @@ export async function postProcessPdf(raw: Uint8Array | PDFDocument, opts: PostPr
   if (!Number.isNaN(date.getTime())) pdf.setCreationDate(date);
   pdf.setModificationDate(new Date());
   pdf.setKeywords([opts.subject]);
+  // Before the artifact pass: it rewrites the content streams this pass reads.
+  fixLigatureText(pdf);
   if (opts.tagged) markUntaggedAsArtifacts(pdf);
   if (opts.padToMultipleOf4) padPages(pdf);
   addOutline(pdf, opts.outline);
