@@ -58,6 +58,28 @@ describe('print stages', () => {
     expect(await count(out.html, 'tbody tr')).toBe(70);
   });
 
+  it('split-tables: a table whose rows sit beside one merged cell is never cut where only its first row fits', async () => {
+    // The 城市体检 附件2 continuation: five rows beside a rowspan-5 cell in a narrow first column, about a
+    // third of a page. Wherever filler lines put it near a page foot, the group stays in one piece: all on
+    // this page, or (when only the header and a sliver fit) moved whole to the next page.
+    const html = fixture('split-tables-merged-group');
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => `<p class="gz-p">第${i + 1}行填充正文。</p>`).join('\n');
+    let moved = 0;
+    for (let n = 0; n <= 44; n += 2) {
+      const out = await run(['split-tables'], html.replace('<!--FILLER-->', filler(n)));
+      const pieces = await page.evaluate((h) => {
+        const t = document.createElement('template');
+        t.innerHTML = h;
+        const wraps = Array.from(t.content.querySelectorAll('.gz-tablewrap')).filter((w) => w.textContent!.includes('组内第'));
+        return wraps.map((w) => ({ rows: w.querySelectorAll('tbody tr').length, newPage: !!w.closest('.gz-region--newpage') && w.parentElement!.firstElementChild === w }));
+      }, out.html);
+      expect(pieces.map((p) => p.rows), `${n} filler lines`).toEqual([5]);
+      if (pieces[0].newPage) moved++;
+    }
+    // Some positions left too little room: there the table started the next page.
+    expect(moved).toBeGreaterThan(0);
+  });
+
   it('snap-spanning-blocks: spanning blocks in two-column regions take whole 17.5 pt grid lines', async () => {
     const html = fixture('snap-spanning-blocks');
     const out = await run(['snap-spanning-blocks'], html);

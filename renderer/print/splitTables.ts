@@ -20,6 +20,14 @@ function outerHeight(el: Element): number {
   return el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
 }
 
+/** Height of the table's first rows that a merged cell holds together (rowsToKeep), or of its first row. */
+export function firstGroupHeight(rows: HTMLTableRowElement[]): number {
+  const joined = rowsToKeep(rows);
+  let end = 1;
+  while (end < rows.length && joined[end]) end++;
+  return rows.slice(0, end).reduce((s, r) => s + r.getBoundingClientRect().height, 0);
+}
+
 /**
  * Split the tables of one region (already in the measuring box). Returns the pieces made and the pages the
  * region is estimated to take (rotated pages counted as one page each).
@@ -53,7 +61,11 @@ export function splitRegionTables(region: HTMLElement): { pieces: number; pages:
     const firstRowH = rows[0]?.getBoundingClientRect().height ?? 0;
     // A first row too tall to move on whole starts where the table is, split at the page end.
     const splitsHere = firstRowH > (page - headH - margin) / 2 && first >= MIN_ROW_PART_PX;
-    if (first < firstRowH && !splitsHere) {
+    // Rows held to the first by a merged cell move with it: a group up to half a page is not cut at a page
+    // foot (it would leave the header and a sliver of the merged cell there), the table starts the next page.
+    const groupH = firstGroupHeight(rows);
+    const groupMoves = first < groupH && groupH <= (page - headH - margin) / 2;
+    if ((first < firstRowH && !splitsHere) || groupMoves) {
       child.classList.add('gz-newpage');
       first = page - margin - above - headH;
       pages++;
