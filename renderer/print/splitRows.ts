@@ -23,7 +23,14 @@ export function textLength(root: Node): number {
   return textNodes(root).reduce((s, t) => s + t.data.length, 0);
 }
 
-/** Keep the first `count` characters of `root`'s text (`keep` = 'head') or all but them ('tail'). */
+/** Inline elements a cut may leave empty (a cell's paragraphs stay, so the cell keeps its lines' style). */
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'SUP', 'SUB', 'A', 'SMALL', 'MARK']);
+
+/**
+ * Keep the first `count` characters of `root`'s text (`keep` = 'head') or all but them ('tail'). Text nodes
+ * and inline elements left empty are removed: Paged.js takes an empty element at the end of a block for
+ * content still to come, and splits the block after it.
+ */
 export function cutText(root: Node, count: number, keep: 'head' | 'tail'): void {
   let seen = 0;
   for (const node of textNodes(root)) {
@@ -31,6 +38,19 @@ export function cutText(root: Node, count: number, keep: 'head' | 'tail'): void 
     seen += node.data.length;
     const inHead = Math.max(0, Math.min(node.data.length, count - start));
     node.data = keep === 'head' ? node.data.slice(0, inHead) : node.data.slice(inHead);
+    if (node.data === '' && node.parentNode !== root) node.remove();
+  }
+  pruneEmptyInline(root);
+}
+
+function pruneEmptyInline(node: Node): void {
+  for (let child = node.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (child.nodeType === 1) {
+      pruneEmptyInline(child);
+      if (INLINE.has((child as Element).tagName) && child.childNodes.length === 0) child.remove();
+    }
+    child = next;
   }
 }
 
