@@ -64,6 +64,19 @@ describe('splitRows', () => {
     expect(tail.querySelector('.gz-sq')?.textContent).toBe('，');
   });
 
+  it('does not cut a character from the punctuation held to it (no part starts a line with 。)', async () => {
+    const { splitRow } = await import('./splitRows');
+    const body = tbody('<tr><td><p>甲乙丙<span class="gz-nobr">丁<span class="gz-sq">）</span>。</span>戊己</p></td></tr>');
+    const row = body.querySelector('tr') as HTMLTableRowElement;
+    for (const limit of [4, 5]) {
+      const copy = tbody(body.innerHTML).querySelector('tr') as HTMLTableRowElement;
+      const tail = splitRow(copy, (cell) => (cell.textContent ?? '').length <= limit)!;
+      expect(copy.textContent).toBe('甲乙丙');
+      expect(tail.textContent).toBe('丁）。戊己');
+    }
+    expect(splitRow(row, (cell) => (cell.textContent ?? '').length <= 6)!.textContent).toBe('戊己');
+  });
+
   it('returns null when everything fits', async () => {
     const { splitRow } = await import('./splitRows');
     const body = tbody('<tr><td>1</td><td>短</td></tr>');

@@ -68,6 +68,29 @@ export function largestFitting(total: number, fits: (k: number) => boolean): num
 }
 
 /**
+ * A cut at `count` characters moved back to the start of the no-break run (gz-nobr: a character held to
+ * its punctuation, common/render/toHtml.ts) it falls in, so no part starts a line with 。 or ）.
+ */
+export function outsideNoBreak(root: Element, count: number): number {
+  let seen = 0;
+  let runStart = -1;
+  let run: Element | null = null;
+  for (const node of textNodes(root)) {
+    const start = seen;
+    seen += node.data.length;
+    const nobr = node.parentElement?.closest('.gz-nobr') ?? null;
+    const inRun = nobr !== null && root.contains(nobr) ? nobr : null;
+    if (inRun !== run) {
+      run = inRun;
+      runStart = start;
+    }
+    // The first character after the cut: inside a run that began before it, cut where the run begins.
+    if (count >= start && count < seen) return run && runStart < count && runStart > 0 ? runStart : count;
+  }
+  return count;
+}
+
+/**
  * Split `row` (a body row of its table section) so that every cell of it passes `fits(cell)`; the rest
  * of each cell goes into a new row inserted after it, which is returned. Null when nothing can move
  * (no cell holds text that does not fit) or the row has no cells of its own.
@@ -88,13 +111,14 @@ export function splitRow(row: HTMLTableRowElement, fits: (cell: HTMLTableCellEle
     rest.removeAttribute('id');
     const total = textLength(cell);
     const original = cell.cloneNode(true) as HTMLTableCellElement;
-    const keep = fits(cell)
+    let keep = fits(cell)
       ? total
       : largestFitting(total, (k) => {
           cell.replaceChildren(...Array.from(original.cloneNode(true).childNodes));
           cutText(cell, k, 'head');
           return fits(cell);
         });
+    keep = outsideNoBreak(original, keep);
     cell.replaceChildren(...Array.from(original.cloneNode(true).childNodes));
     cutText(cell, keep, 'head');
     cutText(rest, keep, 'tail');
