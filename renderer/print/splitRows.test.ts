@@ -47,6 +47,36 @@ describe('splitRows', () => {
     expect(Array.from(tail.children).map((c) => c.textContent)).toEqual(['', '很长的内容']);
   });
 
+  it('leaves no empty inline elements in either part (Paged.js split the rotated page after such a remnant)', async () => {
+    const { splitRow } = await import('./splitRows');
+    const body = tbody('<tr><td><p><span class="gz-nobr">甲乙</span>丙丁<span class="gz-nobr">戊<span class="gz-sq">，</span></span>己庚<b>辛</b></p></td></tr>');
+    const row = body.querySelector('tr') as HTMLTableRowElement;
+    const tail = splitRow(row, (cell) => (cell.textContent ?? '').length <= 4)!;
+    expect(row.textContent).toBe('甲乙丙丁');
+    expect(tail.textContent).toBe('戊，己庚辛');
+    const empty = (r: Element) => Array.from(r.querySelectorAll('span, b')).filter((el) => el.textContent === '').length;
+    expect(empty(row)).toBe(0);
+    expect(empty(tail)).toBe(0);
+    // The paragraphs stay (the cell keeps its line style), and the formatting that holds text survives.
+    expect(row.querySelectorAll('p')).toHaveLength(1);
+    expect(tail.querySelectorAll('p')).toHaveLength(1);
+    expect(tail.querySelector('b')?.textContent).toBe('辛');
+    expect(tail.querySelector('.gz-sq')?.textContent).toBe('，');
+  });
+
+  it('does not cut a character from the punctuation held to it (no part starts a line with 。)', async () => {
+    const { splitRow } = await import('./splitRows');
+    const body = tbody('<tr><td><p>甲乙丙<span class="gz-nobr">丁<span class="gz-sq">）</span>。</span>戊己</p></td></tr>');
+    const row = body.querySelector('tr') as HTMLTableRowElement;
+    for (const limit of [4, 5]) {
+      const copy = tbody(body.innerHTML).querySelector('tr') as HTMLTableRowElement;
+      const tail = splitRow(copy, (cell) => (cell.textContent ?? '').length <= limit)!;
+      expect(copy.textContent).toBe('甲乙丙');
+      expect(tail.textContent).toBe('丁）。戊己');
+    }
+    expect(splitRow(row, (cell) => (cell.textContent ?? '').length <= 6)!.textContent).toBe('戊己');
+  });
+
   it('returns null when everything fits', async () => {
     const { splitRow } = await import('./splitRows');
     const body = tbody('<tr><td>1</td><td>短</td></tr>');

@@ -23,7 +23,14 @@ export function textLength(root: Node): number {
   return textNodes(root).reduce((s, t) => s + t.data.length, 0);
 }
 
-/** Keep the first `count` characters of `root`'s text (`keep` = 'head') or all but them ('tail'). */
+/** Inline elements a cut may leave empty (a cell's paragraphs stay, so the cell keeps its lines' style). */
+const INLINE = new Set(['SPAN', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'SUP', 'SUB', 'A', 'SMALL', 'MARK']);
+
+/**
+ * Keep the first `count` characters of `root`'s text (`keep` = 'head') or all but them ('tail'). Text nodes
+ * and inline elements left empty are removed: Paged.js takes an empty element at the end of a block for
+ * content still to come, and splits the block after it.
+ */
 export function cutText(root: Node, count: number, keep: 'head' | 'tail'): void {
   let seen = 0;
   for (const node of textNodes(root)) {
@@ -31,6 +38,19 @@ export function cutText(root: Node, count: number, keep: 'head' | 'tail'): void 
     seen += node.data.length;
     const inHead = Math.max(0, Math.min(node.data.length, count - start));
     node.data = keep === 'head' ? node.data.slice(0, inHead) : node.data.slice(inHead);
+    if (node.data === '' && node.parentNode !== root) node.remove();
+  }
+  pruneEmptyInline(root);
+}
+
+function pruneEmptyInline(node: Node): void {
+  for (let child = node.firstChild; child; ) {
+    const next = child.nextSibling;
+    if (child.nodeType === 1) {
+      pruneEmptyInline(child);
+      if (INLINE.has((child as Element).tagName) && child.childNodes.length === 0) child.remove();
+    }
+    child = next;
   }
 }
 
@@ -45,6 +65,29 @@ export function largestFitting(total: number, fits: (k: number) => boolean): num
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * A cut at `count` characters moved back to the start of the no-break run (gz-nobr: a character held to
+ * its punctuation, common/render/toHtml.ts) it falls in, so no part starts a line with 。 or ）.
+ */
+export function outsideNoBreak(root: Element, count: number): number {
+  let seen = 0;
+  let runStart = -1;
+  let run: Element | null = null;
+  for (const node of textNodes(root)) {
+    const start = seen;
+    seen += node.data.length;
+    const nobr = node.parentElement?.closest('.gz-nobr') ?? null;
+    const inRun = nobr !== null && root.contains(nobr) ? nobr : null;
+    if (inRun !== run) {
+      run = inRun;
+      runStart = start;
+    }
+    // The first character after the cut: inside a run that began before it, cut where the run begins.
+    if (count >= start && count < seen) return run && runStart < count && runStart > 0 ? runStart : count;
+  }
+  return count;
 }
 
 /**
@@ -68,13 +111,14 @@ export function splitRow(row: HTMLTableRowElement, fits: (cell: HTMLTableCellEle
     rest.removeAttribute('id');
     const total = textLength(cell);
     const original = cell.cloneNode(true) as HTMLTableCellElement;
-    const keep = fits(cell)
+    let keep = fits(cell)
       ? total
       : largestFitting(total, (k) => {
           cell.replaceChildren(...Array.from(original.cloneNode(true).childNodes));
           cutText(cell, k, 'head');
           return fits(cell);
         });
+    keep = outsideNoBreak(original, keep);
     cell.replaceChildren(...Array.from(original.cloneNode(true).childNodes));
     cutText(cell, keep, 'head');
     cutText(rest, keep, 'tail');
