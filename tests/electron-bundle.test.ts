@@ -3,11 +3,11 @@
  * is empty. Bundle the handlers the same way and load the export area inside it: a module that computes
  * paths from import.meta.url without a fallback would fail here, i.e. every export in the desktop app.
  */
-import { build } from 'esbuild';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { bundleNode } from '../scripts/nodeBundle.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -17,16 +17,8 @@ describe('the CommonJS bundle Electron runs', () => {
     const cache = path.join(ROOT, 'node_modules', '.cache');
     mkdirSync(cache, { recursive: true });
     const outfile = path.join(mkdtempSync(path.join(cache, 'gazette-bundle-')), 'handlers.cjs');
-    await build({
-      entryPoints: [path.join(ROOT, 'main/handlers/index.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron', 'better-sqlite3', 'playwright-core'],
-      logLevel: 'silent',
-    });
+    // The same esbuild setup as Electron's main (scripts/build.mjs).
+    await bundleNode(path.join(ROOT, 'main/handlers/index.ts'), outfile);
     const bundle = createRequire(import.meta.url)(outfile) as {
       handleCall(channel: string, payload: unknown, ctx: unknown): Promise<{ ok: boolean }>;
     };
