@@ -1,8 +1,8 @@
 /**
  * Shrink a failing fuzz case to a small document that still fails the same way: `npx tsx
- * tests/fuzz-reduce.ts --seed N --case K [--scale S] [--images] [--out file.json]`. Blocks are dropped,
+ * tests/fuzz-reduce.ts --seed N --case K [--scale S] [--images] [--match TEXT] [--out file.json]`. Blocks are dropped,
  * then table rows (spans kept valid), then cell and paragraph text halved, as long as the export still
- * reports a finding. Writes the reduced document's blocks as JSON (for a regression test).
+ * reports a finding (with --match, a finding whose message contains TEXT: the reduction keeps to one fault). Writes the reduced document's blocks as JSON (for a regression test).
  */
 import { writeFileSync } from 'node:fs';
 import type { BlockElement, TableElement, TableRowElement } from '../common/model';
@@ -19,6 +19,7 @@ function arg(name: string): string | undefined {
 }
 const seed = Number(arg('seed'));
 const index = Number(arg('case'));
+const match = arg('match');
 const out = arg('out') ?? `/tmp/fuzz-${seed}-${index}.json`;
 const base = fuzzCase(seed, index, { scale: Number(arg('scale') ?? 1), images: process.argv.includes('--images') });
 
@@ -31,7 +32,7 @@ async function fails(blocks: BlockElement[]): Promise<string | null> {
   // Images dropped from the blocks take their assets with them (else the check counts a missing image).
   const assets = base.assets.filter((a) => blocks.some((b) => b.type === 'image' && b.assetId === a.id));
   const c: FuzzCase = { ...base, assets, document: { ...base.document, content: { ...base.document.content, blocks } } };
-  const found = await runCheck([c]);
+  const found = (await runCheck([c])).filter((f) => !match || f.problem.includes(match));
   return found.length ? found.map((f) => f.problem).join(' | ').slice(0, 300) : null;
 }
 

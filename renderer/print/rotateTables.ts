@@ -5,12 +5,14 @@
  * becomes one `.gz-rot-page` block with the header rows repeated. Paged.js then only sees fixed-size blocks.
  */
 import { REPEAT_CLASS, headerCopy } from './tableHeaders';
-import { joinedRows, sliceRows, slicedBodies, span } from './tableSlices';
+import { joinedRows, placeCells, sliceRows, slicedBodies, span } from './tableSlices';
 import { openTallMerges } from './mergedCells';
 import { splitRow } from './splitRows';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 
 const PX_PER_PT = 96 / 72;
+/** Fixed table layout, cells wrapping a word that does not fit their column (journal.css). */
+const FIXED_CLASS = 'gz-table--fixed';
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
 export const ROTATED_WIDTH_PT = 682.5;
 export const ROTATED_HEIGHT_PT = 420;
@@ -136,6 +138,17 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   const probe = wrap.cloneNode(true) as HTMLElement;
   box.replaceChildren(probe);
   const pTable = probe.querySelector('table') as HTMLTableElement;
+  // A list set with automatic column widths takes its widths from its rows: splitting a row, or a page
+  // holding some rows only, would change them (and every row's height). The widths it gets with all its
+  // rows are fixed first, for the measuring and for every page of it (a word wider than its column, in a
+  // list wider than the page, then wraps inside the column instead of running off the page).
+  const frozen = frozenColumns(pTable);
+  if (frozen) {
+    pTable.querySelector(':scope > colgroup')?.remove();
+    pTable.prepend(frozen.cloneNode(true));
+    pTable.classList.add(FIXED_CLASS);
+  }
+  const colgroup = frozen ?? table.querySelector('colgroup');
   const thead = pTable.tHead;
   const bodyRows = Array.from(pTable.tBodies).flatMap((b) => Array.from(b.rows));
   const above = Array.from(probe.querySelectorAll('.gz-tablenote--above')) as HTMLElement[];
@@ -157,21 +170,20 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   splitTallRows(bodyRows, page - headH - aboveH, page - headH);
   const rowH = bodyRows.map((r) => h(r));
   const slices = sliceRows(rowH, page - headH - aboveH, page - headH, rowsToKeep(bodyRows));
+  // A table of header rows only still gets its page (no slice would drop it and its text).
+  if (slices.length === 0) slices.push([0, -1]);
   box.replaceChildren();
 
   // Build the blocks from the measured rows (tall rows split there).
-  const origRows = bodyRows;
   const origHead = table.tHead;
-  const bodies = slicedBodies(origRows, slices);
-  const blocks: HTMLElement[] = [];
-  bodies.forEach((tbody, c) => {
+  const build = ([a, b]: [number, number], c: number): HTMLElement => {
     const t = table.cloneNode(false) as HTMLTableElement;
     t.removeAttribute('id');
     if (c === 0) t.id = table.id;
-    const colgroup = table.querySelector('colgroup');
     if (colgroup) t.appendChild(colgroup.cloneNode(true));
+    if (frozen) t.classList.add(FIXED_CLASS);
     if (origHead) t.appendChild(c === 0 ? origHead.cloneNode(true) : headerCopy(origHead));
-    t.appendChild(tbody);
+    t.appendChild(slicedBodies(bodyRows, [[a, b]])[0]);
     const inner = document.createElement('div');
     inner.className = 'gz-rot-inner';
     const w = document.createElement('div');
@@ -183,26 +195,32 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
     const pageBlock = document.createElement('div');
     pageBlock.className = 'gz-rot-page';
     pageBlock.appendChild(inner);
-    blocks.push(pageBlock);
-  });
+    return pageBlock;
+  };
+  const fitted = fittedBlocks(slices, build, box);
+  const blocks = fitted.blocks;
   // Notes below the table: on the last page if they fit, else on a page of their own.
-  const last = slices[slices.length - 1];
+  const last = fitted.slices[fitted.slices.length - 1];
   // The first page also carries the title and the notes above the table.
-  const lastUsed = last ? rowH.slice(last[0], last[1] + 1).reduce((s, x) => s + x, 0) + headH + (slices.length === 1 ? aboveH : 0) : 0;
+  const lastUsed = last ? rowH.slice(last[0], last[1] + 1).reduce((s, x) => s + x, 0) + headH + (fitted.slices.length === 1 ? aboveH : 0) : 0;
   const notes = Array.from(wrap.querySelectorAll('.gz-tablenote--below'));
   let lastPageUsed = lastUsed;
   if (notes.length) {
-    let target = blocks[blocks.length - 1]?.querySelector('.gz-tablewrap');
+    const lastBlock = blocks[blocks.length - 1];
+    let target = lastBlock?.querySelector('.gz-tablewrap');
     lastPageUsed += belowH;
-    if (!target || lastUsed + belowH > page) {
+    const added = target && lastUsed + belowH <= page ? notes.map((n) => target!.appendChild(n.cloneNode(true)) as Element) : [];
+    // Measured as it prints: notes that would be cut off go to a page of their own.
+    if (added.length === 0 || overflows(lastBlock, box)) {
+      added.forEach((n) => n.remove());
       lastPageUsed = belowH;
       const pageBlock = document.createElement('div');
       pageBlock.className = 'gz-rot-page';
       pageBlock.innerHTML = `<div class="gz-rot-inner"><div class="${wrap.className}"></div></div>`;
       blocks.push(pageBlock);
       target = pageBlock.querySelector('.gz-tablewrap');
+      for (const n of notes) target!.appendChild(n.cloneNode(true));
     }
-    for (const n of notes) target!.appendChild(n.cloneNode(true));
   }
   // Short text after the table at the end of its region (审核人：… lines of a form) goes on the last
   // rotated page when it fits there, rather than on a page of its own.
@@ -212,22 +230,99 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   if (trailing.length > 0 && trailing.every((n) => n.tagName === 'P') && blocks.length > 0) {
     // Short lines (填报人：, 复核人：, 填报日期：…) are set side by side, four to a line, as on a printed form.
     const tailClass = trailing.every((n) => [...(n.textContent ?? '').trim()].length <= SHORT_TAIL_CHARS) ? 'gz-rot-tail gz-rot-tail--inline' : 'gz-rot-tail';
-    const probeBox = document.createElement('div');
-    probeBox.className = tailClass;
-    box.replaceChildren(probeBox);
-    for (const n of trailing) probeBox.appendChild(n.cloneNode(true));
-    const trailH = probeBox.getBoundingClientRect().height + 8;
+    const tail = document.createElement('div');
+    tail.className = tailClass;
+    box.replaceChildren(tail);
+    for (const n of trailing) tail.appendChild(n.cloneNode(true));
+    const trailH = tail.getBoundingClientRect().height + 8;
     box.replaceChildren();
-    const lastInner = blocks[blocks.length - 1].querySelector('.gz-rot-inner');
-    if (lastInner && lastPageUsed + trailH <= page) {
-      const tail = document.createElement('div');
-      tail.className = tailClass;
-      for (const n of trailing) tail.appendChild(n);
-      lastInner.appendChild(tail);
-    } else spills = true;
+    const lastBlock = blocks[blocks.length - 1];
+    const lastInner = lastBlock.querySelector('.gz-rot-inner');
+    // Measured as it prints too: a tail that would be cut off goes on after the rotated pages.
+    const fits = lastInner !== null && lastPageUsed + trailH <= page && !overflows(lastBlock, box, () => lastInner.appendChild(tail));
+    if (fits) tail.replaceChildren(...trailing);
+    else {
+      tail.remove();
+      spills = true;
+    }
   }
   wrap.replaceWith(...blocks);
   return blocks.length + (spills ? 1 : 0);
+}
+
+/** Overflow a rotated page may have (rounding of pt to px); the print page's check allows 2 px. */
+const FIT_TOLERANCE_PX = 1;
+
+/** Is a rotated page block's content (after `change`, when given) taller than its page, as laid out in the measuring box? */
+export function overflows(pageBlock: HTMLElement, box: HTMLElement, change?: () => void): boolean {
+  change?.();
+  const parent = pageBlock.parentNode;
+  const next = pageBlock.nextSibling;
+  box.appendChild(pageBlock);
+  const inner = pageBlock.querySelector('.gz-rot-inner') as HTMLElement;
+  const over = inner.scrollHeight - inner.clientHeight > FIT_TOLERANCE_PX;
+  if (parent) parent.insertBefore(pageBlock, next);
+  else pageBlock.remove();
+  return over;
+}
+
+/**
+ * Build each slice's page and measure it as it will print; a page taller than the page area (the estimate
+ * from row heights missed a repeated merged cell, a header copy, rounding) gives its last rows to the next
+ * page, which is measured in turn. A single row that still does not fit is left to the integrity check.
+ */
+export function fittedBlocks(
+  slices: Array<[number, number]>,
+  build: (slice: [number, number], index: number) => HTMLElement,
+  box: HTMLElement,
+): { blocks: HTMLElement[]; slices: Array<[number, number]> } {
+  const queue = slices.map(([a, b]) => [a, b] as [number, number]);
+  const blocks: HTMLElement[] = [];
+  for (let k = 0; k < queue.length; k++) {
+    const [a, end] = queue[k];
+    let b = end;
+    let block = build([a, b], k);
+    while (b > a && overflows(block, box)) block = build([a, --b], k);
+    if (b < end) {
+      queue[k] = [a, b];
+      if (k + 1 < queue.length) queue[k + 1] = [b + 1, queue[k + 1][1]];
+      else queue.push([b + 1, end]);
+    }
+    blocks.push(block);
+  }
+  box.replaceChildren();
+  return { blocks, slices: queue };
+}
+
+/**
+ * For a table laid out with automatic column widths (in the measuring box, all rows in it): a colgroup of
+ * the widths it got, as shares of its width, to set every page's piece with fixed layout. Null for tables
+ * with fixed layout (their colgroup already holds the widths).
+ */
+export function frozenColumns(table: HTMLTableElement): HTMLTableColElement | null {
+  if (getComputedStyle(table).tableLayout === 'fixed') return null;
+  const rows = Array.from(table.rows);
+  const cols = placeCells(rows).reduce((n, p) => Math.max(n, p.col + span(p.cell, 'colspan')), 0);
+  if (cols === 0) return null;
+  // A row of empty cells, one per grid column, shows the widths without changing them.
+  const body = table.tBodies[0] ?? table.appendChild(document.createElement('tbody'));
+  const probe = body.insertRow();
+  const cells = Array.from({ length: cols }, () => {
+    const cell = probe.insertCell();
+    cell.style.cssText = 'padding:0;border:0;height:0;';
+    return cell;
+  });
+  const widths = cells.map((c) => c.getBoundingClientRect().width);
+  probe.remove();
+  const total = widths.reduce((s, w) => s + w, 0);
+  if (!(total > 0)) return null;
+  const colgroup = document.createElement('colgroup');
+  for (const w of widths) {
+    const col = document.createElement('col');
+    col.style.width = `${((w / total) * 100).toFixed(4)}%`;
+    colgroup.appendChild(col);
+  }
+  return colgroup as unknown as HTMLTableColElement;
 }
 
 /** Rotated pages a table wrap would make, compact or not, tried on a copy of its region. */
@@ -240,6 +335,45 @@ function trialRotation(wrap: HTMLElement, box: HTMLElement, compact: boolean): n
   const table = copyWrap.querySelector('table');
   if (compact && table) makeCompact(table);
   return rotateTable(copyWrap, box);
+}
+
+/**
+ * Rotated pages in a two-column region (a leader list too wide for the type area) get a full-width region
+ * of their own, and the text after them a new two-column region: both start a new page, so each is a
+ * Paged.js flow of its own. Left in the columns, Paged.js 0.4.3 set the page-sized block under the text
+ * before it on the same page ("Unable to layout item") and dropped the rest of the flow with it.
+ */
+export function isolateRotatedPages(root: ParentNode): number {
+  let made = 0;
+  for (const region of Array.from(root.querySelectorAll('.gz-region--cols')) as HTMLElement[]) {
+    if (!region.querySelector(':scope > .gz-rot-page')) continue;
+    let current = region;
+    let currentMode: 'cols' | 'full' = 'cols';
+    const after: HTMLElement[] = [];
+    for (const child of Array.from(region.children) as HTMLElement[]) {
+      const mode = child.classList.contains('gz-rot-page') ? 'full' : 'cols';
+      if (mode !== currentMode) {
+        if (current === region && region.firstElementChild === child) setRegionMode(region, mode);
+        else {
+          current = region.cloneNode(false) as HTMLElement;
+          current.classList.add('gz-region--newpage');
+          setRegionMode(current, mode);
+          after.push(current);
+        }
+        currentMode = mode;
+      }
+      if (current !== region) current.appendChild(child);
+    }
+    region.after(...after);
+    made += after.length;
+  }
+  return made;
+}
+
+function setRegionMode(region: HTMLElement, mode: 'cols' | 'full'): void {
+  region.dataset.region = mode;
+  region.classList.remove('gz-region--cols', 'gz-region--full');
+  region.classList.add(`gz-region--${mode}`);
 }
 
 /** Rotate every wide table in a unit's content (a detached or live element). */
@@ -261,6 +395,7 @@ export function rotateWideTables(root: ParentNode): number {
   } finally {
     box.remove();
   }
+  isolateRotatedPages(root);
   return pages;
 }
 
