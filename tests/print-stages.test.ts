@@ -47,6 +47,23 @@ describe('print stages', () => {
     expect(out.html).toContain('第14列标题');
   });
 
+  it('rotate-wide-tables: a rotated list in a two-column region gets a full-width region, the text after it a new one', async () => {
+    const cells = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `<${tag}><p>第${i + 1}列成员</p></${tag}>`).join('');
+    const html = `<section class="gz-unit"><article class="gz-doc" data-doc-id="d"><div class="gz-region gz-region--cols" data-region="cols">
+<header class="gz-titleblock gz-titleblock--first"><h1 class="gz-title">标题</h1></header>
+<div class="gz-tablewrap gz-tablewrap--leader-list" data-rotate="yes"><table class="gz-table gz-table--leader-list"><thead><tr>${cells(14, 'th')}</tr></thead><tbody><tr>${cells(14, 'td')}</tr></tbody></table></div>
+<h2 class="gz-h gz-h1">一、表后标题</h2><p class="gz-p">表后正文。</p></div></article></section>`;
+    const out = await run(['rotate-wide-tables', 'region-flows'], html);
+    expect(await count(out.html, '.gz-region')).toBe(0);
+    // Title; rotated pages; the heading and text after them (not short lines to set on the last rotated
+    // page): three flows, each starting a page.
+    expect(out.flows).toHaveLength(3);
+    expect(await count(out.flows[0], '.gz-region--cols > header')).toBe(1);
+    expect(await count(out.flows[1], '.gz-region--full > .gz-rot-page')).toBeGreaterThanOrEqual(1);
+    expect(await count(out.flows[1], '.gz-region--cols')).toBe(0);
+    expect(await count(out.flows[2], '.gz-region--cols > h2 + p')).toBe(1);
+  });
+
   it('split-tables: a 70-row table becomes page-sized pieces, each continued piece on a new page', async () => {
     const html = fixture('split-tables');
     const out = await run(['split-tables'], html);
