@@ -99,3 +99,29 @@ it('does not take a cell whose letters are only scattered through other text', (
   expect(compareUnitText('表头甲表头乙一甲乙丙丁戊己子丑寅卯辰巳', [d])).toEqual([]);
   expect(compareUnitText('表头甲表头乙一甲子乙丑丙寅丁卯戊辰己巳', [d]).join()).toContain('row 2 cell 2 not found in order');
 });
+
+it('lets merged cells repeated on every page of a cut table through whole, and still finds a cell printed twice', () => {
+  const c = (text: string, rowSpan?: number) => ({ ...cell(text), ...(rowSpan ? { rowSpan } : {}) });
+  // Merged cells: 甲乙 spans rows 2–5, 甲乙丙 rows 2–3, 丙丁 rows 4–5; the table is cut after rows 3 and 4.
+  const merged: BlockElement = {
+    type: 'table',
+    headerRows: 1,
+    children: [
+      { type: 'table-row', children: [c('序'), c('名'), c('注')] },
+      { type: 'table-row', children: [c('甲乙', 4), c('甲乙丙', 2), c('子')] },
+      { type: 'table-row', children: [c('丑')] },
+      { type: 'table-row', children: [c('寅'), c('丙丁', 2)] },
+      { type: 'table-row', children: [c('卯')] },
+    ],
+  };
+  const d = doc([merged, p('完。')]);
+  // Each later page repeats the header and the merged cells its rows are in (tableSlices gz-repeat).
+  expect(compareUnitText('序名注甲乙甲乙丙子丑序名注甲乙寅丙丁序名注甲乙卯丙丁完。', [d])).toEqual([]);
+  // A plain cell printed twice is still extra text.
+  expect(compareUnitText('序名注甲乙甲乙丙子丑序名注甲乙寅丙丁序名注甲乙卯丙丁寅完。', [d]).join()).toContain('extra characters: 寅×1');
+});
+
+it('reads a cell split where the row goes on, though its whole text comes again in later text', () => {
+  const d = doc([rowTable(['甲', '关于进一步加强做好']), p('关于进一步加强做好全工作。')]);
+  expect(compareUnitText('表头甲表头乙甲关于进一表头甲表头乙步加强做好关于进一步加强做好全工作。', [d])).toEqual([]);
+});
