@@ -122,6 +122,6 @@ it('lets merged cells repeated on every page of a cut table through whole, and s
 });
 
 it('reads a cell split where the row goes on, though its whole text comes again in later text', () => {
-  const d = doc([rowTable(['甲', '关于进一步加强做好']), p('关于进一步加强做好全工作。')]);
-  expect(compareUnitText('表头甲表头乙甲关于进一表头甲表头乙步加强做好关于进一步加强做好全工作。', [d])).toEqual([]);
+  const d = doc([rowTable(['甲', '关于进一步加强做好', '子丑寅']), p('关于进一步加强做好全工作。')]);
+  expect(compareUnitText('表头甲表头乙表头丙甲关于进一子丑表头甲表头乙表头丙步加强做好寅关于进一步加强做好全工作。', [d])).toEqual([]);
 });
