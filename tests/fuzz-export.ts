@@ -5,7 +5,7 @@
  * it. A batch whose export fails is split in halves until the failing documents are found.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { IssueTree } from '../common/model';
@@ -86,7 +86,12 @@ export async function exportAndCheck(cases: FuzzCase[], engine: PrintEngine, dir
     if (found < expected) findings.push({ cases: cases.filter((c) => c.assets.length).map((c) => `${c.seed}-${c.index}`), problem: `${expected} images in the documents, ${found} in the PDF` });
   }
   // FUZZ_KEEP=folder keeps each export's PDF there (to look at a finding).
-  if (process.env.FUZZ_KEEP) copyFileSync(pdfPath, path.join(process.env.FUZZ_KEEP, path.basename(pdfPath)));
+  // With it the text as read and the page map too, to check the text again without exporting (tests/fuzz-recheck.ts).
+  if (process.env.FUZZ_KEEP) {
+    copyFileSync(pdfPath, path.join(process.env.FUZZ_KEEP, path.basename(pdfPath)));
+    const read = { pages, pageMap: result.pageMap, evenHead: issueJob(tree).evenHead, cases: cases.map((c) => [c.seed, c.index]), options: { scale: opts.scale, images: opts.images, rare: opts.rare } };
+    writeFileSync(path.join(process.env.FUZZ_KEEP, `${tree.issue.id}.text.json`), JSON.stringify(read));
+  }
   rmSync(pdfPath, { force: true });
   return findings;
 }

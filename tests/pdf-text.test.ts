@@ -55,3 +55,73 @@ it('reads vertical presentation forms of a vertical cell as the punctuation the 
   const d = doc([p('（一）“亮剑”')]);
   expect(compareUnitText('︵一︶﹃亮剑﹄', [d])).toEqual([]);
 });
+
+/** A table of one header row and one body row of `cells`, as the model holds it. */
+const rowTable = (cells: string[]): BlockElement => ({
+  type: 'table',
+  headerRows: 1,
+  children: [
+    { type: 'table-row', children: cells.map((_, c) => cell(`表头${'甲乙丙丁戊'[c]}`)) },
+    { type: 'table-row', children: cells.map(cell) },
+  ],
+});
+/** The row printed in bands (pages, or parts of a text column): each band holds the next part of every cell, in cell order, under a header copy. */
+const banded = (header: string, parts: string[][]) => parts.map((band, b) => (b > 0 ? header : '') + band.join('')).join('');
+
+it('reads a row split into many bands, every cell in parts between the parts of the others', () => {
+  const long = '关于进一步加强城市体检营商环境监督员聘用专项整治行动打击非法集资砂石行业藜麦产业扶持资金补贴项目';
+  const other = '格尔木市人民政府办公室现将有关事项通知如下请结合实际认真贯彻执行';
+  const d = doc([rowTable(['一', long, other, '完毕']), p('下文。')]);
+  const longParts = long.match(/.{1,8}/g)!;
+  const otherParts = other.match(/.{1,6}/g)!;
+  const bands = longParts.map((part, b) => [b === 0 ? '一' : '', part, otherParts[b] ?? '', b === 0 ? '完毕' : '']);
+  expect(bands.length).toBeGreaterThan(4);
+  const printed = `表头甲表头乙表头丙表头丁${banded('表头甲表头乙表头丙表头丁', bands)}下文。`;
+  expect(compareUnitText(printed, [d])).toEqual([]);
+  // A cell printed before the one it follows, in every band, is out of order.
+  const swapped = bands.map(([a, b, c, e]) => [a, c, b, e]);
+  expect(compareUnitText(`表头甲表头乙表头丙表头丁${banded('表头甲表头乙表头丙表头丁', swapped)}下文。`, [d]).join()).toContain('not found in order');
+  // A band of a cell lost (its characters printed elsewhere, out of place) is found.
+  const moved = bands.map((band, b) => (b === 2 ? [band[0], '', band[2], band[3]] : band));
+  moved[moved.length - 1].push(longParts[2]);
+  expect(compareUnitText(`表头甲表头乙表头丙表头丁${banded('表头甲表头乙表头丙表头丁', moved)}下文。`, [d]).join()).toContain('not found in order');
+});
+
+it('takes a cell part where the row goes on, not a longer chance match of its text further on', () => {
+  // The first band holds 公室关于进 of the third cell; the text 公室关于进一步加 comes again later (another cell).
+  const d = doc([rowTable(['一', '公室关于进一步加请结合实际', '周文良乡镇部']), p('公室关于进一步加强。')]);
+  const printed = '表头甲表头乙表头丙一公室关于进周文良表头甲表头乙表头丙一步加请结合实际乡镇部公室关于进一步加强。';
+  expect(compareUnitText(printed, [d])).toEqual([]);
+});
+
+it('does not take a cell whose letters are only scattered through other text', () => {
+  const d = doc([rowTable(['一', '甲乙丙丁戊己']), p('子丑寅卯辰巳')]);
+  expect(compareUnitText('表头甲表头乙一甲乙丙丁戊己子丑寅卯辰巳', [d])).toEqual([]);
+  expect(compareUnitText('表头甲表头乙一甲子乙丑丙寅丁卯戊辰己巳', [d]).join()).toContain('row 2 cell 2 not found in order');
+});
+
+it('lets merged cells repeated on every page of a cut table through whole, and still finds a cell printed twice', () => {
+  const c = (text: string, rowSpan?: number) => ({ ...cell(text), ...(rowSpan ? { rowSpan } : {}) });
+  // Merged cells: 甲乙 spans rows 2–5, 甲乙丙 rows 2–3, 丙丁 rows 4–5; the table is cut after rows 3 and 4.
+  const merged: BlockElement = {
+    type: 'table',
+    headerRows: 1,
+    children: [
+      { type: 'table-row', children: [c('序'), c('名'), c('注')] },
+      { type: 'table-row', children: [c('甲乙', 4), c('甲乙丙', 2), c('子')] },
+      { type: 'table-row', children: [c('丑')] },
+      { type: 'table-row', children: [c('寅'), c('丙丁', 2)] },
+      { type: 'table-row', children: [c('卯')] },
+    ],
+  };
+  const d = doc([merged, p('完。')]);
+  // Each later page repeats the header and the merged cells its rows are in (tableSlices gz-repeat).
+  expect(compareUnitText('序名注甲乙甲乙丙子丑序名注甲乙寅丙丁序名注甲乙卯丙丁完。', [d])).toEqual([]);
+  // A plain cell printed twice is still extra text.
+  expect(compareUnitText('序名注甲乙甲乙丙子丑序名注甲乙寅丙丁序名注甲乙卯丙丁寅完。', [d]).join()).toContain('extra characters: 寅×1');
+});
+
+it('reads a cell split where the row goes on, though its whole text comes again in later text', () => {
+  const d = doc([rowTable(['甲', '关于进一步加强做好', '子丑寅']), p('关于进一步加强做好全工作。')]);
+  expect(compareUnitText('表头甲表头乙表头丙甲关于进一子丑表头甲表头乙表头丙步加强做好寅关于进一步加强做好全工作。', [d])).toEqual([]);
+});

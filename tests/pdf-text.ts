@@ -188,31 +188,99 @@ export function pageBody(pageText: string, folio: number, heads: string[]): stri
 }
 
 /**
- * Is `text` in `all` from `from` on, whole or (a table cell split across pages) in at most 4 parts in
- * order? Returns where reading goes on: after the text, or for a cell in parts after its first part (a
- * split row prints the first part of every cell, then the rest of every cell).
+ * Parts of a cell split across pages or text-column bands that may be short: a cell's first and last part
+ * can hold a line or two (the row began near a page foot, or its text ends just after a cut), and up to two
+ * more short parts are let through (Paged.js cutting a part again where our estimate was off).
  */
-function findPiece(all: string, text: string, from: number, cell: boolean): number {
+const SHORT_MIDDLE_PARTS = 2;
+/**
+ * Any other part of a split cell fills a whole band (a page, or a third of a text column): at least a few
+ * lines of at least one character. Shorter text matched between a cell's first and last part is not that
+ * cell's part but letters of other text, so a lost or misplaced cell still fails.
+ */
+export const MIN_MIDDLE_PART = 6;
+
+/** How many characters of `text` from `i` on are in `all` at `p`. */
+function matchLength(all: string, p: number, text: string, i: number): number {
+  let n = 0;
+  while (i + n < text.length && p + n < all.length && all[p + n] === text[i + n]) n++;
+  return n;
+}
+
+/**
+ * Where the next part of a cell's text (`text` from `i`) is printed, at or after `at`, and how long it is.
+ * A part right at `at` is taken (a cell's first part follows the previous cell's). Else the first place
+ * where MIN_MIDDLE_PART characters or all the rest match: a longer match further on is a coincidence of
+ * repetitive text (taking it skipped the cells between). Else the longest match.
+ */
+function nextPart(all: string, text: string, i: number, at: number): { found: number; len: number } | null {
+  const here = matchLength(all, at, text, i);
+  if (here > 0) return { found: at, len: here };
+  const enough = Math.min(MIN_MIDDLE_PART, text.length - i);
+  let best: { found: number; len: number } | null = null;
+  for (let p = all.indexOf(text[i], at); p >= 0; p = all.indexOf(text[i], p + 1)) {
+    const len = matchLength(all, p, text, i);
+    if (len >= enough) return { found: p, len };
+    if (!best || len > best.len) best = { found: p, len };
+  }
+  return best;
+}
+
+/**
+ * Is `text` in `all` from `from` on, whole or (a table cell split across pages or bands) in parts in
+ * order? Returns where reading goes on: after the text, or for a cell in parts after its first part (a
+ * split row prints the first part of every cell, then the rest of every cell). A cell's parts between its
+ * first and last must be MIN_MIDDLE_PART long but SHORT_MIDDLE_PARTS.
+ */
+export function findPiece(all: string, text: string, from: number, cell: boolean): number {
   const whole = all.indexOf(text, from);
-  if (whole >= 0 || !cell) return whole < 0 ? -1 : whole + text.length;
+  if (!cell || whole === from) return whole < 0 ? -1 : whole + text.length;
+  // A cell whose first part is right where reading goes on is split there: its whole text further on is
+  // a coincidence of repetitive text (a cell “English text and mo|re” and a later “English text and more”).
+  if (whole >= 0 && matchLength(all, from, text, 0) < 2) return whole + text.length;
+  const parts = inParts(all, text, from);
+  return parts >= 0 || whole < 0 ? parts : whole + text.length;
+}
+
+function inParts(all: string, text: string, from: number): number {
   let at = from;
   let i = 0;
   let afterFirst = -1;
-  for (let part = 0; part < 4 && i < text.length; part++) {
-    let len = 1;
-    let found = all.indexOf(text.slice(i, i + 1), at);
-    if (found < 0) return -1;
-    while (i + len < text.length) {
-      const next = all.indexOf(text.slice(i, i + len + 1), at);
-      if (next < 0) break;
-      found = next;
-      len++;
-    }
-    at = found + len;
+  let short = 0;
+  while (i < text.length) {
+    const part = nextPart(all, text, i, at);
+    if (!part) return -1;
+    const middle = afterFirst >= 0 && i + part.len < text.length;
+    if (middle && part.len < MIN_MIDDLE_PART && ++short > SHORT_MIDDLE_PARTS) return -1;
+    at = part.found + part.len;
     if (afterFirst < 0) afterFirst = at;
-    i += len;
+    i += part.len;
   }
-  return i === text.length ? afterFirst : -1;
+  return afterFirst;
+}
+
+/** Occurrences of `text` in `all` (not overlapping). */
+function occurrences(all: string, text: string): number {
+  let n = 0;
+  for (let p = all.indexOf(text); p >= 0; p = all.indexOf(text, p + text.length)) n++;
+  return n;
+}
+
+/**
+ * `body` without the copies of repeatable texts it holds beyond the model's own (`model`: the pieces'
+ * texts joined), longest first: each copy is cut whole, so only text printed again as a whole cell or
+ * header is let through here, however many times a tall row repeats it.
+ */
+export function withoutRepeatCopies(body: string, texts: string[], model: string): string {
+  let out = body;
+  for (const text of [...new Set(texts)].filter((t) => t.length > 1).sort((a, b) => b.length - a.length)) {
+    let extra = occurrences(out, text) - occurrences(model, text);
+    while (extra-- > 0) {
+      const at = out.lastIndexOf(text);
+      out = out.slice(0, at) + out.slice(at + text.length);
+    }
+  }
+  return out;
 }
 
 /**
@@ -220,27 +288,29 @@ function findPiece(all: string, text: string, from: number, cell: boolean): numb
  * table's repeated header and merged-cell text, and every block (cell) found in reading order (cells may
  * come in parts when a row is split). Returns the problems, empty when the text is true.
  */
-export function compareUnitText(printed: string, docs: GazetteDocument[]): string[] {
+export function compareUnitText(printed: string, docs: GazetteDocument[], trace?: (line: string) => void): string[] {
   const problems: string[] = [];
   const body = squeeze(foldForms(printed));
   const pieces = docs.flatMap(documentPieces).map((p) => ({ ...p, text: squeeze(foldForms(p.text)) })).filter((p) => p.text);
   const expected = counts(pieces.map((p) => p.text).join(''));
-  const actual = counts(body);
+  const printedCounts = counts(body);
   const missing: string[] = [];
   for (const [ch, n] of expected) {
-    const got = actual.get(ch) ?? 0;
+    const got = printedCounts.get(ch) ?? 0;
     if (got < n) missing.push(`${ch}×${n - got}`);
-    actual.set(ch, got - n);
   }
   if (missing.length) problems.push(`missing characters: ${missing.slice(0, 20).join(' ')}`);
   // What is left over must be made of repeatable table texts (and image alt texts).
   // An image's alt text may be in the text layer too (Chromium shows it for an image that cannot load).
   const altTexts = docs.flatMap((d) => d.content.blocks.flatMap((b) => (b.type === 'image' && b.alt ? [b.alt] : [])));
-  const repeatable = docs
+  const repeatTexts = docs
     .flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table').flatMap(repeatableTexts))
     .concat(altTexts)
-    .map((t) => counts(squeeze(foldForms(t))))
-    .filter((c) => c.size > 0);
+    .map((t) => squeeze(foldForms(t)));
+  // Whole copies first (a merged cell repeated on each page a tall row takes), then letters left over.
+  const actual = counts(withoutRepeatCopies(body, repeatTexts, pieces.map((p) => p.text).join('')));
+  for (const [ch, n] of expected) actual.set(ch, (actual.get(ch) ?? 0) - n);
+  const repeatable = repeatTexts.map(counts).filter((c) => c.size > 0);
   repeatable.sort((a, b) => b.size - a.size);
   for (const rep of repeatable) {
     let times = Infinity;
@@ -255,6 +325,7 @@ export function compareUnitText(printed: string, docs: GazetteDocument[]): strin
   let cursor = 0;
   for (const piece of pieces) {
     const end = findPiece(ordered, piece.text, cursor, !!piece.cell);
+    trace?.(`${piece.where}: ${cursor} → ${end} of ${ordered.length} “${piece.text.slice(0, 12)}”`);
     if (end < 0) {
       problems.push(`${piece.where} not found in order: “${piece.text.slice(0, 30)}” (after “${ordered.slice(Math.max(0, cursor - 20), cursor)}”)`);
       break;
@@ -265,7 +336,7 @@ export function compareUnitText(printed: string, docs: GazetteDocument[]): strin
 }
 
 /** The body pages' text of every pagination unit of an exported issue, compared with the tree. */
-export function compareIssueText(pages: string[], tree: IssueTree, pageMap: PageMap, evenHead: string): string[] {
+export function compareIssueText(pages: string[], tree: IssueTree, pageMap: PageMap, evenHead: string, trace?: (line: string) => void): string[] {
   const docs = tree.sections.flatMap((s) => s.documents.map((d) => ({ doc: d, section: s.name })));
   const unitIds = Object.keys(pageMap.units);
   const problems: string[] = [];
@@ -277,7 +348,7 @@ export function compareIssueText(pages: string[], tree: IssueTree, pageMap: Page
     const { first, count } = pageMap.units[id];
     let body = '';
     for (let n = first; n < first + count; n++) body += pageBody(pages[pageMap.frontPages + n - 1] ?? '', n, [evenHead, unitDocs[0].section]);
-    for (const problem of compareUnitText(body, unitDocs.map((d) => d.doc))) problems.push(`unit ${id} 「${unitDocs[0].doc.title.slice(0, 20)}」: ${problem}`);
+    for (const problem of compareUnitText(body, unitDocs.map((d) => d.doc), trace)) problems.push(`unit ${id} 「${unitDocs[0].doc.title.slice(0, 20)}」: ${problem}`);
   });
   return problems;
 }
