@@ -56,7 +56,7 @@ describe('host services', () => {
     const a = createHostServices({ launchEngine: standInEngine([]) });
     const b = createHostServices({ launchEngine: standInEngine([]) });
     const [da, db] = [handlerServices(a), handlerServices(b)];
-    for (const key of ['printService', 'docxWorker', 'userFiles', 'volumeJob'] as const) expect(da[key]).not.toBe(db[key]);
+    for (const key of ['printService', 'docxWorker', 'userFiles', 'volumeJob', 'publishQueue'] as const) expect(da[key]).not.toBe(db[key]);
     const exportId = a.userFiles.remember(path.join(dir, 'b.pdf'), 'pdf');
     expect(b.userFiles.get(exportId)).toBeUndefined();
     expect(await a.printService.engine()).not.toBe(await b.printService.engine());

@@ -4,7 +4,8 @@
  *   - printService: the print engine, the layout caches, one print job at a time (exports, publishes);
  *   - docxWorker: the Word-import worker thread, kept between imports;
  *   - userFiles: the files written for the user, by exportId (export.download, shell.reveal);
- *   - volumeJob: the one 年度总目录/合订本 job, which volume.cancel reaches.
+ *   - volumeJob: the one 年度总目录/合订本 job, which volume.cancel reaches;
+ *   - publishQueue: 发布网页版 jobs one at a time (nothing to release).
  * Nothing of this lives at module level: a test makes its own, stops it, and shares nothing with the next.
  * A CLI command makes only what it uses (a PrintService for an export); handlers without a service make
  * one for their call.
@@ -14,12 +15,14 @@ import { createPrintService, type PrintService } from './export/printService';
 import { VolumeJob } from './handlers/volumeJob';
 import { UserFileRegistry } from './handlers/userFiles';
 import { createDocxWorkerPool, type DocxWorkerPool } from './import/docxWorkerHost';
+import { JobQueue } from './jobQueue';
 
 export interface HostServices {
   readonly printService: PrintService;
   readonly docxWorker: DocxWorkerPool;
   readonly userFiles: UserFileRegistry;
   readonly volumeJob: VolumeJob;
+  readonly publishQueue: JobQueue;
   /** Cancel the volume job, close the print engine after its queued jobs, end the worker, forget the files. */
   stop(): Promise<void>;
 }
@@ -39,6 +42,7 @@ export function createHostServices(opts: HostServiceOptions = {}): HostServices 
     docxWorker,
     userFiles,
     volumeJob,
+    publishQueue: new JobQueue(),
     async stop() {
       volumeJob.stop();
       await Promise.all([printService.stop(), docxWorker.stop()]);
@@ -48,7 +52,7 @@ export function createHostServices(opts: HostServiceOptions = {}): HostServices 
 }
 
 /** The services as HandlerDeps fields (a host spreads them into the deps it passes to handleCall). */
-export function handlerServices(services: HostServices): Pick<HostServices, 'printService' | 'docxWorker' | 'userFiles' | 'volumeJob'> {
-  const { printService, docxWorker, userFiles, volumeJob } = services;
-  return { printService, docxWorker, userFiles, volumeJob };
+export function handlerServices(services: HostServices): Pick<HostServices, 'printService' | 'docxWorker' | 'userFiles' | 'volumeJob' | 'publishQueue'> {
+  const { printService, docxWorker, userFiles, volumeJob, publishQueue } = services;
+  return { printService, docxWorker, userFiles, volumeJob, publishQueue };
 }

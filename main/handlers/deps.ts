@@ -1,5 +1,6 @@
 /** What handlers get from their host (Electron main, the web bridge or the CLI). Areas may ADD optional fields. */
 import type { DocxWorkerPool } from '../import/docxWorkerHost';
+import type { JobQueue } from '../jobQueue';
 import type { Library } from '../store/index';
 import type { UserFileRegistry } from './userFiles';
 import type { VolumeJob } from './volumeJob';
@@ -36,4 +37,6 @@ export interface HandlerDeps {
   userFiles?: UserFileRegistry;
   /** The host's one 年度总目录/合订本 job slot, so volume.cancel reaches the running job; default: one per call. */
   volumeJob?: VolumeJob;
+  /** The host's queue of 发布网页版 jobs, run one at a time; default: the publish runs at once. */
+  publishQueue?: JobQueue;
 }

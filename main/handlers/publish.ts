@@ -1,8 +1,8 @@
 /**
  * 发布网页版: the issue's web edition into `exports/<journal>-<year>年第<n>期-网页版/` beside the library
  * (main/export/publish.ts). The host's print engine (Electron) when it provides one, else a Chromium
- * launched for this one publish (a rare action) and closed afterwards. A host with a PrintService runs
- * publishes one at a time in its queue (with its exports, which share the engine).
+ * launched for this one publish (a rare action) and closed afterwards. A host runs its publishes one at
+ * a time (its publishQueue); a host's stop does not wait for them (its print service's queue would).
  */
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
@@ -21,7 +21,7 @@ export function publishFolder(libraryFile: string | undefined, tree: IssueTree):
 
 export const publishHandlers: HandlerTable<'export.publish'> = {
   'export.publish': (deps: Deps, { issueId }) => {
-    const serial = <T>(fn: () => Promise<T>): Promise<T> => (deps.printService ? deps.printService.serial(fn) : fn());
+    const serial = <T>(fn: () => Promise<T>): Promise<T> => (deps.publishQueue ? deps.publishQueue.run(fn) : fn());
     return serial(async () => {
       const tree = deps.library.issues.getTree(issueId);
       const dir = publishFolder(deps.library.file, tree);
