@@ -21,6 +21,7 @@ const UNIT = [
   'main/export/layoutCache.test.ts',
   'tests/search-grams.test.ts',
   'main/export/printService.test.ts',
+  'main/hostServices.test.ts',
   'tests/store-library.test.ts',
   'tests/store-handlers.test.ts',
   'tests/store-paths.test.ts',

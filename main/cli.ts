@@ -87,12 +87,14 @@ export async function main(argv: string[], ctx: CliContext = processContext): Pr
     ctx.out(`Usage: gazette ${command.usage}\n  ${command.summary}`);
     return 0;
   }
+  // The command's log, made here (the CLI's composition root) and handed to the command with its context.
+  const log = cliLog(ctx);
   try {
     const module = await command.load();
-    return await module.run(rest, ctx);
+    return await module.run(rest, { ...ctx, log });
   } catch (error) {
     // The name only: arguments may be search terms, i.e. document text.
-    cliLog().error(`gazette ${name} failed`, error);
+    log.error(`gazette ${name} failed`, error);
     ctx.err(`gazette ${name}: ${oneLine(error)}`);
     return error instanceof CliError ? error.exitCode : 1;
   }

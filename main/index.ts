@@ -9,11 +9,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { APP_ORIGIN, IPC_CALL, IPC_EVENT } from '../common/ipc/names';
 import { createElectronPrintEngine } from './electron/printEngine';
-import { createPrintService } from './export/printService';
 import type { UserFileKind } from './handlers/deps';
 import { handleCall } from './handlers/index';
 import { createLibraryHost, type LibraryHost } from './libraryHost';
-import { prewarmDocxWorker } from './import/docxWorkerHost';
+import { createHostServices, handlerServices } from './hostServices';
 import { createFileLogger } from './log';
 import { appRoot } from './appRoot';
 import { LIBRARY_FILE_NAME } from './paths';
@@ -47,8 +46,9 @@ if (!app.requestSingleInstanceLock()) {
   let mainWindow: BrowserWindow | null = null;
   let host: LibraryHost | null = null;
   const log = createFileLogger('app', { dir: path.join(app.getPath('userData'), 'logs') });
-  // Electron's printToPDF window and the layout cache, for the app's life (stopped when it quits).
-  const printService = createPrintService(() => createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`));
+  // The app's long-lived services (Electron's printToPDF window and the layout caches, the Word worker, the
+  // files it wrote, the volume job), for the app's life: stopped when it quits (main/hostServices.ts).
+  const services = createHostServices({ launchEngine: () => createElectronPrintEngine(`${APP_ORIGIN}/print/print.html`) });
   const rendererRoot = path.join(appRoot(), 'dist', 'renderer');
 
   const emit = (channel: string, payload: unknown) => {
@@ -270,8 +270,8 @@ if (!app.requestSingleInstanceLock()) {
       return host.restore(day);
     },
     emit,
-    printEngine: () => printService.engine(),
-    printService,
+    printEngine: () => services.printService.engine(),
+    ...handlerServices(services),
     revealFile: (file: string) => shell.showItemInFolder(file),
     chooseSaveFile,
     chooseOpenFile,
@@ -301,7 +301,7 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow = createWindow();
     mainWindow.on('closed', () => (mainWindow = null));
     // Start the Word import worker once the window has settled, so the first import does not wait for it.
-    setTimeout(() => void prewarmDocxWorker(), 10_000).unref();
+    setTimeout(() => void services.docxWorker.prewarm(), 10_000).unref();
   }).catch((error: unknown) => {
     // A start that fails here would leave a process with no window: say why and quit.
     log.error('the app could not start', error);
@@ -348,7 +348,7 @@ if (!app.requestSingleInstanceLock()) {
   }
 
   app.on('window-all-closed', () => {
-    void printService.stop();
+    void services.stop();
     host?.close();
     host = null;
     app.quit();

@@ -9,6 +9,7 @@ import { DOMParser } from 'linkedom';
 import { renderDocument } from '../common/render/toHtml';
 import { toDocx } from '../common/render/toDocx';
 import { PLACEHOLDER_PNG } from '../main/import/docxPackage';
+import { createDocxWorkerPool } from '../main/import/docxWorkerHost';
 import { importDocxFile } from '../main/import/importDocx';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
@@ -19,7 +20,12 @@ import { fixtureIssue } from './fixtures/docx-issue-fixture';
 const TINY_PNG = new Uint8Array([...PLACEHOLDER_PNG, 0]);
 
 const dir = mkdtempSync(join(tmpdir(), 'gazette-docx-import-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// One Word worker for the file's imports, as a host keeps one; stopped at the end.
+const worker = createDocxWorkerPool();
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await worker.stop();
+});
 
 /** Structure of a document as the round trip must keep it: block kinds, heading levels, text, 文号, tables. */
 function structure(content: DocumentContent): string[] {
@@ -41,7 +47,7 @@ async function roundTrip(treeDoc: GazetteDocument, tree = fixtureIssue()) {
   const { bytes } = await toDocx(tree, { document: treeDoc.id, assets: () => ({ data: TINY_PNG, type: 'png', width: 1, height: 1 }) });
   const file = join(dir, `${treeDoc.id}.docx`);
   writeFileSync(file, bytes);
-  return importDocxFile(file);
+  return importDocxFile(file, { worker });
 }
 
 describe('round trip: issue -> DOCX -> import one document', () => {
@@ -97,7 +103,7 @@ describe('Word numbering and alignment', () => {
       para('2024年7月5日', '<w:jc w:val="right"/>');
     const file = join(dir, 'numbered.docx');
     writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(body), 'word/numbering.xml': numbering }));
-    const result = await importDocxFile(file);
+    const result = await importDocxFile(file, { worker });
     expect(result.error).toBeUndefined();
     expect(structure(result.content)).toEqual([
       'doc-title 格尔木市某局关于开展安全检查的通知',
@@ -131,7 +137,7 @@ describe('numbering carried by paragraph styles (WPS, Word heading styles)', () 
     const body = para('正文开头。') + styled('WpsLevel1', '基本情况') + styled('WpsLevel2', '存在问题') + styled('WpsLevel2', '下步打算') + styled('WpsLevel1', '工作要求');
     const file = join(dir, 'style-numbered.docx');
     writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(body), 'word/numbering.xml': numbering, 'word/styles.xml': styles }));
-    const result = await importDocxFile(file);
+    const result = await importDocxFile(file, { worker });
     expect(structure(result.content)).toEqual(['paragraph 正文开头。', 'heading1 一、基本情况', 'heading2 （一）存在问题', 'heading2 （二）下步打算', 'heading1 二、工作要求']);
   });
 });
@@ -208,7 +214,7 @@ describe('paste from Word/WPS', () => {
   it('never lets script survive a .docx import either (HTML-looking text stays text)', async () => {
     const file = join(dir, 'xss.docx');
     writeFileSync(file, buildDocx({ 'word/document.xml': documentXml(para('&lt;script&gt;alert(1)&lt;/script&gt;正文') + para('&lt;img src=x onerror=alert(1)&gt;')) }));
-    const result = await importDocxFile(file);
+    const result = await importDocxFile(file, { worker });
     expect(result.error).toBeUndefined();
     // The text is kept literally as text in the model: the printable HTML and the editor escape it.
     const leaves = result.content.blocks.flatMap((b) => ('children' in b ? (b.children as Array<{ text?: string; type?: string }>) : []));

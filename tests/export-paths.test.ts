@@ -12,7 +12,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrintService } from '../main/export/printService';
+import { createHostServices, handlerServices } from '../main/hostServices';
 import type { ExportHost } from '../main/handlers/export';
 import { handleCall, type HandlerDeps } from '../main/handlers/index';
 import { openLibrary, type Library } from '../main/store/index';
@@ -29,9 +29,9 @@ let library: Library;
 let issueId: string;
 let images: { png: Uint8Array; jpeg: Uint8Array };
 
-// The app's host keeps one print service (one Chromium, one layout cache) for its life, as here.
-const printService = createPrintService();
-const exportHost: ExportHost = { printService };
+// The app's host keeps its services (one Chromium, the layout caches, the files it wrote) for its life, as here.
+const services = createHostServices();
+const exportHost: ExportHost & Partial<HandlerDeps> = handlerServices(services);
 
 async function call<T>(channel: string, payload: unknown, deps: Partial<HandlerDeps> & Record<string, unknown> = {}): Promise<T> {
   const result = await handleCall(channel, payload, { deps: { library, ...exportHost, ...deps } });
@@ -94,7 +94,7 @@ beforeAll(() => {
 });
 
 afterAll(async () => {
-  await printService.stop();
+  await services.stop();
   library?.close();
   cleanup();
 });
@@ -178,6 +178,23 @@ describe('one export path: the contract and the CLI', () => {
     expect(await call('shell.reveal', { exportId: 'not-an-export' }, { revealFile })).toEqual({ shown: false });
     const refused = await handleCall('export.download', { exportId: 'not-an-export' }, { deps: { library } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    // Another host (or a caller without one) does not know this host's files.
+    const other = createHostServices();
+    for (const deps of [{ library, ...handlerServices(other) }, { library }]) {
+      expect(await handleCall('export.download', { exportId: app.docx.exportId }, { deps })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    }
+    await other.stop();
+  });
+
+  it('a stopped host forgets the files it wrote (the files stay)', async () => {
+    const host = createHostServices();
+    const deps = { library, ...handlerServices(host) };
+    const saved = await call<SavedFile>('export.docx', { issueId }, handlerServices(host));
+    expect(await handleCall('export.download', { exportId: saved.exportId }, { deps })).toMatchObject({ ok: true });
+    await host.stop();
+    expect(host.userFiles.size).toBe(0);
+    expect(await handleCall('export.download', { exportId: saved.exportId }, { deps })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(existsSync(saved.path)).toBe(true);
   });
 
   it('writes where the host chooses (a save dialog) and writes nothing when the dialog is closed', async () => {

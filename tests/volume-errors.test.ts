@@ -8,6 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleCall, type CallContext } from '../main/handlers/index';
+import { VolumeJob } from '../main/handlers/volumeJob';
 import type { PrintEngine } from '../main/export/engine';
 import { checkOutputFile } from '../main/export/outputFile';
 import { main } from '../main/cli';
@@ -33,11 +34,11 @@ afterEach(() => {
 });
 
 /** A print engine that arrives when the test says so (never used: every job here stops before printing). */
-function engineLater(): { ctx: CallContext; arrive: () => void } {
+function engineLater(volumeJob = new VolumeJob()): { ctx: CallContext; arrive: () => void } {
   let arrive!: () => void;
   const arrived = new Promise<PrintEngine>((resolve) => (arrive = () => resolve({} as PrintEngine)));
   const logger = { warn: (m: string) => logged.push(m), error: (m: string) => logged.push(m) };
-  return { ctx: { deps: Object.assign({ library: lib, logger }, { printEngine: () => arrived }) }, arrive };
+  return { ctx: { deps: Object.assign({ library: lib, logger, volumeJob }, { printEngine: () => arrived }) }, arrive };
 }
 
 describe('volume handlers', () => {
@@ -61,6 +62,24 @@ describe('volume handlers', () => {
     expect(await first).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('已取消') } });
     // The job is over: the next one is not refused as running (it stops at its own year).
     expect(await handleCall('volume.index', { year: 1999 }, ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it("two hosts' job slots are their own; stopping a host cancels its running job", async () => {
+    const a = engineLater();
+    const b = engineLater();
+    const first = handleCall('volume.bind', { year: 2024 }, a.ctx);
+    // Host b is not refused by a's job, and cannot cancel it.
+    expect(await handleCall('volume.cancel', {}, b.ctx)).toEqual({ ok: true, value: { cancelled: false } });
+    b.arrive();
+    expect(await handleCall('volume.index', { year: 1999 }, b.ctx)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    a.ctx.deps.volumeJob!.stop();
+    a.arrive();
+    expect(await first).toEqual({ ok: false, error: { code: 'cancelled', message: expect.stringContaining('已取消') } });
+    expect(a.ctx.deps.volumeJob!.busy).toBe(false);
+  });
+
+  it('without a host job slot, a cancel has nothing to reach', async () => {
+    expect(await handleCall('volume.cancel', {}, { deps: { library: lib } })).toEqual({ ok: true, value: { cancelled: false } });
   });
 });
 

@@ -1,8 +1,9 @@
 /** The editor's 导入 of a Word file (`documents.importWord`): into the chosen section, or refused with nothing written. */
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toDocx } from '../common/render/toDocx';
 import { handleCall, type CallContext } from '../main/handlers/index';
+import { createDocxWorkerPool } from '../main/import/docxWorkerHost';
 import { openLibrary, type Library } from '../main/store/index';
 import { fixtureIssue } from './fixtures/docx-issue-fixture';
 import { makeTree, tempDir } from './store-fixtures';
@@ -12,12 +13,15 @@ let lib: Library;
 let ctx: CallContext;
 let issueId: string;
 let sectionId: string;
+// The host's Word worker, as the app keeps one for its life; stopped after the file's tests.
+const docxWorker = createDocxWorkerPool();
+afterAll(() => docxWorker.stop());
 
 beforeEach(() => {
   let dir: string;
   ({ dir, cleanup } = tempDir());
   lib = openLibrary(path.join(dir, 'library.sqlite'), { logger: { warn: () => {} } });
-  ctx = { deps: { library: lib, logger: { warn: () => {}, error: () => {} } } };
+  ctx = { deps: { library: lib, logger: { warn: () => {}, error: () => {} }, docxWorker } };
   issueId = lib.issues.insertTree(makeTree());
   sectionId = lib.issues.getTree(issueId).sections[0].id;
 });
@@ -42,6 +46,8 @@ describe('documents.importWord', () => {
     const stored = lib.documents.get(value.documentId);
     expect(stored.docNumber).toBe(original.docNumber);
     expect(stored.sectionId).toBe(sectionId);
+    // The conversion ran on the host's worker, which stays for the next import.
+    expect(docxWorker.threadId).toBeDefined();
   });
 
   it('refuses a file that is not a Word document with one clear sentence and writes nothing', async () => {

@@ -240,7 +240,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       const issueId = library.issues.insertTree(tree);
       const exportPdf = async (file: string, cache: LayoutCache) => {
         const host = { printEngine: async () => engine, layoutCache: cache, ...fileArgument(file) };
-        const result = await callChannel(library, 'export.pdf', { issueId }, host);
+        const result = await callChannel(ctx, library, 'export.pdf', { issueId }, host);
         if (result.canceled || !result.timings) throw new Error('bench export wrote no PDF');
         return { pages: result.pages, timings: result.timings };
       };
@@ -255,7 +255,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
         ctx.err(`warm ${i + 1}: ${Math.round(warm[i])} ms (layout ${result.timings.layoutMs}, print ${result.timings.printMs})`);
         const edited = editedDocument(library.issues.getTree(issueId), i);
         const t1 = performance.now();
-        if (edited) await callChannel(library, 'documents.save', { documentId: edited.id, content: edited.content as never });
+        if (edited) await callChannel(ctx, library, 'documents.save', { documentId: edited.id, content: edited.content as never });
         const after = await exportPdf(path.join(dir, `edit-${i}.pdf`), cache);
         edit.push(performance.now() - t1);
         const { printedPages, reusedPages, fullPrintReason } = after.timings;

@@ -27,9 +27,9 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     const tree = loadSampleTree();
     const issueId = library.issues.insertTree(tree);
     // The app's export path: the contract handlers, with the files chosen here instead of in a dialog.
-    const pdf = await callChannel(library, 'export.pdf', { issueId }, { ...fileArgument(pdfPath), printService });
+    const pdf = await callChannel(ctx, library, 'export.pdf', { issueId }, { ...fileArgument(pdfPath), printService });
     if (pdf.canceled) throw new Error('no PDF written');
-    const docx = values['no-docx'] ? undefined : await callChannel(library, 'export.docx', { issueId }, fileArgument(pdfPath.replace(/\.pdf$/i, '') + '.docx'));
+    const docx = values['no-docx'] ? undefined : await callChannel(ctx, library, 'export.docx', { issueId }, fileArgument(pdfPath.replace(/\.pdf$/i, '') + '.docx'));
     const docxPath = docx && !docx.canceled ? docx.path : undefined;
     printJson(ctx, { pdf: pdf.path, docx: docxPath, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
   } finally {

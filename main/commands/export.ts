@@ -33,11 +33,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (!issueId || (!values.pdf && !values.html && !values.docx)) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
   const printService = createPrintService();
   try {
-    const summary = await withLibrary(values.db, ctx.env, async (library) => {
+    const summary = await withLibrary(values.db, ctx, async (library) => {
       const out: Record<string, unknown> = {};
       const warnings = new Set<string>();
       if (values.pdf) {
-        const pdf = await callChannel(library, 'export.pdf', { issueId, bleed: values.bleed, padToMultipleOf4: values.pad4 }, { ...fileArgument(values.pdf), printService });
+        const pdf = await callChannel(ctx, library, 'export.pdf', { issueId, bleed: values.bleed, padToMultipleOf4: values.pad4 }, { ...fileArgument(values.pdf), printService });
         if (pdf.canceled) throw new CliError('PDF 未导出 (no PDF written)');
         pdf.warnings.forEach((w) => warnings.add(w));
         Object.assign(out, { pdf: pdf.path, pages: pdf.pages, documents: library.pageMaps.get(issueId).pages, timings: pdf.timings });
@@ -48,7 +48,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       }
       if (values.docx) {
         // TOC page numbers: the layout this run's PDF stored, else the last stored one.
-        const docx = await callChannel(library, 'export.docx', { issueId }, fileArgument(values.docx));
+        const docx = await callChannel(ctx, library, 'export.docx', { issueId }, fileArgument(values.docx));
         if (docx.canceled) throw new CliError('DOCX 未导出 (no DOCX written)');
         docx.warnings.forEach((w) => warnings.add(w));
         Object.assign(out, { docx: docx.path, docxNotes: docx.notes ?? [] });

@@ -21,18 +21,18 @@ interface ImportSummary {
   warnings: ImportWarning[];
 }
 
-type Importer = (library: Library, file: string) => Promise<ImportSummary>;
+type Importer = (library: Library, file: string, ctx: CliContext) => Promise<ImportSummary>;
 
-const importText: Importer = async (library, file) => {
+const importText: Importer = async (library, file, ctx) => {
   const decoded = decodeFileBytes(new Uint8Array(readFileSync(file)));
   if (!decoded.ok) throw new CliError(`${decoded.error.message}: ${file}`);
   const text = decoded.text;
   if (!text.trim()) throw new CliError(`文件是空的 (empty file): ${file}`);
-  return callChannel(library, 'issues.importText', { text, fileName: path.basename(file).slice(0, 200) });
+  return callChannel(ctx, library, 'issues.importText', { text, fileName: path.basename(file).slice(0, 200) });
 };
 
-const importPackage: Importer = async (library, file) => {
-  const result = await callChannel(library, 'issues.importPackage', { pick: true }, { chooseOpenFile: async () => path.resolve(file) });
+const importPackage: Importer = async (library, file, ctx) => {
+  const result = await callChannel(ctx, library, 'issues.importPackage', { pick: true }, { chooseOpenFile: async () => path.resolve(file) });
   if (result.canceled) throw new CliError('未导入 (nothing imported)');
   const { issueId, issueIds } = result;
   const documents = issueIds.reduce((n, id) => n + library.issues.toc(id).length, 0);
@@ -67,7 +67,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       if (!existsSync(f)) throw new CliError(`找不到文件 (file not found): ${f}`);
       if (path.extname(f).toLowerCase() === '.gazette') throw new CliError(`期刊包只能作为新的一期导入 (a .gazette package imports as its own issue): ${f}`);
     }
-    const result = await withLibrary(values.db, ctx.env, (library) => importFilesIntoLibrary(library, positionals, { issueId: values.issue, sectionName: values.section }));
+    const result = await withLibrary(values.db, ctx, (library) => importFilesIntoLibrary(library, positionals, { issueId: values.issue, sectionName: values.section }));
     if (!result.ok) throw new CliError(result.error.message);
     printJson(ctx, {
       issueId: result.issueId,
@@ -79,7 +79,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   if (!existsSync(file)) throw new CliError(`找不到文件 (file not found): ${file}`);
   const importer = importersByExtension[path.extname(file).toLowerCase()];
   if (!importer) throw new CliError(`不支持的文件类型 (unsupported file type): ${path.extname(file)}`);
-  const summary = await withLibrary(values.db, ctx.env, (library) => importer(library, file));
+  const summary = await withLibrary(values.db, ctx, (library) => importer(library, file, ctx));
   printJson(ctx, { issueId: summary.issueId, documents: summary.documents, warnings: summary.warnings });
   return 0;
 }

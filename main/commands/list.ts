@@ -5,7 +5,7 @@ export const usage = 'list [--db PATH] [--json]';
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...dbOption, ...jsonOption });
-  const issues = await withLibrary(values.db, ctx.env, (library) => callChannel(library, 'issues.list', {}));
+  const issues = await withLibrary(values.db, ctx, (library) => callChannel(ctx, library, 'issues.list', {}));
   if (values.json) printJson(ctx, issues);
   else if (issues.length === 0) ctx.out('（资料库中没有期刊）');
   else

@@ -9,7 +9,7 @@ const publishOptions = { ...dbOption, issue: { type: 'string' }, out: { type: 's
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, publishOptions);
   if (!values.issue || !values.out) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
-  const result = await withLibrary(values.db, ctx.env, (library) => publishIssue(library, values.issue!, values.out!));
+  const result = await withLibrary(values.db, ctx, (library) => publishIssue(library, values.issue!, values.out!));
   printJson(ctx, { dir: result.dir, index: result.index, documents: result.documents, pages: result.pages, files: result.files.length, untaggedPdfs: result.untaggedPdfs });
   return 0;
 }

@@ -14,12 +14,13 @@ export interface CliContext {
   /** Write to stderr (a newline is added). */
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** The log file the command writes to; main() (main/cli.ts, the CLI's composition root) gives every command one. */
+  log?: FileLogger;
 }
 
-let log: FileLogger | undefined;
-/** The log file every `gazette` command writes to (created on first use). */
-export function cliLog(): FileLogger {
-  return (log ??= createFileLogger('cli'));
+/** The command's log: the one main() made, or a fresh one for a command run on its own (a logger holds no resources). */
+export function cliLog(ctx: CliContext): FileLogger {
+  return ctx.log ?? createFileLogger('cli');
 }
 
 /** A failure to report as one line on stderr, with an exit code. */
@@ -58,18 +59,19 @@ export const jsonOption = { json: { type: 'boolean', default: false } } as const
  * Open the library named by --db, or the desktop app's library. An explicit --db file starts empty;
  * the app's own library starts with the sample issue, as in the app.
  */
-export function openCliLibrary(db: string | undefined, env: NodeJS.ProcessEnv): Library {
+export function openCliLibrary(db: string | undefined, ctx: CliContext): Library {
+  const log = cliLog(ctx);
   const silent = {
     warn: (m: string) => {
-      cliLog().warn(m);
+      log.warn(m);
       process.stderr.write(`${m}\n`);
     },
   };
-  return db ? openLibrary(db, { logger: silent, dailyBackup: true }) : openAppLibrary(defaultLibraryPath(env), { logger: silent });
+  return db ? openLibrary(db, { logger: silent, dailyBackup: true }) : openAppLibrary(defaultLibraryPath(ctx.env), { logger: silent });
 }
 
-export async function withLibrary<T>(db: string | undefined, env: NodeJS.ProcessEnv, fn: (library: Library) => Promise<T>): Promise<T> {
-  const library = openCliLibrary(db, env);
+export async function withLibrary<T>(db: string | undefined, ctx: CliContext, fn: (library: Library) => Promise<T>): Promise<T> {
+  const library = openCliLibrary(db, ctx);
   try {
     return await fn(library);
   } finally {
@@ -83,17 +85,19 @@ export async function withLibrary<T>(db: string | undefined, env: NodeJS.Process
  * chooseOpenFile), never as fields of the payload.
  */
 export async function callChannel<C extends Channel>(
+  ctx: CliContext,
   library: Library,
   channel: C,
   payload: ChannelRequest<C>,
   host: Omit<HandlerDeps, 'library'> & ExportHost = {},
 ): Promise<ChannelOutput<C>> {
+  const log = cliLog(ctx);
   const result = await handleCall(channel, payload, {
     deps: { library, ...host },
     logger: {
-      warn: (m) => cliLog().warn(m),
+      warn: (m) => log.warn(m),
       error: (m, d) => {
-        cliLog().error(m, d);
+        log.error(m, d);
         process.stderr.write(`${m}: ${d instanceof Error ? d.message : typeof d === 'string' ? d : inspect(d ?? '')}\n`);
       },
     },

@@ -5,9 +5,9 @@ import { callChannel, CliError, dbOption, jsonOption, parseCommandArgs, printJso
 export const usage = 'toc [--db PATH] [--issue ID] [--json]';
 
 /** --issue, or the only issue of the library. */
-async function chooseIssue(library: Library, issueId: string | undefined): Promise<string> {
+async function chooseIssue(ctx: CliContext, library: Library, issueId: string | undefined): Promise<string> {
   if (issueId) return issueId;
-  const issues = await callChannel(library, 'issues.list', {});
+  const issues = await callChannel(ctx, library, 'issues.list', {});
   if (issues.length === 1) return issues[0].id;
   throw new CliError(
     issues.length === 0 ? '资料库中没有期刊 (the library holds no issue)' : `资料库中有 ${issues.length} 期，请用 --issue 指定 (several issues: pass --issue ID)`,
@@ -16,8 +16,8 @@ async function chooseIssue(library: Library, issueId: string | undefined): Promi
 
 export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, { ...dbOption, ...jsonOption, issue: 'string' });
-  const entries = await withLibrary(values.db, ctx.env, async (library) =>
-    callChannel(library, 'issues.toc', { issueId: await chooseIssue(library, values.issue) }),
+  const entries = await withLibrary(values.db, ctx, async (library) =>
+    callChannel(ctx, library, 'issues.toc', { issueId: await chooseIssue(ctx, library, values.issue) }),
   );
   const shown = entries.map((e) => ({ section: e.section, title: e.title, docNumber: e.docNumber, ...(e.page !== undefined ? { page: e.page } : {}) }));
   if (values.json) {

@@ -17,7 +17,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const range = rangeFrom(values, usage);
   if (!values.pdf) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
   const started = performance.now();
-  const result = await withLibrary(values.db, ctx.env, (library) =>
+  const result = await withLibrary(values.db, ctx, (library) =>
     writeVolume(library, range, values.pdf!, { byIssuer: values['by-issuer'], onProgress: progressPrinter(ctx) }),
   );
   printJson(ctx, {

@@ -5,8 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { createPrintService } from '../export/printService';
-import { prewarmDocxWorker, stopDocxWorker } from '../import/docxWorkerHost';
+import { createHostServices, handlerServices } from '../hostServices';
 import { handleCall } from '../handlers/index';
 import { createLibraryHost } from '../libraryHost';
 import { createFileLogger } from '../log';
@@ -29,7 +28,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const logger = createFileLogger('web', { echo: (line) => ctx.err(line) });
   const host = createLibraryHost(file, { logger });
   const live: { server?: WebServer } = {};
-  const printService = createPrintService();
+  // One Chromium and layout cache, the Word worker, the files written and the volume job for the bridge's life.
+  const services = createHostServices();
   const deps = {
     get library() {
       return host.library;
@@ -37,15 +37,14 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     logger,
     emit: (event: string, payload: unknown) => live.server?.emit({ channel: event, payload }),
     restoreLibrary: (day?: string) => host.restore(day),
-    // One Chromium and layout cache for the bridge's life: a re-export lays out only changed units.
-    printService,
+    ...handlerServices(services),
   };
   const server = await startWebServer({ root, port, logger, call: (channel, payload) => handleCall(channel, payload, { deps }) });
   live.server = server;
   ctx.out(server.url);
   ctx.err(`资料库 (library): ${file}`);
   // Start the Word-import worker ahead of the first import, as the desktop app does (loading it takes ~2 s).
-  setTimeout(() => void prewarmDocxWorker().catch(() => undefined), 10_000).unref();
+  setTimeout(() => void services.docxWorker.prewarm().catch(() => undefined), 10_000).unref();
 
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -53,8 +52,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await server.close();
-  await printService.stop();
-  stopDocxWorker();
+  await services.stop();
   host.close();
   return 0;
 }

@@ -15,7 +15,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const { values } = parseCommandArgs(argv, options);
   const range = rangeFrom(values, usage);
   if (!values.pdf && !values.docx) throw new CliError(`用法 (usage): gazette ${usage}`, 2);
-  const result = await withLibrary(values.db, ctx.env, (library) =>
+  const result = await withLibrary(values.db, ctx, (library) =>
     writeYearIndex(library, range, { pdf: values.pdf, docx: values.docx }, { byIssuer: values['by-issuer'], onProgress: progressPrinter(ctx) }),
   );
   printJson(ctx, {

@@ -85,15 +85,32 @@ export class IssuePdfCache {
   }
 }
 
-const layoutCaches = new Map<string, LayoutCache>();
+/**
+ * The layout caches of a host's life, one per library cache folder (memory shared by its exports and
+ * volumes). Owned by the host's PrintService (main/export/printService.ts), never by the module: `clear()`
+ * drops the memory, so two hosts in one process (tests) never share it and a stopped host holds none.
+ */
+export class LayoutCaches {
+  private readonly byDir = new Map<string, LayoutCache>();
 
-/** One layout cache per library cache folder and process (memory shared by exports and volumes). */
-export function libraryLayoutCache(cacheDir: string | null): LayoutCache {
-  if (!cacheDir) return new LayoutCache();
-  const dir = path.join(cacheDir, 'layout');
-  let cache = layoutCaches.get(dir);
-  if (!cache || !existsSync(dir)) layoutCaches.set(dir, (cache = new LayoutCache(dir)));
-  return cache;
+  /** The cache of `cache/layout` under `cacheDir`; a memory-only one for an in-memory library. */
+  forCacheDir(cacheDir: string | null): LayoutCache {
+    if (!cacheDir) return new LayoutCache();
+    const dir = path.join(cacheDir, 'layout');
+    let cache = this.byDir.get(dir);
+    if (!cache || !existsSync(dir)) this.byDir.set(dir, (cache = new LayoutCache(dir)));
+    return cache;
+  }
+
+  get size(): number {
+    return this.byDir.size;
+  }
+
+  /** Drop every cache's memory (the files on disk stay for the next host). */
+  clear(): void {
+    for (const cache of this.byDir.values()) cache.clear();
+    this.byDir.clear();
+  }
 }
 
 /** What an export says about the PDF it wrote (main/export/exportPdf.ts ExportPdfResult). */

@@ -4,6 +4,9 @@
  * a stand-in that records calls (the service's logic is under test; tests/export-paths.test.ts runs the
  * same service with a real Chromium).
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PrintEngine } from './engine';
 import { createPrintService } from './printService';
@@ -88,5 +91,30 @@ describe('print service', () => {
     const service = createPrintService(standIns().launch);
     service.layoutCache.set('h', '<div class="pagedjs_page"></div>');
     expect(service.layoutCache.get('h')).toContain('pagedjs_page');
+  });
+
+  it("keeps a library's layout cache in memory until stop() drops it; two services share none", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-print-service-'));
+    try {
+      const a = createPrintService(standIns().launch);
+      const b = createPrintService(standIns().launch);
+      const cache = a.layoutCaches.forCacheDir(dir);
+      cache.set('ab12', '<div class="pagedjs_page">A</div>');
+      expect(a.layoutCaches.forCacheDir(dir)).toBe(cache);
+      expect(cache.size).toBe(1);
+      // The other service has a cache of its own over the same folder (it reads the unit from disk).
+      const other = b.layoutCaches.forCacheDir(dir);
+      expect(other).not.toBe(cache);
+      expect(other.size).toBe(0);
+      expect(other.get('ab12')).toContain('>A<');
+      await a.stop();
+      expect(a.layoutCaches.size).toBe(0);
+      expect(cache.size).toBe(0);
+      expect(a.layoutCaches.forCacheDir(dir)).not.toBe(cache);
+      expect(b.layoutCaches.forCacheDir(dir)).toBe(other);
+      await b.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

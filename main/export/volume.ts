@@ -28,7 +28,7 @@ import type { PrintEngine } from './engine';
 import { exportTreePdf, outlineFromTree } from './exportPdf';
 import type { LayoutCache } from './layoutCache';
 import { printImages, type AssetSource } from './images';
-import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache, printKeyOf } from './issueCache';
+import { IssuePdfCache, keepIssuePdf, LayoutCaches, libraryCacheDir, printKeyOf } from './issueCache';
 import { AppError } from '../../common/errors';
 import { checkOutputFile } from './outputFile';
 
@@ -69,6 +69,8 @@ export interface VolumeOptions extends YearIndexOptions {
   onProgress?: (p: VolumeProgress) => void;
   /** Where reusable layouts and issue PDFs live; default `cache/` beside the library (none for :memory:). */
   cacheDir?: string | null;
+  /** The host's layout caches (PrintService.layoutCaches), whose memory outlives this job; default: this job's. */
+  layoutCaches?: LayoutCaches;
   timeoutMs?: number;
 }
 
@@ -219,7 +221,7 @@ async function withSession<T>(library: VolumeStore, opts: VolumeOptions, issues:
   const own: { launched: Promise<PrintEngine> | null } = { launched: null };
   const engine = () => (opts.engine ? Promise.resolve(opts.engine) : (own.launched ??= ChromiumEngine.launch()));
   try {
-    const cache = libraryLayoutCache(cacheDir);
+    const cache = (opts.layoutCaches ?? new LayoutCaches()).forCacheDir(cacheDir);
     return await fn({ library, engine, cache, opts, issues, totalPages: 0, units: { laidOut: 0, cached: 0 }, usedUnits: new Set() }, cacheDir);
   } finally {
     if (own.launched) await (await own.launched.catch(() => null))?.close();

@@ -1,5 +1,9 @@
 /** What handlers get from their host (Electron main, the web bridge or the CLI). Areas may ADD optional fields. */
+import type { DocxWorkerPool } from '../import/docxWorkerHost';
+import type { JobQueue } from '../jobQueue';
 import type { Library } from '../store/index';
+import type { UserFileRegistry } from './userFiles';
+import type { VolumeJob } from './volumeJob';
 
 export interface HandlerLogger {
   warn(message: string, detail?: unknown): void;
@@ -27,4 +31,12 @@ export interface HandlerDeps {
   chooseSaveFile?: (request: { kind: UserFileKind; suggestedName: string }) => Promise<string | null>;
   /** Which file to read (Electron: an open dialog; the CLI: its argument); null when the user cancels. */
   chooseOpenFile?: (request: { kind: UserFileKind }) => Promise<string | null>;
+  /** The host's Word-import worker, kept between imports (main/import/docxWorkerHost.ts); default: one per import. */
+  docxWorker?: DocxWorkerPool;
+  /** The files this host wrote, for export.download and shell.reveal; without it a written file is not remembered. */
+  userFiles?: UserFileRegistry;
+  /** The host's one 年度总目录/合订本 job slot, so volume.cancel reaches the running job; default: one per call. */
+  volumeJob?: VolumeJob;
+  /** The host's queue of 发布网页版 jobs, run one at a time; default: the publish runs at once. */
+  publishQueue?: JobQueue;
 }

@@ -16,12 +16,12 @@ import { exportLibraryIssueDocx } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
-import { IssuePdfCache, keepIssuePdf, libraryCacheDir, libraryLayoutCache } from '../export/issueCache';
+import { IssuePdfCache, keepIssuePdf, libraryCacheDir } from '../export/issueCache';
 import type { LayoutCache } from '../export/layoutCache';
 import { createPrintService, type PrintService } from '../export/printService';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
-import { documentFileStem, issueFileStem, readRemembered, rememberedFile, savedFileResult, writeUserFile } from './userFiles';
+import { documentFileStem, issueFileStem, savedFileResult, userFilesOf, writeUserFile } from './userFiles';
 
 /** Optional host services of this area (added to HandlerDeps by the host that has them). */
 export interface ExportHost {
@@ -89,7 +89,7 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
       const written = await writeUserFile(deps, 'pdf', `${issueFileStem(tree)}.pdf`, async (pdfPath) => {
         const engine = await engineOf();
         const cacheDir = libraryCacheDir(deps.library.file);
-        const cache = deps.layoutCache ?? (cacheDir ? libraryLayoutCache(cacheDir) : service.layoutCache);
+        const cache = deps.layoutCache ?? (cacheDir ? service.layoutCaches.forCacheDir(cacheDir) : service.layoutCache);
         const images = printImages(deps.library, tree);
         if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });
@@ -101,7 +101,7 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
       const result = written.value;
       deps.emit?.('export.progress', { issueId, stage: 'done', done: result.pages, total: result.pages });
       deps.emit?.('library.changed', { issueId });
-      return { ...savedFileResult(written.file, 'pdf', result.warnings), pages: result.pages, timings: result.timings };
+      return { ...savedFileResult(deps, written.file, 'pdf', result.warnings), pages: result.pages, timings: result.timings };
     }),
 
   'export.docx': async (deps: Deps, { issueId, documentId }) => {
@@ -117,13 +117,13 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
     if (!written) return { canceled: true as const };
     const result = written.value;
     deps.emit?.('export.progress', { issueId, stage: 'done' });
-    return { ...savedFileResult(written.file, 'docx', result.warnings), bytes: result.bytes, notes: result.notes };
+    return { ...savedFileResult(deps, written.file, 'docx', result.warnings), bytes: result.bytes, notes: result.notes };
   },
 
-  'export.download': (_deps, { exportId }) => readRemembered(exportId),
+  'export.download': (deps, { exportId }) => userFilesOf(deps).read(exportId),
 
   'shell.reveal': (deps: Deps, { exportId }) => {
-    const entry = rememberedFile(exportId);
+    const entry = userFilesOf(deps).get(exportId);
     if (!deps.revealFile || !entry) return { shown: false };
     deps.revealFile(entry.file);
     return { shown: true };

@@ -27,7 +27,7 @@ export const fileImportHandlers: HandlerTable<'documents.importFiles'> = {
         writeFileSync(file, Buffer.from(f.dataBase64, 'base64'));
         return file;
       });
-      const result = await importFilesIntoLibrary(deps.library, paths, { sectionId });
+      const result = await importFilesIntoLibrary(deps.library, paths, { sectionId, worker: deps.docxWorker });
       if (!result.ok) {
         // Name the file as the editor knows it, not as the temp copy.
         const message = paths.reduce((m, p, i) => m.split(path.basename(p)).join(files[i].fileName), result.error.message);

@@ -50,7 +50,7 @@ export const libraryHandlers: Omit<HandlerTable<LibraryChannel>, 'issues.importT
     // Written to a temp file and renamed over the reserved name (or the file the user chose to replace).
     const written = await writeUserFile(deps, 'gazette', `${issue.year}-${issue.number}.gazette`, (file) => deps.library.exportIssuePackage(issueId, file));
     if (!written) return { canceled: true as const };
-    return { ...savedFileResult(written.file, 'gazette'), documents: written.value.documents };
+    return { ...savedFileResult(deps, written.file, 'gazette'), documents: written.value.documents };
   },
   'issues.importPackage': async (deps, input) => {
     let issueIds: string[];

@@ -1,7 +1,8 @@
 /**
  * 发布网页版: the issue's web edition into `exports/<journal>-<year>年第<n>期-网页版/` beside the library
  * (main/export/publish.ts). The host's print engine (Electron) when it provides one, else a Chromium
- * launched for this one publish (a rare action) and closed afterwards.
+ * launched for this one publish (a rare action) and closed afterwards. A host runs its publishes one at
+ * a time (its publishQueue); a host's stop does not wait for them (its print service's queue would).
  */
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
@@ -13,8 +14,6 @@ import { exportsFolderFor, issueFileStem, safeFileName } from './userFiles';
 
 type Deps = HandlerDeps & ExportHost;
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /** The folder of an issue's web edition beside the library (the working folder for an in-memory one). */
 export function publishFolder(libraryFile: string | undefined, tree: IssueTree): string {
   return path.join(exportsFolderFor(libraryFile), safeFileName(`${issueFileStem(tree)}-网页版`));
@@ -22,7 +21,8 @@ export function publishFolder(libraryFile: string | undefined, tree: IssueTree):
 
 export const publishHandlers: HandlerTable<'export.publish'> = {
   'export.publish': (deps: Deps, { issueId }) => {
-    const run = queue.then(async () => {
+    const serial = <T>(fn: () => Promise<T>): Promise<T> => (deps.publishQueue ? deps.publishQueue.run(fn) : fn());
+    return serial(async () => {
       const tree = deps.library.issues.getTree(issueId);
       const dir = publishFolder(deps.library.file, tree);
       deps.emit?.('export.progress', { issueId, stage: 'pdf' });
@@ -33,7 +33,5 @@ export const publishHandlers: HandlerTable<'export.publish'> = {
       deps.emit?.('library.changed', { issueId });
       return { path: result.dir, index: result.index, documents: result.documents, pages: result.pages };
     });
-    queue = run.catch(() => undefined);
-    return run;
   },
 };

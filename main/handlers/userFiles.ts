@@ -92,34 +92,56 @@ export async function writeUserFile<T>(
 }
 
 const MAX_REMEMBERED = 500;
-const written = new Map<string, { file: string; kind: UserFileKind }>();
 
-/** Remember a written file; the id names it in later calls of this process. */
-export function rememberFile(file: string, kind: UserFileKind): string {
-  const exportId = newId();
-  written.set(exportId, { file: path.resolve(file), kind });
-  if (written.size > MAX_REMEMBERED) written.delete(written.keys().next().value!);
-  return exportId;
+/**
+ * The files a host wrote for the user, by exportId, for `export.download` and `shell.reveal`. The host
+ * (Electron main, the web bridge) owns one for its life (HandlerDeps.userFiles) and clears it when it stops;
+ * without one (the CLI) a written file's id names nothing later.
+ */
+export class UserFileRegistry {
+  private readonly written = new Map<string, { file: string; kind: UserFileKind }>();
+
+  /** Remember a written file; the id names it in later calls to this host. */
+  remember(file: string, kind: UserFileKind): string {
+    const exportId = newId();
+    this.written.set(exportId, { file: path.resolve(file), kind });
+    if (this.written.size > MAX_REMEMBERED) this.written.delete(this.written.keys().next().value!);
+    return exportId;
+  }
+
+  get(exportId: string): { file: string; kind: UserFileKind } | undefined {
+    return this.written.get(exportId);
+  }
+
+  /** The bytes of a remembered file, for a download. */
+  read(exportId: string): { fileName: string; mime: string; dataBase64: string } {
+    const entry = this.written.get(exportId);
+    if (!entry) throw new StoreError('not-found', '导出文件已不可用，请重新导出 (export not found)');
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(entry.file);
+    } catch {
+      throw new StoreError('not-found', `导出文件已被移走或删除：${path.basename(entry.file)}`);
+    }
+    return { fileName: path.basename(entry.file), mime: MIME_OF[entry.kind], dataBase64: bytes.toString('base64') };
+  }
+
+  get size(): number {
+    return this.written.size;
+  }
+
+  /** Forget every file (the files stay where they were written). */
+  clear(): void {
+    this.written.clear();
+  }
 }
 
-export function rememberedFile(exportId: string): { file: string; kind: UserFileKind } | undefined {
-  return written.get(exportId);
+/** The host's registry, or an empty one for this call. */
+export function userFilesOf(deps: HandlerDeps): UserFileRegistry {
+  return deps.userFiles ?? new UserFileRegistry();
 }
 
 /** The contract's answer for a written file. */
-export function savedFileResult(file: string, kind: UserFileKind, warnings: string[] = []) {
-  return { canceled: false as const, exportId: rememberFile(file, kind), fileName: path.basename(file), path: path.resolve(file), warnings };
-}
-
-/** The bytes of a remembered file, for a download. */
-export function readRemembered(exportId: string): { fileName: string; mime: string; dataBase64: string } {
-  const entry = written.get(exportId);
-  if (!entry) throw new StoreError('not-found', '导出文件已不可用，请重新导出 (export not found)');
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(entry.file);
-  } catch {
-    throw new StoreError('not-found', `导出文件已被移走或删除：${path.basename(entry.file)}`);
-  }
-  return { fileName: path.basename(entry.file), mime: MIME_OF[entry.kind], dataBase64: bytes.toString('base64') };
+export function savedFileResult(deps: HandlerDeps, file: string, kind: UserFileKind, warnings: string[] = []) {
+  return { canceled: false as const, exportId: userFilesOf(deps).remember(file, kind), fileName: path.basename(file), path: path.resolve(file), warnings };
 }

@@ -17,7 +17,7 @@ export const wordImportHandlers: HandlerTable<'documents.importWord'> = {
     try {
       const file = path.join(dir, `import${path.extname(fileName).toLowerCase()}`);
       writeFileSync(file, Buffer.from(dataBase64, 'base64'));
-      const result = await importDocxIntoLibrary(deps.library, file, { sectionId });
+      const result = await importDocxIntoLibrary(deps.library, file, { sectionId, worker: deps.docxWorker });
       if (!result.ok) throw new StoreError('invalid', `${fileName}：${result.error.message}`);
       deps.emit?.('library.changed', { issueId: result.issueId });
       return { documentId: result.documentId, title: result.title, warnings: result.warnings };

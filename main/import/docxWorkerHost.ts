@@ -1,7 +1,10 @@
 /**
- * The .docx worker thread, kept alive between imports. Starting a worker costs more than converting a
- * 20-page file (it loads mammoth and linkedom and warms them up), so one worker serves every
- * import, one job at a time, and the app can start it ahead of the first import (`prewarmDocxWorker`).
+ * The .docx worker thread, kept alive between imports by its owner, a DocxWorkerPool. Starting a worker costs
+ * more than converting a 20-page file (it loads mammoth and linkedom and warms them up), so one worker
+ * serves every import of a host, one job at a time, and the host can start it ahead of the first import
+ * (`prewarm`). The host (Electron main, the web bridge) creates the pool when it starts and stops it when it
+ * exits; a caller without a pool (a CLI command, a test) gets one for its call (`withDocxWorker`). Nothing
+ * lives at module level, so two pools never share a thread.
  * The limits still hold per job: a job over its time limit, a worker that dies (heap limit) or one that a big
  * file left with a large heap is terminated, and the next job gets a fresh worker. While idle the worker does
  * not keep the process alive (unref), so the CLI and tests exit as before.
@@ -60,11 +63,11 @@ class DocxWorker {
     this.worker.unref();
     this.worker.on('message', (message: DocxWorkerMessage) => {
       if (!this.pending || message.id !== this.pending.id) return;
-      if (message.heapMb > RECYCLE_HEAP_MB) this.stop();
+      if (message.heapMb > RECYCLE_HEAP_MB) void this.stop();
       this.settle(message.reply);
     });
     this.worker.on('error', (error: Error & { code?: string }) => {
-      this.stop();
+      void this.stop();
       this.settle({
         ok: false,
         error:
@@ -92,9 +95,10 @@ class DocxWorker {
     return this.worker.threadId;
   }
 
-  stop(): void {
+  /** Terminate the thread; resolves when it has exited. */
+  async stop(): Promise<void> {
     this.dead = true;
-    void this.worker.terminate();
+    await this.worker.terminate();
   }
 
   /** Run one job; the caller queues, so there is never more than one. */
@@ -102,7 +106,7 @@ class DocxWorker {
     return new Promise((resolve) => {
       const id = this.nextId++;
       const timer = setTimeout(() => {
-        this.stop();
+        void this.stop();
         this.settle({ ok: false, error: docxError('docx-timeout', `处理超时（超过 ${Math.round(timeoutMs / 1000)} 秒），已停止`) });
       }, timeoutMs);
       this.pending = { id, job: { resolve, timer } };
@@ -113,46 +117,64 @@ class DocxWorker {
   }
 }
 
-let shared: DocxWorker | undefined;
-let queue: Promise<unknown> = Promise.resolve();
+/** One host's Word-import worker and its queue of jobs. */
+export class DocxWorkerPool {
+  private shared: DocxWorker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
 
-/** The shared worker for these limits (a job with other heap limits gets a worker of its own). */
-function workerFor(maxHeapMb: number): { worker: DocxWorker; own: boolean } {
-  if (maxHeapMb !== DEFAULT_LIMITS.maxHeapMb) return { worker: new DocxWorker(maxHeapMb), own: true };
-  if (!shared || shared.dead) shared = new DocxWorker(maxHeapMb);
-  return { worker: shared, own: false };
+  /** The shared worker for these limits (a job with other heap limits gets a worker of its own). */
+  private workerFor(maxHeapMb: number): { worker: DocxWorker; own: boolean } {
+    if (maxHeapMb !== DEFAULT_LIMITS.maxHeapMb) return { worker: new DocxWorker(maxHeapMb), own: true };
+    if (!this.shared || this.shared.dead) this.shared = new DocxWorker(maxHeapMb);
+    return { worker: this.shared, own: false };
+  }
+
+  private enqueue(request: Omit<DocxWorkerRequest, 'id'>, limits: WorkerLimits): Promise<DocxWorkerReply> {
+    const job = this.queue.then(async () => {
+      const { worker, own } = this.workerFor(limits.maxHeapMb);
+      try {
+        return await worker.run(request, limits.timeoutMs);
+      } finally {
+        if (own) void worker.stop();
+      }
+    });
+    this.queue = job.catch(() => undefined);
+    return job;
+  }
+
+  /** Convert .docx bytes in the worker; resolves with the worker's reply or a one-line reason. */
+  convert(bytes: Uint8Array, limits: Partial<WorkerLimits> = {}): Promise<DocxWorkerReply> {
+    return this.enqueue({ bytes: bytes.slice() }, { ...DEFAULT_LIMITS, ...limits });
+  }
+
+  /** Start the worker and load its libraries now, so the first import does not wait for them. */
+  prewarm(): Promise<DocxWorkerReply> {
+    return this.enqueue({ warm: true }, { ...DEFAULT_LIMITS, timeoutMs: 60_000 });
+  }
+
+  /** The shared worker's thread id while it lives (tests check that imports reuse it). */
+  get threadId(): number | undefined {
+    return this.shared && !this.shared.dead ? this.shared.threadId : undefined;
+  }
+
+  /** Terminate the worker (a job in progress ends with one sentence); a later job starts a fresh one. */
+  async stop(): Promise<void> {
+    const worker = this.shared;
+    this.shared = undefined;
+    await worker?.stop();
+  }
 }
 
-function enqueue(request: Omit<DocxWorkerRequest, 'id'>, limits: WorkerLimits): Promise<DocxWorkerReply> {
-  const job = queue.then(async () => {
-    const { worker, own } = workerFor(limits.maxHeapMb);
-    try {
-      return await worker.run(request, limits.timeoutMs);
-    } finally {
-      if (own) worker.stop();
-    }
-  });
-  queue = job.catch(() => undefined);
-  return job;
+export function createDocxWorkerPool(): DocxWorkerPool {
+  return new DocxWorkerPool();
 }
 
-/** Convert .docx bytes in the worker; resolves with the worker's reply or a one-line reason. */
-export function convertInSharedWorker(bytes: Uint8Array, limits: Partial<WorkerLimits> = {}): Promise<DocxWorkerReply> {
-  return enqueue({ bytes: bytes.slice() }, { ...DEFAULT_LIMITS, ...limits });
-}
-
-/** Start the worker and load its libraries now, so the first import does not wait for them. */
-export function prewarmDocxWorker(): Promise<DocxWorkerReply> {
-  return enqueue({ warm: true }, { ...DEFAULT_LIMITS, timeoutMs: 60_000 });
-}
-
-/** The shared worker's thread id while it lives (tests check that imports reuse it). */
-export function sharedWorkerThreadId(): number | undefined {
-  return shared && !shared.dead ? shared.threadId : undefined;
-}
-
-/** Stop the shared worker (tests; the app lets it end with the process). */
-export function stopDocxWorker(): void {
-  shared?.stop();
-  shared = undefined;
+/** Run `fn` with the caller's pool, or with one of its own that is stopped when `fn` is done. */
+export async function withDocxWorker<T>(pool: DocxWorkerPool | undefined, fn: (pool: DocxWorkerPool) => Promise<T>): Promise<T> {
+  const own = pool ? null : createDocxWorkerPool();
+  try {
+    return await fn(pool ?? own!);
+  } finally {
+    await own?.stop();
+  }
 }

@@ -11,9 +11,7 @@ import { basename, delimiter, extname, join } from 'node:path';
 import { normalizeContent, type DocumentContent, type ImportWarning } from '../../common/model';
 import { LIMITS, isEncryptedCfb, sniffFormat } from './docxPackage';
 import { docxError, type DocxAsset, type DocxDocument, type DocxError, type DocxWorkerReply } from './docxProtocol';
-import { DEFAULT_LIMITS, convertInSharedWorker } from './docxWorkerHost';
-
-export { prewarmDocxWorker } from './docxWorkerHost';
+import { DEFAULT_LIMITS, withDocxWorker, type DocxWorkerPool } from './docxWorkerHost';
 
 export type { DocxAsset, DocxDocument, DocxError, DocxErrorCode } from './docxProtocol';
 
@@ -37,6 +35,8 @@ export interface DocxImportOptions {
   maxHeapMb?: number;
   /** Path of soffice for .doc/.wps; default: GAZETTE_SOFFICE or soffice/libreoffice on PATH. */
   soffice?: string | null;
+  /** The host's worker (DocxWorkerPool), kept between imports; default: one started for this call and stopped after it. */
+  worker?: DocxWorkerPool;
 }
 
 function failed(error: DocxError, warnings: ImportWarning[] = []): DocxImportResult {
@@ -51,9 +51,10 @@ function failed(error: DocxError, warnings: ImportWarning[] = []): DocxImportRes
   };
 }
 
-/** Convert bytes in the (long-lived) worker with limits; resolves with the worker's reply or a one-line reason. */
+/** Convert bytes in the worker (the host's long-lived one, or one for this call) with limits; resolves with its reply or a one-line reason. */
 export function convertInWorker(bytes: Uint8Array, opts: DocxImportOptions = {}): Promise<DocxWorkerReply> {
-  return convertInSharedWorker(bytes, { timeoutMs: opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, maxHeapMb: opts.maxHeapMb ?? DEFAULT_LIMITS.maxHeapMb });
+  const limits = { timeoutMs: opts.timeoutMs ?? DEFAULT_LIMITS.timeoutMs, maxHeapMb: opts.maxHeapMb ?? DEFAULT_LIMITS.maxHeapMb };
+  return withDocxWorker(opts.worker, (pool) => pool.convert(bytes, limits));
 }
 
 export function findSoffice(explicit?: string | null): string | undefined {

@@ -19,6 +19,7 @@ import { recognisedFields, type RecognisedFields } from '../../common/import/rep
 import { warning } from '../../common/import/warnings';
 import { AppError, failure, type Failure, type UserError } from '../../common/errors';
 import type { Library } from '../store/index';
+import { withDocxWorker } from './docxWorkerHost';
 import { importDocxFile, type DocxAsset, type DocxImportOptions } from './importDocx';
 import { linkedomEnvironment } from './linkedomEnvironment';
 
@@ -133,12 +134,17 @@ export function sectionNameFor(doc: { section: string; kind: DocumentKind }, exi
 
 export async function importFilesIntoLibrary(library: Library, files: string[], opts: ImportFilesOptions = {}): Promise<ImportFilesResult> {
   if (files.length === 0) return failure('no-files', '没有要导入的文件');
+  // One worker for all the Word files of this call (the host's, or one of its own stopped after reading).
   const read: ReadFile[] = [];
-  for (const file of files) {
-    const one = await readOne(file, opts);
-    if (!('documents' in one)) return { ok: false, error: one };
-    read.push(one);
-  }
+  const refused = await withDocxWorker(opts.worker, async (worker) => {
+    for (const file of files) {
+      const one = await readOne(file, { ...opts, worker });
+      if (!('documents' in one)) return one;
+      read.push(one);
+    }
+    return null;
+  });
+  if (refused) return { ok: false, error: refused };
   try {
     const stored = library.transaction(() => {
       const chosenSection = opts.sectionId ? library.sections.get(opts.sectionId) : undefined;

@@ -7,6 +7,7 @@
  */
 import { cellFitsIn } from './rotateTables';
 import { splitRow } from './splitRows';
+import { measureBox } from './measureBox';
 
 const PX_PER_PT = 96 / 72;
 /** Width of one text column: (420 pt − 21 pt gap) / 2. */
@@ -32,10 +33,7 @@ export function splitTallColumnRows(table: HTMLTableElement): number {
 export function splitColumnTables(content: ParentNode): number {
   const wraps = Array.from(content.querySelectorAll('.gz-region--cols > .gz-tablewrap:not(.gz-keep)')) as HTMLElement[];
   if (wraps.length === 0) return 0;
-  const box = document.createElement('div');
-  box.className = 'gz-region gz-region--cols';
-  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${COLUMN_WIDTH_PT}pt;`;
-  document.body.appendChild(box);
+  const box = measureBox(COLUMN_WIDTH_PT, 'gz-region gz-region--cols');
   let added = 0;
   try {
     for (const wrap of wraps) {

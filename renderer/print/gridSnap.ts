@@ -5,6 +5,8 @@
  * 17.5 pt grid lines, so every line of column text below it stays on the grid and the two columns stay in
  * register. Blocks are measured at the type width with the journal CSS (as splitTables.ts does).
  */
+import { measureBox } from './measureBox';
+
 export const GRID_PT = 17.5;
 const PX_PER_PT = 96 / 72;
 const TYPE_WIDTH_PT = 420;
@@ -22,10 +24,7 @@ export function gridRemainder(heightPt: number, grid = GRID_PT): number {
 export function snapSpanningBlocks(content: ParentNode): number {
   const regions = Array.from(content.querySelectorAll('.gz-region--cols')) as HTMLElement[];
   if (regions.length === 0) return 0;
-  const box = document.createElement('div');
-  box.className = 'gz-measure';
-  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${TYPE_WIDTH_PT}pt;`;
-  document.body.appendChild(box);
+  const box = measureBox(TYPE_WIDTH_PT, 'gz-measure');
   let snapped = 0;
   try {
     for (const region of regions) {

@@ -9,6 +9,7 @@ import { joinedRows, placeCells, sliceRows, slicedBodies, span } from './tableSl
 import { openTallMerges } from './mergedCells';
 import { splitRow } from './splitRows';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
+import { measureBox } from './measureBox';
 
 const PX_PER_PT = 96 / 72;
 /** Fixed table layout, cells wrapping a word that does not fit their column (journal.css). */
@@ -17,13 +18,6 @@ const FIXED_CLASS = 'gz-table--fixed';
 export const ROTATED_WIDTH_PT = 682.5;
 export const ROTATED_HEIGHT_PT = 420;
 export const TYPE_WIDTH_PT = 420;
-
-function measureBox(widthPt: number): HTMLDivElement {
-  const box = document.createElement('div');
-  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${widthPt}pt;`;
-  document.body.appendChild(box);
-  return box;
-}
 
 /** Should this table wrap be rotated? `data-rotate`: yes/no, or auto = wider than the type area. */
 export function needsRotation(wrap: HTMLElement, box: HTMLElement): boolean {

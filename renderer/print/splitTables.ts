@@ -9,6 +9,7 @@ import { sliceRows, slicedBodies } from './tableSlices';
 import { headerCopy } from './tableHeaders';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 import { MIN_ROW_PART_PX, rowsToKeep, splitTallRows } from './rotateTables';
+import { measureBox } from './measureBox';
 
 const PX_PER_PT = 96 / 72;
 /** Page area height less a safety margin (measurement here and in the page can differ slightly). */
@@ -149,9 +150,7 @@ export function relaxRegion(region: HTMLElement): boolean {
 export function splitTables(content: ParentNode): number {
   const regions = Array.from(content.querySelectorAll('.gz-region--full')) as HTMLElement[];
   if (regions.length === 0) return 0;
-  const box = document.createElement('div');
-  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${TYPE_WIDTH_PT}pt;`;
-  document.body.appendChild(box);
+  const box = measureBox(TYPE_WIDTH_PT);
   let pieces = 0;
   try {
     for (const region of regions) {

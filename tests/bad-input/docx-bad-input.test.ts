@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentPlainText } from '../../common/model';
+import { createDocxWorkerPool } from '../../main/import/docxWorkerHost';
 import { importDocxFile, type DocxImportResult } from '../../main/import/importDocx';
 import { makeBadCorpus, type BadCase } from '../../scripts/make-bad-corpus';
 
@@ -25,6 +26,9 @@ let libraryHashBefore = '';
 function hashFile(file: string): string {
   return existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent';
 }
+
+// One Word worker for the corpus, as a host keeps one (a bad file that kills it gets a fresh one).
+const worker = createDocxWorkerPool();
 
 beforeAll(async () => {
   server = createServer((_req, res) => {
@@ -46,10 +50,11 @@ beforeAll(async () => {
   // One at a time: the machine has 2 cores shared with other work.
   // The worker's own 20 s limit is wall-clock: many-cells.docx needs 9 s of CPU, 43 s at load 26 on 2 cores.
   // The limit itself is tested below; here a limit that holds under load.
-  for (const c of cases) results.set(c.name, await importDocxFile(c.file, { soffice: null, timeoutMs: 120_000 }));
+  for (const c of cases) results.set(c.name, await importDocxFile(c.file, { soffice: null, timeoutMs: 120_000, worker }));
 }, 600_000);
 
-afterAll(() => {
+afterAll(async () => {
+  await worker.stop();
   server?.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,0 +1,12 @@
+/**
+ * The off-screen box in which print steps measure blocks before Paged.js lays them out: in the page (so the
+ * journal CSS applies), out of sight, at a given width (the type area, a text column, a rotated page). The
+ * caller removes it when done.
+ */
+export function measureBox(widthPt: number, className = ''): HTMLDivElement {
+  const box = document.createElement('div');
+  if (className) box.className = className;
+  box.style.cssText = `position:absolute;left:-10000px;top:0;visibility:hidden;width:${widthPt}pt;`;
+  document.body.appendChild(box);
+  return box;
+}
