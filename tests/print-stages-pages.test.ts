@@ -1,7 +1,7 @@
 /**
  * The print page's steps during and after pagination, each on its own fixture in the real print page in
  * Chromium (tests/fixtures/print-stages/NAME.html): the Paged.js handlers (PAGED_HANDLERS in
- * renderer/print/stages.ts; every flow runs all three, each fixture is made to need one), the flow stages
+ * renderer/print/stages.ts; every flow runs all four, each fixture is made to need one), the flow stages
  * (FLOW_STAGES), the TOC stages and the page-map stages (renderer/print/tocStages.ts). The print page's
  * gazettePrint.stageHarness lays a fixture out and runs the named stages; the pages stay in
  * `#gz-stage-test` to be measured. The unit stages: tests/print-stages.test.ts.
@@ -79,6 +79,45 @@ describe('Paged.js handlers', () => {
     const result = await flow(fixture('region-columns'));
     expect(result.paginated).toBe(2);
     expect((await pages()).map((p) => p.full)).toEqual([true, false]);
+  });
+
+  it('SpanningBreaks: a picture too tall for the room under the title goes whole to the next page, the text after it', async () => {
+    // Without the handler Chromium sets the picture and the text beside the page and Paged.js lays the page
+    // out again from the title (fuzz case 2026-175).
+    const html = fixture('spanning-breaks');
+    const result = await flow(html, ['balance-columns']);
+    expect(result.paginated).toBe(3);
+    const laid = await pages('img');
+    expect(laid.map((p) => p.text.replace(/\s+/g, ''))).toEqual(['关于高窄图片的通知', '', expect.stringMatching(/^现将有关事项.*结束标记。$/)]);
+    expect(laid.map((p) => p.matches)).toEqual([0, 1, 0]);
+    expect(laid.map((p) => p.text).join('').replace(/\s+/g, '')).toBe(await textOf(html));
+    // The picture lies whole on its page's type area, at the size fit-figures gave it.
+    const box = await page.evaluate(() => {
+      const p = document.querySelectorAll<HTMLElement>('#gz-stage-test .pagedjs_page')[1];
+      const area = p.querySelector('.pagedjs_page_content')!.getBoundingClientRect();
+      const img = p.querySelector('img')!.getBoundingClientRect();
+      const pt = (px: number) => (px * 72) / 96;
+      return { top: pt(img.top - area.top), bottom: pt(area.bottom - img.bottom), left: pt(img.left - area.left), right: pt(area.right - img.right), width: pt(img.width), height: pt(img.height) };
+    });
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeGreaterThanOrEqual(0);
+    expect(box.left).toBeGreaterThanOrEqual(0);
+    expect(box.right).toBeGreaterThanOrEqual(0);
+    expect(box.height).toBeCloseTo(640, 0);
+    expect(box.width).toBeCloseTo(283.43, 0);
+    expect(await page.evaluate(() => (globalThis as unknown as Harness).gazettePrint.stageHarness.offPage())).toBeNull();
+  });
+
+  it('the off-page check names text laid out beside the page (it stays strict)', async () => {
+    await flow(fixture('snap-spanning-blocks'));
+    const harness = () => page.evaluate(() => (globalThis as unknown as Harness).gazettePrint.stageHarness.offPage());
+    expect(await harness()).toBeNull();
+    // Push the first paragraph beside the page, where Chromium put column text in the bug above.
+    await page.evaluate(() => {
+      const p = document.querySelector<HTMLElement>('#gz-stage-test .gz-p')!;
+      p.style.cssText = 'position: relative; left: 3000px';
+    });
+    expect(await harness()).toMatch(/“各乡镇人民政府.*” on page 1 of 1 was laid out outside the page and would not print/);
   });
 
   it('ExactTextBreaks: a paragraph repeating one entry word for word is broken at the right place on every page', async () => {

@@ -20,7 +20,7 @@ usePrintPage((opened) => (page = opened));
 
 function run(names: string[], html: string): Promise<StageResult> {
   return page.evaluate(
-    ([n, h]) => (globalThis as unknown as { gazettePrint: { runUnitStages(names: string[], html: string): StageResult } }).gazettePrint.runUnitStages(n, h),
+    ([n, h]) => (globalThis as unknown as { gazettePrint: { runUnitStages(names: string[], html: string): Promise<StageResult> } }).gazettePrint.runUnitStages(n, h),
     [names, html] as const,
   );
 }
@@ -38,6 +38,28 @@ function count(html: string, selector: string): Promise<number> {
 }
 
 describe('print stages', () => {
+  it('fit-figures: a picture asked wider than the type area and too tall for a page is scaled whole; a small one keeps its size', async () => {
+    const out = await run(['fit-figures'], fixture('fit-figures'));
+    const sizes = await page.evaluate((h) => {
+      const t = document.createElement('template');
+      t.innerHTML = h;
+      return Array.from(t.content.querySelectorAll<HTMLElement>('.gz-figure'), (f) => {
+        const img = f.querySelector('img')!;
+        return { id: f.id, width: parseFloat(img.style.width), height: parseFloat(img.style.height), scaled: f.dataset.gzScaled };
+      });
+    }, out.html);
+    const [tall, small] = sizes;
+    // 93 × 210 px asked at 552 pt: 640 pt tall (the tallest a picture prints), the aspect ratio kept.
+    expect(tall.id).toBe('tall');
+    expect(tall.height).toBeCloseTo(640, 1);
+    expect(tall.width / tall.height).toBeCloseTo(93 / 210, 3);
+    expect(Number(tall.scaled)).toBeCloseTo(tall.width / 552, 3);
+    // 40 × 30 px at its own size (96 dpi): 30 × 22.5 pt, not scaled.
+    expect(small).toEqual({ id: 'small', width: 30, height: 22.5, scaled: undefined });
+    // Nothing else changed: the text is the same.
+    expect(out.html.replace(/<[^>]+>/g, '')).toBe(fixture('fit-figures').replace(/<!--[^>]*-->/g, '').replace(/<[^>]+>/g, ''));
+  });
+
   it('rotate-wide-tables: a 14-column table gets a landscape page of its own; the text stays', async () => {
     const html = fixture('rotate-wide-tables');
     expect(await count(html, '.gz-rot-page')).toBe(0);

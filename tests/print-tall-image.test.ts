@@ -2,16 +2,15 @@
  * A tall picture that does not fit below the title (fuzz case 2026-175, reduced): the title, the picture and
  * the paragraph after it must all print on the page area, in order, with nothing lost or repeated.
  *
- * KNOWN BUG (issue #10), marked `it.fails` so the suite stays green and this turns red once it is fixed
- * (then change `it.fails` to `it`). The picture spans both columns (`column-span: all`); with 47 pt of
- * title above it the 645 pt figure does not fit the 682.5 pt column height, and Chromium lays the figure and
- * the paragraph out in extra columns far to the right of the page (x ≈ 3700 px for a 560 px page). Paged.js
- * 0.4.3 sees an overflow but its range starts at the beginning of the page content (the wrapper div,
- * offset 0), not at the figure: the figure and paragraph stay in the page DOM off the page area and never
- * print (this test), or, with more blocks after them, the next page is laid out again from the title
- * (the "text lost/repeated" cases of seed 2026 --scale 0.5 --images). Until then the integrity check
- * (checkOffPage) refuses such an export with the block named, instead of printing without it.
+ * The picture spans both columns (`column-span: all`); with 47 pt of title above it the picture (scaled
+ * whole to 640 pt tall by the fit-figures stage) does not fit the 682.5 pt type area. Chromium then sets
+ * the figure and the paragraph in extra columns beside the page and Paged.js 0.4.3 reports the overflow
+ * from the start of the page: the page was laid out again from the title, or the picture never printed
+ * (the integrity check, checkOffPage, refused such an export). The SpanningBreaks handler
+ * (renderer/print/spanningBreaks.ts) now sends the picture whole to the next page; its fixture test and
+ * the off-page check's own test are in tests/print-stages-pages.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -51,16 +50,17 @@ function tallImageIssue(): { tree: IssueTree; html: ReturnType<typeof printImage
   return { tree, html };
 }
 
-// Until the layout is fixed, the integrity check must refuse the export rather than print without the picture.
-it('refuses to export a picture and text laid out beside the page, naming them', async () => {
-  const { tree, html } = tallImageIssue();
-  await expect(exportTreePdf(tree, { pdfPath: path.join(dir, 'refused.pdf'), printMemory: false, html })).rejects.toThrow(/outside the page and would not print/);
-}, 600_000);
-
-it.fails('prints a tall narrow picture set wider than the page, and the text around it, on the page area', async () => {
+it('prints a tall narrow picture set wider than the page, and the text around it, on the page area', async () => {
   const { tree, html } = tallImageIssue();
   const result = await exportTreePdf(tree, { pdfPath: path.join(dir, 'tall.pdf'), printMemory: false, html });
   const pages = await pdfjsPageTexts(result.pdfPath);
   expect(compareIssueText(pages, tree, result.pageMap, issueJob(tree).evenHead)).toEqual([]);
   expect(pages.join('').replace(/\s+/g, '')).toContain('结束标记。');
+  // The picture prints once, at its pixel size (pdfimages: its width and height in pixels).
+  const images = execFileSync('pdfimages', ['-list', result.pdfPath], { encoding: 'utf8' }).split('\n').slice(2).filter((l) => l.trim());
+  expect(images.map((l) => l.trim().split(/\s+/).slice(3, 5).join('x'))).toEqual(['93x210']);
+  // Scaled whole to 640 pt tall, the aspect ratio kept: 210 px / (640 / 72) in ≈ 24 ppi, the same across.
+  const [xPpi, yPpi] = images[0].trim().split(/\s+/).slice(12, 14).map(Number);
+  expect(yPpi).toBe(24);
+  expect(xPpi).toBe(yPpi);
 }, 600_000);

@@ -17,6 +17,7 @@ import { checkOffPage, checkPageCount, checkRotatedClipping, compareText, conten
 import { PAGE_MAP_STAGES, TOC_STAGES } from './tocStages';
 import { stageHarness, type StageHarness } from './stageHarness';
 import { startPrintBridge } from './bridge';
+import { loadFigureImages } from './figures';
 import { FLOW_STAGES, ISSUE_STAGES, PAGED_HANDLERS, runStages, runUnitStages, UNIT_STAGES, unitContext } from './stages';
 
 // The steps of a layout and their order are listed in stages.ts.
@@ -98,6 +99,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   const started = performance.now();
   const content = fragmentOf(unit.html);
   await primeFonts(content);
+  await loadFigureImages(content);
   const { sourceText, prepared, preparedText = '', flows = [] } = runStages(UNIT_STAGES, unitContext(unit.label, content));
   const pages: HTMLElement[] = [];
   for (const flow of flows) {

@@ -46,7 +46,13 @@ export function splitRegionTables(region: HTMLElement): { pieces: number; pages:
     }
     const table = child.classList.contains('gz-tablewrap') ? (child.querySelector(':scope > table') as HTMLTableElement | null) : null;
     if (!table) {
-      used += outerHeight(child);
+      // A picture that does not fit in the room left goes whole to the next page (spanningBreaks.ts).
+      const height = outerHeight(child);
+      if (child.classList.contains('gz-figure') && used > 0 && used + height > page) {
+        used = 0;
+        pages++;
+      }
+      used += height;
       while (used > page) {
         used -= page;
         pages++;

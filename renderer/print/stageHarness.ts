@@ -5,6 +5,7 @@
  */
 import { FLOW_STAGES, runStages, type PrintStage } from './stages';
 import { PAGE_MAP_STAGES, TOC_STAGES } from './tocStages';
+import { checkOffPage } from './integrity';
 
 type Paginate = (content: DocumentFragment, container: HTMLElement, label: string, timeoutMs: number) => Promise<HTMLElement[]>;
 
@@ -48,6 +49,11 @@ export function stageHarness(paginate: Paginate, primeFonts: (html: string) => P
       const { pages } = await laidOut(html, 'gz-body');
       const ctx = runStages(pick(FLOW_STAGES, flowStages), { pages });
       return { paginated: pages.length, pages: ctx.pages.length };
+    },
+    /** The integrity check for text or pictures laid out off the page, on the pages laid out last. */
+    offPage(): string | null {
+      const pages = Array.from(document.querySelectorAll<HTMLElement>('#gz-stage-test .pagedjs_page'));
+      return checkOffPage(pages, 'fixture')?.message ?? null;
     },
     /** The TOC `html` (as common/render/toHtmlFront.ts writes it) laid out, then the named TOC stages. */
     async toc(html: string, sidebarHtml: string, tocStages: string[]): Promise<{ pages: number; wordsMoved?: number }> {

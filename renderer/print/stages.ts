@@ -4,9 +4,10 @@
  * modules named here hold the work; this list says when it happens. tests/print-stages.test.ts runs each
  * stage on its own fixture (tests/fixtures/print-stages/NAME.html) in Chromium, through `runStage` below.
  *
- *   unit stages     rotate-wide-tables → split-tables → split-column-tables → snap-spanning-blocks
+ *   (before them)   the pictures decode (figures.ts loadFigureImages: their pixel size is known)
+ *   unit stages     fit-figures → rotate-wide-tables → split-tables → split-column-tables → snap-spanning-blocks
  *                   → check-prepared-text → region-flows
- *   Paged.js        RepeatTableHeaders, RegionColumns, ExactTextBreaks (one flow per region run)
+ *   Paged.js        RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks (one flow per region run)
  *   flow stages     drop-empty-pages → balance-columns (on each flow's pages: the closing page's columns
  *                   set equally long)
  *   issue stage     running-heads (on the body pages, in their final order)
@@ -25,6 +26,8 @@ import { balanceColumns } from './balanceColumns';
 import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
 import { ExactTextBreaks } from './textBreaks';
+import { fitFigures, loadFigureImages } from './figures';
+import { ENDS_EARLY_CLASS, SpanningBreaks } from './spanningBreaks';
 
 export interface PrintStage<C> {
   /** Kebab-case; also the name of the stage's fixture. */
@@ -57,6 +60,8 @@ export function unitContext(label: string, content: DocumentFragment): UnitConte
 }
 
 export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
+  // Pictures get their printed size (at most the type area, scaled whole), before any block is measured.
+  { name: 'fit-figures', run: (ctx) => void fitFigures(ctx.content) },
   // Tables wider than the type area get landscape pages of their own (measured with the journal CSS).
   { name: 'rotate-wide-tables', run: (ctx) => void rotateWideTables(ctx.content) },
   // Tables taller than a page are cut into page-sized pieces, rows split where a page ends.
@@ -81,7 +86,7 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
 ];
 
 /** Paged.js handlers, registered once in this order (each hooks into the flow as it paginates). */
-export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, ExactTextBreaks] as const;
+export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks] as const;
 
 /** The pages of one flow, just paginated. */
 export interface FlowContext {
@@ -103,12 +108,13 @@ export const FLOW_STAGES: ReadonlyArray<PrintStage<FlowContext>> = [
   // Paged.js sometimes adds a blank page at a forced break; the journal never prints one inside a document.
   { name: 'drop-empty-pages', run: (ctx) => void (ctx.pages = dropEmptyPages(ctx.pages)) },
   {
-    // Balance the columns on the last page of each flow (document part) and before each forced page break.
+    // Balance the columns on the last page of each flow (document part), before each forced page break
+    // and on a page that ends early because a block across both columns went to the next page.
     name: 'balance-columns',
     run: ({ pages }) =>
       pages.forEach((page, i) => {
         const next = pages[i + 1];
-        if (!next || startsWithForcedBreak(next)) {
+        if (!next || startsWithForcedBreak(next) || page.classList.contains(ENDS_EARLY_CLASS)) {
           page.classList.add('gz-balance');
           balanceColumns(page);
         }
@@ -146,10 +152,11 @@ export function runStages<C>(stages: ReadonlyArray<PrintStage<C>>, ctx: C): C {
  * For tests: run the named unit stages (in the given order) on `html` (a unit's content) in this page and
  * return the content after them, with what they filled in. Content is measured in the document, as in a layout.
  */
-export function runUnitStages(names: string[], html: string): { html: string; flows: string[]; sourceText: string; preparedText?: string } {
+export async function runUnitStages(names: string[], html: string): Promise<{ html: string; flows: string[]; sourceText: string; preparedText?: string }> {
   const template = document.createElement('template');
   template.innerHTML = html;
   const ctx = unitContext(names.join('+'), document.importNode(template.content, true));
+  await loadFigureImages(ctx.content);
   for (const name of names) {
     const stage = UNIT_STAGES.find((s) => s.name === name);
     if (!stage) throw new Error(`no unit stage named ${name}`);
