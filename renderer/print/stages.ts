@@ -25,6 +25,7 @@ import { balanceColumns } from './balanceColumns';
 import { RepeatTableHeaders } from './tableHeaders';
 import { RegionColumns } from './regions';
 import { ExactTextBreaks } from './textBreaks';
+import { DocumentBoundaryBreaks } from './documentBreaks';
 
 export interface PrintStage<C> {
   /** Kebab-case; also the name of the stage's fixture. */
@@ -81,7 +82,7 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
 ];
 
 /** Paged.js handlers, registered once in this order (each hooks into the flow as it paginates). */
-export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, ExactTextBreaks] as const;
+export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, ExactTextBreaks, DocumentBoundaryBreaks] as const;
 
 /** The pages of one flow, just paginated. */
 export interface FlowContext {
