@@ -28,6 +28,7 @@ import { RegionColumns } from './regions';
 import { ExactTextBreaks } from './textBreaks';
 import { fitFigures, loadFigureImages } from './figures';
 import { ENDS_EARLY_CLASS, SpanningBreaks } from './spanningBreaks';
+import { DocumentBoundaryBreaks } from './documentBreaks';
 
 export interface PrintStage<C> {
   /** Kebab-case; also the name of the stage's fixture. */
@@ -86,7 +87,7 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
 ];
 
 /** Paged.js handlers, registered once in this order (each hooks into the flow as it paginates). */
-export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks] as const;
+export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks, DocumentBoundaryBreaks] as const;
 
 /** The pages of one flow, just paginated. */
 export interface FlowContext {
