@@ -4,8 +4,13 @@
  * below the page, where it was cut off in the PDF although the laid-out text was complete. A row taller
  * than half a column is cut into parts of at most a third of a column (each cell's text continues in the
  * next part, at the same columns); the list has no rules, so the parts read as one row.
+ *
+ * A list with automatic column widths takes them from all its rows; Paged.js measures a page with the rows
+ * after it still in place, then takes those out, and the widths (so every row's height) change: the last
+ * row kept on the page no longer fitted below the second column and Chromium set it in an extra column
+ * beside the page, never printed (fuzz case 2026-129). The widths all the rows give are fixed first.
  */
-import { cellFitsIn } from './rotateTables';
+import { FIXED_CLASS, cellFitsIn, frozenColumns } from './rotateTables';
 import { splitRow } from './splitRows';
 import { measureBox } from './measureBox';
 
@@ -29,6 +34,16 @@ export function splitTallColumnRows(table: HTMLTableElement): number {
   return added;
 }
 
+/** Fix a table's automatic column widths (in the measuring box, all rows in it) as its colgroup. */
+export function freezeColumnWidths(table: HTMLTableElement): boolean {
+  const frozen = frozenColumns(table);
+  if (!frozen) return false;
+  table.querySelector(':scope > colgroup')?.remove();
+  table.prepend(frozen);
+  table.classList.add(FIXED_CLASS);
+  return true;
+}
+
 /** Split the tall rows of every table that flows in the text columns of a unit's content. */
 export function splitColumnTables(content: ParentNode): number {
   const wraps = Array.from(content.querySelectorAll('.gz-region--cols > .gz-tablewrap:not(.gz-keep)')) as HTMLElement[];
@@ -41,7 +56,10 @@ export function splitColumnTables(content: ParentNode): number {
       wrap.replaceWith(marker);
       box.appendChild(wrap);
       const table = wrap.querySelector(':scope > table') as HTMLTableElement | null;
-      if (table) added += splitTallColumnRows(table);
+      if (table) {
+        freezeColumnWidths(table);
+        added += splitTallColumnRows(table);
+      }
       marker.replaceWith(wrap);
     }
   } finally {

@@ -13,7 +13,7 @@ import { measureBox } from './measureBox';
 
 const PX_PER_PT = 96 / 72;
 /** Fixed table layout, cells wrapping a word that does not fit their column (journal.css). */
-const FIXED_CLASS = 'gz-table--fixed';
+export const FIXED_CLASS = 'gz-table--fixed';
 /** Type area: 420 x 682.5 pt; rotated, the table gets 682.5 pt of width and 420 pt of height. */
 export const ROTATED_WIDTH_PT = 682.5;
 export const ROTATED_HEIGHT_PT = 420;
