@@ -4,27 +4,14 @@
  * text (pdf.js) must be the model's text; the print page's integrity checks (text lost, a rotated page too
  * large for its page) fail the export otherwise.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { BlockElement, TableCellElement, TableElement } from '../common/model';
-import { ChromiumEngine } from '../main/export/chromium';
 import { fuzzCase, type FuzzCase } from './fuzz-docs';
-import { exportAndCheck } from './fuzz-export';
+import { fixtureExporter } from './print-fixture-export';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'gazette-rotated-'));
-const kept = mkdtempSync(path.join(tmpdir(), 'gazette-rotated-pdf-'));
-let engine: ChromiumEngine;
-beforeAll(async () => {
-  engine = await ChromiumEngine.launch();
-}, 120_000);
-afterAll(async () => {
-  await engine?.close();
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(kept, { recursive: true, force: true });
-});
+const exporter = fixtureExporter('rotated');
 
 const fixture = (name: string) => JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/rotated-tables', `${name}.json`), 'utf8')) as BlockElement[];
 const para = (text: string): BlockElement => ({ type: 'paragraph', children: [{ text }] });
@@ -37,18 +24,9 @@ function caseOf(index: number, blocks: BlockElement[]): FuzzCase {
   return { ...base, assets: [], document: { ...base.document, content: { ...base.document.content, blocks: [...title, ...blocks] } } };
 }
 
-/** Export one case (its PDF kept in `kept`); the findings of the text check, as strings. */
-async function exportCase(c: FuzzCase): Promise<string[]> {
-  process.env.FUZZ_KEEP = kept;
-  const found = await exportAndCheck([c], engine, dir, { checkImages: false });
-  return found.map((f) => f.problem);
-}
-
-/** Pages of the kept PDF of case `c`, as pdftotext reads them (white space removed). */
-function pdfPages(c: FuzzCase): string[] {
-  const pdf = path.join(kept, `fuzz-${c.seed}-${c.index}.pdf`);
-  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ''));
-}
+/** Export one case (its PDF kept); the findings of the text check, as strings. */
+const exportCase = (c: FuzzCase) => exporter.problems([c]);
+const pdfPages = (c: FuzzCase) => exporter.pdfPages(c);
 
 it('a leader list with automatic column widths keeps them on every rotated page, and no page is cut off', async () => {
   // Reduced fuzz 7-44: measured with the widths all its rows give, set page by page with the widths of

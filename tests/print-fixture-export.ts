@@ -1,0 +1,40 @@
+/**
+ * Exporting reduced fuzz fixtures through the real print page and Chromium, for the focused print tests
+ * (rotated tables, document breaks, off-page lists): one engine per test file, and each export's PDF kept
+ * until the file ends so that a test can read its pages.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { ChromiumEngine } from '../main/export/chromium';
+import type { FuzzCase } from './fuzz-docs';
+import { exportAndCheck } from './fuzz-export';
+
+export function fixtureExporter(name: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), `gazette-${name}-`));
+  const kept = mkdtempSync(path.join(tmpdir(), `gazette-${name}-pdf-`));
+  let engine: ChromiumEngine;
+  beforeAll(async () => {
+    engine = await ChromiumEngine.launch();
+  }, 120_000);
+  afterAll(async () => {
+    await engine?.close();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(kept, { recursive: true, force: true });
+  });
+  return {
+    /** The text check's findings for `cases` exported as one issue, as strings. */
+    async problems(cases: FuzzCase[]): Promise<string[]> {
+      process.env.FUZZ_KEEP = kept;
+      const found = await exportAndCheck(cases, engine, dir, { checkImages: false });
+      return found.map((f) => f.problem);
+    },
+    /** Pages of the kept PDF of the issue that starts with case `c`, as pdftotext reads them (white space removed). */
+    pdfPages(c: FuzzCase): string[] {
+      const pdf = path.join(kept, `fuzz-${c.seed}-${c.index}.pdf`);
+      return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ''));
+    },
+  };
+}
