@@ -131,8 +131,9 @@ export function cidWidth(cidFont: PDFDict, gid: number): number {
 const DOUBLED = ['\u2014', '\u2026'];
 
 /**
- * Glyphs of a Type0 font that the ToUnicode maps to — or … but that are two ems wide or nearly: the
- * ligature of two (Chromium draws it without an /ActualText span at times, so spans alone do not find it).
+ * Glyphs of a Type0 font that the ToUnicode maps to — or … but that are well over one em wide: the
+ * ligature of two (1.687 em in Noto Sans SC Medium, 2 em in the serif faces; a single — or … is at most
+ * one em in every face) (Chromium draws it without an /ActualText span at times, so spans alone do not find it).
  */
 function doubledGlyphs(font: PDFDict, cmap: string): Map<string, string> {
   const found = new Map<string, string>();
@@ -141,7 +142,7 @@ function doubledGlyphs(font: PDFDict, cmap: string): Map<string, string> {
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
     for (const [, gid, hex] of block[1].matchAll(/<([0-9A-Fa-f]{4})>\s*<([0-9A-Fa-f]{4})>/g)) {
       const ch = String.fromCharCode(parseInt(hex, 16));
-      if (DOUBLED.includes(ch) && cidWidth(cidFont, parseInt(gid, 16)) >= 1800) found.set(gid.toUpperCase(), ch + ch);
+      if (DOUBLED.includes(ch) && cidWidth(cidFont, parseInt(gid, 16)) >= 1500) found.set(gid.toUpperCase(), ch + ch);
     }
   }
   return found;
