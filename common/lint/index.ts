@@ -6,6 +6,7 @@
  */
 import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
+import { scaledFiguresIn, type PixelSize } from '../render/figureSize';
 import { chineseDate, looseDateParts } from '../text/dates';
 
 export type LintCode =
@@ -16,7 +17,8 @@ export type LintCode =
   | 'date-form'
   | 'attachment-count'
   | 'attachment-numbering'
-  | 'toc-title-differs';
+  | 'toc-title-differs'
+  | 'image-scaled';
 
 export type LintFix =
   | { kind: 'replace-block'; blockIndex: number; block: BlockElement }
@@ -39,6 +41,8 @@ export interface LintInput {
   content: DocumentContent;
   /** The TOC wording when it differs from the printed title. */
   tocTitleOverride?: string;
+  /** Pixel sizes of the document's pictures, where known (the picture-scale check needs them). */
+  imagePixels?: (assetId: string) => PixelSize | undefined;
 }
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -215,6 +219,20 @@ function checkAttachments(blocks: BlockElement[], out: LintFinding[]): void {
 }
 
 /** All findings for one document, in document order. */
+/**
+ * Pictures larger than the type area: they print whole but smaller than asked (the print page's
+ * fit-figures stage and the DOCX size them with the same figureSize), which the editor does not show.
+ */
+export function imageScaleFindings(blocks: readonly BlockElement[], pixelsOf: (assetId: string) => PixelSize | undefined): LintFinding[] {
+  return scaledFiguresIn(blocks, pixelsOf).map((f) => ({
+    code: 'image-scaled' as const,
+    severity: 'warning' as const,
+    blockIndex: f.blockIndex,
+    excerpt: f.name,
+    params: { name: f.name, percent: f.percent },
+  }));
+}
+
 export function lintDocument(input: LintInput): LintFinding[] {
   const out: LintFinding[] = [];
   const blocks = input.content.blocks;
@@ -230,6 +248,7 @@ export function lintDocument(input: LintInput): LintFinding[] {
   if (override && title && override !== plainText(title).trim()) {
     out.push({ code: 'toc-title-differs', severity: 'warning', blockIndex: -1, excerpt: excerpt(override), params: { title: excerpt(plainText(title)) }, fix: { kind: 'clear-toc-title' } });
   }
+  if (input.imagePixels) out.push(...imageScaleFindings(blocks, input.imagePixels));
   return out.sort((a, b) => a.blockIndex - b.blockIndex);
 }
 

@@ -1,6 +1,7 @@
 /** 全刊检查: the 公文 checks over every document of an issue, each finding with its document. */
 import { tocTitle, type DocumentContent, type IssueTree } from '../model';
-import { lintDocument, type LintFinding } from './index';
+import type { PixelSize } from '../render/figureSize';
+import { imageScaleFindings, lintDocument, type LintFinding } from './index';
 
 export interface IssueFinding {
   documentId: string;
@@ -22,9 +23,17 @@ function lintContent(content: DocumentContent, tocTitleOverride: string | undefi
   return findings;
 }
 
-export function lintIssue(tree: IssueTree): IssueFinding[] {
+/**
+ * `imagePixels`: pixel sizes of the issue's pictures where known; pictures that print smaller than asked
+ * are then findings too (not cached: the sizes arrive after the tree).
+ */
+export function lintIssue(tree: IssueTree, imagePixels?: (assetId: string) => PixelSize | undefined): IssueFinding[] {
   return tree.sections.flatMap((section) =>
-    section.documents.flatMap((doc) => lintContent(doc.content, doc.tocTitleOverride).map((finding) => ({ documentId: doc.id, title: tocTitle(doc), finding }))),
+    section.documents.flatMap((doc) => {
+      const findings = lintContent(doc.content, doc.tocTitleOverride);
+      const all = imagePixels ? [...findings, ...imageScaleFindings(doc.content.blocks, imagePixels)].sort((a, b) => a.blockIndex - b.blockIndex) : findings;
+      return all.map((finding) => ({ documentId: doc.id, title: tocTitle(doc), finding }));
+    }),
   );
 }
 

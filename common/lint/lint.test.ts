@@ -110,3 +110,22 @@ describe('全刊检查', () => {
     expect(issueFindingKey(found[0])).toContain('date-form');
   });
 });
+
+describe('pictures larger than the type area', () => {
+  const tall = { width: 600, height: 1600 };
+  const blocks = [block('doc-title', '关于图片的通知'), { type: 'image', assetId: 'tall', width: 420, alt: 'x.png', children: [{ text: '' }] }];
+
+  it('are found only when their pixel size is known, at their block, with how small they print', () => {
+    expect(codes(blocks)).toEqual([]);
+    const found = lintDocument({ content: content(...blocks), imagePixels: (id) => (id === 'tall' ? tall : undefined) });
+    expect(found).toEqual([{ code: 'image-scaled', severity: 'warning', blockIndex: 1, excerpt: '图片“x.png”', params: { name: '图片“x.png”', percent: 57 } }]);
+  });
+
+  it('show in 全刊检查 with their document once the sizes are known', async () => {
+    const { lintIssue } = await import('./issue');
+    const doc = { id: 'p', sectionId: 's', kind: 'notice' as const, title: '关于图片的通知', docNumber: '', position: 0, updatedAt: '', content: content(...blocks) };
+    const tree = { issue: {} as never, sections: [{ id: 's', issueId: 'i', name: '栏目', position: 0, documents: [doc] }] };
+    expect(lintIssue(tree)).toEqual([]);
+    expect(lintIssue(tree, () => tall)).toMatchObject([{ documentId: 'p', finding: { code: 'image-scaled', blockIndex: 1, params: { percent: 57 } } }]);
+  });
+});

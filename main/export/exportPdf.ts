@@ -82,7 +82,7 @@ export interface ExportPdfResult {
   /** Units laid out in this export, units taken from the layout cache, and every unit's hash. */
   units: { laidOut: number; cached: number; hashes: string[] };
   timings: ExportTimings;
-  /** For the user: images missing from the library (printed as placeholders). */
+  /** For the user: images missing from the library (printed as placeholders) or scaled down to fit the type area. */
   warnings: string[];
 }
 

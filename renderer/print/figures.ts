@@ -5,20 +5,16 @@
  * - Before pagination (`loadFigureImages`, then the unit stage `fit-figures`): every picture gets its
  *   printed size in pt from its pixels and the width the editor chose: never wider than the type area,
  *   and one taller than a page's type area allows is scaled down, aspect ratio kept, to fit it whole. The
- *   figure notes the scale (`data-gz-scaled`). With the size fixed before layout, the blocks measured
- *   before pagination (grid snap, table splitting) and Paged.js see the picture as it will print, before
- *   the image has even decoded in the page.
+ *   figure notes the scale (`data-gz-scaled`); the export and the 检查 panel warn of it from the same
+ *   sizing (common/render/figureSize.ts). With the size fixed before layout, the blocks measured before
+ *   pagination (grid snap, table splitting) and Paged.js see the picture as it will print, before the
+ *   image has even decoded in the page.
  * - During pagination, a picture that does not fit in the room left on the page goes whole to the next
  *   page (spanningBreaks.ts).
  */
-const PX_PER_PT = 96 / 72;
-/** The type area's width (format doc §2). */
-export const FIGURE_MAX_WIDTH_PT = 420;
-/**
- * The tallest picture: the type area is 682.5 pt; the figure's margins (8.75 pt above and below) and its
- * rounding up to whole grid lines must fit too. Also the CSS fallback (journal.css `.gz-figure img`).
- */
-export const FIGURE_MAX_HEIGHT_PT = 640;
+import { figureSize, SCALED_BELOW } from '../../common/render/figureSize';
+
+export { FIGURE_MAX_HEIGHT_PT, FIGURE_MAX_WIDTH_PT, figureSize, type FigureSize } from '../../common/render/figureSize';
 const FIGURE_IMAGES = '.gz-figure img';
 
 /** Wait until every picture of the content has decoded (its pixel size is known); broken ones are skipped. */
@@ -31,25 +27,6 @@ export async function loadFigureImages(content: ParentNode, timeoutMs = 15_000):
   );
 }
 
-export interface FigureSize {
-  widthPt: number;
-  heightPt: number;
-  /** The printed size over the size asked for (1 when the picture prints as large as asked). */
-  scale: number;
-}
-
-/**
- * The printed size of a picture of `pixels`, asked for at `requestedWidthPt` (undefined: its pixel size
- * at 96 dpi, as in the editor): at most the type width, and at most FIGURE_MAX_HEIGHT_PT tall.
- */
-export function figureSize(pixels: { width: number; height: number }, requestedWidthPt?: number): FigureSize {
-  const asked = requestedWidthPt && requestedWidthPt > 0 ? requestedWidthPt : pixels.width / PX_PER_PT;
-  const ratio = pixels.height / pixels.width;
-  let widthPt = Math.min(asked, FIGURE_MAX_WIDTH_PT);
-  if (widthPt * ratio > FIGURE_MAX_HEIGHT_PT) widthPt = FIGURE_MAX_HEIGHT_PT / ratio;
-  return { widthPt, heightPt: widthPt * ratio, scale: widthPt / asked };
-}
-
 /** Give every decoded picture of the content its printed size; returns how many were scaled down. */
 export function fitFigures(content: ParentNode): number {
   let scaled = 0;
@@ -60,7 +37,7 @@ export function fitFigures(content: ParentNode): number {
     img.style.width = `${size.widthPt.toFixed(2)}pt`;
     img.style.height = `${size.heightPt.toFixed(2)}pt`;
     const figure = img.closest('.gz-figure') as HTMLElement;
-    if (size.scale < 0.9995) {
+    if (size.scale < SCALED_BELOW) {
       // Noted on the figure: the whole picture prints, smaller than asked (never cropped).
       figure.dataset.gzScaled = size.scale.toFixed(3);
       scaled++;

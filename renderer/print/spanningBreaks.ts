@@ -1,8 +1,9 @@
 /**
  * Page breaks around blocks set across both columns (`column-span: all`: pictures, title blocks, 落款
  * after a table), as a typesetter makes them: a picture that does not fit in the room left on the page
- * goes whole to the next page; a title that does not fit goes there with its text; when no line of text
- * fits below a picture, the text starts the next page.
+ * goes whole to the next page, and the heading or title right before it goes along (kept with the
+ * picture, never left alone at the foot of the page); a title that does not fit goes there with its text;
+ * when no line of text fits below a picture, the text starts the next page.
  *
  * Why a handler: in a page's two-column box Chromium lays a spanning block that is taller than the room
  * left (or the column text after one, when not even two lines fit below it) out in extra columns beside
@@ -55,6 +56,34 @@ function spanningBlocks(rendered: HTMLElement): HTMLElement[] {
   );
 }
 
+/**
+ * Blocks kept with the block after them: a heading that is not run on into its text (`break-after: avoid`
+ * in journal.css), a title block, a 附件N line. Paged.js does not keep them when a handler breaks the page.
+ */
+const KEPT_WITH_NEXT = '.gz-h:not(.gz-runin), .gz-titleblock, .gz-attheading';
+
+/** The first of the blocks kept with `block` that run up to it (`block` itself when none). */
+function keptWith(block: HTMLElement): HTMLElement {
+  let first = block;
+  for (let prev = first.previousElementSibling; prev instanceof HTMLElement && prev.matches(KEPT_WITH_NEXT); prev = first.previousElementSibling) first = prev;
+  return first;
+}
+
+/** A block's height with its vertical margins (px). */
+function outerHeight(el: HTMLElement): number {
+  const style = getComputedStyle(el);
+  return el.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
+}
+
+/**
+ * The height of the blocks from `kept` up to `block` as laid out on the page (`block` itself may have been
+ * set beside the page, so its own position says nothing).
+ */
+function keptHeight(kept: HTMLElement, block: HTMLElement): number {
+  const last = block.previousElementSibling as HTMLElement;
+  return last.getBoundingClientRect().bottom - kept.getBoundingClientRect().top;
+}
+
 interface Point {
   node: Node;
   offset: number;
@@ -69,8 +98,14 @@ export function spanningBreakPoint(rendered: HTMLElement, bounds: Bounds): Point
     const contentBefore = leaves.some((leaf) => precedes(leaf, block));
     if (outside(block.getBoundingClientRect(), bounds)) {
       // Too tall for the room left: to the next page, whole (unless it starts the page: fit-figures made
-      // pictures fit an empty page; anything else is left to Paged.js).
-      return contentBefore ? before(block) : null;
+      // pictures fit an empty page; anything else is left to Paged.js), with the headings kept with it
+      // unless they start the page too.
+      if (!contentBefore) return null;
+      const kept = keptWith(block);
+      // Only where the headings and the picture fit one page together: else the headings would end up
+      // alone on a page of their own.
+      const together = kept !== block && keptHeight(kept, block) + outerHeight(block) <= bounds.bottom - bounds.top + SLACK_PX;
+      return together && leaves.some((leaf) => precedes(leaf, kept)) ? before(kept) : before(block);
     }
     const next = leaves.find((leaf) => precedes(block, leaf));
     const firstRect = next && rectsOf(next)[0];

@@ -15,6 +15,7 @@ import { t } from '../i18n';
 import { showToast } from '../ui';
 import { findDocument, withContent } from './issueTree';
 import type { CaretTarget } from './useCaretPlacement';
+import { imagePixels } from './printImages';
 import { useIssueChecks } from './useIssueChecks';
 
 export function useWorkspaceChecks(opts: {
@@ -41,14 +42,14 @@ export function useWorkspaceChecks(opts: {
   const tocTitleOverride = current?.tocTitleOverride;
   const loaded = tree !== null;
   useEffect(() => {
-    if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride }));
+    if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride, imagePixels }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [currentId, tocTitleOverride, loaded]);
+  }, [currentId, tocTitleOverride, loaded, issueChecks.imagesKnown]);
 
   /** The open document's edits settled: check them again. */
   const settled = (documentId: string, content: DocumentContent) => {
     const doc = tree ? findDocument(tree, documentId) : undefined;
-    setFindings(lintDocument({ content, tocTitleOverride: doc?.tocTitleOverride }));
+    setFindings(lintDocument({ content, tocTitleOverride: doc?.tocTitleOverride, imagePixels }));
   };
 
   /** The current document's latest edits into the tree now (not after the settle delay). */
