@@ -14,6 +14,13 @@ export default defineConfig({
   root,
   base: './',
   publicDir: false,
+  // slate-react's lodash debounce/throttle, with flush() that clears its timer (renderer/editor/lodash-debounce.ts).
+  resolve: {
+    alias: {
+      'lodash/debounce': resolve(root, 'editor/lodash-debounce.ts'),
+      'lodash/throttle': resolve(root, 'editor/lodash-throttle.ts'),
+    },
+  },
   build: {
     outDir: resolve(import.meta.dirname, 'dist/renderer'),
     emptyOutDir: true,

@@ -2,7 +2,7 @@
  * The Slate editor for one document. Its value is DocumentContent.blocks; every change is reported to
  * the owner (autosave, preview, checks) as normalised content.
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { createEditor, Editor, Node, Range, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
@@ -24,6 +24,7 @@ import { editorMenuItems } from './editorMenu';
 import './types';
 import { readFileBase64 } from '../files';
 import { showToast } from '../ui';
+import { hideFromReactSelectionWalk, scrollCaretIntoView } from './typingCost';
 
 export interface EditorHandle {
   editor: GazetteEditorType;
@@ -80,6 +81,7 @@ export function GazetteEditor(props: {
   useEffect(() => {
     if (props.handleRef) props.handleRef.current = { editor };
   }, [editor, props.handleRef]);
+  useLayoutEffect(() => hideFromReactSelectionWalk(ReactEditor.toDOMNode(editor, editor)), [editor]);
 
   useEffect(() => setMatchCount(findMatches(editor, query).length), [editor, query]);
   // Opened on a hit: the bar shows the text and every occurrence is highlighted; the caller selects the hit
@@ -253,6 +255,7 @@ export function GazetteEditor(props: {
             renderElement={renderElement}
             renderLeaf={Leaf}
             decorate={decorate}
+            scrollSelectionIntoView={scrollCaretIntoView}
             onKeyDown={onKeyDown}
             onDOMBeforeInput={() => syncSelectionFromDom(editor)}
             onContextMenu={(event) => {

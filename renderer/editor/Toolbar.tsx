@@ -1,7 +1,9 @@
 import { useRef } from 'react';
-import { useSlate } from 'slate-react';
+import { useSlateSelector, useSlateStatic } from 'slate-react';
 import { t } from '../i18n';
-import { currentBlock, currentTextBlock, isMarkActive, toggleFace, toggleMark } from './commands';
+import { Editor } from 'slate';
+import type { TextLeaf } from '../../common/model';
+import { currentBlock, currentTextBlock, toggleFace, toggleMark } from './commands';
 import { blockEntries } from './elements';
 import { hotkeyLabel } from './hotkeys';
 import { inTable, insertTable, runTableCommand, type TableCommand, type TableSizeChoice } from './tableCommands';
@@ -36,13 +38,46 @@ const TABLE_BUTTONS: Array<[TableCommand, string]> = [
   ['col-auto', t.editor.colAuto],
 ];
 
-export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void; onToggleFind: () => void }) {
-  const editor = useSlate();
-  const fileInput = useRef<HTMLInputElement>(null);
+/** What the toolbar shows: it re-renders when this changes, not on every keystroke. */
+interface ToolbarState {
+  activeKey: string;
+  bold: boolean;
+  kai: boolean;
+  hei: boolean;
+  underline: boolean;
+  superscript: boolean;
+  leadIn: boolean;
+  table?: { headerRows: number; size?: string };
+}
+
+function toolbarState(editor: GazetteEditor): ToolbarState {
   const block = currentTextBlock(editor)?.[0] ?? currentBlock(editor)?.[0];
-  const activeKey = block ? blockEntries.find((e) => e.active?.(block))?.key ?? '' : '';
-  const table = inTable(editor);
-  const tableEntry = table ? currentBlock(editor)?.[0] : undefined;
+  const tableEntry = inTable(editor) ? currentBlock(editor)?.[0] : undefined;
+  const marks = (Editor.marks(editor) ?? {}) as TextLeaf;
+  return {
+    activeKey: block ? blockEntries.find((e) => e.active?.(block))?.key ?? '' : '',
+    bold: !!marks.bold,
+    kai: marks.face === 'kai',
+    hei: marks.face === 'hei',
+    underline: !!marks.underline,
+    superscript: !!marks.superscript,
+    leadIn: !!marks.leadIn,
+    table: tableEntry?.type === 'table' ? { headerRows: tableEntry.headerRows, size: tableEntry.size } : undefined,
+  };
+}
+
+function sameToolbarState(a: ToolbarState | null, b: ToolbarState): boolean {
+  if (!a) return false;
+  const keys = ['activeKey', 'bold', 'kai', 'hei', 'underline', 'superscript', 'leadIn'] as const;
+  return keys.every((k) => a[k] === b[k]) && a.table?.headerRows === b.table?.headerRows && a.table?.size === b.table?.size;
+}
+
+export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void; onToggleFind: () => void }) {
+  const editor = useSlateStatic() as GazetteEditor;
+  const fileInput = useRef<HTMLInputElement>(null);
+  const state = useSlateSelector((e) => toolbarState(e as GazetteEditor), sameToolbarState);
+  const { activeKey } = state;
+  const tableEntry = state.table;
   return (
     <div className="toolbar" role="toolbar">
       <div className="tb-group">
@@ -71,12 +106,12 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
         </select>
       </div>
       <div className="tb-group">
-        <Button label="B" className="b" title={`${t.editor.bold} (${hotkeyLabel('mod+b')})`} active={isMarkActive(editor, 'bold')} onPress={() => toggleMark(editor, 'bold')} />
-        <Button label="楷" title={t.editor.kai} active={isMarkActive(editor, 'face', 'kai')} onPress={() => toggleFace(editor, 'kai')} />
-        <Button label="黑" title={t.editor.hei} active={isMarkActive(editor, 'face', 'hei')} onPress={() => toggleFace(editor, 'hei')} />
-        <Button label="U" className="u" title={`${t.editor.underline} (${hotkeyLabel('mod+u')})`} active={isMarkActive(editor, 'underline')} onPress={() => toggleMark(editor, 'underline')} />
-        <Button label="x²" title={t.editor.superscript} active={isMarkActive(editor, 'superscript')} onPress={() => toggleMark(editor, 'superscript')} />
-        <Button label="引" title={t.editor.leadIn} active={isMarkActive(editor, 'leadIn')} onPress={() => toggleMark(editor, 'leadIn')} />
+        <Button label="B" className="b" title={`${t.editor.bold} (${hotkeyLabel('mod+b')})`} active={state.bold} onPress={() => toggleMark(editor, 'bold')} />
+        <Button label="楷" title={t.editor.kai} active={state.kai} onPress={() => toggleFace(editor, 'kai')} />
+        <Button label="黑" title={t.editor.hei} active={state.hei} onPress={() => toggleFace(editor, 'hei')} />
+        <Button label="U" className="u" title={`${t.editor.underline} (${hotkeyLabel('mod+u')})`} active={state.underline} onPress={() => toggleMark(editor, 'underline')} />
+        <Button label="x²" title={t.editor.superscript} active={state.superscript} onPress={() => toggleMark(editor, 'superscript')} />
+        <Button label="引" title={t.editor.leadIn} active={state.leadIn} onPress={() => toggleMark(editor, 'leadIn')} />
       </div>
       <div className="tb-group">
         <Button label={t.editor.insertTable} testId="insert-table" onPress={() => insertTable(editor)} />
@@ -84,7 +119,7 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
         <input ref={fileInput} type="file" accept="image/png,image/jpeg" hidden onChange={() => props.onInsertImage(editor)} data-role="image-input" />
         <Button label={t.editor.find} title={`${t.editor.find} (${hotkeyLabel('mod+f')})`} onPress={props.onToggleFind} />
       </div>
-      {table && tableEntry?.type === 'table' ? (
+      {tableEntry ? (
         <div className="tb-group tb-table" data-testid="table-tools">
           {TABLE_BUTTONS.map(([command, label]) => (
             <Button key={command} label={label} testId={`table-${command}`} onPress={() => runTableCommand(editor, command)} />
