@@ -125,3 +125,37 @@ it('reads a cell split where the row goes on, though its whole text comes again 
   const d = doc([rowTable(['甲', '关于进一步加强做好', '子丑寅']), p('关于进一步加强做好全工作。')]);
   expect(compareUnitText('表头甲表头乙表头丙甲关于进一子丑表头甲表头乙表头丙步加强做好寅关于进一步加强做好全工作。', [d])).toEqual([]);
 });
+
+it('gives back to the next cell the letters a split cell’s first part took from it by chance', () => {
+  // Fuzz 2026-139 (--images): a cell cut after 于 goes on with 进 on the next page, and the next cell begins
+  // with 进: its first part was read as …于进, and the next cell was looked for after its first letter.
+  const d = doc([rowTable(['一', '环境监督员于进业扶持资金', '进一步加强做', '（一']), p('下文。')]);
+  const header = '表头甲表头乙表头丙表头丁';
+  const bands = [['一', '环境监督员于', '进一步加强做', '（一'], ['', '进业扶持资金', '', '']];
+  expect(compareUnitText(`${header}${banded(header, bands)}下文。`, [d])).toEqual([]);
+  // Still strict: the next cell printed before the split one is out of order …
+  const swapped = [['一', '进一步加强做', '环境监督员于', '（一'], bands[1]];
+  expect(compareUnitText(`${header}${banded(header, swapped)}下文。`, [d]).join()).toContain('not found in order');
+  // … and the letter given back is not printed twice: the split cell's own 进 lost is missing.
+  const lost = [bands[0], ['', '业扶持资金', '', '']];
+  expect(compareUnitText(`${header}${banded(header, lost)}下文。`, [d]).join()).toContain('missing characters: 进×1');
+});
+
+it('gives back nothing after a cell printed whole', () => {
+  // The same letters, the first cell not split: the next cell's 进 printed once only is lost, and found.
+  const d = doc([rowTable(['一', '环境监督员于进', '进一步加强做']), p('下文。')]);
+  const problems = compareUnitText('表头甲表头乙表头丙一环境监督员于进一步加强做下文。', [d]).join();
+  expect(problems).toContain('missing characters: 进×1');
+  expect(problems).toContain('row 2 cell 3 not found in order');
+});
+
+it('gives back a whole next cell of one letter that a split cell’s first part took', () => {
+  // Fuzz 2026-161 (--images): a cell cut after 企 goes on with 业 on the next page; the next cells are 业 and 取得实效.
+  const d = doc([rowTable(['贴项目新开办企业首套印章', '业', '取得实效城市']), p('下文。')]);
+  const header = '表头甲表头乙表头丙';
+  const bands = [['贴项目新开办企', '业', '取得实效城市'], ['业首套印章', '', '']];
+  expect(compareUnitText(`${header}${banded(header, bands)}下文。`, [d])).toEqual([]);
+  // The one-letter cell lost: missing, though the split cell's first part reads on into the next cell.
+  const lost = [['贴项目新开办企', '', '取得实效城市'], bands[1]];
+  expect(compareUnitText(`${header}${banded(header, lost)}下文。`, [d]).join()).toContain('missing characters: 业×1');
+});

@@ -232,20 +232,38 @@ function nextPart(all: string, text: string, i: number, at: number): { found: nu
  * split row prints the first part of every cell, then the rest of every cell). A cell's parts between its
  * first and last must be MIN_MIDDLE_PART long but SHORT_MIDDLE_PARTS.
  */
-export function findPiece(all: string, text: string, from: number, cell: boolean): number {
+export function findPiece(all: string, text: string, from: number, cell: boolean, split?: { firstPart: number }): number {
   const whole = all.indexOf(text, from);
   if (!cell || whole === from) return whole < 0 ? -1 : whole + text.length;
   // A cell whose first part is right where reading goes on is split there: its whole text further on is
   // a coincidence of repetitive text (a cell “English text and mo|re” and a later “English text and more”).
   if (whole >= 0 && matchLength(all, from, text, 0) < 2) return whole + text.length;
-  const parts = inParts(all, text, from);
+  const parts = inParts(all, text, from, split);
   return parts >= 0 || whole < 0 ? parts : whole + text.length;
 }
 
-function inParts(all: string, text: string, from: number): number {
+/**
+ * How far reading goes back for a piece that does not begin where reading goes on, after a split cell's
+ * first part of `firstPart` characters: that part is matched as far as the cell's text goes, so where the
+ * cell goes on (on its next page) with the very characters the next piece begins with, the part took them
+ * (a cell “…监督员于|进业扶持” cut after 于, then the next cell “进一步加强做”; a cell “…办企|业取得” cut after
+ * 企, then the cells “业” and “取得实效”). The characters are given back when the piece begins there and runs on
+ * past them, or is whole there. 0: none (the piece is looked for as usual).
+ */
+export function giveBack(all: string, text: string, at: number, firstPart: number): number {
+  if (matchLength(all, at, text, 0) > 0) return 0;
+  for (let back = 1; back < firstPart; back++) {
+    const run = matchLength(all, at - back, text, 0);
+    if (run > back || run === text.length) return back;
+  }
+  return 0;
+}
+
+function inParts(all: string, text: string, from: number, split?: { firstPart: number }): number {
   let at = from;
   let i = 0;
   let afterFirst = -1;
+  let firstLength = 0;
   let short = 0;
   while (i < text.length) {
     const part = nextPart(all, text, i, at);
@@ -253,9 +271,14 @@ function inParts(all: string, text: string, from: number): number {
     const middle = afterFirst >= 0 && i + part.len < text.length;
     if (middle && part.len < MIN_MIDDLE_PART && ++short > SHORT_MIDDLE_PARTS) return -1;
     at = part.found + part.len;
-    if (afterFirst < 0) afterFirst = at;
+    if (afterFirst < 0) {
+      afterFirst = at;
+      firstLength = part.len;
+    }
     i += part.len;
   }
+  // Printed in more than one part: the first may have taken letters of the next piece (giveBack).
+  if (split && firstLength < text.length) split.firstPart = firstLength;
   return afterFirst;
 }
 
@@ -323,8 +346,15 @@ export function compareUnitText(printed: string, docs: GazetteDocument[], trace?
   // takes: between the parts of a cell split across pages. Reading order is checked without those copies.
   const ordered = withoutHeaderCopies(body, docs.flatMap((d) => d.content.blocks.filter((b): b is TableElement => b.type === 'table')));
   let cursor = 0;
+  // The length of the previous piece's first part when it was a cell printed in parts (0 otherwise).
+  let firstPart = 0;
   for (const piece of pieces) {
-    const end = findPiece(ordered, piece.text, cursor, !!piece.cell);
+    const back = firstPart ? giveBack(ordered, piece.text, cursor, firstPart) : 0;
+    if (back) trace?.(`${piece.where}: ${back} character(s) given back by the split cell before`);
+    cursor -= back;
+    const split = { firstPart: 0 };
+    const end = findPiece(ordered, piece.text, cursor, !!piece.cell, split);
+    firstPart = split.firstPart;
     trace?.(`${piece.where}: ${cursor} → ${end} of ${ordered.length} “${piece.text.slice(0, 12)}”`);
     if (end < 0) {
       problems.push(`${piece.where} not found in order: “${piece.text.slice(0, 30)}” (after “${ordered.slice(Math.max(0, cursor - 20), cursor)}”)`);

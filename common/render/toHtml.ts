@@ -86,6 +86,12 @@ function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' |
       if (OPENING_MARKS.includes(text[i]) && i + 1 < text.length) paired.add(i).add(i + 1);
     }
   }
+  // A run of dashes is wrapped whole or not at all (keepDashRunsWhole).
+  for (const i of [...paired]) {
+    if (!isDash(text[i])) continue;
+    for (let j = i - 1; j >= 0 && isDash(text[j]); j--) paired.add(j);
+    for (let j = i + 1; j < text.length && isDash(text[j]); j++) paired.add(j);
+  }
   const markHtml = (i: number) => {
     const side = squeeze.get(i);
     return side ? `<span class="${side === 'right' ? 'gz-sq' : 'gz-sq-open'}">${escapeHtml(text[i])}</span>` : escapeHtml(text[i]);
@@ -122,9 +128,33 @@ interface LeafOptions {
 const CLOSING_MARKS = '，。、；：？！）》”’」』〕】';
 const OPENING_MARKS = '（《“‘「『〔【';
 
+/**
+ * Dashes (—— and ――, the 破折号): the Noto faces set a run of them as one long glyph (their ccmp feature).
+ * Chromium shapes a paragraph's text across element boundaries, so an element boundary inside a run still
+ * gives that one glyph, but the PDF's text layer then maps the glyph to the first element's dashes only, in
+ * every later use too (copy and search read — for ——). No element boundary may cut a run of dashes.
+ */
+export const isDash = (ch: string | undefined): boolean => ch === '\u2014' || ch === '\u2015';
+
+/** Runs' texts with every run of dashes in one run: dashes that begin a run join the previous run's. */
+export function keepDashRunsWhole(texts: string[]): string[] {
+  const out = texts.slice();
+  let previous = -1;
+  out.forEach((text, k) => {
+    if (previous >= 0 && isDash(out[previous].at(-1)) && isDash(text[0])) {
+      let n = 0;
+      while (isDash(text[n])) n++;
+      out[previous] += text.slice(0, n);
+      out[k] = text.slice(n);
+    }
+    if (out[k] !== '') previous = k;
+  });
+  return out;
+}
+
 /** Runs of one paragraph; adjacent punctuation is squeezed across run boundaries (common/render/squeeze.ts). */
 export function renderLeaves(leaves: TextLeaf[], opts: LeafOptions = {}): string {
-  const texts = leaves.map((l) => tidyCjkSpacing(l.text));
+  const texts = keepDashRunsWhole(leaves.map((l) => tidyCjkSpacing(l.text)));
   const joined = texts.join('');
   const squeeze = squeezePositions(joined);
   if (opts.halfBrackets) {
@@ -559,7 +589,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-21';
+export const LAYOUT_VERSION = 'layout-22';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

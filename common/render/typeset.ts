@@ -67,6 +67,8 @@ export function titleBreakOffsets(text: string): number[] {
     const lone = run[k - 1] === 1 || run[k] === 1;
     if ((insideRun || lone) && !terms.has(index)) return;
     if (/[0-9０-９]/.test(text[index - 1])) return;
+    // Never inside a run of dashes (a <wbr> there cuts the one glyph the fonts make of it: toHtml isDash).
+    if (/[\u2014\u2015]/.test(text[index - 1]) && /[\u2014\u2015]/.test(text[index])) return;
     if (protectedRanges.some(([a, b]) => index > a && index < b)) return;
     if (/[，。、；：？！）》”’〕】]/.test(text[index]) || /[（《“‘〔【]/.test(text[index - 1])) return;
     out.push(index);
