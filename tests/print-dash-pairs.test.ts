@@ -4,8 +4,9 @@
  * - set bold in a table cell (Noto Sans SC Medium) the pair's glyph is 1.687 em wide, not 2 em, and the
  *   text-layer pass (main/export/pdfLigatures.ts) did not take it for a pair where Chromium drew it outside an
  *   /ActualText span (main/export/pdfLigatures.test.ts; here Chromium drew it in a span);
- * - in a cell set upright one character per line the pair became one vertical glyph with the horizontal
- *   width of one dash, so no reader could tell it from a single —; such cells now set the two dashes.
+ * - in a cell set upright one character per line, the no-break span around "—、" cut the pair: Chromium still
+ *   drew one vertical glyph for it but mapped it to a single — (fixed by keeping dash runs whole in the HTML,
+ *   common/render/toHtml.ts; tests/print-dash-runs.test.ts has the horizontal cases).
  * Exported through the real print page and Chromium; the text check reads the PDF with pdf.js.
  */
 import { expect, it } from 'vitest';
