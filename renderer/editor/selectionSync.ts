@@ -19,7 +19,7 @@
  * IME composition is left alone: while composing nothing is drawn or moved by us.
  */
 import { flushSync } from 'react-dom';
-import { Range, Transforms } from 'slate';
+import { Editor, Element as SlateElement, Range, Transforms } from 'slate';
 import { IS_NODE_MAP_DIRTY, NODE_TO_ELEMENT, NODE_TO_INDEX } from 'slate-dom';
 import { ReactEditor } from 'slate-react';
 import type { GazetteEditor } from './types';
@@ -113,9 +113,10 @@ export function syncBeforeInput(editor: GazetteEditor): boolean {
   return true;
 }
 
-/** Kept for the context menu: the browser has put the caret where the right-click was. */
+/** For the context menu: the browser has put the caret where the right-click was, so the DOM is newer. */
 export function syncSelectionFromDom(editor: GazetteEditor): void {
-  syncBeforeInput(editor);
+  if (ReactEditor.isComposing(editor) || renderPending(editor)) return;
+  readDomSelection(editor);
 }
 
 type Move = [direction: 'forward' | 'backward', granularity: 'line' | 'lineboundary' | 'documentboundary'];
@@ -140,6 +141,7 @@ export function caretMoveFor(key: { key: string; ctrlKey: boolean; metaKey: bool
 
 /** Keep the caret in view after a move we made (the browser does so only for its own key moves). */
 function revealCaret(dom: Selection): void {
+  if (!dom.rangeCount) return;
   const range = dom.getRangeAt(0);
   let rect = range.getBoundingClientRect();
   const focus = dom.focusNode instanceof Element ? dom.focusNode : dom.focusNode?.parentElement;
@@ -154,6 +156,18 @@ function revealCaret(dom: Selection): void {
 }
 
 /**
+ * Chrome's ↑ does not leave a block that follows a soft line break at the end of the block before;
+ * Slate handles that ↑ itself (a model move, so it does not wait for selectionchange either).
+ */
+function afterTrailingNewline(editor: GazetteEditor): boolean {
+  const focus = editor.selection?.focus;
+  if (!focus) return false;
+  const block = Editor.above(editor, { at: focus, match: (n) => SlateElement.isElement(n) && Editor.isBlock(editor, n) });
+  const before = block && Editor.before(editor, Editor.start(editor, block[1]));
+  return !!before && Editor.leaf(editor, before)[0].text.endsWith('\n');
+}
+
+/**
  * Every keydown in the editor goes here first. The DOM is made to show the model, and a caret key is
  * carried out at once in both (see the header). Returns true when the key was handled.
  */
@@ -161,13 +175,27 @@ export function handleKeyInOrder(editor: GazetteEditor, event: React.KeyboardEve
   if (event.nativeEvent.isComposing) return false;
   const synced = syncBeforeInput(editor);
   const move = caretMoveFor(event);
-  if (!move || !synced) return false;
+  if (!move || !synced || (event.key === 'ArrowUp' && afterTrailingNewline(editor))) return false;
   const dom = editorSelection(editor);
   if (!dom || dom.rangeCount === 0) return false;
   event.preventDefault();
-  dom.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
-  readDomSelection(editor);
-  revealCaret(dom);
+  if (move[1] === 'documentboundary') {
+    // Chromium's document boundary stops at a table; the model knows where the document ends.
+    const point = move[0] === 'backward' ? Editor.start(editor, []) : Editor.end(editor, []);
+    Transforms.select(editor, event.shiftKey && editor.selection ? { anchor: editor.selection.anchor, focus: point } : point);
+    renderNow(editor); // draw the caret there now, so it can be scrolled into view
+  } else {
+    dom.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+    readDomSelection(editor);
+  }
+  // Tables off screen are laid out with an estimated height (content-visibility): once they are drawn
+  // near the caret the page shifts, so look again over the next frames.
+  let frames = 0;
+  const reveal = () => {
+    revealCaret(dom);
+    if (++frames < 8) requestAnimationFrame(reveal);
+  };
+  reveal();
   return true;
 }
 
