@@ -18,7 +18,7 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
-import { deferCaretKey, syncSelectionFromDom } from './selectionSync';
+import { handleBeforeInput, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
@@ -137,9 +137,8 @@ export function GazetteEditor(props: {
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     markInput();
-    if (deferCaretKey(editor, event)) return;
-    // Our shortcuts act on the selection: make sure it is the caret the person sees.
-    if (event.ctrlKey || event.metaKey || event.altKey || event.key === 'Tab') syncSelectionFromDom(editor);
+    // The DOM shows the model and Slate the caret the person sees before any key acts; caret keys act here.
+    if (handleKeyInOrder(editor, event)) return;
     if (isHotkey('mod+z', event)) {
       event.preventDefault();
       editor.undo();
@@ -257,7 +256,7 @@ export function GazetteEditor(props: {
             decorate={decorate}
             scrollSelectionIntoView={scrollCaretIntoView}
             onKeyDown={onKeyDown}
-            onDOMBeforeInput={() => syncSelectionFromDom(editor)}
+            onDOMBeforeInput={(event) => handleBeforeInput(editor, event)}
             onContextMenu={(event) => {
               // The browser has put the caret where the click was (or kept a selection around it).
               event.preventDefault();

@@ -1,21 +1,25 @@
 /**
- * Keep Slate's selection in step with the caret the person sees.
+ * Keep Slate's selection and the caret the person sees in step, however slow the machine.
  *
- * Chromium does not always fire `selectionchange` after a native caret move (↑ into an empty block just
- * after Enter, on a busy machine), so Slate's selection can still point at the block below. Slate then
- * reads the next `beforeinput`'s target range as "input aimed somewhere else than the user's selection"
- * (as with autocorrect): it inserts the character where the caret is and puts the selection back on the
- * stale point, so the first character stays and every following one lands on the line below.
- * Reading the DOM selection before Slate handles any input removes the stale point at its root.
+ * The caret race (issue #11: Home, Enter, ↑ and typing; the text landed on the line below) came from two
+ * clocks. Slate applies an edit to its model at once, but React draws it later (a scheduler task, which a
+ * busy main thread delays while keys keep arriving); and a native caret key moves the caret in the DOM at
+ * once, but Slate learns of it later (a `selectionchange` task, throttled, sometimes not fired at all).
+ * A caret key pressed before the last edit was drawn moved the caret in the old DOM and the draw then put
+ * it back; characters typed before Slate read a native move went to the old point. Waiting for the draw
+ * and replaying keys afterwards only narrows the window.
  *
- * Slate marks its DOM map "dirty" after every operation, a selection change included, until React has
- * rendered again; while it is, Slate itself neither reads the DOM selection nor the input's target range.
- * So End, Home, Enter typed quickly handled Enter at the end of the line (End had been read, Home not yet:
- * the map was dirty from End's selection): the new line went below, ↑ then went to the start of the
- * line, and the text typed landed there. When no content changed since the last render (only the
- * selection did), the map is still right and the DOM selection can be read.
+ * So nothing waits any more, and every key is handled whole, in the order it came:
+ * - Before any key or input is handled, the DOM shows the model: an edit not drawn yet is drawn now
+ *   (`flushSync`), a selection Slate moved is put in the DOM. When Slate changed nothing since the last
+ *   draw, the DOM is the newer one (a click) and is read into Slate.
+ * - ↑ ↓ Home End (with Shift, Ctrl+Home/End) are not left to the browser: the caret is moved in the DOM
+ *   with `Selection.modify` (what the browser would do) and read back into Slate in the same keydown, so
+ *   Slate never waits for `selectionchange`. ← → are already model moves in Slate.
+ * IME composition is left alone: while composing nothing is drawn or moved by us.
  */
-import { Range, Transforms } from 'slate';
+import { flushSync } from 'react-dom';
+import { Editor, Element as SlateElement, Range, Transforms } from 'slate';
 import { IS_NODE_MAP_DIRTY, NODE_TO_ELEMENT, NODE_TO_INDEX } from 'slate-dom';
 import { ReactEditor } from 'slate-react';
 import type { GazetteEditor } from './types';
@@ -28,14 +32,39 @@ export function renderedTreeIsCurrent(editor: GazetteEditor): boolean {
   return editor.children.every((block, i) => NODE_TO_INDEX.get(block) === i && NODE_TO_ELEMENT.has(block));
 }
 
-export function syncSelectionFromDom(editor: GazetteEditor): void {
-  if (ReactEditor.isComposing(editor)) return;
-  if (IS_NODE_MAP_DIRTY.get(editor) && !renderedTreeIsCurrent(editor)) return;
+/** Content changed and React has not rendered it yet: the DOM still shows the document before the change. */
+export function renderPending(editor: GazetteEditor): boolean {
+  return IS_NODE_MAP_DIRTY.get(editor) === true && !renderedTreeIsCurrent(editor);
+}
+
+/**
+ * Which side holds the newer selection. Slate marks its DOM map dirty on every operation (a selection
+ * change included) until React renders again:
+ * - not dirty: Slate changed nothing since the DOM was drawn, so a different DOM selection is newer
+ *   (a click, a drag) → read the DOM;
+ * - dirty, blocks as drawn: only Slate's selection moved (← →, a toolbar command) → put it in the DOM;
+ * - dirty, blocks changed: draw first, then the DOM shows the model.
+ */
+export type SelectionSource = 'read-dom' | 'show-model' | 'render-first';
+
+export function selectionSource(dirty: boolean, treeCurrent: boolean): SelectionSource {
+  if (!dirty) return 'read-dom';
+  return treeCurrent ? 'show-model' : 'render-first';
+}
+
+function editorSelection(editor: GazetteEditor): Selection | null {
+  const root = ReactEditor.toDOMNode(editor, editor);
+  const dom = root.ownerDocument.getSelection();
+  if (!dom || !dom.anchorNode || !dom.focusNode || root.ownerDocument.activeElement !== root) return null;
+  if (!ReactEditor.hasEditableTarget(editor, dom.anchorNode) || !ReactEditor.hasEditableTarget(editor, dom.focusNode)) return null;
+  return dom;
+}
+
+/** Slate's selection becomes the DOM selection (the DOM must show the current blocks). */
+function readDomSelection(editor: GazetteEditor): void {
   try {
-    const root = ReactEditor.toDOMNode(editor, editor);
-    const dom = root.ownerDocument.getSelection();
-    if (!dom || !dom.anchorNode || !dom.focusNode || root.ownerDocument.activeElement !== root) return;
-    if (!ReactEditor.hasEditableTarget(editor, dom.anchorNode) || !ReactEditor.hasEditableTarget(editor, dom.focusNode)) return;
+    const dom = editorSelection(editor);
+    if (!dom) return;
     const range = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
     if (range && (!editor.selection || !Range.equals(range, editor.selection))) Transforms.select(editor, range);
   } catch {
@@ -43,46 +72,135 @@ export function syncSelectionFromDom(editor: GazetteEditor): void {
   }
 }
 
-/** Content changed and React has not rendered it yet: the DOM still shows the document before the change. */
-export function renderPending(editor: GazetteEditor): boolean {
-  return IS_NODE_MAP_DIRTY.get(editor) === true && !renderedTreeIsCurrent(editor);
+/** The DOM selection becomes Slate's (the DOM must show the current blocks). */
+function showSelectionInDom(editor: GazetteEditor): void {
+  const selection = editor.selection;
+  if (!selection) return;
+  try {
+    const dom = editorSelection(editor);
+    if (!dom) return;
+    const shown = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
+    if (shown && Range.equals(shown, selection)) return;
+    const range = ReactEditor.toDOMRange(editor, selection);
+    if (Range.isBackward(selection)) dom.setBaseAndExtent(range.endContainer, range.endOffset, range.startContainer, range.startOffset);
+    else dom.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+  } catch {
+    // A point not drawn (should not happen once rendered): Slate's own layout effect sets it after the next render.
+  }
 }
 
-type Move = [alter: 'move' | 'extend', direction: 'forward' | 'backward', granularity: 'character' | 'line' | 'lineboundary'];
-
-const CARET_KEYS: Record<string, [Move[1], Move[2]]> = {
-  ArrowUp: ['backward', 'line'],
-  ArrowDown: ['forward', 'line'],
-  ArrowLeft: ['backward', 'character'],
-  ArrowRight: ['forward', 'character'],
-  Home: ['backward', 'lineboundary'],
-  End: ['forward', 'lineboundary'],
-};
-
-const queued = new WeakMap<GazetteEditor, Promise<void>>();
-
-function rendered(editor: GazetteEditor): Promise<void> {
-  return new Promise((resolve) => {
-    const check = (frames: number) => (!renderPending(editor) || frames > 30 ? resolve() : requestAnimationFrame(() => check(frames + 1)));
-    check(0);
-  });
+/** Draw now what Slate changed and React has not drawn yet (Editable re-renders on the editor's onChange). */
+function renderNow(editor: GazetteEditor): void {
+  flushSync(() => editor.onChange());
 }
 
 /**
- * A caret key pressed while the last edit is not rendered yet (Enter, then ↑ at once on a busy machine)
- * would move the caret in the old DOM, and the render then puts Slate's caret back: the ↑ was lost and
- * the next characters went to the line below. Such a key waits for the render and then moves the caret
- * as the browser would (Selection.modify). Returns true when it took the key.
+ * Make the DOM and Slate agree before a key or an input is handled (see the header). Returns false when
+ * they could not be brought together (the render did not happen), so the caller must not trust the DOM.
  */
-export function deferCaretKey(editor: GazetteEditor, event: React.KeyboardEvent): boolean {
-  const move = CARET_KEYS[event.key];
-  if (!move || event.ctrlKey || event.metaKey || event.altKey || !renderPending(editor)) return false;
-  event.preventDefault();
-  const alter = event.shiftKey ? 'extend' : 'move';
-  const previous = queued.get(editor) ?? Promise.resolve();
-  queued.set(
-    editor,
-    previous.then(() => rendered(editor)).then(() => ReactEditor.toDOMNode(editor, editor).ownerDocument.getSelection()?.modify(alter, move[0], move[1])),
-  );
+export function syncBeforeInput(editor: GazetteEditor): boolean {
+  if (ReactEditor.isComposing(editor)) return false;
+  let source = selectionSource(IS_NODE_MAP_DIRTY.get(editor) === true, renderedTreeIsCurrent(editor));
+  if (source === 'render-first') {
+    // A change made inside onChange (the headings' renumbering) asks for one more render.
+    for (let i = 0; i < 3 && renderPending(editor); i++) renderNow(editor);
+    if (renderPending(editor)) return false;
+    // Slate's layout effect has put its selection in the DOM (or taken a click it had seen).
+    source = 'show-model';
+  }
+  if (source === 'read-dom') readDomSelection(editor);
+  else showSelectionInDom(editor);
   return true;
+}
+
+/** For the context menu: the browser has put the caret where the right-click was, so the DOM is newer. */
+export function syncSelectionFromDom(editor: GazetteEditor): void {
+  if (ReactEditor.isComposing(editor) || renderPending(editor)) return;
+  readDomSelection(editor);
+}
+
+type Move = [direction: 'forward' | 'backward', granularity: 'line' | 'lineboundary' | 'documentboundary'];
+
+/** The browser's own movement for a caret key, or undefined for keys we leave to Slate or the browser. */
+export function caretMoveFor(key: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean }): Move | undefined {
+  if (key.altKey || key.metaKey) return undefined;
+  if (key.ctrlKey) return key.key === 'Home' ? ['backward', 'documentboundary'] : key.key === 'End' ? ['forward', 'documentboundary'] : undefined;
+  switch (key.key) {
+    case 'ArrowUp':
+      return ['backward', 'line'];
+    case 'ArrowDown':
+      return ['forward', 'line'];
+    case 'Home':
+      return ['backward', 'lineboundary'];
+    case 'End':
+      return ['forward', 'lineboundary'];
+    default:
+      return undefined;
+  }
+}
+
+/** Keep the caret in view after a move we made (the browser does so only for its own key moves). */
+function revealCaret(dom: Selection): void {
+  if (!dom.rangeCount) return;
+  const range = dom.getRangeAt(0);
+  let rect = range.getBoundingClientRect();
+  const focus = dom.focusNode instanceof Element ? dom.focusNode : dom.focusNode?.parentElement;
+  if (!rect.height && focus) rect = focus.getBoundingClientRect(); // a caret in an empty block has no box
+  for (let box = focus?.parentElement; box; box = box.parentElement) {
+    if (box.scrollHeight <= box.clientHeight || !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) continue;
+    const view = box.getBoundingClientRect();
+    if (rect.top < view.top) box.scrollTop -= view.top - rect.top;
+    else if (rect.bottom > view.bottom) box.scrollTop += rect.bottom - view.bottom;
+    return;
+  }
+}
+
+/**
+ * Chrome's ↑ does not leave a block that follows a soft line break at the end of the block before;
+ * Slate handles that ↑ itself (a model move, so it does not wait for selectionchange either).
+ */
+function afterTrailingNewline(editor: GazetteEditor): boolean {
+  const focus = editor.selection?.focus;
+  if (!focus) return false;
+  const block = Editor.above(editor, { at: focus, match: (n) => SlateElement.isElement(n) && Editor.isBlock(editor, n) });
+  const before = block && Editor.before(editor, Editor.start(editor, block[1]));
+  return !!before && Editor.leaf(editor, before)[0].text.endsWith('\n');
+}
+
+/**
+ * Every keydown in the editor goes here first. The DOM is made to show the model, and a caret key is
+ * carried out at once in both (see the header). Returns true when the key was handled.
+ */
+export function handleKeyInOrder(editor: GazetteEditor, event: React.KeyboardEvent): boolean {
+  if (event.nativeEvent.isComposing) return false;
+  const synced = syncBeforeInput(editor);
+  const move = caretMoveFor(event);
+  if (!move || !synced || (event.key === 'ArrowUp' && afterTrailingNewline(editor))) return false;
+  const dom = editorSelection(editor);
+  if (!dom || dom.rangeCount === 0) return false;
+  event.preventDefault();
+  if (move[1] === 'documentboundary') {
+    // Chromium's document boundary stops at a table; the model knows where the document ends.
+    const point = move[0] === 'backward' ? Editor.start(editor, []) : Editor.end(editor, []);
+    Transforms.select(editor, event.shiftKey && editor.selection ? { anchor: editor.selection.anchor, focus: point } : point);
+    renderNow(editor); // draw the caret there now, so it can be scrolled into view
+  } else {
+    dom.modify(event.shiftKey ? 'extend' : 'move', move[0], move[1]);
+    readDomSelection(editor);
+  }
+  // Tables off screen are laid out with an estimated height (content-visibility): once they are drawn
+  // near the caret the page shifts, so look again over the next frames.
+  let frames = 0;
+  const reveal = () => {
+    revealCaret(dom);
+    if (++frames < 8) requestAnimationFrame(reveal);
+  };
+  reveal();
+  return true;
+}
+
+/** An input without a keydown of its own (paste, drop, an IME's commit) also starts from an agreed state. */
+export function handleBeforeInput(editor: GazetteEditor, event: InputEvent): void {
+  if (event.isComposing || event.inputType.includes('Composition')) return;
+  syncBeforeInput(editor);
 }
