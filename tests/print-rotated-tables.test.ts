@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import type { BlockElement, TableCellElement, TableElement } from '../common/model';
+import { plainText, type BlockElement, type TableCellElement, type TableElement } from '../common/model';
 import { fuzzCase, type FuzzCase } from './fuzz-docs';
 import { fixtureExporter } from './print-fixture-export';
 
@@ -65,4 +65,24 @@ it('a two-character name in a column narrower than three characters stays on its
   const rows = Array.from({ length: 6 }, (_, r) => ({ type: 'table-row' as const, children: widths.map((_, k) => cell(names[(r + k) % names.length])) }));
   const table: TableElement = { type: 'table', headerRows: 0, variant: 'name-list', colWidths: widths, rotate: 'always', children: rows };
   expect(await exportCase(caseOf(4, [table]))).toEqual([]);
+}, 300_000);
+
+it('a row taller than many landscape pages, its text in the narrowest column, is split so that no page is cut off', async () => {
+  // Reduced fuzz 99-190 (scale 0.5, images): one row whose last cell holds 554 characters in a column of
+  // 1/41 of the rotated width (one character a line), split over 13 rotated pages. Its no-break runs
+  // (「（一）」, a character held to its marks) were wider than the column and stuck 8 pt out of the
+  // last page, which clips them: the export failed.
+  const blocks = fixture('tall-row-narrow-column');
+  const c = caseOf(5, blocks);
+  expect(await exportCase(c)).toEqual([]);
+  // The long cell's text is whole in the PDF, in order, across its pages.
+  const row = (blocks[1] as TableElement).children[0];
+  const text = plainText(row.children[row.children.length - 1]).replace(/\s+/g, '');
+  expect(text.length).toBeGreaterThan(500);
+  // Running heads and folios (the sample issue's) removed from each page.
+  const furniture = /格尔木市人民政府政务公开信息|市政府办公室文件|—\d+—|2024年第6期/g;
+  const pages = pdfPages(c).map((p) => p.replace(furniture, ''));
+  expect(pages.join('')).toContain(text);
+  // One character a line: the row takes many rotated pages.
+  expect(pages.filter((p) => p.length > 0 && text.includes(p.slice(-8))).length).toBeGreaterThanOrEqual(10);
 }, 300_000);
