@@ -2,7 +2,7 @@
  * The 检查 panel tells of a picture larger than the type area (it prints smaller than the editor asked):
  * in the open document's findings and in 全刊检查 when another document is open. Through the browser bridge,
  * on a fresh library (the sample issue) with a 600 × 1600 px picture set 通栏 (420 pt) in its first document.
- * `GAZETTE_SHOTS=DIR` keeps a screenshot of the panel.
+ * `GAZETTE_SHOTS=DIR` keeps screenshots of the panel at 1920×1080 and 1280×720.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -39,7 +39,12 @@ it('lists a picture scaled down to fit as a finding of its document and of the i
     const own = page.locator('[data-testid=checks-panel] > ul [data-testid=finding][data-code=image-scaled]');
     await own.waitFor({ timeout: 120_000 });
     expect(await own.innerText()).toContain('图片“x.png”超出版心，印刷时缩小到 57%');
-    if (process.env.GAZETTE_SHOTS) await page.screenshot({ path: path.join(process.env.GAZETTE_SHOTS, 'checks-image-scaled.png') });
+    // For a person to look at, at the two sizes the other screenshots use.
+    for (const [width, height] of process.env.GAZETTE_SHOTS ? [[1920, 1080], [1280, 720]] : []) {
+      await page.setViewportSize({ width, height });
+      await own.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(process.env.GAZETTE_SHOTS!, `checks-image-scaled-${width}x${height}.png`) });
+    }
 
     // Another document open: 全刊检查 names the first one's picture.
     await page.goto(`${server.url}#/issue/${issueId}/doc/${second.id}`);
