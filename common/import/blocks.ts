@@ -263,6 +263,52 @@ function numbered(text: string, level: 2 | 3 | 4, previous: BlockElement | undef
   return para(parseInline(number + rest));
 }
 
+/**
+ * `一、`: a heading of its own only when it reads as one (a phrase: no full stop, semicolon, question or
+ * exclamation inside, at most 40 characters, or a phrase of at most 16 ending with 。). A numbered item that
+ * is a sentence (一、同意…；与…。 in a 复函, 八、交通警察发现…的，依法扣留…。) is body text: a paragraph keeping
+ * its number, printed in 仿宋 like the text around it, since GB/T 9704 sets only headings in 黑体. A run-in
+ * item (一、总体要求。坚持…) keeps its phrase in 黑体 as a lead-in and the rest in 仿宋, as 第X条 does.
+ */
+export function levelOne(text: string): BlockElement {
+  const m = LEVEL1.exec(text)!;
+  const rest = text.slice(m[0].length);
+  const plainRest = squeezeWhitespace(stripInline(rest));
+  if (isLevelOneHeading(plainRest)) return { type: 'heading', level: 1, children: parseInline(text) };
+  const runIn = levelOneRunIn(rest);
+  if (runIn && runIn.after.trim()) {
+    return para([{ text: m[0] + stripInline(runIn.lead), face: 'hei', leadIn: true }, ...parseInline(runIn.after)]);
+  }
+  return para(parseInline(text));
+}
+
+/**
+ * The run-in phrase of a `一、` item: markdown bold, a short label up to ： (指导思想：), or a phrase up to
+ * the first 。 that is short and has no comma (建立煤矿安全生产长效机制。; 关于…问题。 up to 30). Stricter
+ * than （一）: a longer first sentence (自动气象站的建设要尽量避开…区域。) is the item's text, not a heading.
+ */
+function levelOneRunIn(rest: string): { lead: string; after: string } | null {
+  const bold = /^\*\*([^*]{1,60})\*\*/.exec(rest);
+  if (bold) return { lead: bold[1], after: rest.slice(bold[0].length) };
+  const colon = rest.search(/[：:]/);
+  const stop = rest.indexOf('。');
+  if (colon > 0 && colon <= 8 && (stop < 0 || colon < stop) && !/[，,。；;、]/.test(rest.slice(0, colon))) {
+    return { lead: rest.slice(0, colon + 1), after: rest.slice(colon + 1) };
+  }
+  const phrase = rest.slice(0, stop);
+  if (stop > 0 && !/[，,；;：:]/.test(phrase) && (stop <= 16 || (stop <= 30 && /^关于/.test(phrase)))) {
+    return { lead: rest.slice(0, stop + 1), after: rest.slice(stop + 1) };
+  }
+  return null;
+}
+
+function isLevelOneHeading(phrase: string): boolean {
+  const body = phrase.replace(/[：:]$/, '');
+  if (/[。；;！？!?]/.test(body.slice(0, -1))) return false;
+  if (/[；;，,、]$/.test(body)) return false;
+  return /。$/.test(body) ? body.length <= 17 : body.length <= 40;
+}
+
 function article(text: string): ParagraphElement {
   const m = ARTICLE.exec(text)!;
   const label = m[0].trim().replace(/\u3000/g, '');
@@ -469,7 +515,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
         push(article(text));
         break;
       case 'h1':
-        push({ type: 'heading', level: 1, children: parseInline(text) });
+        push(levelOne(text));
         break;
       case 'h2':
         push(numbered(text, 2, blocks[blocks.length - 1]));
