@@ -91,7 +91,8 @@ export function faceOf(node: HtmlNodeLike): Face | undefined {
   const cls = /\bgz-face-(kai|hei)\b/.exec(attr(node, 'class'))?.[1];
   if (cls) return cls as Face;
   const style = attr(node, 'style');
-  const family = /font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? '';
+  // Word's clipboard names a run's Chinese font in mso-fareast-font-family (font-family may be its Latin one).
+  const family = /(?:^|[;\s])mso-fareast-font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? /(?:^|[;\s])font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? '';
   return faceOfFamily(family.split(',')[0] ?? '');
 }
 

@@ -39,6 +39,14 @@ describe('the source body font is no face mark', () => {
     expect(['Microsoft YaHei', '微软雅黑', '宋体', 'SimSun', '仿宋_GB2312', '等线', 'Calibri', 'Times New Roman', 'Microsoft JhengHei'].map(faceOfFamily)).toEqual(Array(9).fill(undefined));
   });
 
+  it('reads the Chinese font of a Word clipboard run (mso-fareast-font-family), not its Latin one', () => {
+    const html =
+      "<p class=MsoNormal><span style='font-size:12.0pt;font-family:宋体'>各单位要落实责任，做好防汛工作，加强值班值守。</span>" +
+      "<span style='font-family:\"Times New Roman\",serif;mso-fareast-font-family:楷体_GB2312'>（市应急局牵头）</span>" +
+      "<span style='mso-ascii-font-family:黑体;font-family:宋体'>确保信息畅通。</span></p>";
+    expect(runsOf(html)).toEqual(['各单位要落实责任，做好防汛工作，加强值班值守。[kai:（市应急局牵头）]确保信息畅通。']);
+  });
+
   it('drops a face most of the text is in (a page set in 楷体 throughout) and keeps a phrase in another face', () => {
     const all = '<p><span style="font-family: 楷体_GB2312">各单位要落实责任，做好防汛工作。</span></p><p><span style="font-family: 楷体_GB2312">加强值班值守，确保信息畅通。</span><span style="font-family: 黑体">特此通知。</span></p>';
     expect(runsOf(all)).toEqual(['各单位要落实责任，做好防汛工作。', '加强值班值守，确保信息畅通。[hei:特此通知。]']);
