@@ -30,6 +30,12 @@ describe('joining lines the print broke', () => {
 });
 
 describe('levels and run-in lead-ins', () => {
+  it('reads 第X章 as a centred 黑体 line of its own that no line above runs into', () => {
+    const blocks = body('2005年7月15日《国务院关于修改〈中华人民共和国防汛条例〉的决定》第一次修订\n\n第一章 总则\n\n第一条　为了做好防汛抗洪工作，制定本条例。\n\n第二节　附　　则', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['2005年7月15日《国务院关于修改〈中华人民共和国防汛条例〉的决定》第一次修订', '第一章\u3000总则', '第一条\u3000为了做好防汛抗洪工作，制定本条例。', '第二节\u3000附　　则']);
+    expect(blocks[1]).toEqual({ type: 'paragraph', align: 'center', indent: false, children: [{ text: '第一章\u3000总则', face: 'hei' }] });
+    expect(body('第一章的规定适用于本条例。', 'notice', false)[0]).toEqual({ type: 'paragraph', children: [{ text: '第一章的规定适用于本条例。' }] });
+  });
   it('keeps 一、 a heading only when it reads as one: a numbered sentence is body text, a run-in phrase a 黑体 lead-in', () => {
     const blocks = body(
       [

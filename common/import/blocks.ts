@@ -21,6 +21,7 @@ import { cleanBodyText, parseInline, squeezeTitle, stripInline } from './inline'
 import {
   ARTICLE,
   ATTACHMENT_LIST,
+  CHAPTER,
   CONTACT,
   DATE_LINE,
   ITEM_NUMBER,
@@ -132,6 +133,7 @@ type Category =
   | 'note-item'
   | 'addressee'
   | 'article'
+  | 'chapter'
   | 'h1'
   | 'h2'
   | 'h3'
@@ -169,6 +171,7 @@ function categorize(text: string, s: State): Category {
   if (NOTE.test(plain)) return 'note';
   if (s.noteList && ITEM_NUMBER.test(plain)) return 'note-item';
   if (s.firstBody && /[：:]$/.test(plain) && plain.length <= 200 && !startsNumbered(plain) && !CONTACT.test(plain) && !NOTE.test(plain)) return 'addressee';
+  if (CHAPTER.test(plain.trim())) return 'chapter';
   if (ARTICLE.test(plain)) return 'article';
   if (LEVEL1.test(plain)) return 'h1';
   if (LEVEL2.test(plain)) return 'h2';
@@ -307,6 +310,14 @@ function isLevelOneHeading(phrase: string): boolean {
   if (/[。；;！？!?]/.test(body.slice(0, -1))) return false;
   if (/[；;，,、]$/.test(body)) return false;
   return /。$/.test(body) ? body.length <= 17 : body.length <= 40;
+}
+
+/** 第一章 总则: centred in 黑体 on a line of its own, one U+3000 between the number and the name. */
+function chapter(text: string): ParagraphElement {
+  const t = stripInline(text).trim();
+  const m = /^第\S+?[编章节]/.exec(t)!;
+  const name = t.slice(m[0].length).trim();
+  return para([{ text: name ? `${m[0]}\u3000${name}` : m[0], face: 'hei' }], { align: 'center', indent: false });
 }
 
 function article(text: string): ParagraphElement {
@@ -513,6 +524,9 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
         break;
       case 'article':
         push(article(text));
+        break;
+      case 'chapter':
+        push(chapter(text));
         break;
       case 'h1':
         push(levelOne(text));
