@@ -30,6 +30,34 @@ describe('joining lines the print broke', () => {
 });
 
 describe('levels and run-in lead-ins', () => {
+  it('reads 第X章 as a centred 黑体 line of its own that no line above runs into', () => {
+    const blocks = body('2005年7月15日《国务院关于修改〈中华人民共和国防汛条例〉的决定》第一次修订\n\n第一章 总则\n\n第一条　为了做好防汛抗洪工作，制定本条例。\n\n第二节　附　　则', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['2005年7月15日《国务院关于修改〈中华人民共和国防汛条例〉的决定》第一次修订', '第一章\u3000总则', '第一条\u3000为了做好防汛抗洪工作，制定本条例。', '第二节\u3000附　　则']);
+    expect(blocks[1]).toEqual({ type: 'paragraph', align: 'center', indent: false, children: [{ text: '第一章\u3000总则', face: 'hei' }] });
+    expect(body('第一章的规定适用于本条例。', 'notice', false)[0]).toEqual({ type: 'paragraph', children: [{ text: '第一章的规定适用于本条例。' }] });
+  });
+  it('keeps 一、 a heading only when it reads as one: a numbered sentence is body text, a run-in phrase a 黑体 lead-in', () => {
+    const blocks = body(
+      [
+        '一、总体要求',
+        '二、坚持稳中求进，推动高质量发展',
+        '三、同意广东省气象局与香港天文台合建3个自动气象站；与澳门地球物理气象台合建2个自动气象站。',
+        '四、自动气象站的建设要尽量避开军事设施和军事设施保护区域。勘察定点要征求军队主管部门的意见。',
+        '五、建立煤矿安全生产长效机制。各地区、各部门要把加强煤矿安全生产保障机制建设作为重要内容。',
+        '六、关于地方电网建设资金问题。大连市请求，在辽宁省对非居民用电加价。',
+        '七、交通警察发现机动车驾驶人所持驾驶证记满12分的，依法扣留机动车驾驶证。',
+        '八、制定有关矿产资源开发利用与保护的监督管理规章；',
+      ].join('\n\n'),
+      'notice',
+      false,
+    );
+    expect(blocks.map((b) => (b.type === 'heading' ? `h${b.level}` : b.type))).toEqual(['h1', 'h1', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    expect(blocks[2]).toEqual({ type: 'paragraph', children: [{ text: '三、同意广东省气象局与香港天文台合建3个自动气象站；与澳门地球物理气象台合建2个自动气象站。' }] });
+    expect(blocks[3].children).toEqual([{ text: '四、自动气象站的建设要尽量避开军事设施和军事设施保护区域。勘察定点要征求军队主管部门的意见。' }]);
+    expect(blocks[4].children).toEqual([{ text: '五、建立煤矿安全生产长效机制。', face: 'hei', leadIn: true }, { text: '各地区、各部门要把加强煤矿安全生产保障机制建设作为重要内容。' }]);
+    expect(blocks[5].children[0]).toEqual({ text: '六、关于地方电网建设资金问题。', face: 'hei', leadIn: true });
+    expect(blocks.slice(6).every((b) => b.children.length === 1 && !('face' in b.children[0]))).toBe(true);
+  });
   it('gives level 2 a 楷体 lead-in up to the first 。 and normalises (二) to （二）', () => {
     const [b] = body('(二) 补贴作物。藜麦。', 'notice', false);
     expect(b).toEqual({ type: 'heading', level: 2, children: [{ text: '（二）补贴作物。', leadIn: true, face: 'kai' }, { text: '藜麦。' }] });

@@ -21,6 +21,7 @@ import { cleanBodyText, parseInline, squeezeTitle, stripInline } from './inline'
 import {
   ARTICLE,
   ATTACHMENT_LIST,
+  CHAPTER,
   CONTACT,
   DATE_LINE,
   ITEM_NUMBER,
@@ -132,6 +133,7 @@ type Category =
   | 'note-item'
   | 'addressee'
   | 'article'
+  | 'chapter'
   | 'h1'
   | 'h2'
   | 'h3'
@@ -169,6 +171,7 @@ function categorize(text: string, s: State): Category {
   if (NOTE.test(plain)) return 'note';
   if (s.noteList && ITEM_NUMBER.test(plain)) return 'note-item';
   if (s.firstBody && /[：:]$/.test(plain) && plain.length <= 200 && !startsNumbered(plain) && !CONTACT.test(plain) && !NOTE.test(plain)) return 'addressee';
+  if (CHAPTER.test(plain.trim())) return 'chapter';
   if (ARTICLE.test(plain)) return 'article';
   if (LEVEL1.test(plain)) return 'h1';
   if (LEVEL2.test(plain)) return 'h2';
@@ -261,6 +264,60 @@ function numbered(text: string, level: 2 | 3 | 4, previous: BlockElement | undef
     return { type: 'heading', level, children: parseInline(number + rest) };
   }
   return para(parseInline(number + rest));
+}
+
+/**
+ * `一、`: a heading of its own only when it reads as one (a phrase: no full stop, semicolon, question or
+ * exclamation inside, at most 40 characters, or a phrase of at most 16 ending with 。). A numbered item that
+ * is a sentence (一、同意…；与…。 in a 复函, 八、交通警察发现…的，依法扣留…。) is body text: a paragraph keeping
+ * its number, printed in 仿宋 like the text around it, since GB/T 9704 sets only headings in 黑体. A run-in
+ * item (一、总体要求。坚持…) keeps its phrase in 黑体 as a lead-in and the rest in 仿宋, as 第X条 does.
+ */
+export function levelOne(text: string): BlockElement {
+  const m = LEVEL1.exec(text)!;
+  const rest = text.slice(m[0].length);
+  const plainRest = squeezeWhitespace(stripInline(rest));
+  if (isLevelOneHeading(plainRest)) return { type: 'heading', level: 1, children: parseInline(text) };
+  const runIn = levelOneRunIn(rest);
+  if (runIn && runIn.after.trim()) {
+    return para([{ text: m[0] + stripInline(runIn.lead), face: 'hei', leadIn: true }, ...parseInline(runIn.after)]);
+  }
+  return para(parseInline(text));
+}
+
+/**
+ * The run-in phrase of a `一、` item: markdown bold, a short label up to ： (指导思想：), or a phrase up to
+ * the first 。 that is short and has no comma (建立煤矿安全生产长效机制。; 关于…问题。 up to 30). Stricter
+ * than （一）: a longer first sentence (自动气象站的建设要尽量避开…区域。) is the item's text, not a heading.
+ */
+function levelOneRunIn(rest: string): { lead: string; after: string } | null {
+  const bold = /^\*\*([^*]{1,60})\*\*/.exec(rest);
+  if (bold) return { lead: bold[1], after: rest.slice(bold[0].length) };
+  const colon = rest.search(/[：:]/);
+  const stop = rest.indexOf('。');
+  if (colon > 0 && colon <= 8 && (stop < 0 || colon < stop) && !/[，,。；;、]/.test(rest.slice(0, colon))) {
+    return { lead: rest.slice(0, colon + 1), after: rest.slice(colon + 1) };
+  }
+  const phrase = rest.slice(0, stop);
+  if (stop > 0 && !/[，,；;：:]/.test(phrase) && (stop <= 16 || (stop <= 30 && /^关于/.test(phrase)))) {
+    return { lead: rest.slice(0, stop + 1), after: rest.slice(stop + 1) };
+  }
+  return null;
+}
+
+function isLevelOneHeading(phrase: string): boolean {
+  const body = phrase.replace(/[：:]$/, '');
+  if (/[。；;！？!?]/.test(body.slice(0, -1))) return false;
+  if (/[；;，,、]$/.test(body)) return false;
+  return /。$/.test(body) ? body.length <= 17 : body.length <= 40;
+}
+
+/** 第一章 总则: centred in 黑体 on a line of its own, one U+3000 between the number and the name. */
+function chapter(text: string): ParagraphElement {
+  const t = stripInline(text).trim();
+  const m = /^第\S+?[编章节]/.exec(t)!;
+  const name = t.slice(m[0].length).trim();
+  return para([{ text: name ? `${m[0]}\u3000${name}` : m[0], face: 'hei' }], { align: 'center', indent: false });
 }
 
 function article(text: string): ParagraphElement {
@@ -468,8 +525,11 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       case 'article':
         push(article(text));
         break;
+      case 'chapter':
+        push(chapter(text));
+        break;
       case 'h1':
-        push({ type: 'heading', level: 1, children: parseInline(text) });
+        push(levelOne(text));
         break;
       case 'h2':
         push(numbered(text, 2, blocks[blocks.length - 1]));

@@ -82,11 +82,25 @@ function alignOf(node: HtmlNodeLike): Align | undefined {
   return undefined;
 }
 
-function faceOf(node: HtmlNodeLike): Face | undefined {
+/**
+ * A run's emphasis face from its font-family (Word/WPS clipboard, web pages) or the class the .docx worker maps
+ * a run font to. Only 楷体 and 黑体 are emphasis faces; 宋体, 仿宋, 微软雅黑 (Microsoft YaHei: a UI font, not
+ * 黑体), 等线 and Latin fonts are body fonts the journal replaces with its own.
+ */
+export function faceOf(node: HtmlNodeLike): Face | undefined {
+  const cls = /\bgz-face-(kai|hei)\b/.exec(attr(node, 'class'))?.[1];
+  if (cls) return cls as Face;
   const style = attr(node, 'style');
-  const family = /font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? '';
-  if (/楷|kai/i.test(family)) return 'kai';
-  if (/黑体|simhei|hei/i.test(family)) return 'hei';
+  // Word's clipboard names a run's Chinese font in mso-fareast-font-family (font-family may be its Latin one).
+  const family = /(?:^|[;\s])mso-fareast-font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? /(?:^|[;\s])font-family\s*:\s*([^;]+)/i.exec(style)?.[1] ?? '';
+  return faceOfFamily(family.split(',')[0] ?? '');
+}
+
+/** The emphasis face a font name stands for (楷体_GB2312, KaiTi, STKaiti, 黑体, SimHei, Heiti SC), if any. */
+export function faceOfFamily(family: string): Face | undefined {
+  const name = family.replace(/["']/g, '').trim();
+  if (/楷|kaiti|^kai$/i.test(name)) return 'kai';
+  if (/黑体|simhei|heiti|^hei$/i.test(name)) return 'hei';
   return undefined;
 }
 
@@ -282,8 +296,59 @@ function readTable(node: HtmlNodeLike, depth: number): HtmlTable {
 export function collectHtmlItems(body: HtmlNodeLike, opts: { keepEmptyParagraphs?: boolean } = {}): { items: HtmlItem[]; nestedTables: boolean } {
   const out = new Collector();
   walkInline(body, {}, out, 0, false);
+  dropBodyFaces(out.items);
   const items = opts.keepEmptyParagraphs
     ? out.items
     : out.items.filter((i) => i.kind === 'table' || i.runs.some((r) => r.text.trim() !== '') || i.images.length > 0);
   return { items, nestedTables: items.some((i) => i.kind === 'table' && i.nested) };
+}
+
+// ---------------------------------------------------------------- the source's body font is no face mark
+
+function visibleLength(text: string): number {
+  return text.replace(/\s/g, '').length;
+}
+
+/** Characters per face (undefined: runs in the body font) over runs. */
+function faceShares(runs: InlineRun[]): { total: number; byFace: Map<Face, number> } {
+  const byFace = new Map<Face, number>();
+  let total = 0;
+  for (const run of runs) {
+    const n = visibleLength(run.text);
+    total += n;
+    if (run.face) byFace.set(run.face, (byFace.get(run.face) ?? 0) + n);
+  }
+  return { total, byFace };
+}
+
+/** The face most of these runs' text is in, when it is more than half of it: the text's own font. */
+function dominantFace(runs: InlineRun[]): Face | undefined {
+  const { total, byFace } = faceShares(runs);
+  for (const [face, n] of byFace) if (total > 0 && n * 2 > total) return face;
+  return undefined;
+}
+
+function withoutFace(runs: InlineRun[], face: Face): void {
+  for (const run of runs) if (run.face === face) delete run.face;
+}
+
+function cellRuns(table: HtmlTable): InlineRun[] {
+  return table.rows.flatMap((row) => row.flatMap((cell) => cell.paragraphs.flatMap((p) => p.runs)));
+}
+
+/**
+ * A face that most of the text is in is the source's body font (a page styled 楷体 throughout, a Word file typed
+ * in 黑体), not a deliberate change: it is no face mark. Likewise the face most of one table's text is in. A
+ * phrase in 楷体 or 黑体 inside text in another font is kept.
+ */
+export function dropBodyFaces(items: HtmlItem[]): void {
+  const all = items.flatMap((i) => (i.kind === 'paragraph' ? i.runs : cellRuns(i)));
+  const body = dominantFace(all);
+  if (body) withoutFace(all, body);
+  for (const item of items) {
+    if (item.kind !== 'table') continue;
+    const runs = cellRuns(item);
+    const own = dominantFace(runs);
+    if (own) withoutFace(runs, own);
+  }
 }

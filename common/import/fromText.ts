@@ -28,6 +28,7 @@ import { isBracketed, isTitleLike, kindFromTitle, startsNewElement } from './pat
 import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isNote, isOrganName, isPromulgationNote, matchDocNumber } from './gongwen';
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
+import { applySourceFaces } from './sourceFaces';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -522,7 +523,14 @@ export function importIssueFromText(text: string): IssueImport {
  */
 export function importIssueFromLines(lines: SourceLine[]): IssueImport {
   try {
-    return importIssue(lines);
+    const result = importIssue(lines);
+    const faces = lines.flatMap((l) => l.faces ?? []);
+    if (faces.length) {
+      const documents = result.tree.sections.flatMap((s) => s.documents);
+      const contents = applySourceFaces(documents.map((d) => d.content), faces);
+      documents.forEach((d, i) => (d.content = contents[i]));
+    }
+    return result;
   } catch (error) {
     return fallbackIssue(lines.map((l) => l.text).join('\n'), error);
   }
@@ -533,7 +541,8 @@ export function importDocumentFromLines(lines: SourceLine[]): DocumentImport {
   const warnings: ImportWarning[] = [];
   try {
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
-    return { content: built.content, warnings };
+    const [content] = applySourceFaces([built.content], lines.flatMap((l) => l.faces ?? []));
+    return { content, warnings };
   } catch (error) {
     return { content: plainContent(lines.map((l) => l.text).join('\n')), warnings: [warning('internal-error', undefined, undefined, String(error))] };
   }

@@ -6,7 +6,8 @@
  */
 import type { TableElement } from '../model';
 import { normalizeContent } from '../model';
-import type { HtmlItem, HtmlTable } from './cleanWordHtml';
+import type { HtmlItem, HtmlTable, InlineRun } from './cleanWordHtml';
+import type { SourceFace } from './sourceFaces';
 import { tableFrom } from './fromDocxHtml';
 import type { SourceLine } from './lines';
 
@@ -23,26 +24,32 @@ function isLayoutTable(table: HtmlTable): boolean {
   return table.rows.every((row) => row.length <= 1);
 }
 
+/** The runs in a deliberate face (the body font's face was already dropped by the reader). */
+function facesOf(runs: InlineRun[]): SourceFace[] {
+  return runs.filter((r) => r.face && r.text.trim()).map((r) => ({ text: r.text.replace(/\n/g, ''), face: r.face! }));
+}
+
 export function htmlItemsToLines(items: HtmlItem[]): SourceLine[] {
   const lines: SourceLine[] = [];
-  const pushText = (text: string, align?: SourceLine['align']) => {
-    for (const part of text.split('\n')) {
+  const pushText = (text: string, align?: SourceLine['align'], faces: SourceFace[] = []) => {
+    text.split('\n').forEach((part, i) => {
       // Trailing tabs stay: they are a table row's empty last cells (as in text), not layout.
       const t = part.replace(/[^\S\t]+$/, '');
-      lines.push({ no: lines.length + 1, text: t.trim() ? t : '', listMarker: false, ...(align ? { align } : {}) });
-    }
+      lines.push({ no: lines.length + 1, text: t.trim() ? t : '', listMarker: false, ...(align ? { align } : {}), ...(i === 0 && faces.length ? { faces } : {}) });
+    });
   };
   for (const item of items) {
     if (item.kind === 'table') {
       if (isLayoutTable(item)) {
-        for (const row of item.rows) for (const cell of row) for (const p of cell.paragraphs) pushText(paragraphText(p.runs), p.align);
+        for (const row of item.rows) for (const cell of row) for (const p of cell.paragraphs) pushText(paragraphText(p.runs), p.align, facesOf(p.runs));
         continue;
       }
       const table = normalizeContent({ blocks: [tableFrom(item)] }).blocks[0] as TableElement;
+      // A structured table keeps its cells' faces itself (tableFrom).
       lines.push({ no: lines.length + 1, text: '', listMarker: false, table });
       continue;
     }
-    if (item.runs.some((r) => r.text.trim())) pushText(paragraphText(item.runs), item.align);
+    if (item.runs.some((r) => r.text.trim())) pushText(paragraphText(item.runs), item.align, facesOf(item.runs));
     else if (item.images.length === 0) pushText(''); // an empty paragraph kept by the reader: a blank line
     for (const image of item.images) {
       lines.push({ no: lines.length + 1, text: '', listMarker: false, image: { type: 'image', assetId: image.assetId, ...(image.alt ? { alt: image.alt } : {}), children: [{ text: '' }] } });

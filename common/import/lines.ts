@@ -4,6 +4,7 @@
  * marker) are stripped here and remembered, because a stripped marker also means "a new item starts".
  */
 import type { Align, ImageElement, TableElement } from '../model';
+import type { SourceFace } from './sourceFaces';
 
 export interface SourceLine {
   /** 1-based line number in the source text. */
@@ -18,6 +19,8 @@ export interface SourceLine {
   table?: TableElement;
   /** An image the source placed here (Word, HTML): kept in place. */
   image?: ImageElement;
+  /** Runs of this line (or of the table's cells) in a deliberate 楷体/黑体 face (HTML, Word; sourceFaces.ts). */
+  faces?: SourceFace[];
 }
 
 /** A leading markdown list marker ("- ", " - ") that the text conversion added. */

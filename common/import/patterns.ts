@@ -24,6 +24,8 @@ export const LEVEL1 = new RegExp(`^${CN_NUM}、`);
 export const LEVEL2 = new RegExp(`^[（(]\\s*${CN_NUM}\\s*[）)]\\s*`);
 export const LEVEL3 = /^\d{1,3}[.．、](?!\d)\s*/;
 export const LEVEL4 = /^[（(]\s*\d{1,3}\s*[）)]\s*/;
+/** A part heading of a 条例/办法: 第一章 总则, 第二节 …, 第一编 … (a short line of its own, no sentence). */
+export const CHAPTER = new RegExp(`^第${CN_NUM}[编章节](?:[\\s\\u3000]+[^。；，\\s\\u3000][^。；，]{0,39})?$`);
 export const ARTICLE = new RegExp(`^第${CN_NUM}条(?=[\\s\\u3000]|$)[\\s\\u3000]*`);
 
 /** A whole-line date: 2024年7月15日 (the closing date of a document). */
@@ -70,6 +72,7 @@ export function startsNewElement(text: string): boolean {
     LEVEL3.test(t) ||
     LEVEL4.test(t) ||
     ARTICLE.test(t) ||
+    CHAPTER.test(t) ||
     ATTACHMENT_HEADING.test(t) ||
     matchAttachmentHeading(t) !== undefined ||
     ATTACHMENT_LIST.test(t) ||

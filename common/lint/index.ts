@@ -7,6 +7,7 @@
 import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
 import { scaledFiguresIn, type PixelSize } from '../render/figureSize';
+import { CN_NUMERAL } from '../text/chineseNumerals';
 import { chineseDate, looseDateParts } from '../text/dates';
 
 export type LintCode =
@@ -154,10 +155,22 @@ function checkDate(block: BlockElement, index: number, out: LintFinding[]): void
   });
 }
 
+/** A numbered item kept as a paragraph (一、同意…；…。, （一）…；): the level its literal number stands for. */
+function numberedParagraphLevel(block: BlockElement): number {
+  if (block.type !== 'paragraph') return 0;
+  const text = plainText(block).trimStart();
+  if (new RegExp(`^${CN_NUMERAL}、`).test(text)) return 1;
+  if (new RegExp(`^（${CN_NUMERAL}）`).test(text)) return 2;
+  return 0;
+}
+
 function checkHeadingLevels(blocks: BlockElement[], out: LintFinding[]): void {
   let previous = 0;
   blocks.forEach((block, index) => {
     if (block.type === 'doc-title' || block.type === 'attachment-heading') previous = 0;
+    // The importer keeps a numbered sentence as a paragraph: its number still opens that level.
+    const numbered = numberedParagraphLevel(block);
+    if (numbered) previous = numbered;
     if (block.type !== 'heading') return;
     if (block.level > previous + 1) {
       const level = (previous + 1) as 1 | 2 | 3 | 4;

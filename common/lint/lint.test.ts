@@ -44,6 +44,10 @@ describe('heading levels', () => {
     expect(fixed).toMatchObject({ type: 'heading', level: 2 });
     expect(plainText(fixed)).toBe('（一）乙');
   });
+  it('counts a numbered item kept as a paragraph (一、同意…。) as its level', () => {
+    expect(codes([block('paragraph', '一、同意市应急局与气象局合建3个自动气象站；与水务局合建2个水文站。'), block('heading', '（一）建设内容', { level: 2 })])).not.toContain('heading-skip');
+    expect(codes([block('paragraph', '同意市应急局与气象局合建3个自动气象站。'), block('heading', '（一）建设内容', { level: 2 })])).toContain('heading-skip');
+  });
   it('restarts at attachments', () => {
     expect(codes([block('heading', '一、甲', { level: 1 }), block('attachment-heading', '附件'), block('heading', '（一）乙', { level: 2 })])).toContain('heading-skip');
   });

@@ -8,6 +8,7 @@
 import { Unzip, UnzipInflate, zipSync, strFromU8, strToU8, type Unzipped } from 'fflate';
 import type { ImportWarning } from '../../common/model';
 import { chineseNumeral } from '../../common/text/chineseNumerals';
+import { faceOfFamily } from '../../common/import/cleanWordHtml';
 
 export const LIMITS = {
   maxFileBytes: 150 * 1024 * 1024,
@@ -267,6 +268,51 @@ export function literalizeParagraphs(
   });
 }
 
+// ---------------------------------------------------------------- run faces, carried through mammoth
+
+/** Character styles standing for a run's 楷体/黑体 font; the worker's style map turns them into span classes. */
+export const FACE_STYLES = { kai: 'GzFaceKai', hei: 'GzFaceHei' } as const;
+
+/** The font a run's rPr names for Chinese text: eastAsia, else the one font named for all scripts. */
+function runFontOf(rPr: string): string | undefined {
+  const fonts = /<w:rFonts\b[^>]*>/.exec(rPr)?.[0];
+  if (!fonts) return undefined;
+  return attrValue(fonts, 'w:eastAsia') ?? attrValue(fonts, 'w:hAnsi') ?? attrValue(fonts, 'w:ascii');
+}
+
+/**
+ * mammoth drops run fonts. A run whose own font is 楷体 or 黑体 (楷体_GB2312, KaiTi, SimHei …) gets a
+ * character style naming that face, so it reaches the reader as a span with a face class. Runs in the
+ * paragraph style's or the document's default font carry no rFonts of their own and stay unmarked; a face
+ * most of the text is in is dropped later as the body font (cleanWordHtml.dropBodyFaces).
+ */
+export function markRunFaces(documentXml: string, bodyFont?: string): string {
+  const bodyFace = bodyFont ? faceOfFamily(bodyFont) : undefined;
+  return documentXml.replace(/<w:r>(\s*)<w:rPr>([\s\S]*?)<\/w:rPr>/g, (whole, space: string, rPr: string) => {
+    if (/<w:rStyle\b/.test(rPr)) return whole;
+    const font = runFontOf(rPr);
+    const face = font ? faceOfFamily(font) : undefined;
+    // A run that names the document's own body font again (WPS writes it on every run) is body text.
+    if ((face !== 'kai' && face !== 'hei') || face === bodyFace) return whole;
+    return `<w:r>${space}<w:rPr><w:rStyle w:val="${FACE_STYLES[face]}"/>${rPr}</w:rPr>`;
+  });
+}
+
+/** The body font a Word file sets: its Normal paragraph style's, else the document default (docDefaults). */
+export function bodyFontOf(stylesXml: string): string | undefined {
+  const normal = /<w:style\b[^>]*w:type="paragraph"[^>]*w:default="1"[^>]*>[\s\S]*?<\/w:style>/.exec(stylesXml)?.[0] ?? /<w:style\b[^>]*w:styleId="Normal"[^>]*>[\s\S]*?<\/w:style>/.exec(stylesXml)?.[0];
+  const defaults = /<w:docDefaults>[\s\S]*?<\/w:docDefaults>/.exec(stylesXml)?.[0];
+  return (normal && runFontOf(normal)) || (defaults && runFontOf(defaults)) || undefined;
+}
+
+/** The two face styles added to styles.xml (character styles with nothing but a name). */
+export function addFaceStyles(stylesXml: string): string {
+  const styles = Object.entries(FACE_STYLES)
+    .map(([face, id]) => `<w:style w:type="character" w:customStyle="1" w:styleId="${id}"><w:name w:val="gz-face-${face}"/></w:style>`)
+    .join('');
+  return stylesXml.replace(/<\/w:styles>\s*$/, `${styles}</w:styles>`);
+}
+
 // ---------------------------------------------------------------- image sizes, carried through mammoth
 
 /**
@@ -364,12 +410,14 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
   const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));
   let styleNumbering = new Map<string, { numId: string; ilvl: number }>();
+  let bodyFont: string | undefined;
   if (stylesPath) {
+    bodyFont = bodyFontOf(strFromU8(files[stylesPath]));
     const styles = styleNumberingOf(strFromU8(files[stylesPath]));
     styleNumbering = styles.map;
     // The numbers are now literal text: take numbering off the styles so mammoth does not make lists.
-    files[stylesPath] = strToU8(styles.xmlWithoutNumbering);
+    files[stylesPath] = strToU8(addFaceStyles(styles.xmlWithoutNumbering));
   }
-  files[main] = strToU8(markImageSizes(literalizeParagraphs(documentXml, numbering, styleNumbering)));
+  files[main] = strToU8(markRunFaces(markImageSizes(literalizeParagraphs(documentXml, numbering, styleNumbering)), bodyFont));
   return zipSync(files, { level: 0 });
 }

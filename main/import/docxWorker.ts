@@ -37,6 +37,9 @@ export const STYLE_MAP = [
   "p[style-name='heading 4'] => h4:fresh",
   "r[style-name='楷体引题'] => span.gz-leadin",
   "r[style-name='加粗引题'] => span.gz-leadin",
+  // Run fonts 楷体/黑体, marked by docxPackage.markRunFaces.
+  "r[style-name='gz-face-kai'] => span.gz-face-kai",
+  "r[style-name='gz-face-hei'] => span.gz-face-hei",
 ];
 
 /** Styles only our own export uses this way: body text, and the TOC of a whole issue (section, title). */
