@@ -15,6 +15,7 @@ const UNIT = [
   'main/store/**/*.test.ts',
   'main/web/**/*.test.ts',
   'main/import/importFiles.test.ts',
+  'main/import/docxFaces.test.ts',
   'main/export/pageReuse.test.ts',
   'main/export/pdfArtifacts.test.ts',
   'main/export/pdfLigatures.test.ts',
