@@ -45,7 +45,7 @@ it('no-break punctuation, long numbers, words and URLs in a column two character
   for (const t of LATIN) expect(text).toContain(t);
 }, 300_000);
 
-it('long URLs, numbers and Latin words in the text columns wrap inside the column', async () => {
+it('long URLs, numbers and Latin words in the text columns break at the line end, inside the column', async () => {
   const long = `详见${LATIN.join('和')}。`;
   const c = caseOf(3, [para(long), para(`编号${'1234567890'.repeat(8)}，网址https://www.geermu.gov.cn/${'abcdefghij'.repeat(8)}.html。`)]);
   expect(await exporter.problems([c])).toEqual([]);
@@ -56,4 +56,10 @@ it('long URLs, numbers and Latin words in the text columns wrap inside the colum
   const right = Math.max(...words.map((w) => w.xMax));
   expect(right - left).toBeLessThanOrEqual(420 + 1);
   expect(words.some((w) => w.text.includes('abcdefghij'))).toBe(true);
+  // A long word breaks where the line ends instead of going whole to the next line: the line before it is
+  // not stretched: 详 and 见 (编 and 号) stay less than a character (10.5 pt) apart; justified around a
+  // word moved whole to the next line they were 250 pt apart.
+  const gap = (a: string, b: string) => words.find((w) => w.text.includes(b))!.xMin - words.find((w) => w.text.includes(a))!.xMax;
+  expect(gap('详', '见')).toBeLessThan(10.5);
+  expect(gap('编', '号')).toBeLessThan(10.5);
 }, 300_000);
