@@ -136,6 +136,11 @@ describe('toDocx page setup and sections', () => {
     }
     // The first body section starts the page count at the first document's page.
     expect(sections[2]).toMatch(/<w:pgNumType w:start="3"\/>/);
+    // The TOC (p.1) and the first document (p.3) start on right-hand pages (§9): odd-page section breaks, so
+    // Word inserts the blank verso after a one-page TOC; no other section does.
+    expect(sections[1]).toContain('<w:type w:val="oddPage"/>');
+    expect(sections[2]).toContain('<w:type w:val="oddPage"/>');
+    expect(sections.filter((s) => s.includes('oddPage')).length).toBe(2);
     // Two-column body sections and one-column spanning sections, joined by continuous breaks.
     expect(sections.some((s) => /<w:cols [^>]*w:num="2"/.test(s) && /w:space="420"/.test(s))).toBe(true);
     expect(sections.some((s) => /<w:cols [^>]*w:num="1"/.test(s) || /<w:cols w:space="0"/.test(s))).toBe(true);

@@ -36,5 +36,17 @@ export function fixtureExporter(name: string) {
       const pdf = path.join(kept, `fuzz-${c.seed}-${c.index}.pdf`);
       return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ''));
     },
+    /** Every word of the kept PDF of case `c` with its horizontal extent in pt (pdftotext -bbox). */
+    wordBoxes(c: FuzzCase): Array<{ page: number; xMin: number; xMax: number; text: string }> {
+      const pdf = path.join(kept, `fuzz-${c.seed}-${c.index}.pdf`);
+      const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      const words: Array<{ page: number; xMin: number; xMax: number; text: string }> = [];
+      xml.split('<page ').slice(1).forEach((page, p) => {
+        for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+          words.push({ page: p, xMin: Number(m[1]), xMax: Number(m[2]), text: m[3] });
+        }
+      });
+      return words;
+    },
   };
 }

@@ -265,7 +265,7 @@ function documentSections(
   tree: IssueTree,
   doc: GazetteDocument,
   ctx: BlockContext,
-  opts: { continuous: boolean; sectionName: string; previousLandscape: boolean; pageStart?: number },
+  opts: { continuous: boolean; sectionName: string; previousLandscape: boolean; pageStart?: number; recto?: boolean },
 ): ISectionOptions[] {
   const runs = splitIntoRuns(doc.content.blocks, !opts.continuous);
   const state = { seenTitle: false };
@@ -288,7 +288,7 @@ function documentSections(
     return {
       ...(heads ?? {}),
       properties: {
-        type: r.newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
+        type: first && opts.recto ? SectionType.ODD_PAGE : r.newPage ? SectionType.NEXT_PAGE : SectionType.CONTINUOUS,
         page: { ...pageProperties(r.layout), pageNumbers: first && opts.pageStart ? { start: opts.pageStart } : undefined },
         grid: GRID,
         column: r.layout === 'columns' ? { count: 2, space: PAGE.columnGap, equalWidth: true } : { count: 1, space: 0 },
@@ -333,7 +333,8 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
     });
     sections.push({
       ...emptyHeadersAndFooters(),
-      properties: { type: SectionType.NEXT_PAGE, page: { ...pageProperties('front'), pageNumbers: { start: 1 } }, grid: GRID },
+      // Page 1 is a right-hand page (§10): an odd-page break, in case the cover pages are not two.
+      properties: { type: SectionType.ODD_PAGE, page: { ...pageProperties('front'), pageNumbers: { start: 1 } }, grid: GRID },
       children: tocChildren(tree, faces, opts.pageMap),
     });
     if (!opts.pageMap) notes.push('未提供版面页码（pageMap）：目录页码留空，打开时需在 Word 中更新域（F9）');
@@ -357,6 +358,9 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
           sectionName: section.name,
           previousLandscape,
           pageStart: firstBody ? (opts.pageMap?.[doc.id] ?? 3) : undefined,
+          // The first document starts on a right-hand page (§9, p.3): Word and LibreOffice insert the blank
+          // verso after a one-page TOC, as the print layout does.
+          recto: firstBody,
         }),
       );
       previous = doc;

@@ -66,6 +66,23 @@ export function tidyCjkSpacing(text: string): string {
     .replace(/([A-Za-z0-9]) +(?=[\u3400-\u9fff\u3000-\u303f\uff00-\uffef])/g, '$1');
 }
 
+/**
+ * A Latin word, number or URL this long (a web address, a 20-digit number) may break between any two of its
+ * characters at a line end (gz-longword), as Word and WPS set it in Chinese text: moved whole to the next
+ * line, it left the line before it stretched over the column with wide gaps (详 … 见).
+ */
+const LONG_LATIN = /[!-~]{12,}/g;
+
+function breakableHtml(text: string): string {
+  let html = '';
+  let from = 0;
+  for (const m of text.matchAll(LONG_LATIN)) {
+    html += `${escapeHtml(text.slice(from, m.index))}<span class="gz-longword">${escapeHtml(m[0])}</span>`;
+    from = m.index + m[0].length;
+  }
+  return html + escapeHtml(text.slice(from));
+}
+
 /** One run; `squeeze` holds the offsets (in the tidied text) of punctuation marks that lose half their em. */
 function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' | 'left'>, opts: LeafOptions = {}): string {
   if (text === '') return '';
@@ -104,11 +121,11 @@ function renderLeaf(leaf: TextLeaf, text: string, squeeze: Map<number, 'right' |
     while (paired.has(end + 1)) end++;
     let run = '';
     for (let j = i; j <= end; j++) run += markHtml(j);
-    html += escapeHtml(text.slice(from, i)) + (end > i ? `<span class="gz-nobr">${run}</span>` : run);
+    html += breakableHtml(text.slice(from, i)) + (end > i ? `<span class="gz-nobr">${run}</span>` : run);
     from = end + 1;
     i = end;
   }
-  html += escapeHtml(text.slice(from));
+  html += breakableHtml(text.slice(from));
   if (leaf.superscript) html = `<sup>${html}</sup>`;
   if (leaf.underline) html = `<u>${html}</u>`;
   if (leaf.bold) html = `<b>${html}</b>`;
@@ -589,7 +606,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-23';
+export const LAYOUT_VERSION = 'layout-24-limits';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

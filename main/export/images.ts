@@ -1,6 +1,7 @@
 /** The library's image assets as the print page and the DOCX export take them. */
 import type { IssueTree } from '../../common/model';
-import { imageInfo, scaledFigures, scaledFigureWarning, type PixelSize } from '../../common/render/figureSize';
+import { scaledFigures, scaledFigureWarning, type PixelSize } from '../../common/render/figureSize';
+import { pixelSize } from '../../common/render/imagePixels';
 import { imageDataUrl, imageUses, missingImageWarnings } from '../../common/render/images';
 import type { HtmlOptions } from '../../common/render/toHtml';
 
@@ -24,7 +25,7 @@ export function printImages(library: AssetSource, tree: IssueTree): { html: Html
     const asset = library.assets.get(assetId);
     if (!asset || !PRINTABLE.test(asset.mime)) continue;
     urls.set(assetId, imageDataUrl(asset.mime, Buffer.from(asset.bytes).toString('base64')));
-    const size = imageInfo(asset.bytes);
+    const size = pixelSize(asset.bytes);
     if (size) pixels.set(assetId, size);
   }
   const warnings = [...missingImageWarnings(tree, (id) => urls.has(id)), ...scaledFigures(tree, (id) => pixels.get(id)).map(scaledFigureWarning)];

@@ -157,3 +157,35 @@ function hasOwnText(el: Element): boolean {
   for (const node of Array.from(el.childNodes)) if (node.nodeType === Node.TEXT_NODE && /\S/.test(node.textContent ?? '')) return true;
   return false;
 }
+
+/** How far a cell's text may reach outside the cell (rounding, a squeezed mark's overhang into the padding). */
+const CELL_TOLERANCE_PX = 2;
+
+/**
+ * Text that sticks out of its table cell (a word or a no-break run wider than a narrow fixed column) prints
+ * over the next cell or off the page: the text comparison cannot see it. Any cell whose text reaches outside
+ * its box is a problem, named by page and the cell's first text. (Box comparisons hold in rotated tables too:
+ * both boxes turn alike.)
+ */
+export function checkCellOverflow(pages: HTMLElement[], label: string): IntegrityProblem | null {
+  const range = document.createRange();
+  for (let p = 0; p < pages.length; p++) {
+    for (const cell of Array.from(pages[p].querySelectorAll('.pagedjs_page_content td, .pagedjs_page_content th'))) {
+      if (!hasText(cell)) continue;
+      range.selectNodeContents(cell);
+      const text = range.getBoundingClientRect();
+      if (text.width === 0 && text.height === 0) continue;
+      const box = cell.getBoundingClientRect();
+      const over = Math.max(box.left - text.left, text.right - box.right, box.top - text.top, text.bottom - box.bottom);
+      if (over <= CELL_TOLERANCE_PX) continue;
+      return {
+        message: `layout of 「${label}」: text of a table cell on page ${p + 1} of ${pages.length} sticks ${Math.round((over * 72) / 96)} pt out of its cell and would print over its neighbour (cell “${contentText(cell).slice(0, 16)}…”)`,
+      };
+    }
+  }
+  return null;
+}
+
+function hasText(el: Element): boolean {
+  return /\S/.test(el.textContent ?? '');
+}

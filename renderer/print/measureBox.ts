@@ -10,3 +10,15 @@ export function measureBox(widthPt: number, className = ''): HTMLDivElement {
   document.body.appendChild(box);
   return box;
 }
+
+/** Run `measure` with `el` moved into `box` (laid out there), then put `el` back where it was. */
+export function measuredIn<T>(box: HTMLElement, el: Element, measure: () => T): T {
+  const marker = document.createComment('measured');
+  el.replaceWith(marker);
+  box.appendChild(el);
+  try {
+    return measure();
+  } finally {
+    marker.replaceWith(el);
+  }
+}

@@ -13,7 +13,7 @@ import { tocHtml } from '../../common/render/toHtmlFront';
 import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
 import { documentPages } from './toc';
-import { checkOffPage, checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, withTimeout } from './integrity';
+import { checkCellOverflow, checkOffPage, checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, withTimeout } from './integrity';
 import { PAGE_MAP_STAGES, TOC_STAGES } from './tocStages';
 import { stageHarness, type StageHarness } from './stageHarness';
 import { startPrintBridge } from './bridge';
@@ -113,7 +113,8 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
     compareText(preparedText, laid, unit.label, (i) => (prepared ? locateCharacter(prepared, i) : '')) ??
     checkPageCount(pages, sourceText.length, unit.label) ??
     checkRotatedClipping(pages, unit.label) ??
-    checkOffPage(pages, unit.label);
+    checkOffPage(pages, unit.label) ??
+    checkCellOverflow(pages, unit.label);
   if (problem) throw new Error(problem.message);
   return { id: unit.id, hash: unit.hash, pages: pages.length, pagesHtml: container.innerHTML, ms: Math.round(performance.now() - started) };
 }

@@ -10,6 +10,7 @@ import { openTallMerges } from './mergedCells';
 import { splitRow } from './splitRows';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 import { measureBox } from './measureBox';
+import { breakWideRuns } from './wideRuns';
 
 const PX_PER_PT = 96 / 72;
 /** Fixed table layout, cells wrapping a word that does not fit their column (journal.css). */
@@ -244,44 +245,6 @@ export function rotateTable(wrap: HTMLElement, box: HTMLElement): number {
   }
   wrap.replaceWith(...blocks);
   return blocks.length + (spills ? 1 : 0);
-}
-
-/** A no-break run may be this much wider than its cell's content box (rounding) and stay whole. */
-const RUN_TOLERANCE_PX = 0.5;
-
-/**
- * No-break runs (gz-nobr: a character held to its punctuation, common/render/toHtml.ts) wider than their
- * cell's content box: in a column narrower than 「（一）」 the run stuck out of its cell and, in the last
- * column, off the rotated page, which clips it (fuzz 99-190). Such runs are unwrapped, so that the column
- * breaks them like any other text (overflow-wrap, line-break: strict). `table` is laid out (its column
- * widths final); `mirror`, a copy of it holding the same runs in the same order, is changed alike.
- * Returns the number of runs unwrapped.
- */
-export function breakWideRuns(table: HTMLTableElement, mirror?: HTMLTableElement): number {
-  const runs = Array.from(table.querySelectorAll('.gz-nobr'));
-  const copies = mirror ? Array.from(mirror.querySelectorAll('.gz-nobr')) : [];
-  // All measured first, then changed: unwrapping does not change a fixed table's columns.
-  const wide = runs.map((run) => run.getBoundingClientRect().width > cellContentWidth(run) + RUN_TOLERANCE_PX);
-  let count = 0;
-  wide.forEach((isWide, i) => {
-    if (!isWide) return;
-    unwrap(runs[i]);
-    if (copies.length === runs.length) unwrap(copies[i]);
-    count++;
-  });
-  return count;
-}
-
-/** Width of the content box of the cell holding `el` (Infinity outside a cell). */
-function cellContentWidth(el: Element): number {
-  const cell = el.closest('td, th');
-  if (!cell) return Infinity;
-  const style = getComputedStyle(cell);
-  return cell.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.borderLeftWidth) - parseFloat(style.borderRightWidth);
-}
-
-function unwrap(el: Element): void {
-  el.replaceWith(...Array.from(el.childNodes));
 }
 
 /** Overflow a rotated page may have (rounding of pt to px); the print page's check allows 2 px. */

@@ -5,7 +5,7 @@
  * stage on its own fixture (tests/fixtures/print-stages/NAME.html) in Chromium, through `runStage` below.
  *
  *   (before them)   the pictures decode (figures.ts loadFigureImages: their pixel size is known)
- *   unit stages     fit-figures → rotate-wide-tables → split-tables → split-column-tables → snap-spanning-blocks
+ *   unit stages     fit-figures → rotate-wide-tables → break-wide-runs → split-tables → split-column-tables → snap-spanning-blocks
  *                   → check-prepared-text → region-flows
  *   Paged.js        RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks (one flow per region run)
  *   flow stages     drop-empty-pages → balance-columns (on each flow's pages: the closing page's columns
@@ -15,6 +15,7 @@
  *                   → anchor-pages (tests/print-stages-pages.test.ts runs handlers and these on fixtures)
  */
 import { rotateWideTables } from './rotateTables';
+import { breakUprightWideRuns } from './wideRuns';
 import { splitTables } from './splitTables';
 import { splitColumnTables } from './columnTables';
 import { dropEmptyPages } from './emptyPages';
@@ -65,6 +66,8 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
   { name: 'fit-figures', run: (ctx) => void fitFigures(ctx.content) },
   // Tables wider than the type area get landscape pages of their own (measured with the journal CSS).
   { name: 'rotate-wide-tables', run: (ctx) => void rotateWideTables(ctx.content) },
+  // No-break runs wider than their column in upright tables are let break, before rows are measured.
+  { name: 'break-wide-runs', run: (ctx) => void breakUprightWideRuns(ctx.content) },
   // Tables taller than a page are cut into page-sized pieces, rows split where a page ends.
   { name: 'split-tables', run: (ctx) => void splitTables(ctx.content) },
   // Tables flowing in the text columns get their tall rows split to column-sized parts.

@@ -3,7 +3,8 @@
  * fetch assets itself; the app fetches each asset once through the contract and puts it into the job's HTML
  * as a data: URL, exactly as the PDF export does in main (main/export/images.ts).
  */
-import { imageInfo, type PixelSize } from '../../common/render/figureSize';
+import type { PixelSize } from '../../common/render/figureSize';
+import { pixelSize } from '../../common/render/imagePixels';
 import { imageDataUrl, imageUses } from '../../common/render/images';
 import type { IssueTree } from '../../common/model';
 import type { HtmlOptions } from '../../common/render/toHtml';
@@ -17,7 +18,7 @@ const pixels = new Map<string, PixelSize>();
 
 function pixelSizeOf(dataBase64: string): PixelSize | undefined {
   try {
-    return imageInfo(Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0)));
+    return pixelSize(Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0)));
   } catch {
     return undefined;
   }
