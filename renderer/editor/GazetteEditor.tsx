@@ -24,7 +24,7 @@ import { editorMenuItems } from './editorMenu';
 import './types';
 import { readFileBase64 } from '../files';
 import { showToast } from '../ui';
-import { chunkTopLevelBlocks, hideFromReactSelectionWalk, scrollCaretIntoView } from './typingCost';
+import { hideFromReactSelectionWalk, scrollCaretIntoView } from './typingCost';
 
 export interface EditorHandle {
   editor: GazetteEditorType;
@@ -67,11 +67,7 @@ export function GazetteEditor(props: {
   /** The find bar's 全刊 button: the same text in every document of the issue. */
   onFindInIssue?: (query: string) => void;
 }) {
-  const editor = useMemo(() => {
-    const e = withParagraphFlow(withGazette(withHistory(withReact(createEditor()))));
-    chunkTopLevelBlocks(e);
-    return e;
-  }, []);
+  const editor = useMemo(() => withParagraphFlow(withGazette(withHistory(withReact(createEditor())))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');

@@ -9,19 +9,7 @@
  * - Slate's default scroll-into-view measures every scrolling ancestor on each selection change; the caret
  *   is nearly always in view while typing, so one rectangle against the editor's scroll box decides.
  */
-import { Editor, Range, type Ancestor, type BaseEditor } from 'slate';
-
-/**
- * slate-react re-creates a React element for every top-level block on each keystroke (Editable's children
- * list) unless the blocks are grouped into memoised chunks: with chunks, only the chunks on the path to the
- * changed block render again. 城市体检 has about 700 top-level blocks. The chunks add no DOM (the default
- * renderChunk is a fragment), so the editor's CSS and the tests' selectors see the same structure.
- */
-export const TOP_LEVEL_CHUNK_SIZE = 16;
-
-export function chunkTopLevelBlocks(editor: { getChunkSize: (node: Ancestor) => number | null }): void {
-  editor.getChunkSize = (node) => (Editor.isEditor(node) ? TOP_LEVEL_CHUNK_SIZE : null);
-}
+import { Range, type BaseEditor } from 'slate';
 
 export function hideFromReactSelectionWalk(root: HTMLElement): void {
   const native = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'contentEditable');
