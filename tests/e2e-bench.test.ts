@@ -5,8 +5,11 @@
  *   - preview of the current unit updated after typing stops;
  *   - opening the issue to its first document and preview (from the library, whose screen boots the print
  *     frame; and straight from a reload of the issue's URL, print frame cold);
- *   - library search across 50 issues (49 duplicates of the sample), over the bridge and in the UI.
+ *   - library search across 50 issues (49 duplicates of the sample), over the bridge and in the UI;
+ *   - the typing floor: the same keystrokes into a static copy of 城市体检's editor DOM (plain contenteditable,
+ *     same styles, no scripts), i.e. what Chromium alone costs on this machine (floorKeystroke* figures).
  */
+import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer } from './e2e-support';
 
@@ -53,6 +56,44 @@ function keystrokeToFrameMs(trace: { traceEvents: TraceEvent[] }): number[] {
   return out;
 }
 
+/**
+ * Types 120 keys (a space every tenth) 30 ms apart at the caret, traced: the page's main-thread CPU per
+ * keystroke, keystroke to frame (from the trace) and keystroke to paint (from the page), p50 and p95.
+ */
+async function typeTraced(browser: Browser, page: Page): Promise<Record<string, unknown>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __lat: number[] };
+    w.__lat = [];
+    document.addEventListener(
+      'keydown',
+      () => {
+        const start = performance.now();
+        // rAF runs before the paint; a message posted from it arrives after that frame was painted.
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
+          ch.port2.postMessage(0);
+        });
+      },
+      true,
+    );
+  });
+  // Traced: the page's main-thread CPU time per keystroke, which other load on the machine does not inflate.
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
+  for (let i = 0; i < 120; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
+  const typingTrace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+  const toFrame = keystrokeToFrameMs(typingTrace).slice(10);
+  const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  return {
+    keystrokeMainThreadCpuMs: mainThreadCpuMs(typingTrace, 120),
+    keystrokeToFrameP50Ms: quantile(toFrame, 0.5),
+    keystrokeToFrameP95Ms: quantile(toFrame, 0.95),
+    keystrokeToPaintP50Ms: quantile(lat.slice(10), 0.5),
+    keystrokeToPaintP95Ms: quantile(lat.slice(10), 0.95),
+    keystrokeSlowest: [...lat].sort((a, b) => b - a).slice(0, 8).map(Math.round),
+  };
+}
+
 describe.skipIf(!enabled)('app bench', () => {
   it('measures typing, preview, open and search', async () => {
     ensureBuilt();
@@ -86,35 +127,16 @@ describe.skipIf(!enabled)('app bench', () => {
       await para.scrollIntoViewIfNeeded();
       const box = (await para.boundingBox())!;
       await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
-      await page.evaluate(() => {
-        const w = window as unknown as { __lat: number[] };
-        w.__lat = [];
-        document.addEventListener(
-          'keydown',
-          () => {
-            const start = performance.now();
-            // rAF runs before the paint; a message posted from it arrives after that frame was painted.
-            requestAnimationFrame(() => {
-              const ch = new MessageChannel();
-              ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
-              ch.port2.postMessage(0);
-            });
-          },
-          true,
-        );
+      Object.assign(figures, await typeTraced(browser, page));
+
+      // The floor: the same editor DOM and styles as a plain contenteditable page (no React, no Slate, no
+      // handlers), typed the same way. What remains there is Chromium's own cost of editing this document.
+      const floorHtml = await page.evaluate(() => {
+        const body = document.body.cloneNode(true) as HTMLElement;
+        for (const el of body.querySelectorAll('script, iframe')) el.remove();
+        const head = [...document.head.querySelectorAll('link[rel=stylesheet], style')].map((el) => el.outerHTML).join('');
+        return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head>${body.outerHTML}</html>`;
       });
-      // Traced: the page's main-thread CPU time per keystroke, which other load on the machine does not inflate.
-      await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-      for (let i = 0; i < 120; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
-      const typingTrace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
-      figures.keystrokeMainThreadCpuMs = mainThreadCpuMs(typingTrace, 120);
-      const toFrame = keystrokeToFrameMs(typingTrace).slice(10);
-      figures.keystrokeToFrameP50Ms = quantile(toFrame, 0.5);
-      figures.keystrokeToFrameP95Ms = quantile(toFrame, 0.95);
-      const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
-      figures.keystrokeToPaintP50Ms = quantile(lat.slice(10), 0.5);
-      figures.keystrokeToPaintP95Ms = quantile(lat.slice(10), 0.95);
-      figures.keystrokeSlowest = [...lat].sort((a, b) => b - a).slice(0, 8).map(Math.round);
 
       // Typing in bursts with short pauses, so the preview re-lays out between bursts (in the print frame's
       // process, but on the same two cores).
@@ -167,6 +189,20 @@ describe.skipIf(!enabled)('app bench', () => {
       await page.fill('[data-testid=library-search]', '专项整治行动');
       await page.waitForSelector('[data-testid=search-results] li');
       figures.searchUiMs = Date.now() - s2 - 150; // minus the input debounce
+
+      // The floor, typed last (and alone) so that its page does not disturb the app's figures.
+      await page.close();
+      const floorPage = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      const floorUrl = new URL('typing-floor.html', server.url).href;
+      await floorPage.route(floorUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: floorHtml }));
+      await floorPage.goto(floorUrl);
+      const floorPara = floorPage.locator('[data-testid=editor] > .el-paragraph').nth(3);
+      await floorPara.scrollIntoViewIfNeeded();
+      const floorBox = (await floorPara.boundingBox())!;
+      await floorPage.mouse.click(floorBox.x + floorBox.width - 2, floorBox.y + floorBox.height - 6);
+      for (const [name, value] of Object.entries(await typeTraced(browser, floorPage))) figures[name.replace(/^keystroke/, 'floorKeystroke')] = value;
+      await floorPage.close();
+
     } finally {
       console.log('APP BENCH', JSON.stringify(figures));
       await browser.close();
