@@ -126,6 +126,56 @@ describe.skipIf(!enabled)('preview frame isolation', () => {
     expect(reply.kind).toBe('done');
   });
 
+  it('stops a running layout on cancel: it fails as superseded and the next layout runs', async () => {
+    const replies = await page.evaluate(async () => {
+      const iframe = document.querySelector('[data-testid=preview-frame]') as HTMLIFrameElement;
+      const origin = new URL(iframe.src).origin;
+      const protocol = 'gazette-print/1';
+      const unit = (id: string, text: string) => ({
+        id,
+        hash: `${id}-${Date.now()}`,
+        label: id,
+        sectionName: '测试',
+        documentIds: [id],
+        html: `<section class="gz-unit" data-unit-id="${id}" data-section="测试"><article class="gz-doc gz-kind-normative" id="doc-${id}" data-doc-id="${id}"><div class="gz-region gz-region--full" data-region="full"><p class="gz-p">${text}</p></div></article></section>`,
+      });
+      const job = (id: string, text: string) => ({ units: [unit(id, text)], evenHead: '测试', fonts: 'bundled' });
+      const seen = new Map<number, { kind: string; message?: string }>();
+      const listen = (e: MessageEvent) => {
+        if (e.source === iframe.contentWindow && (e.data?.id === 951 || e.data?.id === 952)) seen.set(e.data.id, e.data);
+      };
+      window.addEventListener('message', listen);
+      // A long layout (dozens of pages), stopped while it runs, then a short one.
+      iframe.contentWindow!.postMessage({ protocol, kind: 'layout', id: 951, job: job('long', '政务公开信息'.repeat(8000)) }, origin);
+      await new Promise((r) => setTimeout(r, 400));
+      iframe.contentWindow!.postMessage({ protocol, kind: 'cancel' }, origin);
+      iframe.contentWindow!.postMessage({ protocol, kind: 'layout', id: 952, job: job('short', '最新的文字') }, origin);
+      const started = Date.now();
+      while (seen.size < 2 && Date.now() - started < 100_000) await new Promise((r) => setTimeout(r, 50));
+      window.removeEventListener('message', listen);
+      return Object.fromEntries(seen);
+    });
+    expect(replies[951]).toMatchObject({ kind: 'failed', message: 'superseded by a newer layout' });
+    expect(replies[952]?.kind).toBe('done');
+    expect(await printFrame.locator('body').textContent()).toContain('最新的文字');
+    expect(await printFrame.locator('body').textContent()).not.toContain('政务公开信息');
+  }, 120_000);
+
+  it('shows the latest text after edits that stop and resume while layouts run', async () => {
+    const title = page.locator('[data-testid=editor] .el-doc-title').first();
+    const box = (await title.boundingBox())!;
+    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+    // Pauses long enough for a layout to start, short enough for the next edit to stop it.
+    for (const [i, pause] of [350, 500, 700, 250, 900].entries()) {
+      await page.keyboard.type(`甲${i}`);
+      await page.waitForTimeout(pause);
+    }
+    await page.keyboard.type('末尾');
+    await expect.poll(() => printFrame.locator('body').textContent(), { timeout: 60_000 }).toContain('甲0甲1甲2甲3甲4末尾');
+    await expect.poll(() => page.locator('[data-testid=preview-status]').getAttribute('data-state'), { timeout: 60_000 }).toBe('done');
+    expect(await printFrame.locator('body').textContent()).toContain('甲0甲1甲2甲3甲4末尾');
+  }, 120_000);
+
   it('keeps laying out while its panel is not shown (parked frames are not throttled)', async () => {
     await page.click('[data-testid=tab-toc]');
     const title = page.locator('[data-testid=editor] .el-doc-title').first();

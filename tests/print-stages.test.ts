@@ -86,6 +86,24 @@ describe('print stages', () => {
     expect(await count(out.flows[2], '.gz-region--cols > h2 + p')).toBe(1);
   });
 
+  it('rotate-wide-tables: a table rotated before in the page comes back the same, and changed text after it is not reused', async () => {
+    const cells = (n: number, tag: string, text: string) => Array.from({ length: n }, (_, i) => `<${tag}><p>${text}${i + 1}</p></${tag}>`).join('');
+    const html = (signer: string) => `<section class="gz-unit"><article class="gz-doc" data-doc-id="d"><div class="gz-region gz-region--full gz-region--newpage" data-region="full">
+<div class="gz-titleblock gz-titleblock--attachment"><p class="gz-attachment-label">附件1</p><h1 class="gz-title">缓存表</h1></div>
+<div class="gz-tablewrap" data-rotate="yes"><table class="gz-table"><thead><tr>${cells(12, 'th', '列')}</tr></thead><tbody>${Array.from({ length: 60 }, (_, r) => `<tr>${cells(12, 'td', `第${r + 1}行`)}</tr>`).join('')}</tbody></table></div>
+<p class="gz-p">填报人：${signer}</p><p class="gz-p">复核人：丙</p></div></article></section>`;
+    // The page keeps rotations for the preview's next layout: the second run takes the first's blocks.
+    const first = await run(['rotate-wide-tables'], html('甲'));
+    const again = await run(['rotate-wide-tables'], html('甲'));
+    expect(await count(first.html, '.gz-rot-page')).toBeGreaterThanOrEqual(2);
+    expect(again.html).toBe(first.html);
+    // The lines after the table may sit on its last rotated page: changed, the rotation is made again.
+    const changed = await run(['rotate-wide-tables'], html('乙'));
+    expect(changed.html).toContain('填报人：乙');
+    expect(changed.html).not.toContain('填报人：甲');
+    expect(changed.html.replace(/乙/g, '甲')).toBe(first.html);
+  });
+
   it('split-tables: a 70-row table becomes page-sized pieces, each continued piece on a new page', async () => {
     const html = fixture('split-tables');
     const out = await run(['split-tables'], html);

@@ -52,6 +52,7 @@ describe('print requests', () => {
     expect(parsePrintRequest({ protocol: PRINT_PROTOCOL, kind: 'layout', id: 1, job })).toEqual({ protocol: PRINT_PROTOCOL, kind: 'layout', id: 1, job });
     expect(parsePrintRequest({ protocol: PRINT_PROTOCOL, kind: 'thumbnails', id: 2, on: true })?.kind).toBe('thumbnails');
     expect(parsePrintRequest({ protocol: PRINT_PROTOCOL, kind: 'print', id: 3 })?.kind).toBe('print');
+    expect(parsePrintRequest({ protocol: PRINT_PROTOCOL, kind: 'cancel', code: 'x' })).toEqual({ protocol: PRINT_PROTOCOL, kind: 'cancel' });
   });
 
   it('refuses other protocols, unknown kinds and wrong shapes', () => {

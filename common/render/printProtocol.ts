@@ -20,7 +20,12 @@ export type PrintRequest =
   /** Show the laid-out pages as a grid of thumbnails, or as the normal flow. */
   | { protocol: typeof PRINT_PROTOCOL; kind: 'thumbnails'; id: number; on: boolean }
   /** The system print dialog for the laid-out pages. */
-  | { protocol: typeof PRINT_PROTOCOL; kind: 'print'; id: number };
+  | { protocol: typeof PRINT_PROTOCOL; kind: 'print'; id: number }
+  /** Stop the layout running now, if any (a newer one follows): it fails with SUPERSEDED. Not answered. */
+  | { protocol: typeof PRINT_PROTOCOL; kind: 'cancel' };
+
+/** The message of a layout stopped by a `cancel` request. */
+export const SUPERSEDED = 'superseded by a newer layout';
 
 export type PrintReply =
   /** The page is listening; `session` is new each time the page loads (a change means it reloaded). */
@@ -140,6 +145,8 @@ export function parsePrintRequest(data: unknown): PrintRequest | null {
       return isId(data.id) && typeof data.on === 'boolean' ? { protocol: PRINT_PROTOCOL, kind: 'thumbnails', id: data.id, on: data.on } : null;
     case 'print':
       return isId(data.id) ? { protocol: PRINT_PROTOCOL, kind: 'print', id: data.id } : null;
+    case 'cancel':
+      return { protocol: PRINT_PROTOCOL, kind: 'cancel' };
     default:
       return null;
   }

@@ -65,7 +65,7 @@ async function inNormalFlow<T>(fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-export function startPrintBridge(layout: (job: LayoutJob) => Promise<LayoutResult>): void {
+export function startPrintBridge(layout: (job: LayoutJob) => Promise<LayoutResult>, cancelLayout: () => void = () => undefined): void {
   if (window.parent === window) return;
   const appOrigin = appOriginFor(location);
   const post = (reply: PrintReply) => window.parent.postMessage(reply, appOrigin);
@@ -73,7 +73,7 @@ export function startPrintBridge(layout: (job: LayoutJob) => Promise<LayoutResul
   // One request at a time: a layout replaces the whole page.
   let queue: Promise<unknown> = Promise.resolve();
 
-  const answer = async (request: Exclude<PrintRequest, { kind: 'ping' }>): Promise<PrintReply> => {
+  const answer = async (request: Exclude<PrintRequest, { kind: 'ping' | 'cancel' }>): Promise<PrintReply> => {
     if (request.kind === 'thumbnails') setThumbnails(request.on);
     if (request.kind === 'print') await inNormalFlow(() => window.print());
     const result = request.kind === 'layout' ? await inNormalFlow(() => layout(request.job)) : undefined;
@@ -85,6 +85,8 @@ export function startPrintBridge(layout: (job: LayoutJob) => Promise<LayoutResul
     const request = parsePrintRequest(event.data);
     if (!request) return;
     if (request.kind === 'ping') return post({ protocol: PRINT_PROTOCOL, kind: 'ready', session });
+    // Now, not after the layout it stops.
+    if (request.kind === 'cancel') return cancelLayout();
     const run = () =>
       answer(request).then(post, (e: unknown) => post({ protocol: PRINT_PROTOCOL, kind: 'failed', id: request.id, message: e instanceof Error ? e.message : String(e) }));
     queue = queue.then(run, run);

@@ -12,6 +12,7 @@ import { Chunker, Previewer, registerHandlers } from 'pagedjs';
 import { tocHtml } from '../../common/render/toHtmlFront';
 import { hashString } from '../../common/render/html';
 import type { JobUnit, LaidOutUnit, LayoutJob, LayoutResult, PageMap } from '../../common/render/printJob';
+import { SUPERSEDED } from '../../common/render/printProtocol';
 import { documentPages } from './toc';
 import { checkCellOverflow, checkOffPage, checkPageCount, checkRotatedClipping, compareText, contentText, locateCharacter, withTimeout } from './integrity';
 import { PAGE_MAP_STAGES, TOC_STAGES } from './tocStages';
@@ -27,27 +28,84 @@ registerHandlers(...PAGED_HANDLERS);
 // subsets that costs seconds. We load only the subsets the content uses (primeFonts) before each flow.
 Chunker.prototype.loadFonts = () => document.fonts.ready;
 
-/** Content (by hash, with the fonts mode) whose font subsets this page has loaded already: loaded fonts stay. */
+/**
+ * Blocks (by hash of their HTML, their ancestors' start tags and the fonts mode) whose font subsets this page
+ * has loaded already: loaded fonts stay, so content primed before is skipped (an engine exporting again, and
+ * the live preview after an edit, which primes the edited blocks only instead of the whole document).
+ */
 const primed = new Set<string>();
+/** How deep primeFonts looks for unchanged blocks (unit > document > region > block > row > cell). */
+const PRIME_DEPTH = 6;
+const MAX_PRIMED = 200_000;
+
+function startTag(el: Element): string {
+  return (el.cloneNode(false) as Element).outerHTML;
+}
 
 /**
- * Lay the content out once off-screen so the font subsets it needs load, and wait for them. Content primed
- * before in this page is skipped (a running engine exporting again: saves a layout pass per unit).
+ * Remove from `parent` the elements primed before; returns the keys of those kept (primed by this call).
+ * Fonts depend on an element's content and the elements around it (their classes and attributes).
+ */
+function dropPrimed(parent: Element, context: string, depth: number, kept: string[]): void {
+  for (const child of Array.from(parent.children)) {
+    const key = hashString(`${context}\u0000${child.outerHTML}`);
+    if (primed.has(key)) {
+      child.remove();
+      continue;
+    }
+    kept.push(key);
+    if (depth < PRIME_DEPTH) dropPrimed(child, `${context}>${startTag(child)}`, depth + 1, kept);
+  }
+}
+
+/**
+ * Lay the content out once off-screen so the font subsets it needs load, and wait for them. Only the parts
+ * not primed before in this page are laid out.
  */
 async function primeFonts(content: DocumentFragment | string): Promise<void> {
   const box = document.createElement('div');
   if (typeof content === 'string') box.innerHTML = content;
   else box.appendChild(content.cloneNode(true));
-  const key = hashString(`${document.documentElement.className}|${box.innerHTML}`);
-  if (primed.has(key)) return;
+  const kept: string[] = [];
+  dropPrimed(box, document.documentElement.className, 0, kept);
+  const loose = Array.from(box.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+  if (kept.length === 0 && !loose) return;
   box.className = 'gz-body';
   box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;visibility:hidden;';
   document.body.appendChild(box);
   box.getBoundingClientRect();
   await document.fonts.ready;
   box.remove();
-  if (primed.size > 2000) primed.clear();
-  primed.add(key);
+  if (primed.size > MAX_PRIMED) primed.clear();
+  for (const key of kept) primed.add(key);
+}
+
+/** The part of Paged.js's Chunker that stopping uses. */
+interface Stoppable {
+  stop(): void;
+  render(...args: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The layout running now, for cancelLayout: the live preview stops a layout of text that changed meanwhile
+ * rather than finish it before laying out the new text.
+ */
+let running: { cancelled: boolean; chunker?: Stoppable } | null = null;
+
+/** Stop the running layout at its next step (page, flow or unit); it fails with SUPERSEDED. */
+function cancelLayout(): void {
+  if (!running) return;
+  running.cancelled = true;
+  const chunker = running.chunker;
+  if (!chunker) return;
+  // Paged.js 0.4.3 resumes a stopped flow (Chunker.flow renders again while the result says canceled): its
+  // next render call ends the flow instead, with the pages made so far; the layout then fails.
+  chunker.render = async () => ({ done: true });
+  chunker.stop();
+}
+
+function throwIfCancelled(): void {
+  if (running?.cancelled) throw new Error(SUPERSEDED);
 }
 
 const STYLESHEET = [{ 'journal.css': journalCss }];
@@ -69,13 +127,17 @@ let tocCache: { source: string; pages: string } | null = null;
 async function paginate(content: DocumentFragment, container: HTMLElement, label: string, timeoutMs: number): Promise<HTMLElement[]> {
   // Paged.js appends a hyphen when it splits a word at a page end; CJK text takes no hyphen.
   const previewer = new Previewer({ hyphenGlyph: '\u200b' });
+  if (running) running.chunker = (previewer as unknown as { chunker: Stoppable }).chunker;
+  throwIfCancelled();
   const flow = await withTimeout(previewer.preview(content, STYLESHEET, container), timeoutMs, label);
+  if (running) running.chunker = undefined;
   // Every flow inserts the same processed stylesheet; keep one copy.
   if (stylesKept) previewer.polisher.destroy();
   stylesKept = true;
   // A finished page keeps a ResizeObserver (and through it the flow's source content) for live reflow we do
   // not use: every observer is checked on every rendering step and fires when its page leaves the document.
   for (const page of flow.pages) page.removeListeners?.();
+  throwIfCancelled();
   return flow.pages.map((p) => p.element);
 }
 
@@ -100,6 +162,7 @@ async function layoutUnit(unit: JobUnit, container: HTMLElement, timeoutMs: numb
   const content = fragmentOf(unit.html);
   await primeFonts(content);
   await loadFigureImages(content);
+  throwIfCancelled();
   const { sourceText, prepared, preparedText = '', flows = [] } = runStages(UNIT_STAGES, unitContext(unit.label, content));
   const pages: HTMLElement[] = [];
   for (const flow of flows) {
@@ -137,6 +200,16 @@ function padToEven(container: HTMLElement): void {
 }
 
 async function layout(job: LayoutJob): Promise<LayoutResult> {
+  const me = { cancelled: false };
+  running = me;
+  try {
+    return await layoutJob(job);
+  } finally {
+    if (running === me) running = null;
+  }
+}
+
+async function layoutJob(job: LayoutJob): Promise<LayoutResult> {
   const started = performance.now();
   const timeoutMs = job.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   document.documentElement.classList.toggle('gz-office', job.fonts === 'office');
@@ -244,4 +317,4 @@ declare global {
 
 window.gazettePrint = { layout, runUnitStages, stageHarness: stageHarness(paginate, primeFonts), ready: true };
 // The app's live preview frames this page from another site and drives it by postMessage.
-startPrintBridge(layout);
+startPrintBridge(layout, cancelLayout);

@@ -11,6 +11,7 @@ import { splitRow } from './splitRows';
 import { FIT_MAX_PAGES, fitCandidates, makeCompact } from './fitTables';
 import { measureBox } from './measureBox';
 import { breakWideRuns } from './wideRuns';
+import { hashString } from '../../common/render/html';
 
 const PX_PER_PT = 96 / 72;
 /** Fixed table layout, cells wrapping a word that does not fit their column (journal.css). */
@@ -373,21 +374,103 @@ function setRegionMode(region: HTMLElement, mode: 'cols' | 'full'): void {
   region.classList.add(`gz-region--${mode}`);
 }
 
+/** A table wrap rotated before in this page: its blocks, and whether it took its title and the text after it. */
+interface Rotated {
+  blocksHtml: string;
+  pages: number;
+  tookTitle: boolean;
+  tookTrailing: boolean;
+}
+
+/**
+ * Rotations made in this page, by what they depend on. Measuring a wide table for rotation (trial layouts,
+ * fitted pages) is the largest step before pagination of a document full of tables (城市体检: about half a
+ * second), and the live preview lays the same tables out again after every edit of the text around them.
+ */
+const rotations = new Map<string, Rotated>();
+const MAX_ROTATIONS = 300;
+
+/** The siblings after a wrap up to the end of its region (text that may go on its last rotated page). */
+function followingSiblings(wrap: HTMLElement): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  for (let n = wrap.nextElementSibling; n; n = n.nextElementSibling) out.push(n as HTMLElement);
+  return out;
+}
+
+/**
+ * All that a wrap's rotation reads: the fonts mode, the wrap, its leading title and (when all are
+ * paragraphs, the only case in which they can join the last page) the paragraphs after it.
+ */
+function rotationKey(wrap: HTMLElement, title: HTMLElement | null, trailing: HTMLElement[]): string {
+  const tail = trailing.length > 0 && trailing.every((n) => n.tagName === 'P') ? trailing.map((n) => n.outerHTML).join('') : `other:${trailing.length > 0}`;
+  return hashString([document.documentElement.className, title?.outerHTML ?? '', wrap.outerHTML, tail].join('\u0000'));
+}
+
+/** needsRotation's answers by the wrap (and the fonts mode): most tables are measured and not rotated. */
+const wideness = new Map<string, boolean>();
+
+function needsRotationCached(wrap: HTMLElement, box: HTMLElement): boolean {
+  if (wrap.dataset.rotate !== 'auto') return needsRotation(wrap, box);
+  const key = hashString(`${document.documentElement.className}\u0000${wrap.outerHTML}`);
+  let wide = wideness.get(key);
+  if (wide === undefined) {
+    wide = needsRotation(wrap, box);
+    if (wideness.size >= MAX_ROTATIONS * 4) wideness.clear();
+    wideness.set(key, wide);
+  }
+  return wide;
+}
+
+/** Rotate one wrap (see rotateTable), or put in the blocks of the same rotation made before. */
+function rotateCached(wrap: HTMLElement, box: HTMLElement): number {
+  const title = leadingTitle(wrap);
+  const trailing = followingSiblings(wrap);
+  const key = rotationKey(wrap, title, trailing);
+  const known = rotations.get(key);
+  if (known) {
+    if (known.tookTitle) title?.remove();
+    if (known.tookTrailing) trailing.forEach((n) => n.remove());
+    const template = document.createElement('template');
+    template.innerHTML = known.blocksHtml;
+    wrap.replaceWith(template.content);
+    return known.pages;
+  }
+  const start = document.createComment('gz-rot');
+  wrap.before(start);
+  const pages = rotateFresh(wrap, box);
+  const blocks: Element[] = [];
+  for (let n = start.nextElementSibling; n?.classList.contains('gz-rot-page'); n = n.nextElementSibling) blocks.push(n);
+  start.remove();
+  if (rotations.size >= MAX_ROTATIONS) rotations.clear();
+  rotations.set(key, {
+    blocksHtml: blocks.map((b) => b.outerHTML).join(''),
+    pages,
+    tookTitle: title !== null && title.closest('.gz-rot-page') !== null,
+    tookTrailing: trailing.length > 0 && trailing[0].closest('.gz-rot-page') !== null,
+  });
+  return pages;
+}
+
+/** Rotate one wide table wrap, compact when that saves a page (measured). */
+function rotateFresh(wrap: HTMLElement, box: HTMLElement): number {
+  const table = wrap.querySelector('table');
+  if (table && fitCandidates(wrap).length > 0) {
+    const normal = trialRotation(wrap, box, false);
+    if (normal >= 2 && normal <= FIT_MAX_PAGES && trialRotation(wrap, box, true) < normal) makeCompact(table);
+  }
+  // The rotated pages are final: the flows' fit step must not resize their tables.
+  table?.removeAttribute('data-compact-cols');
+  return rotateTable(wrap, box);
+}
+
 /** Rotate every wide table in a unit's content (a detached or live element). */
 export function rotateWideTables(root: ParentNode): number {
   const box = measureBox(ROTATED_WIDTH_PT);
   let pages = 0;
   try {
     for (const wrap of Array.from(root.querySelectorAll('.gz-tablewrap')) as HTMLElement[]) {
-      if (!needsRotation(wrap, box)) continue;
-      const table = wrap.querySelector('table');
-      if (table && fitCandidates(wrap).length > 0) {
-        const normal = trialRotation(wrap, box, false);
-        if (normal >= 2 && normal <= FIT_MAX_PAGES && trialRotation(wrap, box, true) < normal) makeCompact(table);
-      }
-      // The rotated pages are final: the flows' fit step must not resize their tables.
-      table?.removeAttribute('data-compact-cols');
-      pages += rotateTable(wrap, box);
+      if (!needsRotationCached(wrap, box)) continue;
+      pages += rotateCached(wrap, box);
     }
   } finally {
     box.remove();

@@ -73,7 +73,7 @@ export function layoutAhead(tree: IssueTree, documentId: string | undefined): vo
  * tables' (common/render/toHtml.ts), so it need not wait long. The workspace hands edits over after
  * EDIT_SETTLE_MS; this pause counts from the last keystroke.
  */
-const PREVIEW_QUIET_MS = 250;
+const PREVIEW_QUIET_MS = 200;
 
 /** Live preview of the unit holding `documentId`; re-laid out shortly after edits stop. */
 export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageMap: PageMap | null; version: number }) {
@@ -128,7 +128,7 @@ export function UnitPreview(props: { tree: IssueTree; documentId?: string; pageM
       if (!job) return;
       setStatus((s) => ({ ...s, kind: 'laying' }));
       try {
-        const running = p.layout(job);
+        const running = p.layout(job, true);
         trackUnitLayout(running);
         const result = await running;
         if (ticket !== latest.current) return;

@@ -5,7 +5,7 @@
  * serialised, and the laid-out pages of each unit hash are kept so unchanged units are not laid out again.
  */
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
-import { parsePrintReply, printOriginFor, PRINT_PROTOCOL, type PrintRequest } from '../../common/render/printProtocol';
+import { parsePrintReply, printOriginFor, PRINT_PROTOCOL, SUPERSEDED, type PrintRequest } from '../../common/render/printProtocol';
 
 /** The print page's origin: another site than this page where there is one, else this page's own. */
 export function printOrigin(): string {
@@ -109,12 +109,23 @@ export class PrintFrame {
     });
   }
 
+  /** Layouts asked for and not yet answered. */
+  private layoutsInFlight = 0;
+  /** The latest layout asked for with `supersede`: older ones still waiting are dropped. */
+  private latestSuperseding = 0;
+
   /**
    * Lay out a job after any layout already running; only the latest queued job matters to callers.
    * Units laid out meanwhile (by the job ahead in the queue) are taken from the cache, not laid out again.
+   * With `supersede` (the live preview, whose older text nobody needs once newer text waits), the layout
+   * running now is stopped and older superseding jobs still queued fail with SUPERSEDED, not laid out.
    */
-  layout(job: LayoutJob): Promise<LayoutResult> {
+  layout(job: LayoutJob, supersede = false): Promise<LayoutResult> {
+    const ticket = supersede ? ++this.latestSuperseding : 0;
+    if (supersede && this.layoutsInFlight > 0) this.post({ protocol: PRINT_PROTOCOL, kind: 'cancel' });
+    this.layoutsInFlight++;
     const run = async () => {
+      if (supersede && ticket !== this.latestSuperseding) throw new Error(SUPERSEDED);
       const units = job.units.map((u) => {
         const pages = u.cachedPages ?? PrintFrame.cache.get(u.hash);
         return pages ? { ...u, cachedPages: pages } : u;
@@ -132,7 +143,7 @@ export class PrintFrame {
       }
       return result;
     };
-    const next = this.queue.then(run, run);
+    const next = this.queue.then(run, run).finally(() => this.layoutsInFlight--);
     this.queue = next.catch(() => undefined);
     return next;
   }
