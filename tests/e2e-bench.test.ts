@@ -12,6 +12,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer } from './e2e-support';
+import { caretInParagraph, installPaintProbe, paintLatencies, settleLayouts, typeSteadily } from './typing-steps';
 
 const enabled = process.env.GAZETTE_BENCH === '1' && !!chromiumPath();
 
@@ -61,29 +62,13 @@ function keystrokeToFrameMs(trace: { traceEvents: TraceEvent[] }): number[] {
  * keystroke, keystroke to frame (from the trace) and keystroke to paint (from the page), p50 and p95.
  */
 async function typeTraced(browser: Browser, page: Page): Promise<Record<string, unknown>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __lat: number[] };
-    w.__lat = [];
-    document.addEventListener(
-      'keydown',
-      () => {
-        const start = performance.now();
-        // rAF runs before the paint; a message posted from it arrives after that frame was painted.
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
-          ch.port2.postMessage(0);
-        });
-      },
-      true,
-    );
-  });
+  await installPaintProbe(page);
   // Traced: the page's main-thread CPU time per keystroke, which other load on the machine does not inflate.
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel'] });
-  for (let i = 0; i < 120; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
+  await typeSteadily(page, 120);
   const typingTrace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
   const toFrame = keystrokeToFrameMs(typingTrace).slice(10);
-  const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+  const lat = await paintLatencies(page);
   return {
     keystrokeMainThreadCpuMs: mainThreadCpuMs(typingTrace, 120),
     keystrokeToFrameP50Ms: quantile(toFrame, 0.5),
@@ -121,12 +106,8 @@ describe.skipIf(!enabled)('app bench', () => {
       figures.switchMainThreadCpuMs = mainThreadCpuMs(JSON.parse((await browser.stopTracing()).toString()), 1);
       await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
       figures.chars = await page.locator('[data-testid=char-count]').textContent();
-      // Let the background layout of the whole issue (TOC pages) finish: it shares the print frames' process.
-      await page.waitForSelector('[data-testid=issue-layout][data-state=done]', { timeout: 300_000 }).catch(() => undefined);
-      const para = page.locator('[data-testid=editor] > .el-paragraph').nth(3);
-      await para.scrollIntoViewIfNeeded();
-      const box = (await para.boundingBox())!;
-      await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
+      await settleLayouts(page);
+      await caretInParagraph(page);
       Object.assign(figures, await typeTraced(browser, page));
 
       // The floor: the same editor DOM and styles as a plain contenteditable page (no React, no Slate, no
@@ -145,7 +126,7 @@ describe.skipIf(!enabled)('app bench', () => {
         for (let i = 0; i < 15; i++) await page.keyboard.press('KeyB').then(() => page.waitForTimeout(40));
         await page.waitForTimeout(burst % 2 ? 2500 : 900);
       }
-      const bursty = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
+      const bursty = await paintLatencies(page);
       figures.burstsKeystrokeToPaintP50Ms = quantile(bursty, 0.5);
       figures.burstsKeystrokeToPaintP95Ms = quantile(bursty, 0.95);
       figures.burstsSlowest = [...bursty].sort((a, b) => b - a).slice(0, 6).map(Math.round);
@@ -196,10 +177,7 @@ describe.skipIf(!enabled)('app bench', () => {
       const floorUrl = new URL('typing-floor.html', server.url).href;
       await floorPage.route(floorUrl, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: floorHtml }));
       await floorPage.goto(floorUrl);
-      const floorPara = floorPage.locator('[data-testid=editor] > .el-paragraph').nth(3);
-      await floorPara.scrollIntoViewIfNeeded();
-      const floorBox = (await floorPara.boundingBox())!;
-      await floorPage.mouse.click(floorBox.x + floorBox.width - 2, floorBox.y + floorBox.height - 6);
+      await caretInParagraph(floorPage);
       for (const [name, value] of Object.entries(await typeTraced(browser, floorPage))) figures[name.replace(/^keystroke/, 'floorKeystroke')] = value;
       await floorPage.close();
 

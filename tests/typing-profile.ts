@@ -7,6 +7,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { launchBrowser, startServer, freshDbPath } from './e2e-support';
+import { caretInParagraph, installPaintProbe, openLargestDocument, typeSteadily } from './typing-steps';
 
 type TraceEvent = { ph: string; name: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
 type ProfileNode = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] };
@@ -40,35 +41,13 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
-    await page.click('.issue-link');
-    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 120_000 });
-    await page.locator('[data-testid=outline-doc]', { hasText: '城市体检' }).click();
-    await page.waitForSelector('[data-testid=editor] [data-type=doc-title]:has-text("城市体检")', { timeout: 60_000 });
-    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
-    await page.waitForSelector('[data-testid=issue-layout][data-state=done]', { timeout: 300_000 }).catch(() => undefined);
+    await openLargestDocument(page, server.url);
     // Try a style without a rebuild: TYPING_CSS='.editable > p { ... }'.
     if (process.env.TYPING_CSS) await page.addStyleTag({ content: process.env.TYPING_CSS });
     console.log('DOM nodes in editor', await page.evaluate(() => document.querySelector('[data-testid=editor]')!.getElementsByTagName('*').length));
-    const para = page.locator('[data-testid=editor] > .el-paragraph').nth(3);
-    await para.scrollIntoViewIfNeeded();
-    const box = (await para.boundingBox())!;
-    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[] };
-      w.__lat = [];
-      document.addEventListener('keydown', () => {
-        const start = performance.now();
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
-          ch.port2.postMessage(0);
-        });
-      }, true);
-    });
-    const type = async () => {
-      for (let i = 0; i < keystrokes; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
-    };
+    await caretInParagraph(page);
+    await installPaintProbe(page);
+    const type = () => typeSteadily(page, keystrokes);
 
     // Variants (TYPING_VARIANTS='["", ".editable > p { ... }"]'): each a style sheet put in the page, typed
     // with in turn twice (A B A B), so that the machine's load falls alike on each.

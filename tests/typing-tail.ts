@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { freshDbPath, launchBrowser, startServer } from './e2e-support';
+import { caretInParagraph, installPaintProbe, openLargestDocument, typeSteadily } from './typing-steps';
 
 type TraceEvent = { ph: string; name: string; cat?: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number; args?: { data?: Record<string, unknown> } };
 
@@ -143,36 +144,12 @@ async function record(keystrokes: number, out?: string): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    await page.goto(server.url);
-    await page.click('.issue-link');
-    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 120_000 });
-    await page.locator('[data-testid=outline-doc]', { hasText: '城市体检' }).click();
-    await page.waitForSelector('[data-testid=editor] [data-type=doc-title]:has-text("城市体检")', { timeout: 60_000 });
-    await page.waitForSelector('[data-testid=preview-status][data-state=done]', { timeout: 180_000 });
-    await page.waitForSelector('[data-testid=issue-layout][data-state=done]', { timeout: 300_000 }).catch(() => undefined);
-    const para = page.locator('[data-testid=editor] > .el-paragraph').nth(3);
-    await para.scrollIntoViewIfNeeded();
-    const box = (await para.boundingBox())!;
-    await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
-    await page.evaluate(() => {
-      const w = window as unknown as { __lat: number[] };
-      w.__lat = [];
-      document.addEventListener(
-        'keydown',
-        () => {
-          const start = performance.now();
-          requestAnimationFrame(() => {
-            const ch = new MessageChannel();
-            ch.port1.onmessage = () => w.__lat.push(performance.now() - start);
-            ch.port2.postMessage(0);
-          });
-        },
-        true,
-      );
-    });
+    await openLargestDocument(page, server.url);
+    await caretInParagraph(page);
+    await installPaintProbe(page);
     const categories = (process.env.TAIL_CATEGORIES ?? 'devtools.timeline,toplevel,v8').split(',');
     await browser.startTracing(page, { categories });
-    for (let i = 0; i < keystrokes; i++) await page.keyboard.press(i % 10 === 9 ? 'Space' : 'KeyA', { delay: 0 }).then(() => page.waitForTimeout(30));
+    await typeSteadily(page, keystrokes);
     const trace = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
     const lat = await page.evaluate(() => (window as unknown as { __lat: number[] }).__lat);
     if (out) writeFileSync(out, JSON.stringify({ ...trace, latencies: lat }));
