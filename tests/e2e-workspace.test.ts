@@ -92,14 +92,19 @@ describe.skipIf(!hasChromium)('workspace: page numbers and the table toolbar', (
     const table = page.locator('[data-testid=editor] > .el-table-wrap').first();
     await table.waitFor({ timeout: 60_000 });
     const cell = table.locator('[data-type=table-cell]').first();
-    // The caret in the paragraph just above the table first (no table tools), then into its first cell.
+    // The caret in the paragraph just above the table first (no table tools), then into its first cell. Both
+    // clicks by position with the cell mid-screen: a locator's click scrolls its target into view first, which
+    // moved the page itself once the cell lay at the window's foot (a CI run).
     const para = table.locator('xpath=preceding-sibling::*[1]');
-    await para.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-    await para.click();
+    await cell.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+    const paraBox = (await para.boundingBox())!;
+    await page.mouse.click(paraBox.x + 8, paraBox.y + paraBox.height - 8);
     expect(await page.locator('[data-testid=table-tools]').count()).toBe(0);
     const top = async () => ({ cell: (await cell.boundingBox())!.y, scroller: (await page.locator('.editor-scroll').boundingBox())!.y });
     const before = await top();
-    await cell.click();
+    const cellBox = (await cell.boundingBox())!;
+    expect(cellBox.y + cellBox.height).toBeLessThan(720);
+    await page.mouse.click(cellBox.x + cellBox.width / 2, cellBox.y + cellBox.height / 2);
     await page.waitForSelector('[data-testid=table-tools]');
     expect(await top()).toEqual(before);
     // The tools lie inside the editor pane, in view.
