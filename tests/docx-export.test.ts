@@ -343,3 +343,24 @@ describe('toDocx content', () => {
     expect(total).toBeGreaterThan(10_000);
   });
 });
+
+describe('toDocx chapter lines', () => {
+  it('keeps a centred 黑体 chapter line with the next paragraph (w:keepNext), not a centred body line', async () => {
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        ...doc.content.blocks,
+        { type: 'paragraph', align: 'center', indent: false, children: [{ text: '第二章\u3000组成人员职责', face: 'hei' }] },
+        { type: 'paragraph', children: [{ text: '五、国务院由下列人员组成。' }] },
+        { type: 'paragraph', align: 'center', children: [{ text: '居中的正文行' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const chapter = paragraphs.find((p) => partText(p) === '第二章\u3000组成人员职责')!;
+    expect(chapter).toContain('<w:keepNext/>');
+    expect(paragraphs.find((p) => partText(p) === '居中的正文行')).not.toContain('<w:keepNext/>');
+  });
+});

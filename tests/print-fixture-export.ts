@@ -37,13 +37,13 @@ export function fixtureExporter(name: string) {
       return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).split('\f').map((p) => p.replace(/\s+/g, ''));
     },
     /** Every word of the kept PDF of case `c` with its horizontal extent in pt (pdftotext -bbox). */
-    wordBoxes(c: FuzzCase): Array<{ page: number; xMin: number; xMax: number; text: string }> {
+    wordBoxes(c: FuzzCase): Array<{ page: number; xMin: number; yMin: number; xMax: number; text: string }> {
       const pdf = path.join(kept, `fuzz-${c.seed}-${c.index}.pdf`);
       const xml = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
-      const words: Array<{ page: number; xMin: number; xMax: number; text: string }> = [];
+      const words: Array<{ page: number; xMin: number; yMin: number; xMax: number; text: string }> = [];
       xml.split('<page ').slice(1).forEach((page, p) => {
-        for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
-          words.push({ page: p, xMin: Number(m[1]), xMax: Number(m[2]), text: m[3] });
+        for (const m of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)) {
+          words.push({ page: p, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), text: m[4] });
         }
       });
       return words;

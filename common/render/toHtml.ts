@@ -24,6 +24,7 @@ import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
 import { lastColumnCells, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
+import { isCentredHeadingLine } from './centredHeading';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -205,6 +206,7 @@ export function spreadName(text: string): string | undefined {
 
 function paragraphClass(p: ParagraphElement): string {
   const classes = ['gz-p'];
+  if (isCentredHeadingLine(p)) classes.push('gz-keep-next');
   if (p.indent === false) classes.push('gz-noindent');
   if (p.align && p.align !== 'justify') classes.push(`gz-align-${p.align}`);
   if (p.role) classes.push(`gz-role-${p.role}`);
@@ -606,7 +608,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-24';
+export const LAYOUT_VERSION = 'layout-25';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

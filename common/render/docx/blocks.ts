@@ -6,6 +6,7 @@ import { missingImageText } from '../images';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
 import { isWideTable, tableToDocx } from './tables';
+import { isCentredHeadingLine } from '../centredHeading';
 
 /** Image bytes for an asset id; the caller (main/) reads them from the library. */
 export interface DocxImageAsset {
@@ -202,7 +203,7 @@ export function blocksToDocx(
         break;
       case 'paragraph': {
         const style = block.role === 'table-note' ? STYLE.tableNote : block.indent === false ? STYLE.plain : STYLE.normal;
-        out.push(paragraphOf(style, runsFor(block.children, ctx.faces), { alignment: block.align }));
+        out.push(paragraphOf(style, runsFor(block.children, ctx.faces), { alignment: block.align, keepNext: isCentredHeadingLine(block) }));
         break;
       }
       case 'chronicle-entry':
