@@ -106,7 +106,12 @@ describe.skipIf(!hasChromium)('workspace: page numbers and the table toolbar', (
     expect(cellBox.y + cellBox.height).toBeLessThan(720);
     await page.mouse.click(cellBox.x + cellBox.width / 2, cellBox.y + cellBox.height / 2);
     await page.waitForSelector('[data-testid=table-tools]');
-    expect(await top()).toEqual(before);
+    // Within a pixel: a CI run saw the cell 0.28 px higher after the click (Chromium settling a fractional
+    // scroll offset left by scrollIntoView), which nobody sees. The fault this guards against, the toolbar
+    // pushing the page down, moved it by the toolbar's height.
+    const after = await top();
+    expect(after.scroller).toBe(before.scroller);
+    expect(Math.abs(after.cell - before.cell), `cell y ${before.cell} → ${after.cell}`).toBeLessThan(1);
     // The tools lie inside the editor pane, in view.
     const tools = (await page.locator('[data-testid=table-tools]').boundingBox())!;
     const pane = (await page.locator('.editor-pane').boundingBox())!;
