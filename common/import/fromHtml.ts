@@ -10,6 +10,8 @@ import { importIssueFromLines } from './fromText';
 import { collectHtmlItems } from './cleanWordHtml';
 import type { HtmlEnvironment } from './htmlTree';
 import { htmlItemsToLines } from './htmlLines';
+import { pageView } from './pageLayout';
+import { warning } from './warnings';
 
 export type HtmlIssueImport = ({ ok: true } & IssueImport) | Failure<'no-document' | 'unparseable'>;
 
@@ -19,13 +21,17 @@ const MIN_DOCUMENT_CJK = 20;
 export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIssueImport {
   try {
     // Server-page directives (<%@ page … %> of a JSP/ASP page saved as is) are markup, not text.
-    const page = html.replace(/<%[\s\S]{0,2000}?%>/g, '');
-    const source = env.purify ? env.purify(page) : page;
-    const { items } = collectHtmlItems(env.parseBody(source));
+    const stripped = html.replace(/<%[\s\S]{0,2000}?%>/g, '');
+    const source = env.purify ? env.purify(stripped) : stripped;
+    // The page's navigation elements are left out, its layout tables read as blocks (pageLayout.ts).
+    const page = pageView(env.parseBody(source));
+    const { items } = collectHtmlItems(page.body);
     const lines = htmlItemsToLines(items);
     const cjk = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0) + (items.some((i) => i.kind === 'table') ? MIN_DOCUMENT_CJK : 0);
     if (cjk < MIN_DOCUMENT_CJK) return failure('no-document', '网页中没有可导入的公文正文（中文内容太少），未导入');
-    return { ok: true, ...importIssueFromLines(lines) };
+    const imported = importIssueFromLines(lines);
+    const chrome = page.dropped.map((text) => warning('page-chrome-dropped', undefined, text));
+    return { ok: true, ...imported, warnings: [...chrome, ...imported.warnings] };
   } catch (error) {
     return failure('unparseable', `网页无法解析：${String((error as Error)?.message ?? error).slice(0, 120)}`);
   }

@@ -29,6 +29,7 @@ import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isNote, 
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
+import { stripPageChrome } from './pageChrome';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -338,8 +339,11 @@ function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
-function importIssue(lines: SourceLine[]): IssueImport {
+function importIssue(sourceLines: SourceLine[]): IssueImport {
   const warnings: ImportWarning[] = [];
+  // A web page's own lines (breadcrumb, tools, footer) are not the document's (text copied from a page too).
+  const { lines, dropped } = stripPageChrome(sourceLines);
+  for (const l of dropped) warnings.push(warning('page-chrome-dropped', l.no, l.text.trim() || '（表格）'));
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
 
   let fm: ParsedFrontMatter | null = null;

@@ -41,7 +41,8 @@ export function htmlItemsToLines(items: HtmlItem[]): SourceLine[] {
   for (const item of items) {
     if (item.kind === 'table') {
       if (isLayoutTable(item)) {
-        for (const row of item.rows) for (const cell of row) for (const p of cell.paragraphs) pushText(paragraphText(p.runs), p.align, facesOf(p.runs));
+        // A layout cell's alignment (<td align=center>) is its paragraphs' unless they set their own.
+        for (const row of item.rows) for (const cell of row) for (const p of cell.paragraphs) pushText(paragraphText(p.runs), p.align ?? cell.align, facesOf(p.runs));
         continue;
       }
       const table = normalizeContent({ blocks: [tableFrom(item)] }).blocks[0] as TableElement;

@@ -22,7 +22,8 @@ export type WarningCode =
   | 'signature-guessed'
   | 'table-aligned'
   | 'table-split'
-  | 'text-repaired';
+  | 'text-repaired'
+  | 'page-chrome-dropped';
 
 const MESSAGES: Record<WarningCode, string> = {
   'internal-error': '导入时出现内部错误，全文已按普通段落保留',
@@ -46,6 +47,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'table-aligned': '表格部分行缺少单元格（跨行合并被丢失），已按内容对齐到相应列，请核对',
   'table-split': '表格从此行起结构改变，已另作一表（或段落），未放在原表头下，请核对',
   'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',
+  'page-chrome-dropped': '网页自身的导航、工具栏、信息表或页脚（不属于公文），未导入',
 };
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {

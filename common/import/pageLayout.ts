@@ -1,0 +1,88 @@
+/**
+ * A government web page's frame, seen through before the paragraphs are read: the page's own
+ * navigation elements (`<nav>`, `<header>`, `<footer>`, `<aside>`) are not the document, and a table
+ * that holds another table is page layout (old municipal CMS templates put the whole page, body
+ * included, in nested tables), so its cells are read as blocks, each with its own alignment.
+ *
+ * Pure: returns a read-only view of the parsed tree (HtmlNodeLike), the tree itself is not changed.
+ */
+import { ELEMENT_NODE, attr, tagOf, type HtmlNodeLike } from './htmlTree';
+
+/** Elements that hold the site's navigation, never a 公文's text. */
+const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+const MAX_DEPTH = 200;
+
+export interface PageView {
+  body: HtmlNodeLike;
+  /** The text of each chrome element left out (for the import report). */
+  dropped: string[];
+}
+
+function hasNestedTable(table: HtmlNodeLike, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  for (const child of Array.from(table.childNodes)) {
+    if (child.nodeType !== ELEMENT_NODE) continue;
+    if (tagOf(child) === 'table') return true;
+    if (hasNestedTable(child, depth + 1)) return true;
+  }
+  return false;
+}
+
+/** The cells of a layout table, in reading order (rows of rows, through thead/tbody). */
+function layoutCells(table: HtmlNodeLike): HtmlNodeLike[] {
+  const cells: HtmlNodeLike[] = [];
+  const walk = (node: HtmlNodeLike) => {
+    for (const child of Array.from(node.childNodes)) {
+      const tag = tagOf(child);
+      if (tag === 'td' || tag === 'th') cells.push(child);
+      else if (tag === 'tr' || tag === 'tbody' || tag === 'thead' || tag === 'tfoot') walk(child);
+    }
+  };
+  walk(table);
+  return cells;
+}
+
+/** A node seen as another tag (a layout cell as a div), with its attributes and a filtered child list. */
+function virtualNode(source: HtmlNodeLike, nodeName: string, children: () => HtmlNodeLike[]): HtmlNodeLike {
+  let cached: HtmlNodeLike[] | undefined;
+  return {
+    nodeType: ELEMENT_NODE,
+    nodeName,
+    get childNodes() {
+      cached ??= children();
+      return cached;
+    },
+    textContent: source.textContent,
+    getAttribute: (name: string) => (source.getAttribute ? source.getAttribute(name) : null),
+  };
+}
+
+export function pageView(body: HtmlNodeLike): PageView {
+  const dropped: string[] = [];
+  const view = (node: HtmlNodeLike, depth: number, nodeName = node.nodeName): HtmlNodeLike => {
+    if (node.nodeType !== ELEMENT_NODE || depth > MAX_DEPTH) return node;
+    return virtualNode(node, nodeName, () => {
+      const out: HtmlNodeLike[] = [];
+      for (const child of Array.from(node.childNodes)) {
+        if (child.nodeType !== ELEMENT_NODE) {
+          out.push(child);
+          continue;
+        }
+        const tag = tagOf(child);
+        if (CHROME_TAGS.has(tag) || attr(child, 'role') === 'navigation') {
+          const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
+          if (text) dropped.push(text);
+          continue;
+        }
+        if (tag === 'table' && hasNestedTable(child)) {
+          // Each layout cell a block of its own (a <td align=center> stays centred).
+          out.push(...layoutCells(child).map((cell) => view(cell, depth + 1, 'DIV')));
+          continue;
+        }
+        out.push(view(child, depth + 1));
+      }
+      return out;
+    });
+  };
+  return { body: view(body, 0), dropped };
+}
