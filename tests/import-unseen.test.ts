@@ -8,17 +8,17 @@ import { scoreUnseen, type UnseenField } from '../scripts/unseenScore';
 
 /** Hits per field reached by the importer on this set (of the totals in expected.json). */
 const FLOOR: Partial<Record<UnseenField, number>> = {
-  title: 7,
-  docNumber: 7,
-  addressee: 4,
-  signature: 6,
-  date: 7,
+  title: 10,
+  docNumber: 9,
+  addressee: 8,
+  signature: 9,
+  date: 9,
   kind: 1,
   attachments: 10,
-  headings: 4,
-  documents: 9,
+  headings: 5,
+  documents: 10,
   chrome: 5,
-  kept: 9,
+  kept: 10,
 };
 
 describe('import of unseen real-shaped documents', () => {

@@ -170,7 +170,8 @@ function categorize(text: string, s: State): Category {
   if (CONTACT.test(plain)) return 'contact';
   if (NOTE.test(plain)) return 'note';
   if (s.noteList && ITEM_NUMBER.test(plain)) return 'note-item';
-  if (s.firstBody && /[：:]$/.test(plain) && plain.length <= 200 && !startsNumbered(plain) && !CONTACT.test(plain) && !NOTE.test(plain)) return 'addressee';
+  // A 主送 names organs; a sentence that announces what follows (…通知如下：, 纪要如下：) is body text.
+  if (s.firstBody && /[：:]$/.test(plain) && plain.length <= 200 && !startsNumbered(plain) && !CONTACT.test(plain) && !NOTE.test(plain) && !/如下\s*[：:]$|[。；！？]/.test(plain)) return 'addressee';
   if (CHAPTER.test(plain.trim())) return 'chapter';
   if (ARTICLE.test(plain)) return 'article';
   if (LEVEL1.test(plain)) return 'h1';
@@ -179,6 +180,24 @@ function categorize(text: string, s: State): Category {
   if (LEVEL4.test(plain)) return 'h4';
   if (s.inAttachment && plain.length <= 40 && (isLabelLine(plain) || /年\s+月\s+日|_{3,}/.test(plain))) return 'form-line';
   return 'paragraph';
+}
+
+/**
+ * Lines of a 主送 cut after an organ (each ending with 、 or ，, no sentence) and ended by a line with ：,
+ * on consecutive lines: how many (0 when the text at u is not such a run).
+ */
+export function addresseeLineCount(units: Unit[], u: number): number {
+  const short = (t: string) => squeezeWhitespace(t).length <= 60 && !/[。；！？]/.test(t);
+  for (let n = 0; n < 4 && u + n < units.length; n++) {
+    const unit = units[u + n];
+    if (unit.kind !== 'text' || unit.marker || (n > 0 && unit.line !== (units[u + n - 1] as { line: number }).line + 1)) return 0;
+    const t = stripInline(unit.text).trim();
+    if (!short(t)) return 0;
+    // The last organ and its ： read like a short label (市民政局：), which is what it is here.
+    if (/[：:]$/.test(t)) return n > 0 && !startsNumbered(t) ? n + 1 : 0;
+    if (!/[、，,]$/.test(t) || startsNewElement(t)) return 0;
+  }
+  return 0;
 }
 
 /** May the paragraph `text` (of category cat) continue on the next line? */
@@ -422,6 +441,12 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       }
       u += signatureLines - 1;
       continue;
+    }
+    // A 主送 over several lines (市市场监督管理局、市税务局、 / 市民政局：) is one line before it is classified.
+    const addressee = s.firstBody ? addresseeLineCount(units, u) : 0;
+    if (addressee > 1) {
+      text = units.slice(u, u + addressee).map((x) => (x.kind === 'text' ? x.text.trim() : '')).join('');
+      u += addressee - 1;
     }
     const cat = categorize(text, s);
     while (mayContinue(text, cat) && u + 1 < units.length) {

@@ -70,6 +70,12 @@ interface Header {
   bodyStart: number;
 }
 
+/** 签发人：王建国 on a 上行文's 文号 line: part of the 版头, kept with it. */
+function signerOf(line: string): string | undefined {
+  const m = /签发人[：:]\s*(.+)$/.exec(squeezeWhitespace(line));
+  return m ? `签发人：${m[1]}` : undefined;
+}
+
 /** The first centred line among the first six non-blank lines from k, when the lines carry alignment and the ones before it are short; else -1. */
 function firstCentredLine(lines: SourceLine[], k: number, end: number): number {
   if (!lines.some((l) => l.align !== undefined)) return -1; // plain text: no alignment to go by
@@ -142,6 +148,8 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
       } else if (!header.docNumber && matchDocNumber(t)) {
         header.docNumber = matchDocNumber(t)!.text;
         header.docNumberLine = lines[k];
+        const signer = signerOf(t);
+        if (signer) header.masthead.push(signer);
       } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
         header.masthead.push(squeezeWhitespace(t));
       } else break;
@@ -189,6 +197,8 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
   if (k >= 0 && !header.docNumber && matchDocNumber(lines[k].text)) {
     header.docNumber = matchDocNumber(lines[k].text)!.text;
     header.docNumberLine = lines[k];
+    const signer = signerOf(lines[k].text);
+    if (signer) header.masthead.push(signer);
     header.bodyStart = k + 1;
   }
   return header;

@@ -14,11 +14,16 @@ const MD = '[0-9０-９一二三四五六七八九十]{1,3}';
 /** A whole-line date: 2019年1月24日, 二〇〇四年八月十二日, 一九九六年六月二十九日 (spaces allowed). */
 const DATE_ONLY = new RegExp(`^(${Y})\\s*年\\s*(${MD})\\s*月\\s*(${MD})\\s*日$`);
 
-/** ISO date of a whole-line 成文日期 in Arabic or Chinese numerals, or undefined. */
+/** A whole-line date as web pages and forms write it: 2024-03-05, 2024.3.5, 2024/03/05. */
+const DATE_NUMERIC = /^([0-9]{4})([-./])([0-9]{1,2})\2([0-9]{1,2})$/;
+
+/** ISO date of a whole-line 成文日期 in Arabic or Chinese numerals (or 2024-03-05), or undefined. */
 export function parseDateLine(text: string): string | undefined {
-  const m = DATE_ONLY.exec(squeezeWhitespace(text));
-  if (!m) return undefined;
-  return isoOf(m[1], m[2], m[3]);
+  const t = squeezeWhitespace(text);
+  const m = DATE_ONLY.exec(t);
+  if (m) return isoOf(m[1], m[2], m[3]);
+  const n = DATE_NUMERIC.exec(t);
+  return n ? isoOf(n[1], n[3], n[4]) : undefined;
 }
 
 function isoOf(y: string, m: string, d: string): string | undefined {
@@ -37,8 +42,8 @@ export function firstDateIn(text: string): string | undefined {
 
 // ---------------------------------------------------------------- 文号
 
-/** 机关代字〔年份〕序号号 with any bracket pair: 国发〔2019〕5号, 临政办函[2013]89号, 格政人（2024）11号, 京政字【2004】3号. */
-const DOC_NUMBER_STD = /^([\u4e00-\u9fa5]{1,14})\s*([〔[［【(（])\s*([0-9０-９]{4})\s*([〕\]］】)）])\s*第?\s*([0-9０-９]{1,5})\s*号$/;
+/** 机关代字〔年份〕序号号 with any bracket pair: 国发〔2019〕5号, 临政办函[2013]89号, 格政人（2024）11号, 京政字【2004】3号; a 纪要's 〔2024〕5号 has no 代字. */
+const DOC_NUMBER_STD = /^([\u4e00-\u9fa5]{0,14})\s*([〔[［【(（])\s*([0-9０-９]{4})\s*([〕\]］】)）])\s*第?\s*([0-9０-９]{1,5})\s*号$/;
 /** 令 numbers: 国令第707号, 国务院令第376号, 国家市场监督管理总局令第46号. */
 const DOC_NUMBER_DECREE = /^([\u4e00-\u9fa5、]{1,30}令)\s*第\s*([0-9０-９]{1,5})\s*号$/;
 /** A 令's own number line under its 版头: 第707号, and as 主席令 print it, in brackets and Chinese numerals: （第四十号）. */
@@ -102,9 +107,21 @@ export function isPromulgationNote(line: string): boolean {
 /** Organ names end with one of these (人民政府, 办公厅, 委员会, 部, 局 …). */
 export const ORGAN_END = /(人民政府|人民代表大会常务委员会|常务委员会|办公室|办公厅|委员会|领导小组|政府|党委|党组|总局|管理局|局|厅|委|院|部|署|会|中心|军委|组织部|宣传部|处|所|站|队|公司|银行|法院|检察院)$/;
 
-/** 发文机关标志: "XX人民政府文件", "中共某某市委组织部文件", a 令's "…令". Never a title. */
+/** 密级和保密期限 and 紧急程度 of the 版头 (GB/T 9704 7.2.2–7.2.3): 机密★1年, 特急, 绝密★ 加急. */
+const SECRECY_URGENCY = /^(?:(?:绝密|机密|秘密)(?:★[0-9一二三四五六七八九十]{0,3}(?:年|个月)?)?)?\s*(?:特急|加急|特提|平急)?$/;
+
+/** 份号 (the copy number of a secret document): six digits alone at the top. */
+const COPY_NUMBER = /^[0-9]{6}$/;
+
+export function isSecrecyOrUrgency(line: string): boolean {
+  const t = squeezeWhitespace(line);
+  return t.length > 0 && (SECRECY_URGENCY.test(t) || COPY_NUMBER.test(t));
+}
+
+/** 发文机关标志: "XX人民政府文件", "中共某某市委组织部文件", a 令's "…令"; the 版头's 密级 and 紧急程度. Never a title. */
 export function isMasthead(line: string): boolean {
   const t = squeezeWhitespace(line);
+  if (isSecrecyOrUrgency(t)) return true;
   if (t.length < 4 || t.length > 40 || /关于|[，。：:；]/.test(t)) return false;
   return /文件$/.test(t) || decreeMasthead(t) !== undefined;
 }
@@ -123,7 +140,8 @@ export function organsOf(lines: string[]): string[] {
 
 /** A 署名 of a person with a post (令, 命令): 总理 李克强, 部长 某某, 中华人民共和国主席 胡锦涛. */
 export function isPersonSignature(line: string): boolean {
-  const t = line.trim();
+  // A two-character post spaced out to the name's width (部长 written 部, U+3000, 长) is the same post.
+  const t = line.trim().replace(/^([\u4e00-\u9fa5])[\s\u3000]+([\u4e00-\u9fa5])(?=[\s\u3000])/, '$1$2');
   // The post may carry its organ: 中华人民共和国主席 胡锦涛, 国务院总理 李克强.
   return /^(?:[\u4e00-\u9fa5]{2,12}?)?(总理|主席|部长|主任|局长|署长|行长|省长|市长|县长|区长|书记|院长|委员长|代总理|代省长|代市长)[\s\u3000]+[\u4e00-\u9fa5][\s\u3000]?[\u4e00-\u9fa5]{1,3}$/.test(t);
 }

@@ -8,7 +8,7 @@
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
 import { isBracketed, isDocNumber, isTitleLike, isTocPageLine, startsNewElement } from './patterns';
-import { endsLikeTitleStrongly } from './gongwen';
+import { endsLikeTitleStrongly, isMasthead, isOrganName } from './gongwen';
 import { stripInline } from './inline';
 import type { TocEntry } from './toc';
 
@@ -52,9 +52,12 @@ function titleAbove(lines: SourceLine[], k: number, floor: number): number {
   let count = 0;
   // Where the source says how lines are aligned (HTML, Word), title lines are centred.
   const aligned = lines[k].align !== undefined;
-  for (let j = k - 1; j >= floor && count < MAX_TITLE_LINES; j--) {
+  for (let j = k - 1; j >= floor; j--) {
     if (isBlank(lines[j])) continue;
     const t = lines[j].text;
+    // A 版头 (XX文件, 密级, 紧急程度) is above a 文号 with the title below it; a joint title's organ lines
+    // (海西州发展和改革委员会 / 海西州财政局 / 关于…) may make it longer than four lines.
+    if (isMasthead(t) || (count >= MAX_TITLE_LINES && !isOrganName(t))) break;
     if (aligned && lines[j].align !== 'center') break;
     if (isTableLine(lines[j]) || !isTitleLike(t) || isDocNumber(t) || startsNewElement(t) || isBracketed(t) || isTocPageLine(t)) break;
     if (count > 0 && endsLikeTitleStrongly(t)) break;

@@ -1,0 +1,97 @@
+/**
+ * Shapes of real 公文 the corpus does not have (found with tests/fixtures/unseen): a page's chrome and
+ * layout tables, 密级 and 紧急程度, 签发人, ISO dates, spaced-out posts, a 纪要's number, a 主送 over two
+ * lines, a joint title over five lines, a body sentence ending with 如下：.
+ */
+import { describe, expect, it } from 'vitest';
+import { recognisedFields } from '../common/import/report';
+import { importDocumentFromText, importIssueFromText } from '../common/import/fromText';
+import { importIssueFromHtml } from '../common/import/fromHtml';
+import { isMasthead, isPersonSignature, matchDocNumber, parseDateLine } from '../common/import/gongwen';
+import { isChromeLine, stripPageChrome } from '../common/import/pageChrome';
+import { splitLines } from '../common/import/lines';
+import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
+import { contentPlainText } from '../common/model';
+
+const docs = (text: string) => importIssueFromText(text).tree.sections.flatMap((s) => s.documents);
+
+describe('a web page around the document', () => {
+  it('drops the breadcrumb, the font switch and the footer run, and keeps a sentence that names 打印', () => {
+    const lines = splitLines(
+      ['当前位置：首页 > 政务公开 > 通知公告', '【字体：大 中 小】', '某某市人民政府关于做好打印设备采购工作的通知', '各部门：', '\u3000\u3000请于3月底前报送打印设备需求，来源：各单位自查。', '某某市人民政府', '2024年3月5日', '【打印本页】【关闭窗口】', '上一篇：关于某事的通知', '版权所有：某某市人民政府\u3000青ICP备11000123号'].join('\n'),
+    );
+    const { lines: kept, dropped } = stripPageChrome(lines);
+    expect(dropped.map((l) => l.no)).toEqual([1, 2, 8, 9, 10]);
+    expect(kept.map((l) => l.text).filter(Boolean)).toContain('\u3000\u3000请于3月底前报送打印设备需求，来源：各单位自查。');
+  });
+
+  it('keeps a journal\'s own 主办 and 责任编辑 lines at the top (footer words count only at a page\'s end)', () => {
+    expect(isChromeLine('主办：格尔木市人民政府办公室')).toBe(false);
+    expect(isChromeLine('主办：格尔木市人民政府办公室', true)).toBe(true);
+  });
+
+  it('drops a <ul> menu with 首页 and an info table, so the navigation is no document of its own', () => {
+    const html = `<div class="nav"><ul><li>首页</li><li>政务公开</li><li>互动交流</li></ul></div>
+      <table><tr><td>索引号：</td><td>123/2024-1</td><td>主题分类：</td><td>城乡建设</td></tr><tr><td>发布机构：</td><td>某某市人民政府办公室</td><td>成文日期：</td><td>2024年03月05日</td></tr></table>
+      <p align="center">某某市人民政府办公室关于做好春季防火工作的通知</p><p align="center">某政办〔2024〕21号</p>
+      <p>各乡镇人民政府，市政府各部门：</p><p>\u3000\u3000当前已进入春季防火关键期，现将有关事项通知如下。</p>
+      <p align="right">某某市人民政府办公室</p><p align="right">2024年3月5日</p>`;
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const all = result.tree.sections.flatMap((s) => s.documents);
+    expect(all).toHaveLength(1);
+    expect(all[0].title).toBe('某某市人民政府办公室关于做好春季防火工作的通知');
+    expect(contentPlainText(all[0].content)).not.toMatch(/首页|索引号|互动交流/);
+    expect(result.warnings.filter((w) => w.code === 'page-chrome-dropped').map((w) => w.text)).toContain('首页');
+  });
+
+  it('reads a page laid out in nested tables cell by cell, a <td align=center> title with <br> as centred lines', () => {
+    const html = `<table><tr><td class="nav">网站首页 | 政务公开</td></tr><tr><td><table><tr><td align="center"><b>某某市人民政府关于同意设立<br>某某中心的批复</b></td></tr>
+      <tr><td><center>某政复〔2024〕9号</center>市卫生健康局：<br>&nbsp;&nbsp;&nbsp;&nbsp;你局请示收悉。经研究，同意设立某某中心。<br><p align="right">某某市人民政府<br>2024年3月5日</p></td></tr></table></td></tr>
+      <tr><td>版权所有：某某市人民政府\u3000青ICP备10000123号</td></tr></table>`;
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const all = result.tree.sections.flatMap((s) => s.documents);
+    expect(all).toHaveLength(1);
+    const fields = recognisedFields(all[0].content);
+    expect(fields).toMatchObject({ title: '某某市人民政府关于同意设立某某中心的批复', docNumber: '某政复〔2024〕9号', addressee: '市卫生健康局：', signature: ['某某市人民政府'], date: '2024-03-05' });
+    expect(contentPlainText(all[0].content)).not.toMatch(/版权所有|网站首页/);
+  });
+});
+
+describe('版头 and closing forms of real 公文', () => {
+  it('reads 密级, 紧急程度 and 份号 as 版头, never as the title', () => {
+    expect(isMasthead('机密★1年')).toBe(true);
+    expect(isMasthead('特急')).toBe(true);
+    expect(isMasthead('秘密★6个月\u3000加急')).toBe(true);
+    expect(isMasthead('000123')).toBe(true);
+    expect(isMasthead('关于特急物资调运的通知')).toBe(false);
+  });
+
+  it('keeps a 上行文\'s 签发人 with the 版头 and finds the title under the 文号', () => {
+    const [doc] = docs('机密★1年\n特急\n\n某某市人民政府文件\n\n某政〔2024〕12号\u3000\u3000\u3000签发人：王建国\n\n某某市人民政府\n关于申请资金的请示\n\n州人民政府：\n\u3000\u3000恳请给予资金支持。\n\u3000\u3000妥否，请批示。\n\n某某市人民政府\n2024-03-05\n');
+    expect(recognisedFields(doc.content)).toMatchObject({ title: '某某市人民政府关于申请资金的请示', docNumber: '某政〔2024〕12号', addressee: '州人民政府：', signature: ['某某市人民政府'], date: '2024-03-05' });
+    expect(doc.content.meta?.masthead).toEqual(['机密★1年', '特急', '某某市人民政府文件', '签发人：王建国']);
+  });
+
+  it('reads a whole-line 2024-03-05 as a date, a spaced-out 部\u3000长 as a post, a bare 〔2024〕5号 as a 纪要\'s number', () => {
+    expect(parseDateLine('2024-03-05')).toBe('2024-03-05');
+    expect(parseDateLine('2024.3.5')).toBe('2024-03-05');
+    expect(parseDateLine('2024-13-05')).toBeUndefined();
+    expect(isPersonSignature('部\u3000长\u3000\u3000黄润秋')).toBe(true);
+    expect(matchDocNumber('〔2024〕5号')?.text).toBe('〔2024〕5号');
+  });
+
+  it('joins a 主送 cut after an organ, and never takes a sentence ending with 如下： for one', () => {
+    const { content } = importDocumentFromText('某某市统计局关于商请协助的函\n\n某统函〔2024〕7号\n\n市市场监督管理局、市税务局、\n市民政局：\n\u3000\u3000商请贵单位协助提供单位名录。\n\n某某市统计局\n2024年3月5日\n');
+    expect(recognisedFields(content).addressee).toBe('市市场监督管理局、市税务局、市民政局：');
+    const minutes = importDocumentFromText('某某市人民政府\n常务会议纪要\n\n〔2024〕5号\n\n\u3000\u30003月4日，市长主持召开常务会议。纪要如下：\n\u3000\u3000一、关于城市更新工作\n');
+    expect(recognisedFields(minutes.content)).toMatchObject({ addressee: '', docNumber: '〔2024〕5号', title: '某某市人民政府常务会议纪要' });
+  });
+
+  it('keeps a joint title of two organ lines and three title lines as one document', () => {
+    const all = docs('某某州发展和改革委员会\n某某州财政局\n关于进一步做好\n城乡居民基本医疗保险缴费工作的\n意\u3000见\n\n某发改〔2024〕41号\n\n各县人民政府：\n\u3000\u3000现提出如下意见。\n\n某某州发展和改革委员会\u3000\u3000某某州财政局\n二〇二四年三月五日\n');
+    expect(all).toHaveLength(1);
+    expect(recognisedFields(all[0].content)).toMatchObject({ title: '某某州发展和改革委员会某某州财政局关于进一步做好城乡居民基本医疗保险缴费工作的意见', signature: ['某某州发展和改革委员会', '某某州财政局'], date: '2024-03-05' });
+  });
+});
