@@ -59,6 +59,22 @@ describe('a web page around the document', () => {
   });
 });
 
+describe('a 部门令 page with its own <h1>', () => {
+  it('drops the page heading that repeats the promulgated title, and reads the 令 under it', () => {
+    const html = `<h1>某某管理办法</h1><div class="info">发布日期：2024-03-05\u3000来源：法规司</div>
+      <p style="text-align:center">中华人民共和国某某部令</p><p style="text-align:center">第30号</p>
+      <p>\u3000\u3000《某某管理办法》已经部务会议审议通过，现予公布，自2024年5月1日起施行。</p>
+      <p style="text-align:right">部\u3000长\u3000\u3000张三丰</p><p style="text-align:right">2024年3月5日</p>
+      <p style="text-align:center">某某管理办法</p><p>\u3000\u3000第一条\u3000为了规范某某管理，制定本办法。</p>`;
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const [doc] = result.tree.sections.flatMap((s) => s.documents);
+    expect(doc.content.blocks[0].type).toBe('doc-number');
+    expect(recognisedFields(doc.content)).toMatchObject({ title: '某某管理办法', docNumber: '某某部令第30号', signature: ['部长张三丰'], date: '2024-03-05' });
+    expect(result.warnings.filter((w) => w.code === 'unplaced-line')).toEqual([]);
+  });
+});
+
 describe('版头 and closing forms of real 公文', () => {
   it('reads 密级, 紧急程度 and 份号 as 版头, never as the title', () => {
     expect(isMasthead('机密★1年')).toBe(true);

@@ -9,7 +9,7 @@ import { scoreUnseen, type UnseenField } from '../scripts/unseenScore';
 /** Hits per field reached by the importer on this set (of the totals in expected.json). */
 const FLOOR: Partial<Record<UnseenField, number>> = {
   title: 10,
-  docNumber: 9,
+  docNumber: 10,
   addressee: 8,
   signature: 9,
   date: 9,

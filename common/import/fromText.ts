@@ -249,6 +249,7 @@ function buildDocument(lines: SourceLine[], seg: { start: number; end: number; t
   // A 令's title is that of the text it promulgates (the first title after its date); so is a document that
   // starts with its number. A regulation's 题注 carries the 文号 and date when there is no 文号 line.
   if (!title) title = blocks.find((b) => b.type === 'doc-title')?.children.map((c) => c.text).join('') ?? '';
+  dropRepeatedPageTitle(blocks, header.preamble, title, warnings);
   if (!header.docNumber && body.noteDocNumber) {
     blocks.splice(title ? 1 : 0, 0, { type: 'doc-number', children: [{ text: body.noteDocNumber }] });
   }
@@ -262,6 +263,23 @@ function buildDocument(lines: SourceLine[], seg: { start: number; end: number; t
   if (header.masthead.length) meta.masthead = header.masthead;
   if (body.colophon.length) meta.colophon = body.colophon;
   return { content: normalizeContent({ blocks, ...(meta.masthead || meta.colophon ? { meta } : {}) }), kind: kindFromTitle(title, header.docNumber ?? body.noteDocNumber ?? '') };
+}
+
+/**
+ * A web page's own heading (<h1> above the text) repeats the title the document prints under its 版头 (a
+ * 令's promulgated text): that preamble line is the page's, not a paragraph of the document.
+ */
+function dropRepeatedPageTitle(blocks: BlockElement[], preamble: SourceLine[], title: string, warnings: ImportWarning[]): void {
+  const wanted = squeezeWhitespace(title);
+  if (!wanted) return;
+  for (const l of preamble) {
+    if (squeezeWhitespace(l.text) !== wanted) continue;
+    const at = blocks.findIndex((b) => b.type === 'paragraph' && squeezeWhitespace(b.children.map((c) => ('text' in c ? c.text : '')).join('')) === wanted);
+    if (at < 0) continue;
+    blocks.splice(at, 1);
+    const said = warnings.findIndex((w) => w.code === 'unplaced-line' && w.line === l.no);
+    if (said >= 0) warnings.splice(said, 1, warning('page-chrome-dropped', l.no, l.text.trim(), '与文件标题重复的网页标题'));
+  }
 }
 
 /** Every non-empty line as a plain paragraph: the last resort, so nothing is lost. */
