@@ -367,11 +367,28 @@ function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
+/** Dropped page lines in runs (the page's head, its tail): one warning each, not one per menu item. */
+function chromeRuns(dropped: SourceLine[]): SourceLine[][] {
+  const runs: SourceLine[][] = [];
+  for (const l of dropped) {
+    const last = runs[runs.length - 1];
+    if (last && l.no - last[last.length - 1].no <= 3) last.push(l);
+    else runs.push([l]);
+  }
+  return runs;
+}
+
+/** The run's lines, quoted (shortened), so the report shows what was left out. */
+function chromeDetail(run: SourceLine[]): string {
+  const quoted = run.map((l) => squeezeWhitespace(l.text) || '（表格）').join(' / ');
+  return `${run.length} 行：${quoted.length > 120 ? `${quoted.slice(0, 120)}…` : quoted}`;
+}
+
 function importIssue(sourceLines: SourceLine[]): IssueImport {
   const warnings: ImportWarning[] = [];
   // A web page's own lines (breadcrumb, tools, footer) are not the document's (text copied from a page too).
   const { lines, dropped } = stripPageChrome(sourceLines);
-  for (const l of dropped) warnings.push(warning('page-chrome-dropped', l.no, l.text.trim() || '（表格）'));
+  for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
 
   let fm: ParsedFrontMatter | null = null;
