@@ -11,7 +11,7 @@ import { isMasthead, isPersonSignature, matchDocNumber, parseDateLine } from '..
 import { isChromeLine, stripPageChrome } from '../common/import/pageChrome';
 import { splitLines } from '../common/import/lines';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
-import { contentPlainText } from '../common/model';
+import { contentPlainText, plainText, type TableElement } from '../common/model';
 
 const docs = (text: string) => importIssueFromText(text).tree.sections.flatMap((s) => s.documents);
 
@@ -96,6 +96,20 @@ describe('版头 and closing forms of real 公文', () => {
     expect(parseDateLine('2024-13-05')).toBeUndefined();
     expect(isPersonSignature('部\u3000长\u3000\u3000黄润秋')).toBe(true);
     expect(matchDocNumber('〔2024〕5号')?.text).toBe('〔2024〕5号');
+  });
+
+  it('prints a numeric 成文日期 as 2024年3月5日, saying so', () => {
+    const { content, warnings } = importDocumentFromText('某某市人民政府关于某事的请示\n\n州人民政府：\n\u3000\u3000妥否，请批示。\n\n某某市人民政府\n2024-03-05\n');
+    expect(content.blocks.find((b) => b.type === 'date-line')?.children[0]).toMatchObject({ text: '2024年3月5日' });
+    expect(warnings.find((w) => w.code === 'date-normalised')?.text).toBe('2024-03-05');
+  });
+
+  it('lets a 合计 row under an empty 序号 cell span that column, not extend the last numbered row', () => {
+    const { content } = importDocumentFromText('测算表\n\n序号\t项目\t金额\n1\t主管网改造\t2600\n2\t换热站改造\t1200\n\t合计\t3800\n');
+    const table = content.blocks.find((b) => b.type === 'table') as TableElement;
+    const cells = table.children.map((r) => r.children.map((c) => [plainText(c), c.rowSpan ?? 1, c.colSpan ?? 1]));
+    expect(cells[2][0]).toEqual(['2', 1, 1]);
+    expect(cells[3]).toEqual([['合计', 1, 2], ['3800', 1, 1]]);
   });
 
   it('joins a 主送 cut after an organ, and never takes a sentence ending with 如下： for one', () => {

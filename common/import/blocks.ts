@@ -200,6 +200,15 @@ export function addresseeLineCount(units: Unit[], u: number): number {
   return 0;
 }
 
+/** A numeric whole-line date (2024-03-05, 2024.3.5) as GB/T 9704 prints it (2024年3月5日); any other text as is. */
+export function printedDate(text: string): string {
+  if (!/^[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}$/.test(text)) return text;
+  const iso = parseDateLine(text);
+  if (!iso) return text;
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
 /** May the paragraph `text` (of category cat) continue on the next line? */
 function mayContinue(text: string, cat: Category): boolean {
   if (!JOINABLE.has(cat)) return false;
@@ -524,9 +533,13 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       case 'attachment-item':
         s.attachmentList!.children.push(attachmentItem(stripInline(text)));
         break;
-      case 'date':
-        push({ type: 'date-line', children: [{ text: squeezeWhitespace(text) }] });
+      case 'date': {
+        // GB/T 9704 prints the 成文日期 as 2024年3月5日: a page's 2024-03-05 is written so (the report says it).
+        const written = printedDate(squeezeWhitespace(text));
+        if (written !== squeezeWhitespace(text)) warnings.push(warning('date-normalised', unit.line, text.trim(), written));
+        push({ type: 'date-line', children: [{ text: written }] });
         break;
+      }
       case 'signature':
         push({ type: 'signature', children: parseInline(text) });
         break;

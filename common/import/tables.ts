@@ -11,6 +11,9 @@ import { isBlank, isTableLine, type SourceLine } from './lines';
 import { parseCell, parseInline, squeezeTitle, type CellParagraph } from './inline';
 import { PERSON_NAME } from './patterns';
 
+/** The label of a table's total row: 合计, 小计, 总计, 共计 (also spaced out). */
+const TOTAL_LABEL = /^(合\s*计|小\s*计|总\s*计|共\s*计)[：:]?$/;
+
 export interface RawTable {
   rows: string[][];
   /** Source line of each row. */
@@ -197,8 +200,13 @@ export function buildTable(raw: RawTable): BuiltTable {
     let col = 0;
     let k = 0;
     const allEmpty = cells.every((c) => c.trim() === '');
+    // A total row (合计 under the item column, its 序号 cell empty) is no part of the numbered row above:
+    // its label spans the empty leading cells instead.
+    const lead = cells.findIndex((c) => c.trim() !== '');
+    const totalSpan = r > headerRows && lead > 0 && TOTAL_LABEL.test(squeezeWhitespace(cells[lead])) ? lead : 0;
+    if (totalSpan) k = lead;
     // Leading empty cells under a body label: merge into the label above.
-    if (r > headerRows && !allEmpty) {
+    if (r > headerRows && !allEmpty && !totalSpan) {
       while (k < cells.length - 1 && cells[k].trim() === '') {
         const owner = owners[col];
         if (!owner || squeezeWhitespace(owner.children.map((p) => p.children[0]?.text ?? '').join('')) === '') break;
@@ -211,6 +219,10 @@ export function buildTable(raw: RawTable): BuiltTable {
     for (; k < cells.length; k++) {
       const cell: TableCellElement = { type: 'table-cell', children: text(cells[k]).map(paragraph) };
       rowCells.push(cell);
+      if (totalSpan && rowCells.length === 1) {
+        cell.colSpan = totalSpan + 1;
+        for (let c = 0; c < totalSpan; c++) nextOwners[col++] = cell;
+      }
       nextOwners[col] = cell;
       col++;
     }

@@ -23,7 +23,8 @@ export type WarningCode =
   | 'table-aligned'
   | 'table-split'
   | 'text-repaired'
-  | 'page-chrome-dropped';
+  | 'page-chrome-dropped'
+  | 'date-normalised';
 
 const MESSAGES: Record<WarningCode, string> = {
   'internal-error': '导入时出现内部错误，全文已按普通段落保留',
@@ -48,6 +49,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'table-split': '表格从此行起结构改变，已另作一表（或段落），未放在原表头下，请核对',
   'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',
   'page-chrome-dropped': '网页自身的导航、工具栏、信息表或页脚（不属于公文），未导入',
+  'date-normalised': '成文日期已按公文格式写作“××××年×月×日”',
 };
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {
