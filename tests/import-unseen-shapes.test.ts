@@ -59,6 +59,25 @@ describe('a web page around the document', () => {
   });
 });
 
+describe('a municipal page whose title is only its <h1>', () => {
+  it('takes the <h1> above the centred 文号 as the title, without the greeting bar, the info line or the download links', () => {
+    const html = `<div class="topbar">欢迎访问某某县人民政府网站！ 今天是：2024年3月8日 星期五</div>
+      <div class="dqwz">您的位置：首页 » 信息公开 » 政府文件</div>
+      <h1 class="title">关于印发《某某县培训实施方案》的通知</h1>
+      <div class="meta">时间：2024-03-08\u3000来源：县人社局\u3000【字号：大 中 小】</div>
+      <p style="text-align:center">某政办〔2024〕7号</p><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000《某某县培训实施方案》已经县政府同意，现印发给你们，请认真贯彻执行。</p>
+      <p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年3月5日</p>
+      <div class="fj">附件下载：某某县培训实施方案.docx</div><div>【我要纠错】 责任编辑：王某</div>`;
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const [doc, ...more] = result.tree.sections.flatMap((s) => s.documents);
+    expect(more).toEqual([]);
+    expect(recognisedFields(doc.content)).toMatchObject({ title: '关于印发《某某县培训实施方案》的通知', docNumber: '某政办〔2024〕7号', signature: ['某某县人民政府办公室'], date: '2024-03-05' });
+    expect(contentPlainText(doc.content)).not.toMatch(/欢迎访问|您的位置|字号|附件下载|纠错|责任编辑/);
+  });
+});
+
 describe('a 部门令 page with its own <h1>', () => {
   it('drops the page heading that repeats the promulgated title, and reads the 令 under it', () => {
     const html = `<h1>某某管理办法</h1><div class="info">发布日期：2024-03-05\u3000来源：法规司</div>

@@ -8,17 +8,17 @@ import { scoreUnseen, type UnseenField } from '../scripts/unseenScore';
 
 /** Hits per field reached by the importer on this set (of the totals in expected.json). */
 const FLOOR: Partial<Record<UnseenField, number>> = {
-  title: 10,
-  docNumber: 10,
-  addressee: 8,
-  signature: 9,
-  date: 9,
+  title: 13,
+  docNumber: 13,
+  addressee: 12,
+  signature: 13,
+  date: 13,
   kind: 1,
-  attachments: 10,
-  headings: 5,
-  documents: 10,
-  chrome: 5,
-  kept: 10,
+  attachments: 14,
+  headings: 8,
+  documents: 14,
+  chrome: 7,
+  kept: 14,
 };
 
 describe('import of unseen real-shaped documents', () => {

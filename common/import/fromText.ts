@@ -25,7 +25,7 @@ import { ISSUE_LINE, parseFrontMatter, type ParsedFrontMatter, emptyFrontMatter 
 import { cleanBodyText, squeezeTitle, stripInline } from './inline';
 import { isBlank, isTableLine, nextNonBlank, splitLines, type SourceLine } from './lines';
 import { isBracketed, isTitleLike, kindFromTitle, startsNewElement } from './patterns';
-import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isNote, isOrganName, isPromulgationNote, matchDocNumber } from './gongwen';
+import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isSecrecyOrUrgency, isNote, isOrganName, isPromulgationNote, matchDocNumber } from './gongwen';
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
@@ -132,6 +132,12 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
       k = firstCentred;
     }
     if (k < 0) return { ...header, bodyStart: end };
+    // A title above the 版头 is the page's heading (a 令 page's <h1>): a 公文 starts with its 版头.
+    const below = nextNonBlank(lines, k + 1, end);
+    if (below >= 0 && titleCandidate(lines[k]) && isMasthead(lines[below].text) && !isSecrecyOrUrgency(lines[below].text)) {
+      header.preamble.push(lines[k]);
+      k = below;
+    }
     // 版头 and a 文号 above the title.
     let decree: string | undefined;
     for (let guard = 0; k >= 0 && guard < 6; guard++) {

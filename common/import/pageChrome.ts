@@ -23,6 +23,9 @@ const CHROME_PATTERNS: RegExp[] = [
   /^分享到\s*[：:]?/,
   /^(上一篇|下一篇|上一条|下一条)\s*[：:]/,
   /(浏览次数|访问次数|阅读次数|点击次数|点击数|浏览量|阅读量)\s*[：:]/,
+  // A site's greeting bar: 欢迎访问某某县人民政府网站！ 今天是：2024年3月8日 星期五.
+  /^欢迎(访问|来到|光临)|今天是\s*[：:]?\s*[0-9]{4}\s*年/,
+  /[【[]\s*(我要纠错|纠错|我要打印|打印本页|关闭窗口)\s*[】\]]/,
   // The page's article info line: 发布时间：2024-03-05 来源：市政府办公室.
   /^(发布时间|发布日期|更新时间|信息来源|文章来源|来源)\s*[：:]/,
 ];
@@ -30,7 +33,9 @@ const CHROME_PATTERNS: RegExp[] = [
 /** Only at a page's end: its footer (a journal's own front matter also names its 主办 and 承办). */
 const FOOTER_PATTERNS: RegExp[] = [
   /ICP\s*[备证]|公网安备|网站标识码|版权所有|技术支持\s*[：:]|主办单位\s*[：:]|^主办\s*[：:]|承办单位\s*[：:]|网站地图|联系我们|Copyright|©/i,
-  /^(责任编辑|编辑|作者)\s*[：:]/,
+  /(^|[\s】\]])(责任编辑|编辑|作者)\s*[：:]/,
+  // The page's download links for the attachments (the files themselves are not in the page).
+  /^(附件下载|相关附件|附件链接)\s*[：:]/,
   // The heading of a related-links list.
   /^(相关链接|相关文件|相关阅读|相关新闻|相关附件|相关稿件|相关解读|延伸阅读|附件下载|热点推荐)\s*[：:]?$/,
 ];

@@ -2,7 +2,8 @@
  * A government web page's frame, seen through before the paragraphs are read: the page's own
  * navigation elements (`<nav>`, `<header>`, `<footer>`, `<aside>`) are not the document, and a table
  * that holds another table is page layout (old municipal CMS templates put the whole page, body
- * included, in nested tables), so its cells are read as blocks, each with its own alignment.
+ * included, in nested tables), so its cells are read as blocks, each with its own alignment. A page's
+ * <h1>/<h2> heading is centred by the site's CSS: it is read as centred.
  *
  * Pure: returns a read-only view of the parsed tree (HtmlNodeLike), the tree itself is not changed.
  */
@@ -57,6 +58,23 @@ function virtualNode(source: HtmlNodeLike, nodeName: string, children: () => Htm
   };
 }
 
+/**
+ * A page's <h1>/<h2> with no alignment of its own is its title line, which the site's CSS centres: read as
+ * centred, like the title the document prints (a Word file never comes this way).
+ */
+function centredHeading(source: HtmlNodeLike, viewed: HtmlNodeLike): HtmlNodeLike {
+  if (attr(source, 'align') || /text-align/i.test(attr(source, 'style'))) return viewed;
+  return {
+    nodeType: viewed.nodeType,
+    nodeName: viewed.nodeName,
+    get childNodes() {
+      return viewed.childNodes;
+    },
+    textContent: viewed.textContent,
+    getAttribute: (name: string) => (name.toLowerCase() === 'align' ? 'center' : (source.getAttribute?.(name) ?? null)),
+  };
+}
+
 export function pageView(body: HtmlNodeLike): PageView {
   const dropped: string[] = [];
   const view = (node: HtmlNodeLike, depth: number, nodeName = node.nodeName): HtmlNodeLike => {
@@ -79,7 +97,7 @@ export function pageView(body: HtmlNodeLike): PageView {
           out.push(...layoutCells(child).map((cell) => view(cell, depth + 1, 'DIV')));
           continue;
         }
-        out.push(view(child, depth + 1));
+        out.push(tag === 'h1' || tag === 'h2' ? centredHeading(child, view(child, depth + 1)) : view(child, depth + 1));
       }
       return out;
     });
