@@ -78,6 +78,23 @@ describe('a municipal page whose title is only its <h1>', () => {
   });
 });
 
+describe('a page that prints its 文号 only in its information table', () => {
+  it('gives the document the table\'s 文号 (saying so) and reads a 指挥部 list as a leader list', () => {
+    const html = `<table><tr><th>索引号：</th><td>1163/2024-00031</td><th>信息分类：</th><td>机构职能</td></tr>
+      <tr><th>发布机构：</th><td>某某市人民政府办公室</td><th>成文日期：</th><td>2024-03-05</td></tr><tr><th>文号：</th><td>某政办〔2024〕26号</td></tr></table>
+      <p align="center">某某市人民政府办公室关于调整防灭火指挥部成员的通知</p><p>各乡镇人民政府，市政府各部门：</p>
+      <p>现将调整后的成员名单通知如下：</p><p>总指挥：王某某 市委副书记、市长</p><p>副总指挥：李某某 市政府副市长</p><p>成 员：张某某 市应急管理局局长</p>
+      <p align="right">某某市人民政府办公室</p><p align="right">2024年3月5日</p>`;
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const [doc] = result.tree.sections.flatMap((s) => s.documents);
+    expect(recognisedFields(doc.content).docNumber).toBe('某政办〔2024〕26号');
+    expect(result.warnings.map((w) => w.code)).toContain('doc-number-from-page');
+    const table = doc.content.blocks.find((b) => b.type === 'table') as TableElement;
+    expect(table.children.map((r) => plainText(r.children[0]))).toEqual(['总指挥：', '副总指挥：', '成员：']);
+  });
+});
+
 describe('a 部门令 page with its own <h1>', () => {
   it('drops the page heading that repeats the promulgated title, and reads the 令 under it', () => {
     const html = `<h1>某某管理办法</h1><div class="info">发布日期：2024-03-05\u3000来源：法规司</div>

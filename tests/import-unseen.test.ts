@@ -8,17 +8,17 @@ import { scoreUnseen, type UnseenField } from '../scripts/unseenScore';
 
 /** Hits per field reached by the importer on this set (of the totals in expected.json). */
 const FLOOR: Partial<Record<UnseenField, number>> = {
-  title: 13,
-  docNumber: 13,
-  addressee: 12,
-  signature: 13,
-  date: 13,
+  title: 15,
+  docNumber: 15,
+  addressee: 13,
+  signature: 14,
+  date: 14,
   kind: 1,
-  attachments: 14,
+  attachments: 15,
   headings: 8,
-  documents: 14,
-  chrome: 7,
-  kept: 14,
+  documents: 15,
+  chrome: 8,
+  kept: 15,
 };
 
 describe('import of unseen real-shaped documents', () => {

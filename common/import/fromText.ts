@@ -8,6 +8,7 @@ import {
   deriveTitleAndNumber,
   newId,
   normalizeContent,
+  plainText,
   nowIso,
   squeezeWhitespace,
   type BlockElement,
@@ -29,7 +30,7 @@ import { DECREE_NUMBER_LINE, decreeMasthead, endsLikeTitle, isMasthead, isSecrec
 import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
-import { stripPageChrome } from './pageChrome';
+import { pageInfoDocNumber, stripPageChrome } from './pageChrome';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -373,6 +374,14 @@ function maxDate(a: string, b: string): string {
   return a > b ? a : b;
 }
 
+/** The 文号 under the document's title (or first, without a title). */
+function withDocNumber(content: DocumentContent, docNumber: string): DocumentContent {
+  const blocks = [...content.blocks];
+  const at = blocks.findIndex((b) => b.type === 'doc-title');
+  blocks.splice(at + 1, 0, { type: 'doc-number', children: [{ text: docNumber }] });
+  return normalizeContent({ ...content, blocks });
+}
+
 /** Dropped page lines in runs (the page's head, its tail): one warning each, not one per menu item. */
 function chromeRuns(dropped: SourceLine[]): SourceLine[][] {
   const runs: SourceLine[][] = [];
@@ -386,7 +395,7 @@ function chromeRuns(dropped: SourceLine[]): SourceLine[][] {
 
 /** The run's lines, quoted (shortened), so the report shows what was left out. */
 function chromeDetail(run: SourceLine[]): string {
-  const quoted = run.map((l) => squeezeWhitespace(l.text) || '（表格）').join(' / ');
+  const quoted = run.map((l) => squeezeWhitespace(l.table ? plainText(l.table).replace(/\s+/g, ' ') : l.text) || '（表格）').join(' / ');
   return `${run.length} 行：${quoted.length > 120 ? `${quoted.slice(0, 120)}…` : quoted}`;
 }
 
@@ -395,6 +404,7 @@ function importIssue(sourceLines: SourceLine[]): IssueImport {
   // A web page's own lines (breadcrumb, tools, footer) are not the document's (text copied from a page too).
   const { lines, dropped } = stripPageChrome(sourceLines);
   for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
+  const pageDocNumber = dropped.map(pageInfoDocNumber).find(Boolean);
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
 
   let fm: ParsedFrontMatter | null = null;
@@ -489,6 +499,11 @@ function importIssue(sourceLines: SourceLine[]): IssueImport {
   }
   const issueId = newId();
   const now = nowIso();
+  // A page that prints its 文号 only in its information table: the one document gets it from there.
+  if (pageDocNumber && placed.length === 1 && !placed[0].content.blocks.some((b) => b.type === 'doc-number')) {
+    placed[0].content = withDocNumber(placed[0].content, pageDocNumber);
+    warnings.push(warning('doc-number-from-page', undefined, pageDocNumber));
+  }
   for (const p of placed) p.content = normalizeImportedPunctuation(p.content, warnings, deriveTitleAndNumber(p.content).title);
   const contents = placed.map((p) => p.content);
   const yearFromDates = /^(\d{4})/.exec(deriveIssueDate(contents, 2000))?.[1];

@@ -7,6 +7,7 @@
  */
 import { plainText, squeezeWhitespace } from '../model';
 import { isBlank, type SourceLine } from './lines';
+import { matchDocNumber } from './gongwen';
 
 /** Lines longer than this are text, whatever words they hold. */
 const MAX_CHROME_LENGTH = 160;
@@ -64,10 +65,30 @@ function isSiteName(t: string): boolean {
   return t.length <= 30 && /(门户网站|政府网站|政府网)$/.test(t);
 }
 
+function cellTexts(line: SourceLine): string[] {
+  return line.table ? line.table.children.flatMap((row) => row.children.map((cell) => squeezeWhitespace(plainText(cell)))) : [];
+}
+
+/**
+ * The 文号 a page's information table gives (文号：…, 发文字号：…), the value in the cell after the label or
+ * after the label's colon; the text's own 文号 line may be missing on the page.
+ */
+export function pageInfoDocNumber(line: SourceLine): string | undefined {
+  const cells = cellTexts(line);
+  for (let i = 0; i < cells.length; i++) {
+    const m = /^(?:发文字号|文号)[：:]?(.*)$/.exec(cells[i].replace(/\s/g, ''));
+    if (!m) continue;
+    const value = m[1] || cells[i + 1] || '';
+    const number = matchDocNumber(value);
+    if (number) return number.text;
+  }
+  return undefined;
+}
+
 /** A table of the page's information labels (≥ 3 of them): the 信息公开 table above the text. */
 export function isPageInfoTable(line: SourceLine): boolean {
   if (!line.table) return false;
-  const cells = line.table.children.flatMap((row) => row.children.map((cell) => squeezeWhitespace(plainText(cell))));
+  const cells = cellTexts(line);
   const labels = new Set(cells.flatMap((c) => [...c.matchAll(INFO_LABELS)].map((m) => m[1].replace(/\s/g, ''))));
   return labels.size >= 3;
 }

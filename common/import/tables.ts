@@ -260,7 +260,8 @@ export function mergeSubLabel(cells: string[], seqColumn: number, headerWidth: n
 
 // ---------------------------------------------------------------- leader lists written without tabs
 
-const LEADER_LINE = /^(组\s*长|副\s*组\s*长|成\s*员|主\s*任|副\s*主\s*任)\s*[：:]\s*(.*)$/;
+/** The roles of a leading group's list: 组长, 副组长, 成员, 主任, and as 指挥部 and 联席会议 write them (总指挥, 指挥长, 召集人). */
+const LEADER_LINE = /^((?:常\s*务\s*)?(?:副\s*)?(?:组\s*长|主\s*任|总\s*指\s*挥|指\s*挥\s*长|召\s*集\s*人)|成\s*员)\s*[：:]\s*(.*)$/;
 const NAME_POST = /^([\u4e00-\u9fa5][ \u3000][\u4e00-\u9fa5]|[\u4e00-\u9fa5]{2,4})[ \u3000]+([^\s。][^。]{0,60})$/;
 
 /** One leader-list row from a plain line, or null. */

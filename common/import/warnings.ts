@@ -24,7 +24,8 @@ export type WarningCode =
   | 'table-split'
   | 'text-repaired'
   | 'page-chrome-dropped'
-  | 'date-normalised';
+  | 'date-normalised'
+  | 'doc-number-from-page';
 
 const MESSAGES: Record<WarningCode, string> = {
   'internal-error': '导入时出现内部错误，全文已按普通段落保留',
@@ -50,6 +51,7 @@ const MESSAGES: Record<WarningCode, string> = {
   'text-repaired': '文本编码有误（UTF-8 被重复编码），已自动修复，请核对',
   'page-chrome-dropped': '网页自身的导航、工具栏、信息表或页脚（不属于公文），未导入',
   'date-normalised': '成文日期已按公文格式写作“××××年×月×日”',
+  'doc-number-from-page': '正文中没有文号，已取网页信息表中的文号，请核对',
 };
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {
