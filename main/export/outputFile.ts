@@ -3,7 +3,9 @@
  * cannot be made or written is refused with one sentence (common/errors.ts), not after minutes of layout
  * with a raw ENOTDIR. A folder that does not exist yet is made, as the writers do.
  */
+import { randomBytes } from 'node:crypto';
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 
@@ -34,4 +36,32 @@ export function checkOutputFile(file: string): void {
     // No file there yet: the usual case.
   }
   if (isFolder) throw new AppError('io', `输出路径 ${target} 是一个文件夹，请给出文件名，没有生成文件 (the output path is a folder)`);
+}
+
+/**
+ * Write an export whole or not at all: into a fresh temp file beside it (random name, exclusive create, so a
+ * file or symlink planted at a guessable name is never followed), flushed, then renamed over the target.
+ * A full disk, a read-only folder or a killed process leaves the previous file at that path whole; a failed
+ * write removes its temp file and throws one sentence (AppError 'io').
+ */
+export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<void> {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    const reason = REASONS[code] ?? `写入失败 (${code || 'error'})`;
+    throw new AppError('io', `无法写入 ${target}：${reason}，原有文件未改动 (the file was not written)`, { cause: error });
+  }
 }
