@@ -129,6 +129,23 @@ export function stripExternalRelationships(rels: string): { xml: string; changed
   return { xml: out, changed: out.length !== rels.length };
 }
 
+/**
+ * Pictures whose relationship is not in the package (a picture linked to a file on the author's disk, whose
+ * external relationship was dropped above, or a damaged file) are taken out: mammoth fails on the whole
+ * document for one such picture. Returns the document without them and how many there were.
+ */
+export function dropUnresolvedPictures(documentXml: string, relsXml: string): { xml: string; count: number } {
+  const ids = new Set([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]*)"/g)].map((m) => m[1]));
+  let count = 0;
+  const xml = documentXml.replace(/<w:(drawing|pict)\b[\s\S]*?<\/w:\1>/g, (picture) => {
+    const refs = [...picture.matchAll(/\br:(?:embed|link|id)="([^"]*)"/g)].map((m) => m[1]);
+    if (refs.every((id) => ids.has(id))) return picture;
+    count++;
+    return '';
+  });
+  return { xml, count };
+}
+
 /** Several w:body elements (invalid, but seen): merge them into one so no text is lost. */
 export function mergeBodies(xml: string): { xml: string; count: number } {
   const bodies = [...xml.matchAll(/<w:body>([\s\S]*?)<\/w:body>/g)];
@@ -406,6 +423,10 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
   documentXml = merged.xml;
+  const relsPath = main.replace(/([^/]+)$/, '_rels/$1.rels');
+  const unresolved = dropUnresolvedPictures(documentXml, files[relsPath] ? strFromU8(files[relsPath]) : '');
+  if (unresolved.count > 0) warnings.push({ code: 'docx-picture-unresolved', message: `${unresolved.count} 张图片不在文件内（链接到外部文件或已缺失），未导入` });
+  documentXml = unresolved.xml;
   const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
   const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
   const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));
