@@ -13,6 +13,7 @@ import { extname, basename } from 'node:path';
 import type { BlockElement, DocumentContent, DocumentKind, ImportWarning } from '../../common/model/index';
 import { decodeFileBytes } from '../../common/import/decode';
 import { importIssueFromHtml } from '../../common/import/fromHtml';
+import { htmlNestingExceeds, MAX_HTML_DEPTH } from './htmlDepth';
 import { importIssueFromText } from '../../common/import/fromText';
 import { kindFromTitle } from '../../common/import/patterns';
 import { recognisedFields, type RecognisedFields } from '../../common/import/report';
@@ -101,6 +102,7 @@ async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile 
     if (!decoded.text.trim()) return refused('empty-file', '文件是空的');
     const repaired = decoded.repaired ? [warning('text-repaired')] : [];
     if (html) {
+      if (htmlNestingExceeds(decoded.text)) return refused('too-deep', `网页的标签嵌套超过 ${MAX_HTML_DEPTH} 层，不是正常的网页，未导入`);
       const result = importIssueFromHtml(decoded.text, linkedomEnvironment());
       if (!result.ok) return refused(result.error.code, result.error.message);
       const named = result.tree.sections.flatMap((s) => s.documents).length > 1;
