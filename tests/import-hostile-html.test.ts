@@ -2,7 +2,8 @@
  * Hostile HTML files given to the app's file import (the same path as the CLI's `gazette import`): nesting
  * 100,000 elements deep (linkedom needed 7–11 s of the main process for it, 75 s for 200,000) is refused in
  * one sentence before it is parsed, as is a nesting just past the limit; a page nested as deep as real pages
- * (and deeper) still imports. Nothing is written to the library for a refused file.
+ * (and deeper) still imports. A 25 MB page (60 MB took 27 s and 0.9 GB of the main process, 140 MB crashed
+ * it) is refused by its size. Nothing is written to the library for a refused file.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -63,4 +64,17 @@ describe('the depth estimate', () => {
     expect(deep('<div><div><div><div>', 3)).toBe(true);
     expect(deep('<DIV><Div><div><div>', 3)).toBe(true);
   });
+});
+
+describe('HTML and text files too large to parse in the app', () => {
+  it.each(['big.html', 'big.txt'])('%s of 25 MB: refused in one sentence, nothing written', async (name) => {
+    const before = issueCount();
+    const paragraph = `<p>${'各单位要认真贯彻落实本通知精神，切实做好城市体检相关工作。'.repeat(20)}</p>\n`;
+    const body = paragraph.repeat(Math.ceil((25 * 1024 * 1024) / Buffer.byteLength(paragraph)));
+    const result = await importFilesIntoLibrary(library, [file(name, `<html><body>${NOTICE}${body}</body></html>`)]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: 'too-large', message: expect.stringMatching(new RegExp(`^${name.replace('.', '\\.')}：网页或文本文件过大（25 MB，上限 20 MB）$`)) });
+    expect(issueCount()).toBe(before);
+  }, 60_000);
 });
