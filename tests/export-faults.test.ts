@@ -7,10 +7,11 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, watch, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHostServices, handlerServices } from '../main/hostServices';
+import { writeFileAtomic } from '../main/export/outputFile';
 import { handleCall, type HandlerDeps } from '../main/handlers/index';
 import { openLibrary, type Library } from '../main/store/index';
 import { chromiumPath } from './e2e-support';
@@ -144,5 +145,17 @@ describe('the process killed in the middle of writing an export', () => {
     watcher.close();
     expect(begun).toBe(true);
     expect(sha(file)).toBe(before);
+
+    // The killed writer's temp file is left; the next export of that file removes it once it is stale,
+    // and leaves alone a fresh one (another writer at work).
+    const [left] = readdirSync(out).filter((name) => name !== 'issue.pdf');
+    expect(left).toMatch(/^\.issue\.pdf\.[0-9a-f]{12}\.tmp$/);
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(path.join(out, left), hoursAgo, hoursAgo);
+    const busy = path.join(out, '.issue.pdf.0123456789ab.tmp');
+    writeFileSync(busy, 'another writer at work');
+    await writeFileAtomic(file, new Uint8Array([1, 2, 3]));
+    expect(readdirSync(out).sort()).toEqual(['.issue.pdf.0123456789ab.tmp', 'issue.pdf']);
+    expect([...readFileSync(file)]).toEqual([1, 2, 3]);
   }, 120_000);
 });
