@@ -418,15 +418,24 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   if (dtd) warnings.push({ code: 'docx-dtd-removed', message: '文档含有 DTD 或实体声明，已忽略（不解析外部实体）' });
   if (external) warnings.push({ code: 'docx-external-removed', message: '文档引用了外部资源（链接的图片或模板），已忽略' });
 
+  // Pictures not in the package, in the body and in every part mammoth reads (footnotes, endnotes, comments).
+  let unresolved = 0;
+  for (const part of Object.keys(files).filter((name) => name === main || /^word\/[^/]+\.xml$/i.test(name))) {
+    const xml = strFromU8(files[part]);
+    if (!/<w:(drawing|pict)\b/.test(xml)) continue;
+    const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
+    const dropped = dropUnresolvedPictures(xml, files[relsPath] ? strFromU8(files[relsPath]) : '');
+    if (dropped.count === 0) continue;
+    files[part] = strToU8(dropped.xml);
+    unresolved += dropped.count;
+  }
+  if (unresolved > 0) warnings.push({ code: 'docx-picture-unresolved', message: `${unresolved} 张图片不在文件内（链接到外部文件或已缺失），未导入` });
+
   let documentXml = strFromU8(files[main]);
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
   documentXml = merged.xml;
-  const relsPath = main.replace(/([^/]+)$/, '_rels/$1.rels');
-  const unresolved = dropUnresolvedPictures(documentXml, files[relsPath] ? strFromU8(files[relsPath]) : '');
-  if (unresolved.count > 0) warnings.push({ code: 'docx-picture-unresolved', message: `${unresolved.count} 张图片不在文件内（链接到外部文件或已缺失），未导入` });
-  documentXml = unresolved.xml;
   const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
   const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
   const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));

@@ -1,7 +1,7 @@
 /**
  * A Word file with a picture "linked to file" (Word's Insert Picture › Link to File: an External image
  * relationship, which the importer drops, never fetching it), a VML picture linked the same way, and a
- * damaged file whose picture names a relationship that is not there. mammoth failed on the whole document
+ * damaged file whose picture names a relationship that is not there, and a linked picture in a footnote. mammoth failed on the whole document
  * for one such picture ("Cannot read properties of undefined (reading 'charAt')"): the text was lost. Now the
  * text comes in, the picture is left out with a warning, nothing is fetched, and a picture that is in the
  * file still comes in.
@@ -75,6 +75,28 @@ describe('Word pictures that are not in the file', () => {
     expect(text).toContain('图片之前的正文');
     expect(text).toContain('图片之后的正文');
     expect(r.assets).toHaveLength(0);
+    expect(r.warnings.map((w) => w.code)).toContain('docx-picture-unresolved');
+    expect(hits).toBe(0);
+  }, 150_000);
+
+  it('a linked picture in a footnote: the text and the footnote come in', async () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const file = join(dir, 'footnote.docx');
+    const body = para('关于做好图片链接检查工作的通知') + '<w:p><w:r><w:t>正文带脚注</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p>' + para('脚注之后的正文。');
+    writeFileSync(
+      file,
+      buildDocx({
+        'word/document.xml': documentXml(body),
+        'word/_rels/document.xml.rels': rels('<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'),
+        'word/footnotes.xml': `<?xml version="1.0"?><w:footnotes ${W}><w:footnote w:id="1">${drawing('r:link="rId1"').replace('<w:p>', '<w:p><w:r><w:t>脚注文字</w:t></w:r>')}</w:footnote></w:footnotes>`,
+        'word/_rels/footnotes.xml.rels': rels(`<Relationship Id="rId1" Type="${IMAGE}" Target="${remote}/footnote.png" TargetMode="External"/>`),
+      }),
+    );
+    const r = await importDocxFile(file, opts());
+    expect(r.error, r.error?.message).toBeUndefined();
+    const text = contentPlainText(r.content);
+    expect(text).toContain('脚注之后的正文');
+    expect(text).toContain('脚注文字');
     expect(r.warnings.map((w) => w.code)).toContain('docx-picture-unresolved');
     expect(hits).toBe(0);
   }, 150_000);
