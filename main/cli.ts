@@ -4,6 +4,7 @@
  * Errors: one line on stderr and a non-zero exit code.
  */
 import { cliLog, CliError, type CliContext } from './commands/shared';
+import { denyOthersWrite } from './umask';
 
 export type { CliContext } from './commands/shared';
 
@@ -72,7 +73,10 @@ function exitQuietlyOnClosedPipe(): void {
 }
 
 export async function main(argv: string[], ctx: CliContext = processContext): Promise<number> {
-  if (ctx === processContext) exitQuietlyOnClosedPipe();
+  if (ctx === processContext) {
+    exitQuietlyOnClosedPipe();
+    denyOthersWrite();
+  }
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ctx.out(helpText());

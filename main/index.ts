@@ -19,6 +19,7 @@ import { LIBRARY_FILE_NAME } from './paths';
 import { newestGoodBackup, restoreBackup, StoreError, type Library } from './store/index';
 import { ELECTRON_PRINT_ORIGIN, urlOrigin } from '../common/render/printProtocol';
 import { containedPath, contentSecurityPolicy, PUBLIC_PREFIXES } from './web/server';
+import { denyOthersWrite } from './umask';
 
 const APP_HOST = 'gazette';
 /** The live preview's print page runs on its own host, another site, so in its own renderer process. */
@@ -36,6 +37,8 @@ const MIME: Record<string, string> = {
 };
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+denyOthersWrite();
 
 // Same folder as main/paths.ts defaultLibraryPath(): <appData>/gazette.
 app.setPath('userData', path.join(app.getPath('appData'), 'gazette'));

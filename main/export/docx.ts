@@ -2,12 +2,11 @@
  * DOCX export I/O: build with the pure toDocx and write the file atomically (temp file + rename).
  * Images come from the library's assets; TOC page numbers from the print layout's page map.
  */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { imageInfo, scaledFigures, scaledFigureWarning } from '../../common/render/figureSize';
 import { missingImageWarnings } from '../../common/render/images';
 import { toDocx, type DocxImageAsset, type ToDocxOptions } from '../../common/render/toDocx';
+import { writeFileAtomic } from './outputFile';
 
 export interface DocxExportResult {
   docxPath: string;
@@ -20,10 +19,7 @@ export interface DocxExportResult {
 
 async function writeDocx(tree: IssueTree, file: string, opts: ToDocxOptions): Promise<Omit<DocxExportResult, 'warnings'>> {
   const { bytes, notes } = await toDocx(tree, opts);
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, bytes);
-  await rename(temp, file);
+  await writeFileAtomic(file, bytes);
   return { docxPath: file, bytes: bytes.length, notes };
 }
 

@@ -4,8 +4,6 @@
  * print of the issue are not printed again (pageReuse.ts); the page map is stored in the library so
  * `gazette toc` and the app can show page numbers.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { cumulativeLabel, issueLabel, tocTitle, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
@@ -15,6 +13,7 @@ import { ChromiumEngine } from './chromium';
 import { printImages, type AssetSource } from './images';
 import type { PrintEngine } from './engine';
 import { LayoutCache } from './layoutCache';
+import { writeFileAtomic } from './outputFile';
 import type { PageKeys } from './pageScripts';
 import { PrintMemory, RememberedPrint, pageRangesText, planReuse } from './pageReuse';
 import { postProcessPdf, type OutlineEntry } from './pdfPost';
@@ -245,8 +244,7 @@ export async function exportTreePdf(tree: IssueTree, opts: ExportPdfOptions): Pr
       padToMultipleOf4: print.padToMultipleOf4,
       tagged: opts.tagged,
     });
-    mkdirSync(path.dirname(path.resolve(opts.pdfPath)), { recursive: true });
-    writeFileSync(opts.pdfPath, pdf);
+    await writeFileAtomic(opts.pdfPath, pdf);
     const t3 = performance.now();
     return {
       pdfPath: opts.pdfPath,

@@ -148,16 +148,22 @@ export async function publishIssue(library: PublishLibrary, issueId: string, dir
     files.push(rel);
   };
 
-  // Images: files for the web pages, data: URLs for the print page (it loads nothing from disk).
-  const imageFile = new Map<string, string>();
+  // Images: files for the web pages (their src in webSrc), data: URLs for the print page (it loads nothing from disk).
+  const webSrc = new Map<string, string>();
   const dataUrl = new Map<string, string>();
   for (const assetId of imageAssets(tree)) {
     const asset = library.assets.get(assetId);
     const ext = asset && IMAGE_EXT[asset.mime];
     if (!asset || !ext || !/^[A-Za-z0-9_-]+$/.test(assetId)) continue;
-    write(`images/${assetId}.${ext}`, asset.bytes);
-    imageFile.set(assetId, `images/${assetId}.${ext}`);
     dataUrl.set(assetId, `data:${asset.mime};base64,${Buffer.from(asset.bytes).toString('base64')}`);
+    // An SVG may hold scripts: as a file on the portal, opened directly, they would run on the portal's
+    // origin. Shown only through <img> from a data: URL, a browser never runs them nor loads what they name.
+    if (asset.mime === 'image/svg+xml') {
+      webSrc.set(assetId, dataUrl.get(assetId)!);
+      continue;
+    }
+    write(`images/${assetId}.${ext}`, asset.bytes);
+    webSrc.set(assetId, `../images/${assetId}.${ext}`);
   }
 
   const engine = opts.engine ?? (await ChromiumEngine.launch());
@@ -197,7 +203,7 @@ export async function publishIssue(library: PublishLibrary, issueId: string, dir
         write(docMeta.files.pdf, bytes);
       }
       const html = webDocumentPage(doc, docMeta, meta, { previous: meta.documents[i - 1], next: meta.documents[i + 1] }, {
-        assetUrl: (id) => (imageFile.has(id) ? `../${imageFile.get(id)}` : ''),
+        assetUrl: (id) => webSrc.get(id) ?? '',
       });
       write(docMeta.files.html, html);
     }

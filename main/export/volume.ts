@@ -12,7 +12,7 @@
  *     printed again; both caches are pruned after a volume.
  * Progress is reported per issue and page; an AbortSignal cancels between units and issues.
  */
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFDict, type PDFPage, type PDFRef } from 'pdf-lib';
@@ -30,7 +30,7 @@ import type { LayoutCache } from './layoutCache';
 import { printImages, type AssetSource } from './images';
 import { IssuePdfCache, keepIssuePdf, LayoutCaches, libraryCacheDir, printKeyOf } from './issueCache';
 import { AppError } from '../../common/errors';
-import { checkOutputFile } from './outputFile';
+import { checkOutputFile, writeFileAtomic } from './outputFile';
 
 /** The part of the library this module needs (main/store's Library satisfies it). */
 export interface VolumeStore extends AssetSource {
@@ -280,23 +280,16 @@ export async function writeYearIndex(library: VolumeStore, range: IssueRange, ou
       s.opts.onProgress?.({ stage: 'index', issues: issues.length });
       const printed = await printIndex(s, index, trees[0].issue.settings.fonts);
       const pdf = await finishPdf(await PDFDocument.load(printed.pdf), index, `${index.journalName} ${yearIndexTitle(index)}`, []);
-      writeFile(out.pdf, pdf);
+      await writeFileAtomic(out.pdf, pdf);
       Object.assign(result, { pdfPath: path.resolve(out.pdf), pages: printed.pages });
     }
     if (out.docx) {
-      writeFile(out.docx, await yearIndexDocx(index));
+      await writeFileAtomic(out.docx, await yearIndexDocx(index));
       result.docxPath = path.resolve(out.docx);
     }
     s.opts.onProgress?.({ stage: 'done', issues: issues.length });
     return result;
   });
-}
-
-function writeFile(file: string, bytes: Uint8Array): void {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.part`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
 }
 
 // ---------------------------------------------------------------- binding
@@ -452,7 +445,7 @@ async function bind(s: Session, works: IssueWork[], pdfPath: string): Promise<Vo
     { title: `${index.year}年（${issueRangeLabel(index)}）`, pageIndex: 0, children: [{ title: yearIndexTitle(index), pageIndex: 0 }, ...issueNodes] },
   ];
   const bytes = await finishPdf(volume, index, title, outline);
-  writeFile(pdfPath, bytes);
+  await writeFileAtomic(pdfPath, bytes);
   s.opts.onProgress?.({ stage: 'done', issues: works.length, totalPages: volume.getPageCount() });
   const reuse = {
     issuesReused: placed.filter((p) => p.reused).length,

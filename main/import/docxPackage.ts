@@ -129,6 +129,23 @@ export function stripExternalRelationships(rels: string): { xml: string; changed
   return { xml: out, changed: out.length !== rels.length };
 }
 
+/**
+ * Pictures whose relationship is not in the package (a picture linked to a file on the author's disk, whose
+ * external relationship was dropped above, or a damaged file) are taken out: mammoth fails on the whole
+ * document for one such picture. Returns the document without them and how many there were.
+ */
+export function dropUnresolvedPictures(documentXml: string, relsXml: string): { xml: string; count: number } {
+  const ids = new Set([...relsXml.matchAll(/<Relationship\b[^>]*\bId="([^"]*)"/g)].map((m) => m[1]));
+  let count = 0;
+  const xml = documentXml.replace(/<w:(drawing|pict)\b[\s\S]*?<\/w:\1>/g, (picture) => {
+    const refs = [...picture.matchAll(/\br:(?:embed|link|id)="([^"]*)"/g)].map((m) => m[1]);
+    if (refs.every((id) => ids.has(id))) return picture;
+    count++;
+    return '';
+  });
+  return { xml, count };
+}
+
 /** Several w:body elements (invalid, but seen): merge them into one so no text is lost. */
 export function mergeBodies(xml: string): { xml: string; count: number } {
   const bodies = [...xml.matchAll(/<w:body>([\s\S]*?)<\/w:body>/g)];
@@ -400,6 +417,19 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   }
   if (dtd) warnings.push({ code: 'docx-dtd-removed', message: '文档含有 DTD 或实体声明，已忽略（不解析外部实体）' });
   if (external) warnings.push({ code: 'docx-external-removed', message: '文档引用了外部资源（链接的图片或模板），已忽略' });
+
+  // Pictures not in the package, in the body and in every part mammoth reads (footnotes, endnotes, comments).
+  let unresolved = 0;
+  for (const part of Object.keys(files).filter((name) => name === main || /^word\/[^/]+\.xml$/i.test(name))) {
+    const xml = strFromU8(files[part]);
+    if (!/<w:(drawing|pict)\b/.test(xml)) continue;
+    const relsPath = part.replace(/([^/]+)$/, '_rels/$1.rels');
+    const dropped = dropUnresolvedPictures(xml, files[relsPath] ? strFromU8(files[relsPath]) : '');
+    if (dropped.count === 0) continue;
+    files[part] = strToU8(dropped.xml);
+    unresolved += dropped.count;
+  }
+  if (unresolved > 0) warnings.push({ code: 'docx-picture-unresolved', message: `${unresolved} 张图片不在文件内（链接到外部文件或已缺失），未导入` });
 
   let documentXml = strFromU8(files[main]);
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
