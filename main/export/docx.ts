@@ -6,6 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { imageInfo, scaledFigures, scaledFigureWarning } from '../../common/render/figureSize';
+import { jpegOrientation, orientedSize, withoutOrientation } from '../../common/render/exifOrientation';
 import { missingImageWarnings } from '../../common/render/images';
 import { toDocx, type DocxImageAsset, type ToDocxOptions } from '../../common/render/toDocx';
 
@@ -41,7 +42,11 @@ export function libraryAssets(library: Pick<DocxLibrary, 'assets'>): (assetId: s
   return (assetId) => {
     const record = library.assets.get(assetId);
     const info = record && imageInfo(record.bytes);
-    return record && info ? { data: record.bytes, ...info } : undefined;
+    if (!record || !info) return undefined;
+    // A phone photo's EXIF turn, as the print page shows it (docx/blocks.ts orientedTransform).
+    const orientation = info.type === 'jpg' ? jpegOrientation(record.bytes) : 1;
+    if (orientation === 1) return { data: record.bytes, ...info };
+    return { data: withoutOrientation(record.bytes), type: info.type, ...orientedSize(info, orientation), orientation };
   };
 }
 
