@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../../common/errors';
 import { tocTitle, type IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
-import { exportLibraryIssueDocx } from '../export/docx';
+import { exportLibraryIssueDocx, picturesToDraw, type DrawPicture } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
@@ -112,7 +112,13 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
     const written = await writeUserFile(deps, 'docx', name, (file) => {
       deps.emit?.('export.progress', { issueId, stage: 'docx' });
       // TOC page numbers and compact tables: from the last layout (stored by the PDF export and the app's preview).
-      return exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {});
+      const exportDocx = (draw?: DrawPicture) => exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {}, draw);
+      // WebP and SVG pictures go into the DOCX as PNG drawn by the print engine (started only for them).
+      if (picturesToDraw(deps.library, tree).size === 0) return exportDocx();
+      return withPrintService(deps, async (_service, engineOf) => {
+        const engine = await engineOf();
+        return exportDocx(engine.rasterize?.bind(engine));
+      });
     });
     if (!written) return { canceled: true as const };
     const result = written.value;
