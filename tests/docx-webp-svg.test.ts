@@ -4,15 +4,19 @@
  * a drawing engine the export says plainly which picture is not in the Word file (it used to claim the
  * picture was missing from the library).
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BlockElement } from '../common/model';
+import { DOWNSCALE_FROM_BYTES } from '../common/render/docxPictures';
+import { jpegOrientation } from '../common/render/exifOrientation';
 import { imageInfo } from '../common/render/figureSize';
 import { ChromiumEngine } from '../main/export/chromium';
 import { exportLibraryIssueDocx, type DocxLibrary } from '../main/export/docx';
 import { partText } from './docx-helpers';
+import { withExifOrientation } from './image-fixtures';
 import { makeTree, tempDir } from './store-fixtures';
 
 // 400 × 300 lossy WebP, made with ImageMagick (`convert -size 400x300 gradient:orange-purple pic.webp`).
@@ -71,12 +75,43 @@ describe('WebP and SVG pictures in the DOCX', () => {
   it('draws the pixels themselves: the SVG copy shows its blue band and yellow disc', async () => {
     const png = await engine.rasterize(`data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`, 400, 200);
     const file = path.join(tmp.dir, 'svg.png');
-    (await import('node:fs')).writeFileSync(file, png);
-    const { execFileSync } = await import('node:child_process');
+    writeFileSync(file, png);
     const pixel = (x: number, y: number) => execFileSync('convert', [file, '-format', `%[pixel:p{${x},${y}}]`, 'info:'], { encoding: 'utf8' });
     expect(pixel(10, 10)).toMatch(/srgba?\(0,136,204/);
     expect(pixel(200, 100)).toMatch(/srgba?\(255,204,0/);
   }, 60_000);
+
+  it('carries a huge sideways photo at print resolution, upright, as JPEG; the library keeps the original', async () => {
+    // 2400 × 1600 stored, noise (so the file is big), a red band along the stored top; EXIF 6 turns it
+    // a quarter clockwise: it shows 1600 × 2400 with the band down the right edge.
+    const stored = path.join(tmp.dir, 'phone.jpg');
+    execFileSync('convert', ['-size', '2400x1600', 'xc:gray', '+noise', 'Random', '-fill', 'red', '-draw', 'rectangle 0,0 2400,200', '-type', 'TrueColor', '-quality', '95', stored]);
+    const photo = withExifOrientation(new Uint8Array(readFileSync(stored)), 6);
+    expect(photo.length).toBeGreaterThan(DOWNSCALE_FROM_BYTES);
+    const lib = library();
+    const tree = lib.issues.getTree('issue');
+    const doc = tree.sections[0].documents[0];
+    // Set at one column (199.5 pt): 831 px at 300 dpi.
+    doc.content.blocks = [...doc.content.blocks.filter((b) => b.type !== 'image'), { type: 'image', assetId: 'photo', alt: '现场.jpg', width: 199.5, children: [{ text: '' }] }];
+    const withPhoto: DocxLibrary = { ...lib, assets: { get: (id) => (id === 'photo' ? { bytes: photo } : undefined) } };
+    const file = path.join(tmp.dir, 'photo.docx');
+    const result = await exportLibraryIssueDocx(withPhoto, 'issue', file, {}, engine.rasterize.bind(engine));
+    expect(result.warnings).toEqual([]);
+    const [copy] = media(file);
+    expect(imageInfo(copy)).toEqual({ type: 'jpg', width: 831, height: 1247 });
+    expect(jpegOrientation(copy)).toBe(1);
+    expect(copy.length).toBeLessThan(photo.length / 3);
+    const document = strFromU8(unzipSync(new Uint8Array(readFileSync(file)))['word/document.xml']);
+    expect(document).not.toMatch(/rot="/);
+    const widths = [...document.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g)].map((m) => [Math.round(Number(m[1]) / 12700), Math.round(Number(m[2]) / 12700)]);
+    expect(widths).toEqual([[200, 299]]); // 266 × 399 px at 96 dpi, as for the original
+    // Upright: the band is down the right edge, not along the top.
+    const drawn = path.join(tmp.dir, 'copy.jpg');
+    writeFileSync(drawn, copy);
+    const red = (x: number, y: number) => /^srgb\((2[0-5]\d|1[6-9]\d),([0-6]?\d),([0-6]?\d)\)/.test(execFileSync('convert', [drawn, '-format', `%[pixel:p{${x},${y}}]`, 'info:'], { encoding: 'utf8' }));
+    expect(red(825, 600)).toBe(true);
+    expect(red(400, 5)).toBe(false);
+  }, 120_000);
 
   it('without a drawing engine says which pictures are not in the Word file, not that they are missing', async () => {
     const file = path.join(tmp.dir, 'undrawn.docx');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RASTER_SIDE, notInDocxWarning, rasterPixels } from './docxPictures';
+import { MAX_RASTER_SIDE, needsDownscale, notInDocxWarning, rasterPixels } from './docxPictures';
 
 describe('rasterPixels: the size a WebP or SVG is drawn at for the DOCX', () => {
   it('draws at 300 dpi of the printed width', () => {
@@ -25,4 +25,15 @@ it('says which picture is not in the Word file and why, not that it is missing',
   expect(text).toContain('“map.webp”');
   expect(text).toContain('WebP');
   expect(text).not.toContain('不存在');
+});
+
+describe('needsDownscale: when the DOCX carries a print-resolution copy', () => {
+  const target = rasterPixels({ width: 4000, height: 3000 }, 420, false); // 1750 px
+  it('a big phone photo set at the type width', () => {
+    expect(needsDownscale({ width: 4000, height: 3000 }, target, 4_000_000)).toBe(true);
+  });
+  it('not a small file, nor one near its print size', () => {
+    expect(needsDownscale({ width: 4000, height: 3000 }, target, 600_000)).toBe(false);
+    expect(needsDownscale({ width: 2400, height: 1800 }, rasterPixels({ width: 2400, height: 1800 }, 420, false), 3_000_000)).toBe(false);
+  });
 });

@@ -41,3 +41,15 @@ export function widestPrint(tree: IssueTree, assetId: string, pixels: PixelSize)
 export function notInDocxWarning(documentTitle: string, alt: string | undefined, format: string): string {
   return `《${documentTitle}》中的图片${alt ? `“${alt}”` : ''}是 ${format} 格式，未能转换嵌入 Word 文件，Word 版中为占位文字（PDF 中照常印出）`;
 }
+
+/** A picture file smaller than this goes into the DOCX as it is, however many pixels it has. */
+export const DOWNSCALE_FROM_BYTES = 1 << 20;
+
+/**
+ * Whether the DOCX should carry a print-resolution copy of a picture it could hold as it is: a file of
+ * DOWNSCALE_FROM_BYTES or more with over 1.5 times the pixels its printed size needs (a phone photo of
+ * 4000 px set 420 pt wide needs 1750). Small files and pictures near their print size are left alone.
+ */
+export function needsDownscale(pixels: PixelSize, target: PixelSize, byteLength: number): boolean {
+  return byteLength >= DOWNSCALE_FROM_BYTES && pixels.width > target.width * 1.5;
+}

@@ -11,7 +11,7 @@ import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import { CONTENT_TYPES, assertPrintPageBuilt, resolveRendererFile } from './assets';
 import type { PrintEngine, PrintPdfOptions } from './engine';
 import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, parkedLayoutScript, printOnlyPagesScript, withoutPark, type PageKeys } from './pageScripts';
-import { rasterizeScript } from './rasterScript';
+import { rasterizeScript, type DrawnFormat } from './rasterScript';
 
 export const PRINT_ORIGIN = 'http://gazette.print';
 
@@ -168,8 +168,8 @@ export class ChromiumEngine implements PrintEngine {
     return pdf;
   }
 
-  async rasterize(dataUrl: string, width: number, height: number): Promise<Uint8Array> {
-    const base64 = await withLimit(this.page.evaluate<string>(rasterizeScript(dataUrl, width, height)), 60_000, 'drawing a picture did not finish within 60 s');
+  async rasterize(dataUrl: string, width: number, height: number, format?: DrawnFormat): Promise<Uint8Array> {
+    const base64 = await withLimit(this.page.evaluate<string>(rasterizeScript(dataUrl, width, height, format)), 60_000, 'drawing a picture did not finish within 60 s');
     return new Uint8Array(Buffer.from(base64, 'base64'));
   }
 

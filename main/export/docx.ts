@@ -7,9 +7,10 @@ import { dirname } from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { imageInfo, scaledFigures, scaledFigureWarning, type PixelSize } from '../../common/render/figureSize';
 import { jpegOrientation, orientedSize, withoutOrientation } from '../../common/render/exifOrientation';
-import { notInDocxWarning, rasterPixels, widestPrint } from '../../common/render/docxPictures';
-import { svgSize, webpSize } from '../../common/render/imagePixels';
+import { needsDownscale, notInDocxWarning, rasterPixels, widestPrint } from '../../common/render/docxPictures';
+import { pixelSize, svgSize, webpSize } from '../../common/render/imagePixels';
 import { imageDataUrl, imageUses, missingImageWarnings } from '../../common/render/images';
+import type { DrawnFormat } from './rasterScript';
 import { toDocx, type DocxImageAsset, type ToDocxOptions } from '../../common/render/toDocx';
 
 export interface DocxExportResult {
@@ -59,10 +60,24 @@ export function libraryAssets(library: Pick<DocxLibrary, 'assets'>, drawn?: Read
 }
 
 /** Draws a data: URL picture at a pixel size as PNG (the print engine's rasterize). */
-export type DrawPicture = (dataUrl: string, width: number, height: number) => Promise<Uint8Array>;
+export type DrawPicture = (dataUrl: string, width: number, height: number, format?: DrawnFormat) => Promise<Uint8Array>;
 
-/** A picture the DOCX cannot hold as it is (WebP, SVG), from its bytes: its format and CSS pixel size. */
-function pictureToDraw(bytes: Uint8Array): { format: 'WebP' | 'SVG'; mime: string; pixels: PixelSize } | undefined {
+/** A picture the DOCX gets a drawn copy of: what it is, how it shows, what the copy is encoded as. */
+interface PictureToDraw {
+  /** The format's name for the user (WebP, SVG) when the DOCX cannot hold the original. */
+  format?: 'WebP' | 'SVG';
+  mime: string;
+  /** CSS pixel size (a JPEG's EXIF turn applied), as the print page sizes it. */
+  pixels: PixelSize;
+  vector: boolean;
+  output: DrawnFormat;
+  bytes: Uint8Array;
+}
+
+const MIME = { png: 'image/png', jpg: 'image/jpeg', gif: 'image/gif', bmp: 'image/bmp' } as const;
+
+/** A WebP or SVG picture (the DOCX cannot hold it as it is): its format and CSS pixel size. */
+function unembeddable(bytes: Uint8Array): { format: 'WebP' | 'SVG'; mime: string; pixels: PixelSize } | undefined {
   if (imageInfo(bytes)) return undefined;
   const webp = webpSize(bytes);
   if (webp) return { format: 'WebP', mime: 'image/webp', pixels: webp };
@@ -70,31 +85,47 @@ function pictureToDraw(bytes: Uint8Array): { format: 'WebP' | 'SVG'; mime: strin
   return svg ? { format: 'SVG', mime: 'image/svg+xml', pixels: svg } : undefined;
 }
 
-/** The issue's pictures that need drawing for the DOCX, by asset id. */
-export function picturesToDraw(library: Pick<DocxLibrary, 'assets'>, tree: IssueTree): Map<string, NonNullable<ReturnType<typeof pictureToDraw>> & { bytes: Uint8Array }> {
-  const out = new Map<string, NonNullable<ReturnType<typeof pictureToDraw>> & { bytes: Uint8Array }>();
+/** Whether and how the DOCX needs `bytes` drawn: WebP and SVG always, huge raster pictures to print size. */
+function pictureToDraw(tree: IssueTree, assetId: string, bytes: Uint8Array): PictureToDraw | undefined {
+  const info = imageInfo(bytes);
+  if (!info) {
+    const found = unembeddable(bytes);
+    return found && { ...found, vector: found.format === 'SVG', output: 'png', bytes };
+  }
+  const pixels = pixelSize(bytes)!;
+  const target = rasterPixels(pixels, widestPrint(tree, assetId, pixels), false);
+  if (!needsDownscale(pixels, target, bytes.length)) return undefined;
+  return { mime: MIME[info.type], pixels, vector: false, output: info.type === 'jpg' ? 'jpeg' : 'png', bytes };
+}
+
+/** The issue's pictures that the DOCX gets drawn copies of, by asset id. */
+export function picturesToDraw(library: Pick<DocxLibrary, 'assets'>, tree: IssueTree): Map<string, PictureToDraw> {
+  const out = new Map<string, PictureToDraw>();
   for (const { assetId } of imageUses(tree)) {
     const record = out.has(assetId) ? undefined : library.assets.get(assetId);
-    const found = record && pictureToDraw(record.bytes);
-    if (found) out.set(assetId, { ...found, bytes: record.bytes });
+    const found = record && pictureToDraw(tree, assetId, record.bytes);
+    if (found) out.set(assetId, found);
   }
   return out;
 }
 
 /**
- * PNG copies of the issue's WebP and SVG pictures for the DOCX, drawn by `draw` (the print Chromium) at
- * print resolution for the widest they print. A picture that fails to draw is left out (and warned of).
- * The library keeps the originals; the PDF prints them as they are.
+ * Drawn copies of the issue's pictures for the DOCX, by `draw` (the print Chromium), at print resolution
+ * (300 dpi) for the widest they print: WebP and SVG as PNG (a Word file cannot hold them), and a huge
+ * photo (needsDownscale) as JPEG, so a 20 MB camera file does not go into the DOCX whole. A picture that
+ * fails to draw is left as it is (WebP, SVG: placeholder text, and a warning). The library keeps the
+ * originals; the PDF prints them as they are.
  */
 export async function rasterizedAssets(library: Pick<DocxLibrary, 'assets'>, tree: IssueTree, draw: DrawPicture): Promise<Map<string, DocxImageAsset>> {
   const out = new Map<string, DocxImageAsset>();
   for (const [assetId, picture] of picturesToDraw(library, tree)) {
-    const target = rasterPixels(picture.pixels, widestPrint(tree, assetId, picture.pixels), picture.format === 'SVG');
+    const target = rasterPixels(picture.pixels, widestPrint(tree, assetId, picture.pixels), picture.vector);
     try {
-      const png = await draw(imageDataUrl(picture.mime, Buffer.from(picture.bytes).toString('base64')), target.width, target.height);
-      if (imageInfo(png)?.type === 'png') out.set(assetId, { data: png, type: 'png', width: picture.pixels.width, height: picture.pixels.height });
+      const copy = await draw(imageDataUrl(picture.mime, Buffer.from(picture.bytes).toString('base64')), target.width, target.height, picture.output);
+      const type = imageInfo(copy)?.type;
+      if (type === 'png' || type === 'jpg') out.set(assetId, { data: copy, type, width: picture.pixels.width, height: picture.pixels.height });
     } catch {
-      // Not drawn (a broken picture): placeholder text in the DOCX, and the warning says so.
+      // Not drawn (a broken picture): as it is, or placeholder text and a warning for WebP and SVG.
     }
   }
   return out;
@@ -107,7 +138,7 @@ function notInDocxWarnings(library: Pick<DocxLibrary, 'assets'>, tree: IssueTree
     .flatMap((use) => {
       const record = library.assets.get(use.assetId);
       if (!record) return [];
-      return [notInDocxWarning(use.documentTitle, use.alt, pictureToDraw(record.bytes)?.format ?? '这种')];
+      return [notInDocxWarning(use.documentTitle, use.alt, unembeddable(record.bytes)?.format ?? '这种')];
     });
 }
 
