@@ -5,7 +5,8 @@
  * picture still cannot go into the DOCX. The library keeps the original either way.
  */
 import type { BlockElement, IssueTree } from '../model';
-import { figureSize, type PixelSize } from './figureSize';
+import { figureSize, imageInfo, type PixelSize } from './figureSize';
+import { pixelSize } from './imagePixels';
 
 /** Pixels per printed inch of a drawn copy: a print-resolution picture at its printed size. */
 export const PRINT_DPI = 300;
@@ -52,4 +53,16 @@ export const DOWNSCALE_FROM_BYTES = 1 << 20;
  */
 export function needsDownscale(pixels: PixelSize, target: PixelSize, byteLength: number): boolean {
   return byteLength >= DOWNSCALE_FROM_BYTES && pixels.width > target.width * 1.5;
+}
+
+/**
+ * The print-resolution size to draw a PNG or JPEG picture at, for the widest the issue prints it, when its
+ * file is big and has far more pixels than that (needsDownscale); undefined: use it as it is. A copy this
+ * size prints at the same size as the original (it has at least 300/96 of the printed width in pixels).
+ */
+export function downscaleTarget(tree: IssueTree, assetId: string, bytes: Uint8Array): PixelSize | undefined {
+  const pixels = imageInfo(bytes) ? pixelSize(bytes) : undefined;
+  if (!pixels) return undefined;
+  const target = rasterPixels(pixels, widestPrint(tree, assetId, pixels), false);
+  return needsDownscale(pixels, target, bytes.length) ? target : undefined;
 }

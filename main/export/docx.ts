@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { imageInfo, scaledFigures, scaledFigureWarning, type PixelSize } from '../../common/render/figureSize';
 import { jpegOrientation, orientedSize, withoutOrientation } from '../../common/render/exifOrientation';
-import { needsDownscale, notInDocxWarning, rasterPixels, widestPrint } from '../../common/render/docxPictures';
+import { downscaleTarget, notInDocxWarning, rasterPixels, widestPrint } from '../../common/render/docxPictures';
 import { pixelSize, svgSize, webpSize } from '../../common/render/imagePixels';
 import { imageDataUrl, imageUses, missingImageWarnings } from '../../common/render/images';
 import type { DrawnFormat } from './rasterScript';
@@ -92,9 +92,8 @@ function pictureToDraw(tree: IssueTree, assetId: string, bytes: Uint8Array): Pic
     const found = unembeddable(bytes);
     return found && { ...found, vector: found.format === 'SVG', output: 'png', bytes };
   }
+  if (!downscaleTarget(tree, assetId, bytes)) return undefined;
   const pixels = pixelSize(bytes)!;
-  const target = rasterPixels(pixels, widestPrint(tree, assetId, pixels), false);
-  if (!needsDownscale(pixels, target, bytes.length)) return undefined;
   return { mime: MIME[info.type], pixels, vector: false, output: info.type === 'jpg' ? 'jpeg' : 'png', bytes };
 }
 

@@ -16,6 +16,7 @@ import { exportLibraryIssueDocx, picturesToDraw, type DrawPicture } from '../exp
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
+import { withPrintCopies } from '../export/printCopies';
 import { IssuePdfCache, keepIssuePdf, libraryCacheDir } from '../export/issueCache';
 import type { LayoutCache } from '../export/layoutCache';
 import { createPrintService, type PrintService } from '../export/printService';
@@ -90,10 +91,11 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
         const engine = await engineOf();
         const cacheDir = libraryCacheDir(deps.library.file);
         const cache = deps.layoutCache ?? (cacheDir ? service.layoutCaches.forCacheDir(cacheDir) : service.layoutCache);
-        const images = printImages(deps.library, tree);
-        if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
+        // Huge photos print from a 300 dpi copy (main/export/printCopies.ts); the library keeps the original.
+        const html = await withPrintCopies(deps.library, tree, printImages(deps.library, tree).html, engine.rasterize?.bind(engine));
+        if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });
-        const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html: images.html, bleed, padToMultipleOf4 });
+        const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html, bleed, padToMultipleOf4 });
         if (!deps.layoutCache && cacheDir) keepForVolume(deps, cacheDir, cache, issueId, result, pdfPath);
         return result;
       });
