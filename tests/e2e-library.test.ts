@@ -183,6 +183,15 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     expect(shown).toEqual({ loaded: 1, width: '199.5pt' });
   });
 
+  it('says in one sentence why a TIFF scan cannot be inserted, and inserts nothing', async () => {
+    const images = () => page.locator('[data-testid=editor] .el-image').count();
+    const before = await images();
+    await page.locator('[data-testid=editor] .el-doc-title').first().click();
+    await page.setInputFiles('input[data-role=image-input]', { name: '扫描件.tif', mimeType: 'image/tiff', buffer: Buffer.from('II*\0') });
+    await expect.poll(() => page.locator('.toast.error').allTextContents(), { timeout: 15_000 }).toContain('“扫描件.tif”是 TIFF 格式的图片，不能插入：请先另存为 PNG 或 JPEG 格式再插入');
+    expect(await images()).toBe(before);
+  });
+
   it('shows 保存失败 with the reason when the store cannot be reached', async () => {
     await server.stop();
     const title = page.locator('[data-testid=editor] .el-doc-title').first();

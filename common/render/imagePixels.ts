@@ -4,12 +4,14 @@
  * Chromium's <img> gives it (naturalWidth × naturalHeight), so the warning says what prints. imageInfo
  * (figureSize.ts) stays the reader of the formats a DOCX can embed.
  */
+import { jpegOrientation, orientedSize } from './exifOrientation';
 import { imageInfo, type PixelSize } from './figureSize';
 
 /** Pixel size of a PNG, JPEG, GIF, BMP, WebP or SVG picture (undefined when it cannot be read). */
 export function pixelSize(bytes: Uint8Array): PixelSize | undefined {
   const info = imageInfo(bytes);
-  if (info) return { width: info.width, height: info.height };
+  // A JPEG with an EXIF turn shows (and prints) turned: Chromium applies it.
+  if (info) return orientedSize({ width: info.width, height: info.height }, info.type === 'jpg' ? jpegOrientation(bytes) : 1);
   return webpSize(bytes) ?? svgSize(bytes);
 }
 

@@ -6,6 +6,7 @@
 import { BrowserWindow } from 'electron';
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import type { PrintEngine, PrintPdfOptions } from '../export/engine';
+import { rasterizeScript, type DrawnFormat } from '../export/rasterScript';
 import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, parkedLayoutScript, printOnlyPagesScript, type PageKeys } from '../export/pageScripts';
 
 export async function createElectronPrintEngine(printPageUrl: string): Promise<PrintEngine> {
@@ -53,6 +54,8 @@ export async function createElectronPrintEngine(printPageUrl: string): Promise<P
       await waitReady();
       return pdf;
     },
+    rasterize: async (dataUrl: string, width: number, height: number, format?: DrawnFormat) =>
+      new Uint8Array(Buffer.from((await contents.executeJavaScript(rasterizeScript(dataUrl, width, height, format))) as string, 'base64')),
     processIds: () => [contents.getOSProcessId()],
     async close() {
       if (!win.isDestroyed()) win.destroy();

@@ -11,6 +11,7 @@ import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import { CONTENT_TYPES, assertPrintPageBuilt, resolveRendererFile } from './assets';
 import type { PrintEngine, PrintPdfOptions } from './engine';
 import { PAGE_KEYS_SCRIPT, RESTORE_ALL_PAGES_SCRIPT, parkedLayoutScript, printOnlyPagesScript, withoutPark, type PageKeys } from './pageScripts';
+import { rasterizeScript, type DrawnFormat } from './rasterScript';
 
 export const PRINT_ORIGIN = 'http://gazette.print';
 
@@ -165,6 +166,11 @@ export class ChromiumEngine implements PrintEngine {
     const pdf = await this.printPdf();
     this.staticHtml.current = null;
     return pdf;
+  }
+
+  async rasterize(dataUrl: string, width: number, height: number, format?: DrawnFormat): Promise<Uint8Array> {
+    const base64 = await withLimit(this.page.evaluate<string>(rasterizeScript(dataUrl, width, height, format)), 60_000, 'drawing a picture did not finish within 60 s');
+    return new Uint8Array(Buffer.from(base64, 'base64'));
   }
 
   processIds(): number[] {

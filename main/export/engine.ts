@@ -5,6 +5,7 @@
  */
 import type { LayoutJob, LayoutResult } from '../../common/render/printJob';
 import type { PageKeys } from './pageScripts';
+import type { DrawnFormat } from './rasterScript';
 
 export interface PrintPdfOptions {
   /**
@@ -25,6 +26,11 @@ export interface PrintEngine {
   pageKeys(): Promise<PageKeys>;
   /** Load static HTML (no pagination script) and print it: the "print floor" of the bench. */
   printStaticHtml(html: string): Promise<Uint8Array>;
+  /**
+   * Draw a picture given as a data: URL at `width` × `height` px and return it as PNG (default) or JPEG
+   * bytes (the DOCX export's WebP and SVG pictures, and huge photos at print resolution). Optional: an engine without it leaves those out of the DOCX.
+   */
+  rasterize?(dataUrl: string, width: number, height: number, format?: DrawnFormat): Promise<Uint8Array>;
   /** Ids of OS processes of the engine (for memory measurement), when known. */
   processIds(): number[];
   close(): Promise<void>;

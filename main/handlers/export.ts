@@ -12,10 +12,11 @@ import { readFileSync } from 'node:fs';
 import { AppError } from '../../common/errors';
 import { tocTitle, type IssueTree } from '../../common/model';
 import { issueJob } from '../../common/render/printJob';
-import { exportLibraryIssueDocx } from '../export/docx';
+import { exportLibraryIssueDocx, picturesToDraw, type DrawPicture } from '../export/docx';
 import type { PrintEngine } from '../export/engine';
 import { exportIssuePdf } from '../export/exportPdf';
 import { printImages } from '../export/images';
+import { withPrintCopies } from '../export/printCopies';
 import { IssuePdfCache, keepIssuePdf, libraryCacheDir } from '../export/issueCache';
 import type { LayoutCache } from '../export/layoutCache';
 import { createPrintService, type PrintService } from '../export/printService';
@@ -90,10 +91,11 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
         const engine = await engineOf();
         const cacheDir = libraryCacheDir(deps.library.file);
         const cache = deps.layoutCache ?? (cacheDir ? service.layoutCaches.forCacheDir(cacheDir) : service.layoutCache);
-        const images = printImages(deps.library, tree);
-        if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, images.html);
+        // Huge photos print from a 300 dpi copy (main/export/printCopies.ts); the library keeps the original.
+        const html = await withPrintCopies(deps.library, tree, printImages(deps.library, tree).html, engine.rasterize?.bind(engine));
+        if (deps.emit) await layoutWithProgress(deps, engine, cache, tree, html);
         deps.emit?.('export.progress', { issueId, stage: 'pdf' });
-        const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html: images.html, bleed, padToMultipleOf4 });
+        const result = await exportIssuePdf(deps.library, issueId, { pdfPath, engine, cache, html, bleed, padToMultipleOf4 });
         if (!deps.layoutCache && cacheDir) keepForVolume(deps, cacheDir, cache, issueId, result, pdfPath);
         return result;
       });
@@ -112,7 +114,13 @@ export const exportHandlers: HandlerTable<'export.pdf' | 'export.docx' | 'export
     const written = await writeUserFile(deps, 'docx', name, (file) => {
       deps.emit?.('export.progress', { issueId, stage: 'docx' });
       // TOC page numbers and compact tables: from the last layout (stored by the PDF export and the app's preview).
-      return exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {});
+      const exportDocx = (draw?: DrawPicture) => exportLibraryIssueDocx(deps.library, issueId, file, one ? { document: one.id } : {}, draw);
+      // WebP and SVG pictures go into the DOCX as PNG drawn by the print engine (started only for them).
+      if (picturesToDraw(deps.library, tree).size === 0) return exportDocx();
+      return withPrintService(deps, async (_service, engineOf) => {
+        const engine = await engineOf();
+        return exportDocx(engine.rasterize?.bind(engine));
+      });
     });
     if (!written) return { canceled: true as const };
     const result = written.value;

@@ -7,6 +7,7 @@ import { createEditor, Editor, Node, Range, Transforms, type Descendant } from '
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { SCHEMA_VERSION, type BlockElement, type DocumentContent, type TextLeaf } from '../../common/model';
+import { insertImageProblem } from '../../common/render/insertImage';
 import { api, onMenuCommand } from '../api';
 import { t } from '../i18n';
 import { insertBlockAfter } from './commands';
@@ -185,6 +186,12 @@ export function GazetteEditor(props: {
     const input = document.querySelector<HTMLInputElement>('input[data-role="image-input"]');
     const file = input?.files?.[0];
     if (!file) return;
+    const problem = insertImageProblem(file);
+    if (problem) {
+      showToast(problem, 'error');
+      if (input) input.value = '';
+      return;
+    }
     try {
       const { assetId } = await api.putAsset(file.type, await readFileBase64(file));
       insertBlockAfter(ed, { type: 'image', assetId, alt: file.name, children: [{ text: '' }] });

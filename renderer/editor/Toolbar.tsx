@@ -3,6 +3,7 @@ import { useSlateSelector, useSlateStatic } from 'slate-react';
 import { t } from '../i18n';
 import { Editor } from 'slate';
 import type { TextLeaf } from '../../common/model';
+import { INSERTABLE_IMAGE_TYPES } from '../../common/render/insertImage';
 import { currentBlock, currentTextBlock, toggleFace, toggleMark } from './commands';
 import { blockEntries } from './elements';
 import { hotkeyLabel } from './hotkeys';
@@ -116,7 +117,7 @@ export function Toolbar(props: { onInsertImage: (editor: GazetteEditor) => void;
       <div className="tb-group">
         <Button label={t.editor.insertTable} testId="insert-table" onPress={() => insertTable(editor)} />
         <Button label={t.editor.image} onPress={() => fileInput.current?.click()} />
-        <input ref={fileInput} type="file" accept="image/png,image/jpeg" hidden onChange={() => props.onInsertImage(editor)} data-role="image-input" />
+        <input ref={fileInput} type="file" accept={INSERTABLE_IMAGE_TYPES.join(',')} hidden onChange={() => props.onInsertImage(editor)} data-role="image-input" />
         <Button label={t.editor.find} title={`${t.editor.find} (${hotkeyLabel('mod+f')})`} onPress={props.onToggleFind} />
       </div>
       {tableEntry ? (

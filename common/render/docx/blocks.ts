@@ -2,6 +2,7 @@
 import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Align, BlockElement, TableElement } from '../../model';
 import { assertNever, plainText } from '../../model';
+import { orientationTurn } from '../exifOrientation';
 import { missingImageText } from '../images';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
@@ -12,9 +13,11 @@ import { isCentredHeadingLine } from '../centredHeading';
 export interface DocxImageAsset {
   data: Uint8Array;
   type: 'png' | 'jpg' | 'gif' | 'bmp';
-  /** Pixel size, for the aspect ratio. */
+  /** Pixel size as the picture shows (a phone photo's EXIF turn applied), for the aspect ratio. */
   width: number;
   height: number;
+  /** EXIF Orientation the picture shows with (1 or absent: as stored); `data` then has it reset to 1. */
+  orientation?: number;
 }
 
 export interface BlockContext {
@@ -137,6 +140,22 @@ function titleRuns(block: Extract<BlockElement, { type: 'doc-title' }>, ctx: Blo
   return bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs;
 }
 
+/**
+ * The DrawingML size and turn of a picture that shows `widthPx` × `heightPx` (96 dpi) after its EXIF turn:
+ * the stored pixels drawn at their own shape, turned by the transform. No effectExtent for the quarter
+ * turn: LibreOffice lays the turned shape out by itself and drops the picture when one is given.
+ */
+export function orientedTransform(orientation: number, widthPx: number, heightPx: number) {
+  const { rotation, flipH } = orientationTurn(orientation);
+  const quarter = rotation === 90 || rotation === 270;
+  return {
+    width: quarter ? heightPx : widthPx,
+    height: quarter ? widthPx : heightPx,
+    ...(rotation ? { rotation } : {}),
+    ...(flipH ? { flip: { horizontal: true } } : {}),
+  };
+}
+
 /** Tallest image (pt), as in the print CSS: an image cannot be split across pages. */
 const MAX_IMAGE_HEIGHT_PT = 640;
 
@@ -157,7 +176,7 @@ function imageChildren(block: Extract<BlockElement, { type: 'image' }>, ctx: Blo
     new ImageRun({
       type: asset.type,
       data: asset.data,
-      transformation: { width: widthPx, height: heightPx },
+      transformation: orientedTransform(asset.orientation ?? 1, widthPx, heightPx),
       altText: block.alt ? { name: block.alt, description: block.alt, title: block.alt } : undefined,
     }),
   ];
