@@ -46,11 +46,40 @@ export function textEm(text: string): number {
   return em;
 }
 
-/** Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run. */
+/** The marks a table cell binds to their neighbour (common/render/toHtml.ts renderLeaf, bindMarks). */
+const CLOSING_MARKS = '，。、；：？！）》”’」』〕】';
+const OPENING_MARKS = '（《“‘「『〔【';
+
+/**
+ * Runs a table cell keeps on one line because of its marks: a closing mark stays with the character before
+ * it, an opening one with the character after it, and touching pairs make one run (（万元） is one: 投资 /
+ * （万元）, never （万 / 元）).
+ */
+function boundMarkRuns(text: string): string[] {
+  const chars = [...text];
+  const bound = chars.map(() => false);
+  chars.forEach((ch, i) => {
+    if (CLOSING_MARKS.includes(ch) && i > 0) bound[i - 1] = bound[i] = true;
+    if (OPENING_MARKS.includes(ch) && i + 1 < chars.length) bound[i] = bound[i + 1] = true;
+  });
+  const runs: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!bound[i]) continue;
+    let run = '';
+    while (i < chars.length && bound[i]) run += chars[i++];
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run or run
+ * bound by its marks.
+ */
 export function unbreakableEm(text: string): number {
   const squeezed = text.replace(/[\s\u3000]+/g, '');
   if ([...squeezed].length <= LABEL_CHARS) return textEm(squeezed);
-  const runs = text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? [];
+  const runs = [...(text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? []), ...boundMarkRuns(text)];
   return runs.reduce((m, r) => Math.max(m, textEm(r)), 1);
 }
 
