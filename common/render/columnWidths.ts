@@ -33,6 +33,8 @@ export interface WidthCell {
   lines: string[];
   /** Set one character per line (writing-mode vertical). */
   vertical?: boolean;
+  /** A header cell: its （） are set half width (toHtml renderCell, halfBrackets). */
+  header?: boolean;
 }
 
 /** Width of text in em of the table font: CJK and full-width forms 1 em, ASCII and narrow forms ~0.55 em. */
@@ -76,11 +78,13 @@ function boundMarkRuns(text: string): string[] {
  * Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run or run
  * bound by its marks.
  */
-export function unbreakableEm(text: string): number {
+export function unbreakableEm(text: string, halfBrackets = false): number {
   const squeezed = text.replace(/[\s\u3000]+/g, '');
   if ([...squeezed].length <= LABEL_CHARS) return textEm(squeezed);
-  const runs = [...(text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? []), ...boundMarkRuns(text)];
-  return runs.reduce((m, r) => Math.max(m, textEm(r)), 1);
+  const runs = text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? [];
+  const bracketsEm = (run: string) => (halfBrackets ? [...run].filter((ch) => ch === '（' || ch === '）').length / 2 : 0);
+  const bound = boundMarkRuns(text).map((run) => textEm(run) - bracketsEm(run));
+  return Math.max(1, ...runs.map(textEm), ...bound);
 }
 
 export interface WidthOptions {
@@ -101,7 +105,7 @@ function cellNeeds(cell: WidthCell): ColumnNeeds {
   if (cell.vertical) return { min: 1, pref: 1, weight: 0 };
   const text = cell.lines.join('');
   const pref = cell.lines.reduce((m, l) => Math.max(m, textEm(l.trim())), 0);
-  const min = cell.lines.reduce((m, l) => Math.max(m, unbreakableEm(l)), 0);
+  const min = cell.lines.reduce((m, l) => Math.max(m, unbreakableEm(l, cell.header)), 0);
   return { min: Math.max(min, MIN_COLUMN_CHARS), pref: Math.max(pref, MIN_COLUMN_CHARS), weight: textEm(text) };
 }
 
@@ -322,7 +326,7 @@ export function tableWidthCells(table: TableElement): WidthCell[] {
       while (taken[r]?.[col]) col++;
       const colSpan = Math.max(cell.colSpan ?? 1, 1);
       const rowSpan = Math.max(cell.rowSpan ?? 1, 1);
-      cells.push({ col, colSpan, row: r, rowSpan, lines: cell.children.map(plainText), vertical: cell.vertical });
+      cells.push({ col, colSpan, row: r, rowSpan, lines: cell.children.map(plainText), vertical: cell.vertical, header: r < table.headerRows });
       for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (taken[r + i] ??= [])[col + j] = true;
       col += colSpan;
     }
