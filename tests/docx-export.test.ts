@@ -364,3 +364,31 @@ describe('toDocx chapter lines', () => {
     expect(paragraphs.find((p) => partText(p) === '居中的正文行')).not.toContain('<w:keepNext/>');
   });
 });
+
+describe('toDocx 署名 and date', () => {
+  it('keeps the body’s last paragraph and 署名 with the date (w:keepNext), as 国发〔2004〕18号 before its 规则', async () => {
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '国务院关于印发《国务院工作规则》的通知' }] },
+        { type: 'addressee', children: [{ text: '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：' }] },
+        { type: 'paragraph', children: [{ text: '《国务院工作规则》已经国务院第54次常务会议修订通过，现予印发。' }] },
+        { type: 'signature', children: [{ text: '国务院' }] },
+        { type: 'date-line', children: [{ text: '二〇〇四年六月二十六日' }] },
+        { type: 'doc-title', children: [{ text: '国务院工作规则' }] },
+        { type: 'paragraph', children: [{ text: '第一条　为了规范国务院的工作，制定本规则。' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const find = (text: string) => paragraphs.find((p) => partText(p).startsWith(text))!;
+    expect(find('《国务院工作规则》已经')).toContain('<w:keepNext/>');
+    expect(find('国务院')).toBeDefined();
+    expect(paragraphs.find((p) => partText(p) === '国务院')).toContain('<w:keepNext/>');
+    // Not the date itself (the next block is a title in its own section), nor body text elsewhere.
+    expect(find('二〇〇四年六月二十六日')).not.toContain('<w:keepNext/>');
+    expect(find('第一条')).not.toContain('<w:keepNext/>');
+  });
+});

@@ -39,6 +39,11 @@ describe('text measures', () => {
     expect(unbreakableEm('项目名称')).toBe(4);
     expect(unbreakableEm('根据项目实施的总体安排进行补贴发放')).toBe(1);
     expect(unbreakableEm('补贴面积12345678元')).toBeCloseTo(textEm('12345678'));
+    // A table cell binds marks to their neighbours (toHtml bindMarks): 投资（万元） cannot break inside （万元）.
+    expect(unbreakableEm('投资（万元）')).toBe(4);
+    // In a header its brackets are half width: 3 em.
+    expect(unbreakableEm('投资（万元）', true)).toBe(3);
+    expect(unbreakableEm('按期推进，已完成可研批复')).toBe(2);
   });
 });
 

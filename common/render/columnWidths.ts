@@ -33,6 +33,8 @@ export interface WidthCell {
   lines: string[];
   /** Set one character per line (writing-mode vertical). */
   vertical?: boolean;
+  /** A header cell: its （） are set half width (toHtml renderCell, halfBrackets). */
+  header?: boolean;
 }
 
 /** Width of text in em of the table font: CJK and full-width forms 1 em, ASCII and narrow forms ~0.55 em. */
@@ -46,12 +48,43 @@ export function textEm(text: string): number {
   return em;
 }
 
-/** Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run. */
-export function unbreakableEm(text: string): number {
+/** The marks a table cell binds to their neighbour (common/render/toHtml.ts renderLeaf, bindMarks). */
+const CLOSING_MARKS = '，。、；：？！）》”’」』〕】';
+const OPENING_MARKS = '（《“‘「『〔【';
+
+/**
+ * Runs a table cell keeps on one line because of its marks: a closing mark stays with the character before
+ * it, an opening one with the character after it, and touching pairs make one run (（万元） is one: 投资 /
+ * （万元）, never （万 / 元）).
+ */
+function boundMarkRuns(text: string): string[] {
+  const chars = [...text];
+  const bound = chars.map(() => false);
+  chars.forEach((ch, i) => {
+    if (CLOSING_MARKS.includes(ch) && i > 0) bound[i - 1] = bound[i] = true;
+    if (OPENING_MARKS.includes(ch) && i + 1 < chars.length) bound[i] = bound[i + 1] = true;
+  });
+  const runs: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!bound[i]) continue;
+    let run = '';
+    while (i < chars.length && bound[i]) run += chars[i++];
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * Longest run that cannot break, in em: a short label whole, otherwise the longest Latin/number run or run
+ * bound by its marks.
+ */
+export function unbreakableEm(text: string, halfBrackets = false): number {
   const squeezed = text.replace(/[\s\u3000]+/g, '');
   if ([...squeezed].length <= LABEL_CHARS) return textEm(squeezed);
   const runs = text.match(/[A-Za-z0-9.,%‰/:+\-_()（）．·~×*]+/g) ?? [];
-  return runs.reduce((m, r) => Math.max(m, textEm(r)), 1);
+  const bracketsEm = (run: string) => (halfBrackets ? [...run].filter((ch) => ch === '（' || ch === '）').length / 2 : 0);
+  const bound = boundMarkRuns(text).map((run) => textEm(run) - bracketsEm(run));
+  return Math.max(1, ...runs.map(textEm), ...bound);
 }
 
 export interface WidthOptions {
@@ -72,7 +105,7 @@ function cellNeeds(cell: WidthCell): ColumnNeeds {
   if (cell.vertical) return { min: 1, pref: 1, weight: 0 };
   const text = cell.lines.join('');
   const pref = cell.lines.reduce((m, l) => Math.max(m, textEm(l.trim())), 0);
-  const min = cell.lines.reduce((m, l) => Math.max(m, unbreakableEm(l)), 0);
+  const min = cell.lines.reduce((m, l) => Math.max(m, unbreakableEm(l, cell.header)), 0);
   return { min: Math.max(min, MIN_COLUMN_CHARS), pref: Math.max(pref, MIN_COLUMN_CHARS), weight: textEm(text) };
 }
 
@@ -293,7 +326,7 @@ export function tableWidthCells(table: TableElement): WidthCell[] {
       while (taken[r]?.[col]) col++;
       const colSpan = Math.max(cell.colSpan ?? 1, 1);
       const rowSpan = Math.max(cell.rowSpan ?? 1, 1);
-      cells.push({ col, colSpan, row: r, rowSpan, lines: cell.children.map(plainText), vertical: cell.vertical });
+      cells.push({ col, colSpan, row: r, rowSpan, lines: cell.children.map(plainText), vertical: cell.vertical, header: r < table.headerRows });
       for (let i = 0; i < rowSpan; i++) for (let j = 0; j < colSpan; j++) (taken[r + i] ??= [])[col + j] = true;
       col += colSpan;
     }

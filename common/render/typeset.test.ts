@@ -73,6 +73,19 @@ describe('title breaks', () => {
     expect(titleWordsHtml('格尔木市打击非法集资')).toBe('格尔木市<wbr>打击<wbr>非法<wbr>集资');
     expect(titleWordsHtml('<甲>')).toBe('&lt;甲&gt;');
   });
+
+  it('keeps a short name in 《》 or “” whole (国发〔2004〕18号: not 《国务院 / 工作规则》)', () => {
+    const inside = (text: string, name: string) => {
+      const at = text.indexOf(name);
+      return titleBreakOffsets(text).filter((b) => b > at && b < at + name.length);
+    };
+    expect(inside('国务院关于印发《国务院工作规则》的通知', '《国务院工作规则》')).toEqual([]);
+    expect(inside('国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见', '“双随机、一公开”')).toEqual([]);
+    // Its edges stay breaks: the title can still break before the name.
+    expect(titleBreakOffsets('国务院关于印发《国务院工作规则》的通知')).toContain('国务院关于印发'.length);
+    // A name too long for one line may still break inside.
+    expect(inside('关于贯彻实施《中华人民共和国个人所得税法实施条例若干问题的规定》的通知', '《中华人民共和国个人所得税法实施条例若干问题的规定》').length).toBeGreaterThan(0);
+  });
 });
 
 describe('leader lists', () => {

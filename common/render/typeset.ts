@@ -35,6 +35,9 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
 /** Never break inside these (names and terms the dictionary splits); a break at their edges is allowed. */
 const KEEP_WHOLE = ['格尔木市', '人民政府', '办公室', '实施方案', '工作方案'];
 
+/** A name in book-title marks or quotation marks short enough to stay on one title line (19 characters). */
+const QUOTED_NAME = /《[^《》]{1,12}》|“[^“”]{1,12}”/g;
+
 /**
  * Where a title may break: between two words of at least two characters each (Intl.Segmenter's word
  * boundaries; its dictionary leaves many terms in single characters, 印|发, 专|项, 藜|麦, so a single-character
@@ -47,6 +50,8 @@ export function titleBreakOffsets(text: string): number[] {
   for (const term of KEEP_WHOLE) {
     for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) protectedRanges.push([at, at + term.length]);
   }
+  // A short name in 《》 or “” (《国务院工作规则》, “双随机、一公开”) is one term: 《国务院 / 工作规则》 splits it.
+  for (const m of text.matchAll(QUOTED_NAME)) protectedRanges.push([m.index, m.index + m[0].length]);
   const out: number[] = [];
   const segments = [...segmenter.segment(text)];
   const single = segments.map((s) => /^\p{Script=Han}$/u.test(s.segment));

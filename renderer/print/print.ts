@@ -59,6 +59,25 @@ function dropPrimed(parent: Element, context: string, depth: number, kept: strin
 }
 
 /**
+ * Load, and wait for, the font subsets the text under `box` uses, face by face (its computed font and its
+ * characters): `document.fonts.ready` only waits for loads Chromium has already started.
+ */
+async function loadFacesOf(box: HTMLElement): Promise<void> {
+  const textByFont = new Map<string, Set<string>>();
+  const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent ?? '';
+    if (!text.trim() || !node.parentElement) continue;
+    const style = getComputedStyle(node.parentElement);
+    const font = `${style.fontStyle} ${style.fontWeight} 16px ${style.fontFamily}`;
+    let chars = textByFont.get(font);
+    if (!chars) textByFont.set(font, (chars = new Set()));
+    for (const ch of text) chars.add(ch);
+  }
+  await Promise.all(Array.from(textByFont, ([font, chars]) => document.fonts.load(font, Array.from(chars).join('')).catch(() => [])));
+}
+
+/**
  * Lay the content out once off-screen so the font subsets it needs load, and wait for them. Only the parts
  * not primed before in this page are laid out.
  */
@@ -74,6 +93,7 @@ async function primeFonts(content: DocumentFragment | string): Promise<void> {
   box.style.cssText = 'position:absolute;left:-10000px;top:0;width:420pt;visibility:hidden;';
   document.body.appendChild(box);
   box.getBoundingClientRect();
+  await loadFacesOf(box);
   await document.fonts.ready;
   box.remove();
   if (primed.size > MAX_PRIMED) primed.clear();
@@ -294,6 +314,13 @@ async function layoutJob(job: LayoutJob): Promise<LayoutResult> {
     numberOf,
   });
   root.append(...unitContainers);
+  // Pages reused from an earlier layout (the layout cache: another export, another Chromium) were never
+  // primed in this page: without their faces loaded, they printed 楷体 lead-ins in 宋体 and titles with
+  // empty boxes (国家职业教育改☐实☐方案).
+  if (job.units.some((unit) => unit.cachedPages)) {
+    await loadFacesOf(root);
+    await document.fonts.ready;
+  }
 
   const { documents = {}, anchors = {} } = runStages(PAGE_MAP_STAGES, { pages: flatBody, numberOf });
   const pageMap: PageMap = {

@@ -191,6 +191,9 @@ export function blocksToDocx(
   typeHeight: number,
 ): FileChild[] {
   const out: FileChild[] = [];
+  // 署名 and date stay with the body's last line (as in print): Word balancing a short notice's columns
+  // before a section break otherwise set them at the head of the right column, beside the 主送.
+  const closes = (i: number) => blocks[i + 1]?.type === 'signature' || blocks[i + 1]?.type === 'date-line';
   blocks.forEach((block, i) => {
     switch (block.type) {
       case 'doc-title': {
@@ -210,7 +213,7 @@ export function blocksToDocx(
         out.push(paragraphOf(STYLE.docNumber, runsFor(block.children, ctx.faces)));
         break;
       case 'addressee':
-        out.push(paragraphOf(STYLE.addressee, runsFor(block.children, ctx.faces)));
+        out.push(paragraphOf(STYLE.addressee, runsFor(block.children, ctx.faces), { keepNext: closes(i) }));
         break;
       case 'heading':
         // A heading on a line of its own stays with the text after it; a run-in one is body text too.
@@ -222,11 +225,11 @@ export function blocksToDocx(
         break;
       case 'paragraph': {
         const style = block.role === 'table-note' ? STYLE.tableNote : block.indent === false ? STYLE.plain : STYLE.normal;
-        out.push(paragraphOf(style, runsFor(block.children, ctx.faces), { alignment: block.align, keepNext: isCentredHeadingLine(block) }));
+        out.push(paragraphOf(style, runsFor(block.children, ctx.faces), { alignment: block.align, keepNext: isCentredHeadingLine(block) || closes(i) }));
         break;
       }
       case 'chronicle-entry':
-        out.push(paragraphOf(STYLE.normal, runsFor(block.children, ctx.faces)));
+        out.push(paragraphOf(STYLE.normal, runsFor(block.children, ctx.faces), { keepNext: closes(i) }));
         break;
       case 'attachment-list':
         block.children.forEach((item, n) => {
@@ -238,6 +241,7 @@ export function blocksToDocx(
               // Later items align under the first item's number (§5.6): indent by the width of 附件：.
               indent: n === 0 ? undefined : { left: 1050, firstLine: 0, hanging: 0 },
               spacing: n === 0 ? { before: PAGE.linePitch } : undefined,
+              keepNext: (n === block.children.length - 1 && closes(i)) || undefined,
               children: [new TextRun({ text: label + number }), ...runsFor(item.children, ctx.faces)],
             }),
           );
@@ -247,7 +251,7 @@ export function blocksToDocx(
         out.push(paragraphOf(STYLE.attachmentMark, runsFor(block.children, ctx.faces)));
         break;
       case 'signature':
-        out.push(paragraphOf(STYLE.signature, runsFor(block.children, ctx.faces)));
+        out.push(paragraphOf(STYLE.signature, runsFor(block.children, ctx.faces), { keepNext: closes(i) }));
         break;
       case 'date-line':
         out.push(paragraphOf(STYLE.dateLine, runsFor(block.children, ctx.faces)));
