@@ -180,24 +180,48 @@ function attrOf(xml: string, element: string, name = 'w:val'): string | undefine
   return m?.[1];
 }
 
-export function parseNumbering(numberingXml: string): Map<string, LevelFormat[]> {
-  const abstract = new Map<string, LevelFormat[]>();
-  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels: LevelFormat[] = [];
-    for (const lvl of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels[Number(lvl[1])] = {
-        format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
-        text: attrOf(lvl[2], 'w:lvlText') ?? '',
-        start: Number(attrOf(lvl[2], 'w:start') ?? 1),
-      };
-    }
-    abstract.set(m[1], levels);
+function levelsOf(xml: string): LevelFormat[] {
+  const levels: LevelFormat[] = [];
+  for (const lvl of xml.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+    levels[Number(lvl[1])] = {
+      format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
+      text: attrOf(lvl[2], 'w:lvlText') ?? '',
+      start: Number(attrOf(lvl[2], 'w:start') ?? 1),
+    };
   }
-  const nums = new Map<string, LevelFormat[]>();
+  return levels;
+}
+
+/**
+ * One list instance (w:num): its levels, the abstract list whose counters it shares, and the levels it restarts.
+ * Word counts every w:num of one abstract list as one list: a second w:num goes on from the first (二、 after
+ * 一、) unless its lvlOverride restarts a level (startOverride), which is how Word writes "restart at 1".
+ */
+export interface ListInstance extends Array<LevelFormat> {
+  abstractId?: string;
+  restarts?: Map<number, number>;
+}
+
+export function parseNumbering(numberingXml: string): Map<string, ListInstance> {
+  const abstract = new Map<string, LevelFormat[]>();
+  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) abstract.set(m[1], levelsOf(m[2]));
+  const nums = new Map<string, ListInstance>();
   for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
     const abstractId = attrOf(m[2], 'w:abstractNumId');
-    const levels = abstractId ? abstract.get(abstractId) : undefined;
-    if (levels) nums.set(m[1], levels);
+    const base = abstractId ? abstract.get(abstractId) : undefined;
+    if (!base) continue;
+    const levels: ListInstance = [...base];
+    levels.abstractId = abstractId;
+    levels.restarts = new Map();
+    for (const o of m[2].matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const ilvl = Number(o[1]);
+      const own = levelsOf(o[2])[ilvl];
+      if (own) levels[ilvl] = own;
+      const start = attrOf(o[2], 'w:startOverride');
+      if (start !== undefined) levels.restarts.set(ilvl, Number(start));
+      else if (own) levels.restarts.set(ilvl, own.start);
+    }
+    nums.set(m[1], levels);
   }
   return nums;
 }
@@ -231,10 +255,12 @@ function escapeXmlText(text: string): string {
  */
 export function literalizeParagraphs(
   documentXml: string,
-  numbering: Map<string, LevelFormat[]>,
+  numbering: Map<string, ListInstance>,
   styleNumbering: Map<string, { numId: string; ilvl: number }> = new Map(),
 ): string {
+  // Counters per abstract list (w:num instances of one abstract list continue each other).
   const counters = new Map<string, number[]>();
+  const restarted = new Set<string>();
   return documentXml.replace(/<w:p(\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string | undefined, pPrWhole: string | undefined, pPr: string | undefined) => {
     if (!pPrWhole || !pPr) return whole;
     let prefix = '';
@@ -249,11 +275,18 @@ export function literalizeParagraphs(
       const ilvl = Math.min(8, numPr ? Number(attrOf(numPr[1], 'w:ilvl') ?? fromStyle?.ilvl ?? 0) : fromStyle!.ilvl);
       const levels = numbering.get(numId);
       if (levels && numId !== '0') {
-        const counts = counters.get(numId) ?? [];
+        const listKey = levels.abstractId ?? numId;
+        const counts = counters.get(listKey) ?? [];
         const level = levels[ilvl] ?? { format: 'decimal', text: `%${ilvl + 1}.`, start: 1 };
+        const restart = levels.restarts?.get(ilvl);
+        if (restart !== undefined && !restarted.has(`${numId}:${ilvl}`)) {
+          // This instance's first item on a restarted level begins again at its start value.
+          restarted.add(`${numId}:${ilvl}`);
+          counts[ilvl] = restart - 1;
+        }
         counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl] + 1;
         counts.length = ilvl + 1; // deeper levels restart
-        counters.set(numId, counts);
+        counters.set(listKey, counts);
         const literal = decodeXmlText(level.format === 'bullet' ? '' : level.text).replace(/%(\d)/g, (_, d: string) => {
           const i = Number(d) - 1;
           const l = levels[i] ?? level;
@@ -266,6 +299,102 @@ export function literalizeParagraphs(
     if (!prefix) return whole;
     return `<w:p${attrs ?? ''}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${escapeXmlText(prefix)}</w:t></w:r>`;
   });
+}
+
+// ---------------------------------------------------------------- what Word users type, made plain for mammoth
+
+/**
+ * Special characters mammoth passes on as they are or drops: a page or column break inside a paragraph
+ * (Ctrl+Enter) separates text as a line break does, where mammoth would run the two parts together; a
+ * soft hyphen (Ctrl+-) is invisible and goes; a non-breaking hyphen (Ctrl+Shift+-, in telephone numbers
+ * and codes) is an ordinary hyphen, which every body font has.
+ */
+export function plainSpecialCharacters(documentXml: string): string {
+  return documentXml
+    .replace(/<w:br\b[^>]*\bw:type="(?:page|column)"[^>]*\/>/g, '<w:br/>')
+    .replace(/<w:softHyphen\/>/g, '')
+    .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
+}
+
+const PARAGRAPH = /<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g;
+
+/** The field instruction's first word for each field begun in this paragraph, and how many fields end in it. */
+function fieldEvents(paragraph: string): Array<{ begin?: string; end?: true }> {
+  const events: Array<{ begin?: string; end?: true }> = [];
+  let pending: { begin?: string } | undefined;
+  for (const m of paragraph.matchAll(/<w:fldChar\b[^>]*w:fldCharType="(begin|end)"|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b[^>]*w:instr="\s*(\w+)/g)) {
+    if (m[1] === 'begin') {
+      pending = { begin: '' };
+      events.push(pending);
+    } else if (m[1] === 'end') events.push({ end: true });
+    else if (m[2] !== undefined && pending && !pending.begin) pending.begin = /^\s*(\w+)/.exec(m[2])?.[1] ?? '';
+  }
+  return events;
+}
+
+/** A paragraph's visible text (w:t contents). */
+function paragraphText(paragraph: string): string {
+  return [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXmlText(m[1])).join('');
+}
+
+/**
+ * A table of contents Word generated (References > Table of Contents: a TOC field whose cached result is one
+ * paragraph per entry, with page numbers after a tab) repeats the headings of the text below it. Those
+ * paragraphs, and a 目录 heading right above them, are dropped; the count says how many went.
+ */
+export function dropTocFields(documentXml: string): { xml: string; dropped: number } {
+  const paragraphs = [...documentXml.matchAll(PARAGRAPH)];
+  const drop = new Set<number>();
+  const open: string[] = [];
+  paragraphs.forEach((m, i) => {
+    const insideToc = open.includes('TOC');
+    const events = fieldEvents(m[0]);
+    for (const event of events) {
+      if (event.begin !== undefined) open.push(event.begin.toUpperCase());
+      else open.pop();
+    }
+    const closesToc = insideToc && !open.includes('TOC');
+    // Text after the field's end in its last paragraph is the user's own: that paragraph stays.
+    const textAfterEnd = closesToc && /<w:t[\s>]/.test(m[0].slice(m[0].lastIndexOf('w:fldCharType="end"')));
+    if ((insideToc || open.includes('TOC')) && !textAfterEnd) drop.add(i);
+  });
+  // A TOC field that never ends (a damaged file): drop nothing rather than the rest of the text.
+  if (open.includes('TOC')) return { xml: documentXml, dropped: 0 };
+  if (drop.size === 0) return { xml: documentXml, dropped: 0 };
+  // The heading Word puts above its TOC (目录, 目 录 with a full-width space), possibly after blank paragraphs.
+  for (const first of [...drop].filter((i) => !drop.has(i - 1))) {
+    let i = first - 1;
+    while (i >= 0 && !paragraphText(paragraphs[i][0]).trim()) i--;
+    if (i >= 0 && /^目[\s\u3000]*录$/.test(paragraphText(paragraphs[i][0]).trim())) drop.add(i);
+  }
+  let out = '';
+  let from = 0;
+  paragraphs.forEach((m, i) => {
+    if (!drop.has(i)) return;
+    out += documentXml.slice(from, m.index);
+    from = m.index! + m[0].length;
+  });
+  out += documentXml.slice(from);
+  const dropped = [...drop].filter((i) => paragraphText(paragraphs[i][0]).trim()).length;
+  return { xml: out, dropped };
+}
+
+/**
+ * mammoth writes footnotes and endnotes as a list after the text, each ending in a back link "↑" and numbered
+ * only by the list: the "↑" goes and each note starts with its reference's label ([1], [2] …), so the note
+ * at the end of the document still says which place in the text it belongs to.
+ */
+export function labelNotes(html: string): { html: string; notes: number } {
+  const labels = new Map<string, string>();
+  for (const m of html.matchAll(/<a href="#((?:foot|end)note-[^"]+)" id="(?:foot|end)note-ref-[^"]+">([^<]*)<\/a>/g)) labels.set(m[1], m[2]);
+  let notes = 0;
+  const out = html
+    .replace(/\s*<a href="#(?:foot|end)note-ref-[^"]+">↑<\/a>/g, '')
+    .replace(/(<li id="((?:foot|end)note-[^"]+)">(?:<p[^>]*>)?)/g, (open: string, _: string, id: string) => {
+      notes++;
+      return open + (labels.get(id) ?? '');
+    });
+  return { html: out, notes };
 }
 
 // ---------------------------------------------------------------- run faces, carried through mammoth
@@ -373,7 +502,7 @@ export const PLACEHOLDER_PNG = Uint8Array.from(
 );
 
 /** Prepare the unzipped package for mammoth; returns the re-zipped bytes. */
-export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Array {
+export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { keepTocField?: boolean } = {}): Uint8Array {
   const main = mainDocumentPath(files);
   if (!main) throw new DocxRejected('不是 Word 文档：缺少 word/document.xml');
   let dtd = false;
@@ -405,9 +534,14 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
-  documentXml = merged.xml;
+  documentXml = plainSpecialCharacters(merged.xml);
+  if (!opts.keepTocField) {
+    const toc = dropTocFields(documentXml);
+    documentXml = toc.xml;
+    if (toc.dropped > 0) warnings.push({ code: 'docx-toc-dropped', message: `文档中 Word 自动生成的目录（${toc.dropped} 行）重复正文标题，未作为正文导入` });
+  }
   const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
-  const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
+  const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, ListInstance>();
   const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));
   let styleNumbering = new Map<string, { numId: string; ilvl: number }>();
   let bodyFont: string | undefined;

@@ -1,0 +1,78 @@
+/**
+ * Layout that Word and WPS users type by hand, made plain before the 公文 recogniser reads a .docx's
+ * paragraphs as lines (htmlLines.ts): tabs used to indent or push a line right, and a borderless table
+ * used to place the 署名 and date. In the text importer a tab separates table cells; in a Word paragraph it
+ * is usually layout, so only a run of two or more paragraphs with tabs between their words stays a
+ * tab-separated table.
+ */
+import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
+import { parseDateLine } from './gongwen';
+
+/** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
+function hasInnerTab(p: HtmlParagraph): boolean {
+  const text = p.runs.map((r) => r.text).join('');
+  return text.split('\n').some((line) => /\S[^\S\n]*\t[\s]*\S/.test(line.replace(/\u3000/g, ' ')));
+}
+
+/** Rewrite a paragraph's text character by character (null deletes), keeping each run's marks. */
+function mapChars(runs: InlineRun[], map: (text: string, i: number) => string | null): void {
+  const text = runs.map((r) => r.text).join('');
+  let offset = 0;
+  for (const run of runs) {
+    let out = '';
+    for (let i = 0; i < run.text.length; i++) out += map(text, offset + i) ?? '';
+    offset += run.text.length;
+    run.text = out;
+  }
+}
+
+/**
+ * An isolated paragraph's tabs: those before the first or after the last visible character of a line are
+ * indentation (a first-line indent, a 署名 pushed right) and go; one between words is a gap, a full-width
+ * space.
+ */
+function plainTabs(p: HtmlParagraph): void {
+  mapChars(p.runs, (text, i) => {
+    if (text[i] !== '\t') return text[i];
+    const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+    const lineEnd = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+    const before = text.slice(lineStart, i).trim();
+    const after = text.slice(i + 1, lineEnd).trim();
+    if (!before || !after) return null;
+    return text[i - 1] === '\t' ? null : '\u3000';
+  });
+}
+
+function paragraphsOfTable(table: HtmlTable): HtmlParagraph[] {
+  return table.rows.flatMap((row) => row.flatMap((cell) => cell.paragraphs.map((p) => ({ ...p, align: p.align ?? cell.align }))));
+}
+
+/**
+ * A table that only places the 署名 and date (a borderless table in Word, the organ names and date in its
+ * cells): a few rows, every line short, one of them a date. Its paragraphs are read as paragraphs.
+ */
+export function isSignatureLayoutTable(table: HtmlTable): boolean {
+  if (table.rows.length > 4) return false;
+  const lines = paragraphsOfTable(table)
+    .flatMap((p) => p.runs.map((r) => r.text).join('').split('\n'))
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return lines.length > 0 && lines.every((l) => l.length <= 30) && lines.some((l) => parseDateLine(l) !== undefined);
+}
+
+/** Tabs and layout tables of a Word file's items made plain (a new list; the items' runs are rewritten in place). */
+export function plainWordLayout(items: HtmlItem[]): HtmlItem[] {
+  const out: HtmlItem[] = [];
+  for (const item of items) {
+    if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
+    else out.push(item);
+  }
+  const tabbed = out.map((item) => item.kind === 'paragraph' && hasInnerTab(item));
+  out.forEach((item, i) => {
+    if (item.kind !== 'paragraph' || !item.runs.some((r) => r.text.includes('\t'))) return;
+    // Two or more neighbouring paragraphs with tabs between words: columns, read as a table.
+    if (tabbed[i] && (tabbed[i - 1] || tabbed[i + 1])) return;
+    plainTabs(item);
+  });
+  return out;
+}

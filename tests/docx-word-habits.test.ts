@@ -1,0 +1,166 @@
+/**
+ * Word files typed the usual way: list numbering continued across list instances, a Word TOC at the top,
+ * tabs used to indent or push the 署名 right, a borderless table placing the 署名 and date, page breaks inside
+ * a paragraph, soft and non-breaking hyphens, footnotes. Each file is written here as OOXML and goes through the
+ * real worker (prepareDocx -> mammoth -> the 公文 recogniser).
+ */
+import { describe, expect, it } from 'vitest';
+import { contentPlainText, plainText, type BlockElement, type DocumentContent, type TableElement } from '../common/model';
+import { convertDocx } from '../main/import/docxWorker';
+import { dropTocFields, labelNotes, literalizeParagraphs, parseNumbering, plainSpecialCharacters } from '../main/import/docxPackage';
+import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
+
+const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const tab = '<w:r><w:tab/></w:r>';
+const p = (inner: string, pPr = '') => `<w:p>${pPr ? `<w:pPr>${pPr}</w:pPr>` : ''}${inner}</w:p>`;
+const centred = (text: string) => para(text, '<w:jc w:val="center"/>');
+const HEAD = centred('格尔木市人民政府办公室关于做好安全生产工作的通知') + centred('格政办〔2024〕12号') + para('各乡镇人民政府，各有关部门：');
+const TAIL = para('格尔木市人民政府办公室', '<w:jc w:val="right"/>') + para('2024年7月5日', '<w:jc w:val="right"/>');
+
+function structure(content: DocumentContent): string[] {
+  return content.blocks.map((b: BlockElement) => {
+    if (b.type === 'table') return `table ${(b as TableElement).children.map((r) => r.children.map((c) => plainText(c)).join('|')).join('/')}`;
+    if (b.type === 'heading') return `heading${b.level} ${plainText(b)}`;
+    return `${b.type} ${plainText(b)}`;
+  });
+}
+
+async function importBody(body: string, parts: Record<string, string> = {}) {
+  const reply = await convertDocx(buildDocx({ 'word/document.xml': documentXml(body), ...parts }));
+  expect(reply.ok).toBe(true);
+  expect(reply.documents?.length).toBe(1);
+  return { content: reply.content!, warnings: reply.warnings ?? [] };
+}
+
+const lvl = (i: number, fmt: string, text: string) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="${fmt}"/><w:lvlText w:val="${text}"/></w:lvl>`;
+const numbered = (numId: number, ilvl: number, text: string) => para(text, `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="${numId}"/></w:numPr>`);
+
+describe('list numbering as Word counts it', () => {
+  // One abstract list (一、 / （一） / 1.), three list instances: 2 goes on from 1, 3 restarts (startOverride).
+  const numbering =
+    `<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCountingThousand', '（%2）')}${lvl(2, 'decimal', '%3.')}</w:abstractNum>` +
+    '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>' +
+    '<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num></w:numbering>';
+
+  it('continues a list across w:num instances of one abstract list and restarts where a startOverride says so', () => {
+    const xml = literalizeParagraphs(numbered(1, 0, 'A') + numbered(2, 0, 'B') + numbered(2, 1, 'C') + numbered(1, 0, 'D') + numbered(3, 0, 'E') + numbered(3, 0, 'F'), parseNumbering(numbering));
+    const texts = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>/g)].map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''));
+    expect(texts).toEqual(['一、A', '二、B', '（一）C', '三、D', '一、E', '二、F']);
+  });
+
+  it('gives the headings of a document whose parts are separate lists the numbers and levels Word shows', async () => {
+    const body = HEAD + numbered(1, 0, '总体要求') + para('全面排查安全隐患，确保不发生重大事故。') + numbered(2, 0, '工作安排') + numbered(2, 1, '排查阶段') + numbered(2, 2, '自查自纠') + numbered(2, 0, '保障措施') + TAIL;
+    const { content } = await importBody(body, { 'word/numbering.xml': numbering });
+    expect(structure(content).filter((s) => s.startsWith('heading'))).toEqual(['heading1 一、总体要求', 'heading1 二、工作安排', 'heading2 （一）排查阶段', 'heading3 1.自查自纠', 'heading1 三、保障措施']);
+  });
+});
+
+describe('a Word table of contents at the top', () => {
+  const tocEntry = (text: string, page: string) => p(run(text) + tab + run(page), '<w:pStyle w:val="TOC1"/>');
+  const body =
+    centred('目　录') +
+    p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run('一、总体要求') + tab + run('1'), '<w:pStyle w:val="TOC1"/>') +
+    tocEntry('二、工作安排', '2') +
+    p('<w:r><w:fldChar w:fldCharType="end"/></w:r>') +
+    '<w:p><w:r><w:br w:type="page"/></w:r></w:p>' +
+    HEAD + para('一、总体要求') + para('全面排查安全隐患。') + para('二、工作安排') + para('分三个阶段进行。') + TAIL;
+
+  it('is dropped with its 目录 heading; the text below keeps its own headings', async () => {
+    const { content, warnings } = await importBody(body);
+    expect(structure(content)).toEqual([
+      'doc-title 格尔木市人民政府办公室关于做好安全生产工作的通知',
+      'doc-number 格政办〔2024〕12号',
+      'addressee 各乡镇人民政府，各有关部门：',
+      'heading1 一、总体要求',
+      'paragraph 全面排查安全隐患。',
+      'heading1 二、工作安排',
+      'paragraph 分三个阶段进行。',
+      'signature 格尔木市人民政府办公室',
+      'date-line 2024年7月5日',
+    ]);
+    expect(warnings.find((w) => w.code === 'docx-toc-dropped')?.message).toContain('3 行');
+  });
+
+  it('keeps everything when the TOC field never ends, and text typed after the field end in its last paragraph', () => {
+    const open = p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o </w:instrText></w:r>' + run('一、甲')) + para('正文。');
+    expect(dropTocFields(open)).toEqual({ xml: open, dropped: 0 });
+    const closedWithText = p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC </w:instrText></w:r>' + run('一、甲')) + p('<w:r><w:fldChar w:fldCharType="end"/></w:r>' + run('正文开头。'));
+    const { xml } = dropTocFields(closedWithText);
+    expect(xml).toContain('正文开头。');
+    expect(xml).not.toContain('一、甲');
+  });
+});
+
+describe('tabs and layout typed by hand', () => {
+  it('reads tab indents and a 署名 pushed right with tabs as text, not as a table; a tab between words is a gap', async () => {
+    const tabs = (n: number) => `<w:r>${'<w:tab/>'.repeat(n)}</w:r>`;
+    const body =
+      HEAD +
+      p(tab + run('为切实做好当前安全生产工作，现将有关事项通知如下。')) +
+      p(tab + run('一、总体要求')) +
+      p(tab + run('联系人：张三') + tab + run('联系电话：0979-8412345')) +
+      '<w:p/><w:p/>' +
+      p(tabs(6) + run('格尔木市人民政府办公室')) +
+      p(tabs(6) + run('2024年7月5日'));
+    const { content } = await importBody(body);
+    expect(structure(content)).toEqual([
+      'doc-title 格尔木市人民政府办公室关于做好安全生产工作的通知',
+      'doc-number 格政办〔2024〕12号',
+      'addressee 各乡镇人民政府，各有关部门：',
+      'paragraph 为切实做好当前安全生产工作，现将有关事项通知如下。',
+      'heading1 一、总体要求',
+      'paragraph 联系人：张三\u3000联系电话：0979-8412345',
+      'signature 格尔木市人民政府办公室',
+      'date-line 2024年7月5日',
+    ]);
+  });
+
+  it('keeps neighbouring tab-separated paragraphs (columns typed with Tab) a table', async () => {
+    const row = (a: string, b: string, c: string) => p(run(a) + tab + run(b) + tab + run(c));
+    const body = HEAD + para('领导小组组成如下。') + row('组长', '张三', '市长') + row('副组长', '李四', '副市长') + TAIL;
+    const { content } = await importBody(body);
+    expect(content.blocks.some((b) => b.type === 'table')).toBe(true);
+    expect(contentPlainText(content)).toContain('副市长');
+  });
+
+  it('reads a borderless table placing the 署名 and date as the 署名 and date', async () => {
+    const cell = (inner: string) => `<w:tc><w:tcPr/>${inner}</w:tc>`;
+    const body =
+      HEAD +
+      para('请各单位认真贯彻落实。') +
+      `<w:tbl><w:tblPr><w:tblBorders><w:top w:val="nil"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>${cell('<w:p/>')}${cell(centred('格尔木市人民政府办公室') + centred('2024年7月5日'))}</w:tr></w:tbl>`;
+    const { content } = await importBody(body);
+    expect(structure(content).slice(-2)).toEqual(['signature 格尔木市人民政府办公室', 'date-line 2024年7月5日']);
+  });
+});
+
+describe('special characters and notes', () => {
+  it('splits text at a page break inside a paragraph, drops soft hyphens, writes non-breaking hyphens as -', async () => {
+    const body =
+      HEAD +
+      p(run('第一部分到此为止。') + '<w:r><w:br w:type="page"/></w:r>' + run('第二部分从这里开始。')) +
+      p(run('电话0979') + '<w:r><w:noBreakHyphen/></w:r>' + run('8412345，安全') + '<w:r><w:softHyphen/></w:r>' + run('生产。')) +
+      TAIL;
+    const { content } = await importBody(body);
+    const texts = structure(content);
+    expect(texts).toContain('paragraph 第一部分到此为止。');
+    expect(texts).toContain('paragraph 第二部分从这里开始。');
+    expect(texts).toContain('paragraph 电话0979-8412345，安全生产。');
+    expect(plainSpecialCharacters('<w:br w:type="column"/>')).toBe('<w:br/>');
+  });
+
+  it('puts each footnote at the end with its reference label and without mammoth\'s back link', async () => {
+    const footnotes = `<?xml version="1.0"?><w:footnotes ${NS}><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：市统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>`;
+    const rels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>';
+    const body = HEAD + p(run('全市共有企业120家') + '<w:r><w:footnoteReference w:id="1"/></w:r>' + run('。')) + TAIL;
+    const { content, warnings } = await importBody(body, { 'word/footnotes.xml': footnotes, 'word/_rels/document.xml.rels': rels });
+    const text = contentPlainText(content);
+    expect(text).not.toContain('↑');
+    expect(structure(content)).toContain('paragraph [1]数据来源：市统计局。');
+    expect(warnings.some((w) => w.code === 'docx-notes-at-end')).toBe(true);
+    expect(labelNotes('<p>x</p>')).toEqual({ html: '<p>x</p>', notes: 0 });
+  });
+});
