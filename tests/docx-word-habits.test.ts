@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentPlainText, plainText, type BlockElement, type DocumentContent, type TableElement } from '../common/model';
 import { convertDocx } from '../main/import/docxWorker';
-import { dropTocFields, labelNotes, literalizeParagraphs, parseNumbering, plainSpecialCharacters } from '../main/import/docxPackage';
+import { dropTocFields, labelNotes, literalizeParagraphs, parseNumbering, plainSpecialCharacters, symbolRunsAsSym } from '../main/import/docxPackage';
 import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
@@ -53,6 +53,20 @@ describe('list numbering as Word counts it', () => {
     const body = HEAD + numbered(1, 0, '总体要求') + para('全面排查安全隐患，确保不发生重大事故。') + numbered(2, 0, '工作安排') + numbered(2, 1, '排查阶段') + numbered(2, 2, '自查自纠') + numbered(2, 0, '保障措施') + TAIL;
     const { content } = await importBody(body, { 'word/numbering.xml': numbering });
     expect(structure(content).filter((s) => s.startsWith('heading'))).toEqual(['heading1 一、总体要求', 'heading1 二、工作安排', 'heading2 （一）排查阶段', 'heading3 1.自查自纠', 'heading1 三、保障措施']);
+  });
+});
+
+describe('number formats LibreOffice and WPS write', () => {
+  it('reads taiwaneseCountingThousand (LibreOffice\'s 一、 after a .doc), legal, digital and stem formats', () => {
+    const formats = `<?xml version="1.0"?><w:numbering ${NS}>` +
+      ['taiwaneseCountingThousand:%1、', 'chineseLegalSimplified:%1、', 'ideographDigital:%1.', 'ideographTraditional:%1、'].map((f, i) => `<w:abstractNum w:abstractNumId="${i}">${lvl(0, f.split(':')[0], f.split(':')[1])}</w:abstractNum><w:num w:numId="${i + 1}"><w:abstractNumId w:val="${i}"/></w:num>`).join('') +
+      '</w:numbering>';
+    const body = [1, 2, 3, 4].flatMap((id) => Array.from({ length: 12 }, () => numbered(id, 0, 'x'))).join('');
+    const texts = [...literalizeParagraphs(body, parseNumbering(formats)).matchAll(/<w:t[^>]*>([^<x]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts.slice(9, 12)).toEqual(['十、', '十一、', '十二、']);
+    expect(texts.slice(12 + 9, 12 + 11)).toEqual(['拾、', '拾壹、']);
+    expect(texts.slice(24 + 9, 24 + 12)).toEqual(['一〇.', '一一.', '一二.']);
+    expect(texts.slice(36, 39)).toEqual(['甲、', '乙、', '丙、']);
   });
 });
 
@@ -148,6 +162,18 @@ describe('special characters and notes', () => {
     expect(texts).toContain('paragraph 第二部分从这里开始。');
     expect(texts).toContain('paragraph 电话0979-8412345，安全生产。');
     expect(plainSpecialCharacters('<w:br w:type="column"/>')).toBe('<w:br/>');
+  });
+
+  it('turns a symbol stored as private-use text in a symbol font (LibreOffice, old files) into its character', async () => {
+    const wingdings = '<w:rPr><w:rFonts w:ascii="Wingdings" w:hAnsi="Wingdings" w:eastAsia="Wingdings"/></w:rPr>';
+    const body = HEAD + p(run('已完成') + `<w:r>${wingdings}<w:t>\uF0FC</w:t></w:r>` + run('，未完成') + `<w:r>${wingdings}<w:t>\uF0A8&amp;</w:t></w:r>` + run('。')) + TAIL;
+    const { content } = await importBody(body);
+    expect(contentPlainText(content)).toContain('已完成✓，未完成');
+    expect(contentPlainText(content)).toContain('&。');
+    expect(contentPlainText(content)).not.toMatch(/[\uF000-\uF0FF]/);
+    // A private-use character in an ordinary font is left alone.
+    const plain = `<w:r><w:rPr><w:rFonts w:ascii="宋体"/></w:rPr><w:t>\uF0FC</w:t></w:r>`;
+    expect(symbolRunsAsSym(plain)).toBe(plain);
   });
 
   it('puts each footnote at the end with its reference label and without mammoth\'s back link', async () => {

@@ -153,11 +153,19 @@ function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'ideographTraditional':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
-    case 'chineseLegalSimplified':
+    case 'taiwaneseCountingThousand': // how LibreOffice writes a 一、二、 list it read from a .doc
       return chineseNumeral(n);
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+      return String(n).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
+    case 'chineseLegalSimplified':
+      return chineseNumeral(n).replace(/[一二三四五六七八九十百]/g, (c) => '壹贰叁肆伍陆柒捌玖拾佰'['一二三四五六七八九十百'.indexOf(c)]);
+    case 'ideographTraditional':
+      return n >= 1 && n <= 10 ? '甲乙丙丁戊己庚辛壬癸'[n - 1] : String(n);
+    case 'ideographZodiac':
+      return n >= 1 && n <= 12 ? '子丑寅卯辰巳午未申酉戌亥'[n - 1] : String(n);
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
@@ -314,6 +322,28 @@ export function plainSpecialCharacters(documentXml: string): string {
     .replace(/<w:br\b[^>]*\bw:type="(?:page|column)"[^>]*\/>/g, '<w:br/>')
     .replace(/<w:softHyphen\/>/g, '')
     .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
+}
+
+const SYMBOL_FONT = /^(?:Symbol|Wingdings(?: [23])?|Webdings)$/i;
+
+/**
+ * A symbol typed from a symbol font (Insert > Symbol: □ ☑ ✓ ➢ from Wingdings, × ≤ from Symbol) that LibreOffice
+ * and older tools store as text in the font's private-use code (U+F0FC) rather than as w:sym: written as the
+ * w:sym it stands for, which mammoth turns into the Unicode character, instead of a code no font shows.
+ */
+export function symbolRunsAsSym(documentXml: string): string {
+  return documentXml.replace(/<w:r>(\s*<w:rPr>[\s\S]*?<\/w:rPr>)\s*<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>\s*<\/w:r>/g, (whole, rPr: string, text: string) => {
+    if (!/[\uF020-\uF0FF]/.test(text) || rPr.includes('<w:r>')) return whole;
+    const fonts = /<w:rFonts\b[^>]*>/.exec(rPr)?.[0] ?? '';
+    const font = ['w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs'].map((a) => attrValue(fonts, a)).find((f) => f && SYMBOL_FONT.test(f));
+    if (!font) return whole;
+    // Split at the symbols only: the text between them stays whole (its entities are never cut).
+    const parts = text
+      .split(/([\uF020-\uF0FF])/)
+      .filter(Boolean)
+      .map((part) => (/^[\uF020-\uF0FF]$/.test(part) ? `<w:sym w:font="${font}" w:char="${part.charCodeAt(0).toString(16).toUpperCase()}"/>` : `<w:t xml:space="preserve">${part}</w:t>`));
+    return `<w:r>${rPr}${parts.join('')}</w:r>`;
+  });
 }
 
 const PARAGRAPH = /<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g;
@@ -534,7 +564,7 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { 
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
-  documentXml = plainSpecialCharacters(merged.xml);
+  documentXml = symbolRunsAsSym(plainSpecialCharacters(merged.xml));
   if (!opts.keepTocField) {
     const toc = dropTocFields(documentXml);
     documentXml = toc.xml;
