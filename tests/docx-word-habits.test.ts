@@ -130,6 +130,13 @@ describe('tabs and layout typed by hand', () => {
     ]);
   });
 
+  it('joins a line broken by hand (Shift+Enter) after a comma; a 署名 and date in one paragraph stay two lines', async () => {
+    const br = '<w:r><w:br/></w:r>';
+    const body = HEAD + p(run('各单位要组织开展排查，') + br + run('建立问题清单。')) + p(run('格尔木市人民政府办公室') + br + run('2024年7月5日'), '<w:jc w:val="right"/>');
+    const { content } = await importBody(body);
+    expect(structure(content).slice(3)).toEqual(['paragraph 各单位要组织开展排查，建立问题清单。', 'signature 格尔木市人民政府办公室', 'date-line 2024年7月5日']);
+  });
+
   it('keeps neighbouring tab-separated paragraphs (columns typed with Tab) a table', async () => {
     const row = (a: string, b: string, c: string) => p(run(a) + tab + run(b) + tab + run(c));
     const body = HEAD + para('领导小组组成如下。') + row('组长', '张三', '市长') + row('副组长', '李四', '副市长') + TAIL;

@@ -1,7 +1,7 @@
 /**
  * Layout that Word and WPS users type by hand, made plain before the 公文 recogniser reads a .docx's
  * paragraphs as lines (htmlLines.ts): tabs used to indent or push a line right, and a borderless table
- * used to place the 署名 and date. In the text importer a tab separates table cells; in a Word paragraph it
+ * used to place the 署名 and date, a line broken by hand inside a sentence. In the text importer a tab separates table cells; in a Word paragraph it
  * is usually layout, so only a run of two or more paragraphs with tabs between their words stays a
  * tab-separated table.
  */
@@ -43,6 +43,18 @@ function plainTabs(p: HtmlParagraph): void {
   });
 }
 
+/** Punctuation that never ends a line of its own: a line break right after it is inside a sentence. */
+const MID_SENTENCE = /[，、,（(“‘《〈]$/;
+
+/**
+ * A manual line break (Shift+Enter) right after a comma or an opening bracket, typed to make a line wrap
+ * where the author wanted, is inside a sentence: the two lines are one. Breaks elsewhere (title lines, a
+ * 署名 above its date) stay for the recogniser.
+ */
+function joinMidSentenceBreaks(p: HtmlParagraph): void {
+  mapChars(p.runs, (text, i) => (text[i] === '\n' && MID_SENTENCE.test(text.slice(0, i).trimEnd()) && text.slice(i + 1).trim() ? null : text[i]));
+}
+
 function paragraphsOfTable(table: HtmlTable): HtmlParagraph[] {
   return table.rows.flatMap((row) => row.flatMap((cell) => cell.paragraphs.map((p) => ({ ...p, align: p.align ?? cell.align }))));
 }
@@ -67,6 +79,7 @@ export function plainWordLayout(items: HtmlItem[]): HtmlItem[] {
     if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
     else out.push(item);
   }
+  for (const item of out) if (item.kind === 'paragraph') joinMidSentenceBreaks(item);
   const tabbed = out.map((item) => item.kind === 'paragraph' && hasInnerTab(item));
   out.forEach((item, i) => {
     if (item.kind !== 'paragraph' || !item.runs.some((r) => r.text.includes('\t'))) return;
