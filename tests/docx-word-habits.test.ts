@@ -56,6 +56,29 @@ describe('list numbering as Word counts it', () => {
   });
 });
 
+describe('numbering and tracked formatting', () => {
+  const numbering = `<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}${lvl(1, 'chineseCounting', '（%2）')}</w:abstractNum><w:num w:numId="4"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const styles = `<?xml version="1.0"?><w:styles ${NS}><w:style w:type="paragraph" w:styleId="Level"><w:name w:val="Level"/><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style></w:styles>`;
+
+  it('numbers a paragraph whose numPr gives only a level from its style\'s list', async () => {
+    const body = HEAD + para('总体要求', '<w:pStyle w:val="Level"/>') + para('工作目标', '<w:pStyle w:val="Level"/><w:numPr><w:ilvl w:val="1"/></w:numPr>') + para('全面排查隐患。') + TAIL;
+    const { content } = await importBody(body, { 'word/numbering.xml': numbering, 'word/styles.xml': styles });
+    expect(structure(content).filter((s) => s.startsWith('heading'))).toEqual(['heading1 一、总体要求', 'heading2 （一）工作目标']);
+  });
+
+  it('reads the numbering and alignment a paragraph has now, not those a tracked change took away', async () => {
+    const change = (old: string) => `<w:pPrChange w:id="9" w:author="王"><w:pPr>${old}</w:pPr></w:pPrChange>`;
+    const body =
+      HEAD +
+      para('总体要求', `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr>${change('')}`) +
+      para('这一段曾是编号段落，修订时取消了编号。', change('<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr><w:jc w:val="center"/>')) +
+      para('保障措施', `<w:numPr><w:ilvl w:val="0"/><w:numId w:val="4"/></w:numPr>`) +
+      TAIL;
+    const { content } = await importBody(body, { 'word/numbering.xml': numbering });
+    expect(structure(content).slice(3, 6)).toEqual(['heading1 一、总体要求', 'paragraph 这一段曾是编号段落，修订时取消了编号。', 'heading1 二、保障措施']);
+  });
+});
+
 describe('number formats LibreOffice and WPS write', () => {
   it('reads taiwaneseCountingThousand (LibreOffice\'s 一、 after a .doc), legal, digital and stem formats', () => {
     const formats = `<?xml version="1.0"?><w:numbering ${NS}>` +

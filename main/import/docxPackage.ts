@@ -279,7 +279,8 @@ export function literalizeParagraphs(
     // Numbering from the paragraph's style (WPS and Word heading styles often carry it there).
     const fromStyle = numPr ? undefined : styleNumbering.get(attrOf(pPr, 'w:pStyle') ?? '');
     if (numPr || fromStyle) {
-      const numId = numPr ? (attrOf(numPr[1], 'w:numId') ?? '0') : fromStyle!.numId;
+      // A numPr with only a level (a paragraph demoted with Tab) keeps the list of its style.
+      const numId = numPr ? (attrOf(numPr[1], 'w:numId') ?? styleNumbering.get(attrOf(pPr, 'w:pStyle') ?? '')?.numId ?? '0') : fromStyle!.numId;
       const ilvl = Math.min(8, numPr ? Number(attrOf(numPr[1], 'w:ilvl') ?? fromStyle?.ilvl ?? 0) : fromStyle!.ilvl);
       const levels = numbering.get(numId);
       if (levels && numId !== '0') {
@@ -322,6 +323,15 @@ export function plainSpecialCharacters(documentXml: string): string {
     .replace(/<w:br\b[^>]*\bw:type="(?:page|column)"[^>]*\/>/g, '<w:br/>')
     .replace(/<w:softHyphen\/>/g, '')
     .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
+}
+
+/**
+ * Tracked formatting changes (w:pPrChange, w:rPrChange …) hold the properties as they were before the change,
+ * in the same elements as the current ones: a numbering, alignment or font removed while tracking would be read
+ * as if it were still there. Accepting the changes means dropping the old properties.
+ */
+export function dropFormattingChanges(documentXml: string): string {
+  return documentXml.replace(/<w:(pPrChange|rPrChange|sectPrChange|tblPrChange|tblPrExChange|trPrChange|tcPrChange|tblGridChange|numberingChange)\b[^>]*?(?:\/>|>[\s\S]*?<\/w:\1>)/g, '');
 }
 
 const SYMBOL_FONT = /^(?:Symbol|Wingdings(?: [23])?|Webdings)$/i;
@@ -564,7 +574,7 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { 
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
-  documentXml = symbolRunsAsSym(plainSpecialCharacters(merged.xml));
+  documentXml = symbolRunsAsSym(plainSpecialCharacters(dropFormattingChanges(merged.xml)));
   if (!opts.keepTocField) {
     const toc = dropTocFields(documentXml);
     documentXml = toc.xml;
