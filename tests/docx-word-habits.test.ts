@@ -119,6 +119,14 @@ describe('a Word table of contents at the top', () => {
     expect(warnings.find((w) => w.code === 'docx-toc-dropped')?.message).toContain('3 行');
   });
 
+  it('keeps the 目录 of a whole issue typed in Word (entries are 公文 titles): it tells the documents apart', () => {
+    const issueToc =
+      p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-2" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>' + run('格尔木市人民政府关于做好防汛工作的通知') + tab + run('1')) +
+      p(run('格尔木市人民政府办公室关于印发安全生产工作要点的通知') + tab + run('3')) +
+      p('<w:r><w:fldChar w:fldCharType="end"/></w:r>');
+    expect(dropTocFields(issueToc).dropped).toBe(0);
+  });
+
   it('keeps everything when the TOC field never ends, and text typed after the field end in its last paragraph', () => {
     const open = p('<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o </w:instrText></w:r>' + run('一、甲')) + para('正文。');
     expect(dropTocFields(open)).toEqual({ xml: open, dropped: 0 });

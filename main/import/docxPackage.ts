@@ -356,6 +356,9 @@ export function symbolRunsAsSym(documentXml: string): string {
   });
 }
 
+/** A TOC entry naming a 公文 by its title rather than a heading inside one. */
+const ISSUE_TOC_ENTRY = /关于|(?:通知|决定|意见|办法|方案|规定|规划|报告|批复|公告|通告|纪要|大事记|细则|制度)(?:[（(].*[）)])?\s*$/;
+
 const PARAGRAPH = /<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g;
 
 /** The field instruction's first word for each field begun in this paragraph, and how many fields end in it. */
@@ -401,6 +404,10 @@ export function dropTocFields(documentXml: string): { xml: string; dropped: numb
   // A TOC field that never ends (a damaged file): drop nothing rather than the rest of the text.
   if (open.includes('TOC')) return { xml: documentXml, dropped: 0 };
   if (drop.size === 0) return { xml: documentXml, dropped: 0 };
+  // The 目录 of a whole issue typed in Word lists documents by title (关于…的通知): the text importer reads it to
+  // find the issue's documents, so it stays.
+  const entries = [...drop].map((i) => paragraphText(paragraphs[i][0]).split('\t')[0].trim()).filter(Boolean);
+  if (entries.filter((e) => ISSUE_TOC_ENTRY.test(e)).length * 2 >= entries.length) return { xml: documentXml, dropped: 0 };
   // The heading Word puts above its TOC (目录, 目 录 with a full-width space), possibly after blank paragraphs.
   for (const first of [...drop].filter((i) => !drop.has(i - 1))) {
     let i = first - 1;
