@@ -168,6 +168,23 @@ describe('tabs and layout typed by hand', () => {
     expect(structure(content).slice(3)).toEqual(['paragraph 各单位要组织开展排查，建立问题清单。', 'signature 格尔木市人民政府办公室', 'date-line 2024年7月5日']);
   });
 
+  it('reads a red-head file: the 发文机关标志 above the 文号 is no title, the title below it is', async () => {
+    const body =
+      p('<w:r><w:rPr><w:color w:val="FF0000"/><w:sz w:val="72"/></w:rPr><w:t>格尔木市人民政府文件</w:t></w:r>', '<w:jc w:val="center"/>') +
+      '<w:p/><w:p/>' +
+      centred('格政〔2024〕12号') +
+      p('', '<w:pBdr><w:bottom w:val="single" w:sz="12" w:color="FF0000"/></w:pBdr>') +
+      centred('格尔木市人民政府') +
+      centred('关于做好安全生产工作的通知') +
+      '<w:p/>' +
+      para('各乡镇人民政府，市政府各部门：') +
+      para('\u3000\u3000现将有关事项通知如下。') +
+      TAIL;
+    const { content, warnings } = await importBody(body);
+    expect(structure(content).slice(0, 3)).toEqual(['doc-title 格尔木市人民政府关于做好安全生产工作的通知', 'doc-number 格政〔2024〕12号', 'addressee 各乡镇人民政府，市政府各部门：']);
+    expect(warnings.find((w) => w.code === 'docx-masthead-dropped')?.text).toBe('格尔木市人民政府文件');
+  });
+
   it('keeps neighbouring tab-separated paragraphs (columns typed with Tab) a table', async () => {
     const row = (a: string, b: string, c: string) => p(run(a) + tab + run(b) + tab + run(c));
     const body = HEAD + para('领导小组组成如下。') + row('组长', '张三', '市长') + row('副组长', '李四', '副市长') + TAIL;

@@ -6,7 +6,9 @@
  * tab-separated table.
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
+import type { ImportWarning } from '../model';
 import { parseDateLine } from './gongwen';
+import { isDocNumber } from './patterns';
 
 /** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
 function hasInnerTab(p: HtmlParagraph): boolean {
@@ -72,8 +74,30 @@ export function isSignatureLayoutTable(table: HtmlTable): boolean {
   return lines.length > 0 && lines.every((l) => l.length <= 30) && lines.some((l) => parseDateLine(l) !== undefined);
 }
 
+function itemText(item: HtmlItem): string {
+  return item.kind === 'paragraph' ? item.runs.map((r) => r.text).join('').replace(/\s+/g, '') : '';
+}
+
+/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): the organ's name and 文件, above the 文号. */
+const MASTHEAD = /^[\u4e00-\u9fa5（）()]{2,40}文件$/;
+
+/**
+ * A file typed on the red-head template starts with the 发文机关标志 (XX文件) above its 文号; the gazette prints
+ * the document under its title, so that line is no title. It is dropped (and reported) when a 文号 follows it
+ * within a few lines.
+ */
+function dropMasthead(items: HtmlItem[], warnings: ImportWarning[]): HtmlItem[] {
+  const filled = items.map((item, i) => ({ item, i, text: itemText(item) })).filter((x) => x.text || x.item.kind === 'table');
+  const first = filled[0];
+  if (!first || first.item.kind !== 'paragraph' || !MASTHEAD.test(first.text)) return items;
+  if (!filled.slice(1, 4).some((x) => isDocNumber(x.text))) return items;
+  warnings.push({ code: 'docx-masthead-dropped', message: `版头的发文机关标志“${first.text}”未作为标题导入`, text: first.text });
+  return items.filter((_, i) => i !== first.i);
+}
+
 /** Tabs and layout tables of a Word file's items made plain (a new list; the items' runs are rewritten in place). */
-export function plainWordLayout(items: HtmlItem[]): HtmlItem[] {
+export function plainWordLayout(input: HtmlItem[], warnings: ImportWarning[] = []): HtmlItem[] {
+  const items = dropMasthead(input, warnings);
   const out: HtmlItem[] = [];
   for (const item of items) {
     if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));

@@ -100,7 +100,7 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const body = sanitizedDocxBody(notes.html) as unknown as HtmlNodeLike;
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
-      const items = plainWordLayout(collectHtmlItems(body, { keepEmptyParagraphs: true }).items);
+      const items = plainWordLayout(collectHtmlItems(body, { keepEmptyParagraphs: true }).items, warnings);
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
       // A table inside a table cell is flattened to its cells' text by the collector: say so.
       if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
