@@ -231,6 +231,15 @@ describe('special characters and notes', () => {
     expect(symbolRunsAsSym(plain)).toBe(plain);
   });
 
+  it('leaves out hidden text (w:vanish), which Word neither shows nor prints, and says how much', async () => {
+    const hidden = (text: string, val = '') => `<w:r><w:rPr><w:vanish${val}/></w:rPr><w:t>${text}</w:t></w:r>`;
+    const body = HEAD + p(run('看得见的字。') + hidden('给自己的备注。') + hidden('不是隐藏的。', ' w:val="0"')) + TAIL;
+    const { content, warnings } = await importBody(body);
+    expect(structure(content)).toContain('paragraph 看得见的字。不是隐藏的。');
+    expect(contentPlainText(content)).not.toContain('备注');
+    expect(warnings.find((w) => w.code === 'docx-hidden-text')?.message).toContain('7 个字');
+  });
+
   it('puts each footnote at the end with its reference label and without mammoth\'s back link', async () => {
     const footnotes = `<?xml version="1.0"?><w:footnotes ${NS}><w:footnote w:id="1"><w:p><w:r><w:t>数据来源：市统计局。</w:t></w:r></w:p></w:footnote></w:footnotes>`;
     const rels =

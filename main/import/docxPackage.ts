@@ -334,6 +334,22 @@ export function dropFormattingChanges(documentXml: string): string {
   return documentXml.replace(/<w:(pPrChange|rPrChange|sectPrChange|tblPrChange|tblPrExChange|trPrChange|tcPrChange|tblGridChange|numberingChange)\b[^>]*?(?:\/>|>[\s\S]*?<\/w:\1>)/g, '');
 }
 
+/**
+ * Hidden text (Font > Hidden, w:vanish: notes to self, a draft's alternatives) is neither shown nor printed by
+ * Word; mammoth would print it. Hidden runs are dropped; the count of their characters is returned for the
+ * import report. A run holding another run (a text box) is left alone.
+ */
+export function dropHiddenRuns(documentXml: string): { xml: string; hiddenChars: number } {
+  let hiddenChars = 0;
+  const xml = documentXml.replace(/<w:r(?:\s[^>]*)?>\s*<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*)<\/w:rPr>((?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*)<\/w:r>/g, (whole, rPr: string, content: string) => {
+    const vanish = /<w:vanish(?:\s+w:val="([^"]*)")?\s*\/>/.exec(rPr);
+    if (!vanish || /^(?:0|false|off)$/i.test(vanish[1] ?? '')) return whole;
+    hiddenChars += paragraphText(content).length;
+    return '';
+  });
+  return { xml, hiddenChars };
+}
+
 const SYMBOL_FONT = /^(?:Symbol|Wingdings(?: [23])?|Webdings)$/i;
 
 /**
@@ -582,6 +598,9 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { 
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
   documentXml = symbolRunsAsSym(plainSpecialCharacters(dropFormattingChanges(merged.xml)));
+  const hidden = dropHiddenRuns(documentXml);
+  documentXml = hidden.xml;
+  if (hidden.hiddenChars > 0) warnings.push({ code: 'docx-hidden-text', message: `文档中 ${hidden.hiddenChars} 个字设为隐藏（Word 不显示也不打印），未导入` });
   if (!opts.keepTocField) {
     const toc = dropTocFields(documentXml);
     documentXml = toc.xml;
