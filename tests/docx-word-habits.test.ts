@@ -9,6 +9,8 @@ import { contentPlainText, plainText, type BlockElement, type DocumentContent, t
 import { convertDocx } from '../main/import/docxWorker';
 import { dropTocFields, labelNotes, literalizeParagraphs, parseNumbering, plainSpecialCharacters, symbolRunsAsSym } from '../main/import/docxPackage';
 import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
+import { fromPastedHtml } from '../common/import/fromPastedHtml';
+import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 
 const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
@@ -252,5 +254,20 @@ describe('special characters and notes', () => {
     expect(structure(content)).toContain('paragraph [1]数据来源：市统计局。');
     expect(warnings.some((w) => w.code === 'docx-notes-at-end')).toBe(true);
     expect(labelNotes('<p>x</p>')).toEqual({ html: '<p>x</p>', notes: 0 });
+  });
+});
+
+describe('pasting from Word: comments and hidden text stay out', () => {
+  it('drops the comment marks and the comment list, and text Word hides', () => {
+    const html =
+      '<html xmlns:o="urn:schemas-microsoft-com:office:office"><body>' +
+      '<p class=MsoTitle align=center>关于做好防汛工作的通知</p>' +
+      "<p class=MsoNormal>各单位要落实防汛责任<span class=MsoCommentReference><span style='font-size:8.0pt'><a class=msocomanchor id=\"_anchor_1\" href=\"#_msocom_1\" name=\"_msoanchor_1\">[WU1]</a><span style='mso-special-character:comment'>&nbsp;</span></span></span>。<span style='display:none;mso-hide:all'>隐藏的备注</span></p>" +
+      "<div style='mso-element:comment-list'><div style='mso-element:comment'><div id=\"_com_1\" class=msocomtxt><p class=MsoCommentText><span class=MsoCommentReference><a href=\"#_msoanchor_1\" class=msocomoff>[WU1]</a></span>这里要写明责任人</p></div></div></div>" +
+      '</body></html>';
+    const result = fromPastedHtml(html, linkedomEnvironment());
+    const text = contentPlainText(result.content);
+    expect(text).toContain('各单位要落实防汛责任');
+    expect(text).not.toMatch(/WU1|责任人|隐藏的备注/);
   });
 });
