@@ -81,6 +81,26 @@ describe('numbering and tracked formatting', () => {
   });
 });
 
+describe('tracked changes left in the file', () => {
+  const numbering = `<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="0">${lvl(0, 'chineseCounting', '%1、')}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const numPr = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>';
+  const deletedMark = '<w:rPr><w:del w:id="7" w:author="王" w:date="2024-07-01T00:00:00Z"/></w:rPr>';
+
+  it('keeps insertions and what was moved in, drops deletions, what was moved away and deleted numbered paragraphs', async () => {
+    const body =
+      HEAD +
+      para('总体要求', numPr) +
+      p(run('保留的文字') + '<w:ins w:id="1" w:author="王"><w:r><w:t>插入的文字</w:t></w:r></w:ins><w:del w:id="2" w:author="王"><w:r><w:delText>删除的文字</w:delText></w:r></w:del>' + run('。')) +
+      p('<w:del w:id="3" w:author="王"><w:r><w:delText>整段删除的标题</w:delText></w:r></w:del>', numPr + deletedMark) +
+      p('<w:moveFrom w:id="4" w:author="王"><w:r><w:t>移走的句子。</w:t></w:r></w:moveFrom>' + run('原地的句子。')) +
+      para('保障措施', numPr) +
+      p('<w:moveTo w:id="5" w:author="王"><w:r><w:t>移来的句子。</w:t></w:r></w:moveTo>') +
+      TAIL;
+    const { content } = await importBody(body, { 'word/numbering.xml': numbering });
+    expect(structure(content).slice(3, -2)).toEqual(['heading1 一、总体要求', 'paragraph 保留的文字插入的文字。', 'paragraph 原地的句子。', 'heading1 二、保障措施', 'paragraph 移来的句子。']);
+  });
+});
+
 describe('number formats LibreOffice and WPS write', () => {
   it('reads taiwaneseCountingThousand (LibreOffice\'s 一、 after a .doc), legal, digital and stem formats', () => {
     const formats = `<?xml version="1.0"?><w:numbering ${NS}>` +
@@ -185,6 +205,13 @@ describe('tabs and layout typed by hand', () => {
     const { content, warnings } = await importBody(body);
     expect(structure(content).slice(0, 3)).toEqual(['doc-title 格尔木市人民政府关于做好安全生产工作的通知', 'doc-number 格政〔2024〕12号', 'addressee 各乡镇人民政府，市政府各部门：']);
     expect(warnings.find((w) => w.code === 'docx-masthead-dropped')?.text).toBe('格尔木市人民政府文件');
+  });
+
+  it('keeps a title whose first line ends with 文件 (关于…规范性文件 / …的指导意见)', async () => {
+    const body = centred('国务院办公厅关于全面推行行政规范性文件') + centred('合法性审核机制的指导意见') + centred('国办发〔2018〕115号') + para('各省、自治区、直辖市人民政府：') + para('现提出以下意见。') + TAIL;
+    const { content, warnings } = await importBody(body);
+    expect(structure(content)[0]).toBe('doc-title 国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见');
+    expect(warnings.some((w) => w.code === 'docx-masthead-dropped')).toBe(false);
   });
 
   it('keeps neighbouring tab-separated paragraphs (columns typed with Tab) a table', async () => {

@@ -78,19 +78,19 @@ function itemText(item: HtmlItem): string {
   return item.kind === 'paragraph' ? item.runs.map((r) => r.text).join('').replace(/\s+/g, '') : '';
 }
 
-/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): the organ's name and 文件, above the 文号. */
-const MASTHEAD = /^[\u4e00-\u9fa5（）()]{2,40}文件$/;
+/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): organ names and 文件, not a title's first line (关于…文件). */
+const MASTHEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,40}文件$/;
 
 /**
  * A file typed on the red-head template starts with the 发文机关标志 (XX文件) above its 文号; the gazette prints
- * the document under its title, so that line is no title. It is dropped (and reported) when a 文号 follows it
- * within a few lines.
+ * the document under its title, so that line is no title. It is dropped (and reported) when the 文号 is the next
+ * line with text.
  */
 function dropMasthead(items: HtmlItem[], warnings: ImportWarning[]): HtmlItem[] {
   const filled = items.map((item, i) => ({ item, i, text: itemText(item) })).filter((x) => x.text || x.item.kind === 'table');
   const first = filled[0];
   if (!first || first.item.kind !== 'paragraph' || !MASTHEAD.test(first.text)) return items;
-  if (!filled.slice(1, 4).some((x) => isDocNumber(x.text))) return items;
+  if (!filled[1] || !isDocNumber(filled[1].text)) return items;
   warnings.push({ code: 'docx-masthead-dropped', message: `版头的发文机关标志“${first.text}”未作为标题导入`, text: first.text });
   return items.filter((_, i) => i !== first.i);
 }
