@@ -335,6 +335,21 @@ export function dropFormattingChanges(documentXml: string): string {
 }
 
 /**
+ * Tracked deletions, accepted: deleted and moved-away text goes (mammoth skips it too), and so does a paragraph
+ * whose mark was deleted and that holds nothing else, so it neither leaves a blank line nor takes a list number
+ * (a deleted 二、 heading would otherwise turn the next one into 三、).
+ */
+export function acceptTrackedDeletions(documentXml: string): string {
+  const withoutText = documentXml.replace(/<w:(del|moveFrom)\b[^>]*[^/]>[\s\S]*?<\/w:\1>/g, '');
+  return withoutText.replace(PARAGRAPH, (paragraph) => {
+    const pPr = /^<w:p\b[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(paragraph)?.[1] ?? '';
+    const markDeleted = /<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:(?:del|moveFrom)\b[^>]*\/>/.test(pPr);
+    if (!markDeleted || /<w:p[\s>]/.test(paragraph.slice(4)) || paragraphText(paragraph).trim() || /<w:(?:drawing|pict|object)\b/.test(paragraph)) return paragraph;
+    return '';
+  });
+}
+
+/**
  * Hidden text (Font > Hidden, w:vanish: notes to self, a draft's alternatives) is neither shown nor printed by
  * Word; mammoth would print it. Hidden runs are dropped; the count of their characters is returned for the
  * import report. A run holding another run (a text box) is left alone.
@@ -597,7 +612,7 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { 
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
-  documentXml = symbolRunsAsSym(plainSpecialCharacters(dropFormattingChanges(merged.xml)));
+  documentXml = symbolRunsAsSym(plainSpecialCharacters(acceptTrackedDeletions(dropFormattingChanges(merged.xml))));
   const hidden = dropHiddenRuns(documentXml);
   documentXml = hidden.xml;
   if (hidden.hiddenChars > 0) warnings.push({ code: 'docx-hidden-text', message: `文档中 ${hidden.hiddenChars} 个字设为隐藏（Word 不显示也不打印），未导入` });
