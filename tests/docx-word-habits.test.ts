@@ -190,7 +190,7 @@ describe('tabs and layout typed by hand', () => {
     expect(structure(content).slice(3)).toEqual(['paragraph 各单位要组织开展排查，建立问题清单。', 'signature 格尔木市人民政府办公室', 'date-line 2024年7月5日']);
   });
 
-  it('reads a red-head file: the 发文机关标志 above the 文号 is no title, the title below it is', async () => {
+  it('reads a red-head file: the 发文机关标志 above the 文号 is the 版头, the title below it the title', async () => {
     const body =
       p('<w:r><w:rPr><w:color w:val="FF0000"/><w:sz w:val="72"/></w:rPr><w:t>格尔木市人民政府文件</w:t></w:r>', '<w:jc w:val="center"/>') +
       '<w:p/><w:p/>' +
@@ -204,14 +204,16 @@ describe('tabs and layout typed by hand', () => {
       TAIL;
     const { content, warnings } = await importBody(body);
     expect(structure(content).slice(0, 3)).toEqual(['doc-title 格尔木市人民政府关于做好安全生产工作的通知', 'doc-number 格政〔2024〕12号', 'addressee 各乡镇人民政府，市政府各部门：']);
-    expect(warnings.find((w) => w.code === 'docx-masthead-dropped')?.text).toBe('格尔木市人民政府文件');
+    // Kept as the document's 版头, as the text importer keeps it, and reported where it stood.
+    expect(content.meta?.masthead).toEqual(['格尔木市人民政府文件']);
+    expect(warnings.find((w) => w.code === 'masthead-kept')?.text).toBe('格尔木市人民政府文件');
   });
 
   it('keeps a title whose first line ends with 文件 (关于…规范性文件 / …的指导意见)', async () => {
     const body = centred('国务院办公厅关于全面推行行政规范性文件') + centred('合法性审核机制的指导意见') + centred('国办发〔2018〕115号') + para('各省、自治区、直辖市人民政府：') + para('现提出以下意见。') + TAIL;
     const { content, warnings } = await importBody(body);
     expect(structure(content)[0]).toBe('doc-title 国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见');
-    expect(warnings.some((w) => w.code === 'docx-masthead-dropped')).toBe(false);
+    expect(warnings.some((w) => w.code === 'masthead-kept')).toBe(false);
   });
 
   it('keeps neighbouring tab-separated paragraphs (columns typed with Tab) a table', async () => {

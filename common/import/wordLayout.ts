@@ -6,7 +6,6 @@
  * tab-separated table.
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
-import type { ImportWarning } from '../model';
 import { parseDateLine } from './gongwen';
 import { isDocNumber } from './patterns';
 
@@ -83,21 +82,25 @@ const MASTHEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,4
 
 /**
  * A file typed on the red-head template starts with the 发文机关标志 (XX文件) above its 文号; the gazette prints
- * the document under its title, so that line is no title. It is dropped (and reported) when the 文号 is the next
- * line with text.
+ * the document under its title, so that line is no title. It is taken out (into `masthead`, kept as the
+ * document's 版头 like the text importer's) when the 文号 is the next line with text.
  */
-function dropMasthead(items: HtmlItem[], warnings: ImportWarning[]): HtmlItem[] {
+function takeMasthead(items: HtmlItem[], masthead: string[]): HtmlItem[] {
   const filled = items.map((item, i) => ({ item, i, text: itemText(item) })).filter((x) => x.text || x.item.kind === 'table');
   const first = filled[0];
   if (!first || first.item.kind !== 'paragraph' || !MASTHEAD.test(first.text)) return items;
   if (!filled[1] || !isDocNumber(filled[1].text)) return items;
-  warnings.push({ code: 'docx-masthead-dropped', message: `版头的发文机关标志“${first.text}”未作为标题导入`, text: first.text });
+  masthead.push(first.text);
   return items.filter((_, i) => i !== first.i);
 }
 
-/** Tabs and layout tables of a Word file's items made plain (a new list; the items' runs are rewritten in place). */
-export function plainWordLayout(input: HtmlItem[], warnings: ImportWarning[] = []): HtmlItem[] {
-  const items = dropMasthead(input, warnings);
+/**
+ * Tabs and layout tables of a Word file's items made plain (a new list; the items' runs are rewritten in place),
+ * and the 版头 taken out.
+ */
+export function plainWordLayout(input: HtmlItem[]): { items: HtmlItem[]; masthead: string[] } {
+  const masthead: string[] = [];
+  const items = takeMasthead(input, masthead);
   const out: HtmlItem[] = [];
   for (const item of items) {
     if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
@@ -111,5 +114,5 @@ export function plainWordLayout(input: HtmlItem[], warnings: ImportWarning[] = [
     if (tabbed[i] && (tabbed[i - 1] || tabbed[i + 1])) return;
     plainTabs(item);
   });
-  return out;
+  return { items: out, masthead };
 }

@@ -15,6 +15,7 @@ import { collectHtmlItems } from '../../common/import/cleanWordHtml';
 import { importIssueFromLines } from '../../common/import/fromText';
 import { htmlItemsToLines } from '../../common/import/htmlLines';
 import { plainWordLayout } from '../../common/import/wordLayout';
+import { warning } from '../../common/import/warnings';
 import { DocxRejected, PLACEHOLDER_PNG, labelNotes, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import type { HtmlNodeLike } from '../../common/import/htmlTree';
 import { purifyDocxHtml, sanitizedDocxBody } from './purifyInNode';
@@ -100,13 +101,18 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     const body = sanitizedDocxBody(notes.html) as unknown as HtmlNodeLike;
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
-      const items = plainWordLayout(collectHtmlItems(body, { keepEmptyParagraphs: true }).items, warnings);
+      const { items, masthead } = plainWordLayout(collectHtmlItems(body, { keepEmptyParagraphs: true }).items);
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
       // A table inside a table cell is flattened to its cells' text by the collector: say so.
       if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
       const documents: DocxDocument[] = tree.sections.flatMap((section) => section.documents.map((d) => ({ section: section.name, content: d.content, title: d.title, docNumber: d.docNumber })));
       if (documents.length) {
         const first = documents[0];
+        // The red-head 版头 (XX文件) is the first document's, kept as the text importer keeps it.
+        if (masthead.length) {
+          first.content = { ...first.content, meta: { ...first.content.meta, masthead: [...masthead, ...(first.content.meta?.masthead ?? [])] } };
+          for (const m of masthead) warnings.push(warning('masthead-kept', undefined, m));
+        }
         return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings: [...warnings, ...found], assets };
       }
     }
