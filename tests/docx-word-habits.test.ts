@@ -201,8 +201,13 @@ describe('tabs and layout typed by hand', () => {
       '<w:p/>' +
       para('各乡镇人民政府，市政府各部门：') +
       para('\u3000\u3000现将有关事项通知如下。') +
-      TAIL;
+      TAIL +
+      // The template's 版记: a table, 抄送 in one row, the 印发机关 and date in two cells of the next.
+      `<w:tbl><w:tblPr/><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>${para('抄送：市委办公室，市人大常委会办公室。')}</w:tc></w:tr>` +
+      `<w:tr><w:tc>${para('格尔木市人民政府办公室')}</w:tc><w:tc>${para('2024年7月5日印发', '<w:jc w:val="right"/>')}</w:tc></w:tr></w:tbl>`;
     const { content, warnings } = await importBody(body);
+    expect(content.blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(content.meta?.colophon).toEqual(['抄送：市委办公室，市人大常委会办公室。', '格尔木市人民政府办公室2024年7月5日印发']);
     expect(structure(content).slice(0, 3)).toEqual(['doc-title 格尔木市人民政府关于做好安全生产工作的通知', 'doc-number 格政〔2024〕12号', 'addressee 各乡镇人民政府，市政府各部门：']);
     // Kept as the document's 版头, as the text importer keeps it, and reported where it stood.
     expect(content.meta?.masthead).toEqual(['格尔木市人民政府文件']);

@@ -1,12 +1,12 @@
 /**
  * Layout that Word and WPS users type by hand, made plain before the 公文 recogniser reads a .docx's
  * paragraphs as lines (htmlLines.ts): tabs used to indent or push a line right, and a borderless table
- * used to place the 署名 and date, a line broken by hand inside a sentence. In the text importer a tab separates table cells; in a Word paragraph it
+ * used to place the 署名 and date or to print the 版记, a line broken by hand inside a sentence. In the text importer a tab separates table cells; in a Word paragraph it
  * is usually layout, so only a run of two or more paragraphs with tabs between their words stays a
  * tab-separated table.
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
-import { parseDateLine } from './gongwen';
+import { isColophonLine, parseDateLine } from './gongwen';
 import { isDocNumber } from './patterns';
 
 /** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
@@ -73,6 +73,25 @@ export function isSignatureLayoutTable(table: HtmlTable): boolean {
   return lines.length > 0 && lines.every((l) => l.length <= 30) && lines.some((l) => parseDateLine(l) !== undefined);
 }
 
+function rowText(row: HtmlTable['rows'][number]): string {
+  return row
+    .map((cell) => cell.paragraphs.map((p) => p.runs.map((r) => r.text).join('').trim()).filter(Boolean).join('\u3000'))
+    .filter(Boolean)
+    .join('\u3000');
+}
+
+/**
+ * The 版记 of the red-head template is a table: 抄送：… in one row, the 印发机关 and 印发日期 in two cells of the
+ * next. Each row becomes one line (抄送：… / 格尔木市人民政府办公室 2024年7月5日印发), which the recogniser keeps
+ * as the document's 版记 as it does in text.
+ */
+export function colophonTableLines(table: HtmlTable): HtmlParagraph[] | undefined {
+  if (table.rows.length > 4) return undefined;
+  const lines = table.rows.map(rowText).filter(Boolean);
+  if (!lines.length || !lines.every((l) => isColophonLine(l))) return undefined;
+  return lines.map((text) => ({ kind: 'paragraph', headingLevel: 0, runs: [{ text }], images: [] }));
+}
+
 function itemText(item: HtmlItem): string {
   return item.kind === 'paragraph' ? item.runs.map((r) => r.text).join('').replace(/\s+/g, '') : '';
 }
@@ -104,6 +123,7 @@ export function plainWordLayout(input: HtmlItem[]): { items: HtmlItem[]; masthea
   const out: HtmlItem[] = [];
   for (const item of items) {
     if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
+    else if (item.kind === 'table' && colophonTableLines(item)) out.push(...colophonTableLines(item)!);
     else out.push(item);
   }
   for (const item of out) if (item.kind === 'paragraph') joinMidSentenceBreaks(item);
