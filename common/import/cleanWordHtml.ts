@@ -114,6 +114,14 @@ function roleOf(node: HtmlNodeLike): string | undefined {
   return undefined;
 }
 
+/**
+ * Word clipboard markup that Word itself does not show: hidden text (mso-hide:all) and the comments' list
+ * (mso-element:comment-list), whose text would otherwise join the document.
+ */
+function isWordHidden(node: HtmlNodeLike): boolean {
+  return /mso-hide\s*:\s*all|mso-element\s*:\s*comment/.test(styleOf(node));
+}
+
 /** Word's list-number spacer: `<span style='mso-list:Ignore'>1.<span style='font:7.0pt'>&nbsp;</span></span>`. */
 function isMsoIgnore(node: HtmlNodeLike): boolean {
   return /mso-list\s*:\s*ignore/.test(styleOf(node));
@@ -191,7 +199,7 @@ function walkInline(node: HtmlNodeLike, marks: Marks, out: Collector, depth: num
     }
     if (child.nodeType !== ELEMENT_NODE) continue; // comments, processing instructions
     const tag = tagOf(child);
-    if (FORBIDDEN.has(tag)) continue;
+    if (FORBIDDEN.has(tag) || isWordHidden(child)) continue;
     if (tag === 'o:p') {
       out.text((child.textContent ?? '').replace(/\u00a0/g, ''), marks);
       continue;

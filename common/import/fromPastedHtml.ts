@@ -15,6 +15,8 @@ export function fromPastedHtml(html: string, env?: HtmlEnvironment): HtmlImportR
     let source = html.length > MAX_PASTE_HTML ? html.slice(0, MAX_PASTE_HTML) : html;
     // Word's clipboard HTML wraps list numbers in conditional comments; keep the markup between them.
     source = source.replace(/<!--\[if !supportLists\]-->|<!--\[endif\]-->/g, '');
+    // Word's comment marks ([A1]) link the text to the comment list, which the reader skips: they go too.
+    source = source.replace(/<a\b[^>]*\bclass=["']?msocom(?:anchor|off)\b[^>]*>[^<]*<\/a>/gi, '');
     if (environment.purify) source = environment.purify(source);
     const result = fromHtmlTree(environment.parseBody(source));
     if (html.length > MAX_PASTE_HTML) result.warnings.push({ code: 'paste-truncated', message: '粘贴内容过大，只保留了前 20 MB' });

@@ -170,11 +170,19 @@ function formatNumber(n: number, format: string): string {
   switch (format) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
-    case 'ideographTraditional':
     case 'japaneseCounting':
     case 'taiwaneseCounting':
-    case 'chineseLegalSimplified':
+    case 'taiwaneseCountingThousand': // how LibreOffice writes a 一、二、 list it read from a .doc
       return chineseNumeral(n);
+    case 'ideographDigital':
+    case 'taiwaneseDigital':
+      return String(n).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]);
+    case 'chineseLegalSimplified':
+      return chineseNumeral(n).replace(/[一二三四五六七八九十百]/g, (c) => '壹贰叁肆伍陆柒捌玖拾佰'['一二三四五六七八九十百'.indexOf(c)]);
+    case 'ideographTraditional':
+      return n >= 1 && n <= 10 ? '甲乙丙丁戊己庚辛壬癸'[n - 1] : String(n);
+    case 'ideographZodiac':
+      return n >= 1 && n <= 12 ? '子丑寅卯辰巳午未申酉戌亥'[n - 1] : String(n);
     case 'decimalFullWidth':
     case 'decimalFullWidth2':
       return String(n).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
@@ -197,24 +205,48 @@ function attrOf(xml: string, element: string, name = 'w:val'): string | undefine
   return m?.[1];
 }
 
-export function parseNumbering(numberingXml: string): Map<string, LevelFormat[]> {
-  const abstract = new Map<string, LevelFormat[]>();
-  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
-    const levels: LevelFormat[] = [];
-    for (const lvl of m[2].matchAll(/<w:lvl\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-      levels[Number(lvl[1])] = {
-        format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
-        text: attrOf(lvl[2], 'w:lvlText') ?? '',
-        start: Number(attrOf(lvl[2], 'w:start') ?? 1),
-      };
-    }
-    abstract.set(m[1], levels);
+function levelsOf(xml: string): LevelFormat[] {
+  const levels: LevelFormat[] = [];
+  for (const lvl of xml.matchAll(/<w:lvl\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
+    levels[Number(lvl[1])] = {
+      format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
+      text: attrOf(lvl[2], 'w:lvlText') ?? '',
+      start: Number(attrOf(lvl[2], 'w:start') ?? 1),
+    };
   }
-  const nums = new Map<string, LevelFormat[]>();
+  return levels;
+}
+
+/**
+ * One list instance (w:num): its levels, the abstract list whose counters it shares, and the levels it restarts.
+ * Word counts every w:num of one abstract list as one list: a second w:num goes on from the first (二、 after
+ * 一、) unless its lvlOverride restarts a level (startOverride), which is how Word writes "restart at 1".
+ */
+export interface ListInstance extends Array<LevelFormat> {
+  abstractId?: string;
+  restarts?: Map<number, number>;
+}
+
+export function parseNumbering(numberingXml: string): Map<string, ListInstance> {
+  const abstract = new Map<string, LevelFormat[]>();
+  for (const m of numberingXml.matchAll(/<w:abstractNum\b[^>]*w:abstractNumId="(\d+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) abstract.set(m[1], levelsOf(m[2]));
+  const nums = new Map<string, ListInstance>();
   for (const m of numberingXml.matchAll(/<w:num\b[^>]*w:numId="(\d+)"[^>]*>([\s\S]*?)<\/w:num>/g)) {
     const abstractId = attrOf(m[2], 'w:abstractNumId');
-    const levels = abstractId ? abstract.get(abstractId) : undefined;
-    if (levels) nums.set(m[1], levels);
+    const base = abstractId ? abstract.get(abstractId) : undefined;
+    if (!base) continue;
+    const levels: ListInstance = [...base];
+    levels.abstractId = abstractId;
+    levels.restarts = new Map();
+    for (const o of m[2].matchAll(/<w:lvlOverride\b[^>]*w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvlOverride>/g)) {
+      const ilvl = Number(o[1]);
+      const own = levelsOf(o[2])[ilvl];
+      if (own) levels[ilvl] = own;
+      const start = attrOf(o[2], 'w:startOverride');
+      if (start !== undefined) levels.restarts.set(ilvl, Number(start));
+      else if (own) levels.restarts.set(ilvl, own.start);
+    }
+    nums.set(m[1], levels);
   }
   return nums;
 }
@@ -248,10 +280,12 @@ function escapeXmlText(text: string): string {
  */
 export function literalizeParagraphs(
   documentXml: string,
-  numbering: Map<string, LevelFormat[]>,
+  numbering: Map<string, ListInstance>,
   styleNumbering: Map<string, { numId: string; ilvl: number }> = new Map(),
 ): string {
+  // Counters per abstract list (w:num instances of one abstract list continue each other).
   const counters = new Map<string, number[]>();
+  const restarted = new Set<string>();
   return documentXml.replace(/<w:p(\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string | undefined, pPrWhole: string | undefined, pPr: string | undefined) => {
     if (!pPrWhole || !pPr) return whole;
     let prefix = '';
@@ -262,15 +296,23 @@ export function literalizeParagraphs(
     // Numbering from the paragraph's style (WPS and Word heading styles often carry it there).
     const fromStyle = numPr ? undefined : styleNumbering.get(attrOf(pPr, 'w:pStyle') ?? '');
     if (numPr || fromStyle) {
-      const numId = numPr ? (attrOf(numPr[1], 'w:numId') ?? '0') : fromStyle!.numId;
+      // A numPr with only a level (a paragraph demoted with Tab) keeps the list of its style.
+      const numId = numPr ? (attrOf(numPr[1], 'w:numId') ?? styleNumbering.get(attrOf(pPr, 'w:pStyle') ?? '')?.numId ?? '0') : fromStyle!.numId;
       const ilvl = Math.min(8, numPr ? Number(attrOf(numPr[1], 'w:ilvl') ?? fromStyle?.ilvl ?? 0) : fromStyle!.ilvl);
       const levels = numbering.get(numId);
       if (levels && numId !== '0') {
-        const counts = counters.get(numId) ?? [];
+        const listKey = levels.abstractId ?? numId;
+        const counts = counters.get(listKey) ?? [];
         const level = levels[ilvl] ?? { format: 'decimal', text: `%${ilvl + 1}.`, start: 1 };
+        const restart = levels.restarts?.get(ilvl);
+        if (restart !== undefined && !restarted.has(`${numId}:${ilvl}`)) {
+          // This instance's first item on a restarted level begins again at its start value.
+          restarted.add(`${numId}:${ilvl}`);
+          counts[ilvl] = restart - 1;
+        }
         counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl] + 1;
         counts.length = ilvl + 1; // deeper levels restart
-        counters.set(numId, counts);
+        counters.set(listKey, counts);
         const literal = decodeXmlText(level.format === 'bullet' ? '' : level.text).replace(/%(\d)/g, (_, d: string) => {
           const i = Number(d) - 1;
           const l = levels[i] ?? level;
@@ -283,6 +325,171 @@ export function literalizeParagraphs(
     if (!prefix) return whole;
     return `<w:p${attrs ?? ''}><w:pPr>${newPPr}</w:pPr><w:r><w:t xml:space="preserve">${escapeXmlText(prefix)}</w:t></w:r>`;
   });
+}
+
+// ---------------------------------------------------------------- what Word users type, made plain for mammoth
+
+/**
+ * Special characters mammoth passes on as they are or drops: a page or column break inside a paragraph
+ * (Ctrl+Enter) separates text as a line break does, where mammoth would run the two parts together; a
+ * soft hyphen (Ctrl+-) is invisible and goes; a non-breaking hyphen (Ctrl+Shift+-, in telephone numbers
+ * and codes) is an ordinary hyphen, which every body font has.
+ */
+export function plainSpecialCharacters(documentXml: string): string {
+  return documentXml
+    .replace(/<w:br\b[^>]*\bw:type="(?:page|column)"[^>]*\/>/g, '<w:br/>')
+    .replace(/<w:softHyphen\/>/g, '')
+    .replace(/<w:noBreakHyphen\/>/g, '<w:t>-</w:t>');
+}
+
+/**
+ * Tracked formatting changes (w:pPrChange, w:rPrChange …) hold the properties as they were before the change,
+ * in the same elements as the current ones: a numbering, alignment or font removed while tracking would be read
+ * as if it were still there. Accepting the changes means dropping the old properties.
+ */
+export function dropFormattingChanges(documentXml: string): string {
+  return documentXml.replace(/<w:(pPrChange|rPrChange|sectPrChange|tblPrChange|tblPrExChange|trPrChange|tcPrChange|tblGridChange|numberingChange)\b[^>]*?(?:\/>|>[\s\S]*?<\/w:\1>)/g, '');
+}
+
+/**
+ * Tracked deletions, accepted: deleted and moved-away text goes (mammoth skips it too), and so does a paragraph
+ * whose mark was deleted and that holds nothing else, so it neither leaves a blank line nor takes a list number
+ * (a deleted 二、 heading would otherwise turn the next one into 三、).
+ */
+export function acceptTrackedDeletions(documentXml: string): string {
+  const withoutText = documentXml.replace(/<w:(del|moveFrom)\b[^>]*[^/]>[\s\S]*?<\/w:\1>/g, '');
+  return withoutText.replace(PARAGRAPH, (paragraph) => {
+    const pPr = /^<w:p\b[^>]*>\s*<w:pPr>([\s\S]*?)<\/w:pPr>/.exec(paragraph)?.[1] ?? '';
+    const markDeleted = /<w:rPr>(?:(?!<\/w:rPr>)[\s\S])*<w:(?:del|moveFrom)\b[^>]*\/>/.test(pPr);
+    if (!markDeleted || /<w:p[\s>]/.test(paragraph.slice(4)) || paragraphText(paragraph).trim() || /<w:(?:drawing|pict|object)\b/.test(paragraph)) return paragraph;
+    return '';
+  });
+}
+
+/**
+ * Hidden text (Font > Hidden, w:vanish: notes to self, a draft's alternatives) is neither shown nor printed by
+ * Word; mammoth would print it. Hidden runs are dropped; the count of their characters is returned for the
+ * import report. A run holding another run (a text box) is left alone.
+ */
+export function dropHiddenRuns(documentXml: string): { xml: string; hiddenChars: number } {
+  let hiddenChars = 0;
+  const xml = documentXml.replace(/<w:r(?:\s[^>]*)?>\s*<w:rPr>((?:(?!<\/w:rPr>)[\s\S])*)<\/w:rPr>((?:(?!<w:r[\s>]|<\/w:r>)[\s\S])*)<\/w:r>/g, (whole, rPr: string, content: string) => {
+    const vanish = /<w:vanish(?:\s+w:val="([^"]*)")?\s*\/>/.exec(rPr);
+    if (!vanish || /^(?:0|false|off)$/i.test(vanish[1] ?? '')) return whole;
+    hiddenChars += paragraphText(content).length;
+    return '';
+  });
+  return { xml, hiddenChars };
+}
+
+const SYMBOL_FONT = /^(?:Symbol|Wingdings(?: [23])?|Webdings)$/i;
+
+/**
+ * A symbol typed from a symbol font (Insert > Symbol: □ ☑ ✓ ➢ from Wingdings, × ≤ from Symbol) that LibreOffice
+ * and older tools store as text in the font's private-use code (U+F0FC) rather than as w:sym: written as the
+ * w:sym it stands for, which mammoth turns into the Unicode character, instead of a code no font shows.
+ */
+export function symbolRunsAsSym(documentXml: string): string {
+  return documentXml.replace(/<w:r>(\s*<w:rPr>[\s\S]*?<\/w:rPr>)\s*<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>\s*<\/w:r>/g, (whole, rPr: string, text: string) => {
+    if (!/[\uF020-\uF0FF]/.test(text) || rPr.includes('<w:r>')) return whole;
+    const fonts = /<w:rFonts\b[^>]*>/.exec(rPr)?.[0] ?? '';
+    const font = ['w:ascii', 'w:hAnsi', 'w:eastAsia', 'w:cs'].map((a) => attrValue(fonts, a)).find((f) => f && SYMBOL_FONT.test(f));
+    if (!font) return whole;
+    // Split at the symbols only: the text between them stays whole (its entities are never cut).
+    const parts = text
+      .split(/([\uF020-\uF0FF])/)
+      .filter(Boolean)
+      .map((part) => (/^[\uF020-\uF0FF]$/.test(part) ? `<w:sym w:font="${font}" w:char="${part.charCodeAt(0).toString(16).toUpperCase()}"/>` : `<w:t xml:space="preserve">${part}</w:t>`));
+    return `<w:r>${rPr}${parts.join('')}</w:r>`;
+  });
+}
+
+/** A TOC entry naming a 公文 by its title rather than a heading inside one. */
+const ISSUE_TOC_ENTRY = /关于|(?:通知|决定|意见|办法|方案|规定|规划|报告|批复|公告|通告|纪要|大事记|细则|制度)(?:[（(].*[）)])?\s*$/;
+
+const PARAGRAPH = /<w:p\b[^>]*?(?:\/>|>[\s\S]*?<\/w:p>)/g;
+
+/** The field instruction's first word for each field begun in this paragraph, and how many fields end in it. */
+function fieldEvents(paragraph: string): Array<{ begin?: string; end?: true }> {
+  const events: Array<{ begin?: string; end?: true }> = [];
+  let pending: { begin?: string } | undefined;
+  for (const m of paragraph.matchAll(/<w:fldChar\b[^>]*w:fldCharType="(begin|end)"|<w:instrText\b[^>]*>([^<]*)<\/w:instrText>|<w:fldSimple\b[^>]*w:instr="\s*(\w+)/g)) {
+    if (m[1] === 'begin') {
+      pending = { begin: '' };
+      events.push(pending);
+    } else if (m[1] === 'end') events.push({ end: true });
+    else if (m[2] !== undefined && pending && !pending.begin) pending.begin = /^\s*(\w+)/.exec(m[2])?.[1] ?? '';
+  }
+  return events;
+}
+
+/** A paragraph's visible text (w:t contents). */
+function paragraphText(paragraph: string): string {
+  return [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXmlText(m[1])).join('');
+}
+
+/**
+ * A table of contents Word generated (References > Table of Contents: a TOC field whose cached result is one
+ * paragraph per entry, with page numbers after a tab) repeats the headings of the text below it. Those
+ * paragraphs, and a 目录 heading right above them, are dropped; the count says how many went.
+ */
+export function dropTocFields(documentXml: string): { xml: string; dropped: number } {
+  const paragraphs = [...documentXml.matchAll(PARAGRAPH)];
+  const drop = new Set<number>();
+  const open: string[] = [];
+  paragraphs.forEach((m, i) => {
+    const insideToc = open.includes('TOC');
+    const events = fieldEvents(m[0]);
+    for (const event of events) {
+      if (event.begin !== undefined) open.push(event.begin.toUpperCase());
+      else open.pop();
+    }
+    const closesToc = insideToc && !open.includes('TOC');
+    // Text after the field's end in its last paragraph is the user's own: that paragraph stays.
+    const textAfterEnd = closesToc && /<w:t[\s>]/.test(m[0].slice(m[0].lastIndexOf('w:fldCharType="end"')));
+    if ((insideToc || open.includes('TOC')) && !textAfterEnd) drop.add(i);
+  });
+  // A TOC field that never ends (a damaged file): drop nothing rather than the rest of the text.
+  if (open.includes('TOC')) return { xml: documentXml, dropped: 0 };
+  if (drop.size === 0) return { xml: documentXml, dropped: 0 };
+  // The 目录 of a whole issue typed in Word lists documents by title (关于…的通知): the text importer reads it to
+  // find the issue's documents, so it stays.
+  const entries = [...drop].map((i) => paragraphText(paragraphs[i][0]).split('\t')[0].trim()).filter(Boolean);
+  if (entries.filter((e) => ISSUE_TOC_ENTRY.test(e)).length * 2 >= entries.length) return { xml: documentXml, dropped: 0 };
+  // The heading Word puts above its TOC (目录, 目 录 with a full-width space), possibly after blank paragraphs.
+  for (const first of [...drop].filter((i) => !drop.has(i - 1))) {
+    let i = first - 1;
+    while (i >= 0 && !paragraphText(paragraphs[i][0]).trim()) i--;
+    if (i >= 0 && /^目[\s\u3000]*录$/.test(paragraphText(paragraphs[i][0]).trim())) drop.add(i);
+  }
+  let out = '';
+  let from = 0;
+  paragraphs.forEach((m, i) => {
+    if (!drop.has(i)) return;
+    out += documentXml.slice(from, m.index);
+    from = m.index! + m[0].length;
+  });
+  out += documentXml.slice(from);
+  const dropped = [...drop].filter((i) => paragraphText(paragraphs[i][0]).trim()).length;
+  return { xml: out, dropped };
+}
+
+/**
+ * mammoth writes footnotes and endnotes as a list after the text, each ending in a back link "↑" and numbered
+ * only by the list: the "↑" goes and each note starts with its reference's label ([1], [2] …), so the note
+ * at the end of the document still says which place in the text it belongs to.
+ */
+export function labelNotes(html: string): { html: string; notes: number } {
+  const labels = new Map<string, string>();
+  for (const m of html.matchAll(/<a href="#((?:foot|end)note-[^"]+)" id="(?:foot|end)note-ref-[^"]+">([^<]*)<\/a>/g)) labels.set(m[1], m[2]);
+  let notes = 0;
+  const out = html
+    .replace(/\s*<a href="#(?:foot|end)note-ref-[^"]+">↑<\/a>/g, '')
+    .replace(/(<li id="((?:foot|end)note-[^"]+)">(?:<p[^>]*>)?)/g, (open: string, _: string, id: string) => {
+      notes++;
+      return open + (labels.get(id) ?? '');
+    });
+  return { html: out, notes };
 }
 
 // ---------------------------------------------------------------- run faces, carried through mammoth
@@ -390,7 +597,7 @@ export const PLACEHOLDER_PNG = Uint8Array.from(
 );
 
 /** Prepare the unzipped package for mammoth; returns the re-zipped bytes. */
-export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Array {
+export function prepareDocx(files: Unzipped, warnings: ImportWarning[], opts: { keepTocField?: boolean } = {}): Uint8Array {
   const main = mainDocumentPath(files);
   if (!main) throw new DocxRejected('不是 Word 文档：缺少 word/document.xml');
   let dtd = false;
@@ -435,9 +642,17 @@ export function prepareDocx(files: Unzipped, warnings: ImportWarning[]): Uint8Ar
   if (!/<w:body\b/.test(documentXml)) throw new DocxRejected('文档正文（w:body）缺失或已损坏');
   const merged = mergeBodies(documentXml);
   if (merged.count > 1) warnings.push({ code: 'docx-multiple-bodies', message: `文档有 ${merged.count} 个正文部分，已合并导入` });
-  documentXml = merged.xml;
+  documentXml = symbolRunsAsSym(plainSpecialCharacters(acceptTrackedDeletions(dropFormattingChanges(merged.xml))));
+  const hidden = dropHiddenRuns(documentXml);
+  documentXml = hidden.xml;
+  if (hidden.hiddenChars > 0) warnings.push({ code: 'docx-hidden-text', message: `文档中 ${hidden.hiddenChars} 个字设为隐藏（Word 不显示也不打印），未导入` });
+  if (!opts.keepTocField) {
+    const toc = dropTocFields(documentXml);
+    documentXml = toc.xml;
+    if (toc.dropped > 0) warnings.push({ code: 'docx-toc-dropped', message: `文档中 Word 自动生成的目录（${toc.dropped} 行）重复正文标题，未作为正文导入` });
+  }
   const numberingPath = Object.keys(files).find((n) => /^word\/numbering\.xml$/i.test(n));
-  const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, LevelFormat[]>();
+  const numbering = numberingPath ? parseNumbering(strFromU8(files[numberingPath])) : new Map<string, ListInstance>();
   const stylesPath = Object.keys(files).find((n) => /^word\/styles\.xml$/i.test(n));
   let styleNumbering = new Map<string, { numId: string; ilvl: number }>();
   let bodyFont: string | undefined;

@@ -14,7 +14,9 @@ import { splitOwnExportIssue } from '../../common/import/ownExportIssue';
 import { collectHtmlItems } from '../../common/import/cleanWordHtml';
 import { importIssueFromLines } from '../../common/import/fromText';
 import { htmlItemsToLines } from '../../common/import/htmlLines';
-import { DocxRejected, PLACEHOLDER_PNG, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
+import { plainWordLayout } from '../../common/import/wordLayout';
+import { warning } from '../../common/import/warnings';
+import { DocxRejected, PLACEHOLDER_PNG, labelNotes, prepareDocx, readSizeMark, safeUnzip, sniffFormat, isEncryptedCfb } from './docxPackage';
 import type { HtmlNodeLike } from '../../common/import/htmlTree';
 import { purifyDocxHtml, sanitizedDocxBody } from './purifyInNode';
 import type { DocxDocument, DocxWorkerMessage, DocxWorkerReply, DocxWorkerRequest } from './docxProtocol';
@@ -69,10 +71,11 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     }
     if (format !== 'zip') return { ok: false, error: docxError('docx-not-zip', '不是 .docx 文件（文件头不是 ZIP），可能已损坏或被截断') };
     const files = safeUnzip(bytes);
-    const prepared = prepareDocx(files, warnings);
-    const assets: DocxWorkerReply['assets'] = [];
     // A document from our own export (or its template) carries the 文号 style: read body text by style.
     const ownStyles = /<w:name w:val="文号"\/>/.test(strFromU8(files['word/styles.xml'] ?? new Uint8Array()));
+    // Our own export's TOC lists the issue's sections and documents: it is read, not dropped.
+    const prepared = prepareDocx(files, warnings, { keepTocField: ownStyles });
+    const assets: DocxWorkerReply['assets'] = [];
     const styleMap = ownStyles ? [...STYLE_MAP, ...OWN_STYLE_MAP] : STYLE_MAP;
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength) },
@@ -93,16 +96,23 @@ export async function convertDocx(bytes: Uint8Array): Promise<DocxWorkerReply> {
     );
     const unknownStyles = result.messages.filter((m) => m.type === 'warning').length;
     if (unknownStyles > 0) warnings.push({ code: 'docx-converter', message: `转换器提示 ${unknownStyles} 处未识别的格式，已按正文处理` });
-    const body = sanitizedDocxBody(result.value) as unknown as HtmlNodeLike;
+    const notes = labelNotes(result.value);
+    if (notes.notes > 0) warnings.push({ code: 'docx-notes-at-end', message: `文档的 ${notes.notes} 条脚注/尾注已按编号放在正文末尾，请核对位置` });
+    const body = sanitizedDocxBody(notes.html) as unknown as HtmlNodeLike;
     if (!ownStyles) {
       // Word, WPS, LibreOffice files: the one 公文 recogniser, which also splits a whole issue into its documents.
-      const { items } = collectHtmlItems(body, { keepEmptyParagraphs: true });
+      const { items, masthead } = plainWordLayout(collectHtmlItems(body, { keepEmptyParagraphs: true }).items);
       const { tree, warnings: found } = importIssueFromLines(htmlItemsToLines(items));
       // A table inside a table cell is flattened to its cells' text by the collector: say so.
       if (items.some((i) => i.kind === 'table' && i.nested)) warnings.push({ code: 'docx-nested-table', message: '表格内嵌套的表格已展开为单元格文字' });
       const documents: DocxDocument[] = tree.sections.flatMap((section) => section.documents.map((d) => ({ section: section.name, content: d.content, title: d.title, docNumber: d.docNumber })));
       if (documents.length) {
         const first = documents[0];
+        // The red-head 版头 (XX文件) is the first document's, kept as the text importer keeps it.
+        if (masthead.length) {
+          first.content = { ...first.content, meta: { ...first.content.meta, masthead: [...masthead, ...(first.content.meta?.masthead ?? [])] } };
+          for (const m of masthead) warnings.push(warning('masthead-kept', undefined, m));
+        }
         return { ok: true, content: first.content, title: first.title, docNumber: first.docNumber, documents, warnings: [...warnings, ...found], assets };
       }
     }
