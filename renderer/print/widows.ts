@@ -111,7 +111,8 @@ export function widowOverflow(overflow: Range | undefined, rendered: HTMLElement
   if (!overflow || !isText(overflow.startContainer) || overflow.startOffset === 0) return undefined;
   const node = overflow.startContainer;
   const para = paragraphOf(node, rendered);
-  if (!para || !complete(para)) return undefined;
+  // Table cells break by rows (splitTables.ts, columnTables.ts), not here.
+  if (!para || para.closest('table') || !complete(para)) return undefined;
   const rest = document.createRange();
   rest.setStart(node, overflow.startOffset);
   rest.setEndAfter(para.lastChild ?? para);
