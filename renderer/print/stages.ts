@@ -7,7 +7,8 @@
  *   (before them)   the pictures decode (figures.ts loadFigureImages: their pixel size is known)
  *   unit stages     fit-figures → rotate-wide-tables → break-wide-runs → split-tables → split-column-tables → snap-spanning-blocks
  *                   → check-prepared-text → region-flows
- *   Paged.js        RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks (one flow per region run)
+ *   Paged.js        RepeatTableHeaders, RegionColumns, KeepWidows, SpanningBreaks, ExactTextBreaks,
+ *                   DocumentBoundaryBreaks (one flow per region run)
  *   flow stages     drop-empty-pages → balance-columns (on each flow's pages: the closing page's columns
  *                   set equally long)
  *   issue stage     running-heads (on the body pages, in their final order)
@@ -30,6 +31,7 @@ import { ExactTextBreaks } from './textBreaks';
 import { fitFigures, loadFigureImages } from './figures';
 import { ENDS_EARLY_CLASS, SpanningBreaks } from './spanningBreaks';
 import { DocumentBoundaryBreaks } from './documentBreaks';
+import { KeepWidows, keepClosingWidow } from './widows';
 
 export interface PrintStage<C> {
   /** Kebab-case; also the name of the stage's fixture. */
@@ -89,8 +91,11 @@ export const UNIT_STAGES: ReadonlyArray<PrintStage<UnitContext>> = [
   { name: 'region-flows', run: (ctx) => void (ctx.flows = regionFlows(ctx.content)) },
 ];
 
-/** Paged.js handlers, registered once in this order (each hooks into the flow as it paginates). */
-export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, SpanningBreaks, ExactTextBreaks, DocumentBoundaryBreaks] as const;
+/**
+ * Paged.js handlers, registered once in this order (each hooks into the flow as it paginates). Of two
+ * onOverflow hooks that move the overflow the later wins: SpanningBreaks over KeepWidows.
+ */
+export const PAGED_HANDLERS = [RepeatTableHeaders, RegionColumns, KeepWidows, SpanningBreaks, ExactTextBreaks, DocumentBoundaryBreaks] as const;
 
 /** The pages of one flow, just paginated. */
 export interface FlowContext {
@@ -121,6 +126,8 @@ export const FLOW_STAGES: ReadonlyArray<PrintStage<FlowContext>> = [
         if (!next || startsWithForcedBreak(next) || page.classList.contains(ENDS_EARLY_CLASS)) {
           page.classList.add('gz-balance');
           balanceColumns(page);
+          // Balanced, a two-line paragraph alone on the page is set one line per column: keep it whole.
+          keepClosingWidow(page);
         }
       }),
   },
