@@ -105,6 +105,37 @@ function titleCandidate(line: SourceLine): boolean {
 }
 
 /**
+ * 版头 lines (XX文件, 密级, a 令's name and number, an organ line above a 文号) and a 文号 above the title, from
+ * line k: recorded in the header; returns the first line after them and the 令's name when the 版头 is a 令's.
+ */
+function readMasthead(lines: SourceLine[], from: number, end: number, header: Header): { k: number; decree?: string } {
+  let k = from;
+  let decree: string | undefined;
+  for (let guard = 0; k >= 0 && guard < 6; guard++) {
+    const t = lines[k].text;
+    const next = nextNonBlank(lines, k + 1, end);
+    const nextText = next >= 0 ? lines[next].text : '';
+    if (isMasthead(t)) {
+      header.masthead.push(squeezeWhitespace(t));
+      decree = decreeMasthead(t) ?? decree;
+    } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
+      header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
+      // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
+      if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
+    } else if (!header.docNumber && matchDocNumber(t)) {
+      header.docNumber = matchDocNumber(t)!.text;
+      header.docNumberLine = lines[k];
+      const signer = signerOf(t);
+      if (signer) header.masthead.push(signer);
+    } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
+      header.masthead.push(squeezeWhitespace(t));
+    } else break;
+    k = next;
+  }
+  return { k, decree };
+}
+
+/**
  * Title and 文号 at the top of a segment; titleEnd undefined means "find the title yourself".
  * Order as GB/T 9704 prints it, with what offices do: 版头 (XX文件, a 令's name, an organ line above
  * a 文号) first, then a 文号 either above the title or below it, the title in 1–4 lines. The title
@@ -115,7 +146,18 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
   const header: Header = { titleLines: [], masthead: [], preamble: [], bodyStart: start };
   let k = nextNonBlank(lines, start, end);
   if (titleEnd !== undefined) {
-    header.titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
+    // A segment that starts at its 版头 (segmentation moved its start up to the XX文件 above the 文号): the
+    // 版头 and 文号 are read as in a document of its own; the title is what is left above titleEnd.
+    let from = start;
+    if (k >= 0 && k < titleEnd && isMasthead(lines[k].text)) {
+      const read = readMasthead(lines, k, titleEnd, header);
+      if (read.k >= 0 && read.k < titleEnd) from = read.k;
+      else {
+        header.masthead = [];
+        header.docNumber = header.docNumberLine = undefined;
+      }
+    }
+    header.titleLines = lines.slice(from, titleEnd).filter((l) => !isBlank(l));
     k = nextNonBlank(lines, titleEnd, end);
     header.bodyStart = titleEnd;
   } else {
@@ -141,27 +183,7 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
     }
     // 版头 and a 文号 above the title.
     let decree: string | undefined;
-    for (let guard = 0; k >= 0 && guard < 6; guard++) {
-      const t = lines[k].text;
-      const next = nextNonBlank(lines, k + 1, end);
-      const nextText = next >= 0 ? lines[next].text : '';
-      if (isMasthead(t)) {
-        header.masthead.push(squeezeWhitespace(t));
-        decree = decreeMasthead(t) ?? decree;
-      } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
-        header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
-        // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
-        if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
-      } else if (!header.docNumber && matchDocNumber(t)) {
-        header.docNumber = matchDocNumber(t)!.text;
-        header.docNumberLine = lines[k];
-        const signer = signerOf(t);
-        if (signer) header.masthead.push(signer);
-      } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
-        header.masthead.push(squeezeWhitespace(t));
-      } else break;
-      k = next;
-    }
+    ({ k, decree } = readMasthead(lines, k, end, header));
     header.bodyStart = k < 0 ? end : k;
     // A 令 has no title of its own: its body follows its number; the decreed text's title comes later.
     if (decree) return header;
@@ -216,8 +238,8 @@ interface BuiltDocument {
   kind: DocumentKind;
 }
 
-function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number }, warnings: ImportWarning[]): BuiltDocument {
-  const header = parseHeader(lines, seg.start, seg.end, seg.titleEnd);
+function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number; titleBelow?: boolean }, warnings: ImportWarning[]): BuiltDocument {
+  const header = parseHeader(lines, seg.start, seg.end, seg.titleBelow ? undefined : seg.titleEnd);
   const blocks: BlockElement[] = [];
   for (const l of header.preamble) {
     blocks.push({ type: 'paragraph', children: [{ text: l.text.trim() }] });

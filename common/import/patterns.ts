@@ -15,6 +15,17 @@ export function isDocNumber(text: string): boolean {
   return (t.length <= 30 && DOC_NUMBER.test(t)) || matchDocNumber(t) !== undefined;
 }
 
+/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): organ names and 文件, not a title's first line (关于…文件). */
+const RED_HEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,40}文件$/;
+
+/**
+ * A red-head 版头: a line of organ names ending in 文件 directly above the 文号 line (`next`, the next line with
+ * text). The Word and the text importers both read it so: the document starts there, its title is below the 文号.
+ */
+export function isRedHeadOverNumber(line: string, next: string): boolean {
+  return RED_HEAD.test(squeezeWhitespace(line)) && isDocNumber(next);
+}
+
 export function docNumberOf(text: string): string {
   return normalizeDocNumber(squeezeWhitespace(text));
 }
