@@ -31,6 +31,7 @@ import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
 import { pageInfoDocNumber, stripPageChrome } from './pageChrome';
+import { stripConverterMarkup } from './markup';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -334,7 +335,7 @@ export function importDocumentFromText(text: string): DocumentImport {
   const source = safeString(text);
   const warnings: ImportWarning[] = [];
   try {
-    const lines = splitLines(source);
+    const lines = withoutMarkup(splitLines(source), warnings);
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
     return { content: normalizeImportedPunctuation(built.content, warnings), warnings };
   } catch (error) {
@@ -421,10 +422,17 @@ function chromeDetail(run: SourceLine[]): string {
   return `${run.length} 行：${quoted.length > 120 ? `${quoted.slice(0, 120)}…` : quoted}`;
 }
 
+/** A converter's markup (markup.ts) taken out of the lines: one warning per run of dropped lines. */
+function withoutMarkup(sourceLines: SourceLine[], warnings: ImportWarning[]): SourceLine[] {
+  const { lines, dropped } = stripConverterMarkup(sourceLines);
+  for (const run of chromeRuns(dropped)) warnings.push(warning('markup-dropped', run[0].no, run[0].text.trim(), chromeDetail(run)));
+  return lines;
+}
+
 function importIssue(sourceLines: SourceLine[]): IssueImport {
   const warnings: ImportWarning[] = [];
   // A web page's own lines (breadcrumb, tools, footer) are not the document's (text copied from a page too).
-  const { lines, dropped } = stripPageChrome(sourceLines);
+  const { lines, dropped } = stripPageChrome(withoutMarkup(sourceLines, warnings));
   for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
   const pageDocNumber = dropped.map(pageInfoDocNumber).find(Boolean);
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
@@ -632,7 +640,8 @@ export function importIssueFromLines(lines: SourceLine[]): IssueImport {
 export function importDocumentFromLines(lines: SourceLine[]): DocumentImport {
   const warnings: ImportWarning[] = [];
   try {
-    const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
+    const kept = withoutMarkup(lines, warnings);
+    const built = buildDocument(kept, { start: 0, end: kept.length }, warnings);
     const [content] = applySourceFaces([built.content], lines.flatMap((l) => l.faces ?? []));
     return { content, warnings };
   } catch (error) {
