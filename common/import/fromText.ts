@@ -31,7 +31,7 @@ import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
 import { pageInfoDocNumber, stripPageChrome } from './pageChrome';
-import { stripConverterMarkup } from './markup';
+import { splitOrganAndDate, stripConverterMarkup } from './markup';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -422,11 +422,11 @@ function chromeDetail(run: SourceLine[]): string {
   return `${run.length} 行：${quoted.length > 120 ? `${quoted.slice(0, 120)}…` : quoted}`;
 }
 
-/** A converter's markup (markup.ts) taken out of the lines: one warning per run of dropped lines. */
+/** A converter's markup (markup.ts) taken out of the lines (one warning per run of dropped lines), a 署名 and date on one line split. */
 function withoutMarkup(sourceLines: SourceLine[], warnings: ImportWarning[]): SourceLine[] {
   const { lines, dropped } = stripConverterMarkup(sourceLines);
   for (const run of chromeRuns(dropped)) warnings.push(warning('markup-dropped', run[0].no, run[0].text.trim(), chromeDetail(run)));
-  return lines;
+  return splitOrganAndDate(lines);
 }
 
 function importIssue(sourceLines: SourceLine[]): IssueImport {

@@ -72,3 +72,22 @@ describe('the 文号 in a 题注 with two dates', () => {
     expect(docNumberInNote('(2020年12月9日国务院第117次常务会议通过\u30002021年1月24日中华人民共和国国务院令第736号公布\u3000自2021年3月1日起施行)')).toBe('国务院令第736号');
   });
 });
+
+describe('a 署名 and its date on one line', () => {
+  const types = (text: string) => importDocumentFromText(text).content.blocks.map((b) => `${b.type} ${b.children.map((c) => ('text' in c ? c.text : '')).join('')}`);
+
+  it("is the 纪要's issuer and 成文日期 under its number", () => {
+    const blocks = types('格尔木市人民政府\n常务会议纪要\n\n〔2024〕5号\n\n格尔木市人民政府办公室\u3000\u3000\u3000\u3000\u3000\u30002024年3月5日\n\n\u3000\u3000会议研究了有关工作。纪要如下：\n');
+    expect(blocks.slice(0, 4)).toEqual(['doc-title 格尔木市人民政府常务会议纪要', 'doc-number 〔2024〕5号', 'signature 格尔木市人民政府办公室', 'date-line 2024年3月5日']);
+  });
+
+  it('is the closing 署名 and date of a typed text', () => {
+    const blocks = types('关于某事的通知\n\n各单位：\n\n\u3000\u3000现通知如下。\n\n格尔木市人民政府          2024年3月5日\n');
+    expect(blocks.slice(-2)).toEqual(['signature 格尔木市人民政府', 'date-line 2024年3月5日']);
+  });
+
+  it('is not split when the words before the date are no organ', () => {
+    const blocks = types('关于某事的通知\n\n各单位：\n\n会议时间\u3000\u30002024年3月5日\n');
+    expect(blocks).not.toContain('date-line 2024年3月5日');
+  });
+});

@@ -6,6 +6,7 @@
  * `title:` becomes the document's first line when the text does not print its title itself.
  */
 import { squeezeWhitespace } from '../model';
+import { isOrganName, parseDateLine } from './gongwen';
 import { isBlank, nextNonBlank, type SourceLine } from './lines';
 
 /** Whole-line directives and rules: [[toc]], [TOC], @tab 章节, ::: details 目录, :::, ---, ***, <!-- more -->. */
@@ -82,4 +83,20 @@ export function stripConverterMarkup(input: SourceLine[]): StrippedMarkup {
   const dropped = [...drop].sort((a, b) => a - b).map((i) => input[i]);
   const kept = lines.filter((_, i) => !drop.has(i));
   return { lines: keepTitle ? [keepTitle, ...kept] : kept, dropped };
+}
+
+/** 署名 and 成文日期 typed on one line, apart by wide space: 格尔木市人民政府办公室    2024年3月5日. */
+const ORGAN_AND_DATE = /^(\S.{1,40}?)[ \t\u3000]{2,}(\S.{5,20})$/;
+
+/**
+ * A line holding a 署名 and its date (a 纪要's issuer and date under its number; a typed text's closing line) is
+ * two lines, so each is read as what it is: the organ a 署名, the date the 成文日期.
+ */
+export function splitOrganAndDate(lines: SourceLine[]): SourceLine[] {
+  if (!lines.some((l) => !l.table && ORGAN_AND_DATE.test(l.text.trim()))) return lines;
+  return lines.flatMap((l) => {
+    const m = l.table || l.image ? null : ORGAN_AND_DATE.exec(l.text.trim());
+    if (!m || !isOrganName(m[1]) || !parseDateLine(m[2])) return [l];
+    return [{ ...l, text: m[1] }, { ...l, text: m[2], listMarker: false }];
+  });
 }
