@@ -89,6 +89,11 @@ function firstCentredLine(lines: SourceLine[], k: number, end: number): number {
   return -1;
 }
 
+/** A 文号 or 版头 line (XX文件, 密级, 紧急程度): the start of a 公文's header wherever the page set it. */
+function isHeaderLine(line: SourceLine): boolean {
+  return !line.table && !line.image && (matchDocNumber(line.text) !== undefined || isMasthead(line.text));
+}
+
 /** Could this line be (part of) a title? Short, no sentence punctuation, no element marker. */
 function titleCandidate(line: SourceLine): boolean {
   const t = line.text;
@@ -172,8 +177,11 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
     // is not the document's header.
     const firstCentred = firstCentredLine(lines, k, end);
     if (firstCentred > k) {
-      for (let j = k; j >= 0 && j < firstCentred; j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
-      k = firstCentred;
+      // …but a 文号 or a 版头 line there (格政办〔2026〕12号 set flush left or right above the centred title) is the
+      // header's own: the page's lines end above it.
+      let j = k;
+      for (; j >= 0 && j < firstCentred && !isHeaderLine(lines[j]); j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
+      k = j >= 0 && j < firstCentred ? j : firstCentred;
     }
     if (k < 0) return { ...header, bodyStart: end };
     // A title above the 版头 is the page's heading (a 令 page's <h1>): a 公文 starts with its 版头.
