@@ -74,6 +74,16 @@ export function startsNumbered(text: string): boolean {
   return LEVEL1.test(t) || LEVEL2.test(t) || LEVEL3.test(t) || LEVEL4.test(t) || ARTICLE.test(t) || ATTACHMENT_HEADING.test(t) || ATTACHMENT_LIST.test(t);
 }
 
+/**
+ * A decimal-numbered heading of a 预案 or a standard (1 总则, 1.1 编制目的及依据, 4.2 国家级（Ⅰ级）应急响应),
+ * also each entry of such a document's own 目录: a number, space, a short phrase without sentence punctuation.
+ */
+const OUTLINE_HEADING = /^\d{1,2}(?:[.．]\d{1,2}){0,3}[\u3000 ]+[^\s。，；：！？,;:]{1,30}$/;
+
+export function isOutlineHeading(text: string): boolean {
+  return OUTLINE_HEADING.test(text.trim());
+}
+
 /** Does this line start a new structural element (so it never continues the paragraph above)? */
 export function startsNewElement(text: string): boolean {
   const t = text.trim();
@@ -96,7 +106,8 @@ export function startsNewElement(text: string): boolean {
     NOTE.test(t) ||
     isDocNumber(t) ||
     matchDocNumber(t) !== undefined ||
-    isLabelLine(t)
+    isLabelLine(t) ||
+    isOutlineHeading(t)
   );
 }
 
