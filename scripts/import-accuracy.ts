@@ -78,11 +78,23 @@ const sameDocNumber = (a: string, b: string) => {
   return canon(a) === canon(b);
 };
 
-/** Characters that count: everything but whitespace and the conversion's markup (markdown bold, list dashes, rules). */
+/**
+ * A markdown site generator's own markup in the cee texts, never the document's: [[toc]], @tab, ::: fences, lines
+ * of in-page links ([1](#t1) …) with their 第1~20条： labels, attribute lists ({style="…"}, {align=center}).
+ */
+function withoutSiteMarkup(text: string): string {
+  return text
+    .replace(/^[ \t]*(?:\[\[toc\]\]|@tab\b.*|:{3,}.*)$/gm, '')
+    .replace(/^[ \t\u3000-]*第?\d+条?[~～]第?\d+条?[：:]?[ \t]*(?=\n\s*\[\d)/gm, '')
+    .replace(/^(?:[ \t\u3000]*\[[^\]\n]+\]\(#[^)\s]+\))+[ \t\u3000]*$/gm, '')
+    .replace(/\{(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+)))*\}/g, '');
+}
+
+/** Characters that count: everything but whitespace and the conversion's markup (markdown bold, list dashes, rules, site markup). */
 function countable(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   // 附件1：名称 is printed as 附件1 over its title: the colon goes on purpose.
-  for (const raw of text.replace(/(附\s*件\s*[0-9一二三四五六七八九十]{1,3})\s*[：:]/g, '$1').replace(/\*\*/g, '').replace(/^\s*-{3,}\s*$/gm, '').replace(/^[ \t]{0,3}- /gm, '')) {
+  for (const raw of withoutSiteMarkup(text).replace(/(附\s*件\s*[0-9一二三四五六七八九十]{1,3})\s*[：:]/g, '$1').replace(/\*\*/g, '').replace(/^\s*-{3,}\s*$/gm, '').replace(/^[ \t]{0,3}- /gm, '')) {
     if (/\s/.test(raw)) continue;
     // Normalised on purpose, not lost: half-width brackets of numbers (（一）), the 、/. after item numbers.
     // And 文号 brackets: [2013] becomes 〔2013〕.

@@ -12,7 +12,7 @@ const FLOOR: Partial<Record<UnseenField, number>> = {
   docNumber: 15,
   addressee: 13,
   signature: 14,
-  date: 14,
+  date: 15,
   kind: 1,
   attachments: 15,
   headings: 8,

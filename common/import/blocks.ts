@@ -33,6 +33,7 @@ import {
   endsSentence,
   isBracketed,
   isLabelLine,
+  isOutlineHeading,
   isTitleLike,
   startsNewElement,
   startsNumbered,
@@ -213,7 +214,7 @@ export function printedDate(text: string): string {
 function mayContinue(text: string, cat: Category): boolean {
   if (!JOINABLE.has(cat)) return false;
   const plain = stripInline(text).trim();
-  return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
+  return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain) && !isOutlineHeading(plain);
 }
 
 /**

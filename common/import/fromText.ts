@@ -31,6 +31,7 @@ import { segmentDocuments, type Segment } from './segment';
 import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
 import { pageInfoDocNumber, stripPageChrome } from './pageChrome';
+import { splitOrganAndDate, stripConverterMarkup } from './markup';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -88,6 +89,11 @@ function firstCentredLine(lines: SourceLine[], k: number, end: number): number {
   return -1;
 }
 
+/** A 文号 or 版头 line (XX文件, 密级, 紧急程度): the start of a 公文's header wherever the page set it. */
+function isHeaderLine(line: SourceLine): boolean {
+  return !line.table && !line.image && (matchDocNumber(line.text) !== undefined || isMasthead(line.text));
+}
+
 /** Could this line be (part of) a title? Short, no sentence punctuation, no element marker. */
 function titleCandidate(line: SourceLine): boolean {
   const t = line.text;
@@ -105,6 +111,37 @@ function titleCandidate(line: SourceLine): boolean {
 }
 
 /**
+ * 版头 lines (XX文件, 密级, a 令's name and number, an organ line above a 文号) and a 文号 above the title, from
+ * line k: recorded in the header; returns the first line after them and the 令's name when the 版头 is a 令's.
+ */
+function readMasthead(lines: SourceLine[], from: number, end: number, header: Header): { k: number; decree?: string } {
+  let k = from;
+  let decree: string | undefined;
+  for (let guard = 0; k >= 0 && guard < 6; guard++) {
+    const t = lines[k].text;
+    const next = nextNonBlank(lines, k + 1, end);
+    const nextText = next >= 0 ? lines[next].text : '';
+    if (isMasthead(t)) {
+      header.masthead.push(squeezeWhitespace(t));
+      decree = decreeMasthead(t) ?? decree;
+    } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
+      header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
+      // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
+      if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
+    } else if (!header.docNumber && matchDocNumber(t)) {
+      header.docNumber = matchDocNumber(t)!.text;
+      header.docNumberLine = lines[k];
+      const signer = signerOf(t);
+      if (signer) header.masthead.push(signer);
+    } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
+      header.masthead.push(squeezeWhitespace(t));
+    } else break;
+    k = next;
+  }
+  return { k, decree };
+}
+
+/**
  * Title and 文号 at the top of a segment; titleEnd undefined means "find the title yourself".
  * Order as GB/T 9704 prints it, with what offices do: 版头 (XX文件, a 令's name, an organ line above
  * a 文号) first, then a 文号 either above the title or below it, the title in 1–4 lines. The title
@@ -115,7 +152,18 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
   const header: Header = { titleLines: [], masthead: [], preamble: [], bodyStart: start };
   let k = nextNonBlank(lines, start, end);
   if (titleEnd !== undefined) {
-    header.titleLines = lines.slice(start, titleEnd).filter((l) => !isBlank(l));
+    // A segment that starts at its 版头 (segmentation moved its start up to the XX文件 above the 文号): the
+    // 版头 and 文号 are read as in a document of its own; the title is what is left above titleEnd.
+    let from = start;
+    if (k >= 0 && k < titleEnd && isMasthead(lines[k].text)) {
+      const read = readMasthead(lines, k, titleEnd, header);
+      if (read.k >= 0 && read.k < titleEnd) from = read.k;
+      else {
+        header.masthead = [];
+        header.docNumber = header.docNumberLine = undefined;
+      }
+    }
+    header.titleLines = lines.slice(from, titleEnd).filter((l) => !isBlank(l));
     k = nextNonBlank(lines, titleEnd, end);
     header.bodyStart = titleEnd;
   } else {
@@ -129,8 +177,11 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
     // is not the document's header.
     const firstCentred = firstCentredLine(lines, k, end);
     if (firstCentred > k) {
-      for (let j = k; j >= 0 && j < firstCentred; j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
-      k = firstCentred;
+      // …but a 文号 or a 版头 line there (格政办〔2026〕12号 set flush left or right above the centred title) is the
+      // header's own: the page's lines end above it.
+      let j = k;
+      for (; j >= 0 && j < firstCentred && !isHeaderLine(lines[j]); j = nextNonBlank(lines, j + 1, end)) header.preamble.push(lines[j]);
+      k = j >= 0 && j < firstCentred ? j : firstCentred;
     }
     if (k < 0) return { ...header, bodyStart: end };
     // A title above the 版头 is the page's heading (a 令 page's <h1>): a 公文 starts with its 版头.
@@ -141,27 +192,7 @@ function parseHeader(lines: SourceLine[], start: number, end: number, titleEnd?:
     }
     // 版头 and a 文号 above the title.
     let decree: string | undefined;
-    for (let guard = 0; k >= 0 && guard < 6; guard++) {
-      const t = lines[k].text;
-      const next = nextNonBlank(lines, k + 1, end);
-      const nextText = next >= 0 ? lines[next].text : '';
-      if (isMasthead(t)) {
-        header.masthead.push(squeezeWhitespace(t));
-        decree = decreeMasthead(t) ?? decree;
-      } else if (decree && DECREE_NUMBER_LINE.test(squeezeWhitespace(t)) && !header.docNumber) {
-        header.docNumber = `${decree}${squeezeWhitespace(t).replace(/[（()）]/g, '')}`;
-        // The 令号 is part of the 版头: printed in brackets (（第四十号）), it is kept there as written.
-        if (/[（()）]/.test(t)) header.masthead.push(squeezeWhitespace(t));
-      } else if (!header.docNumber && matchDocNumber(t)) {
-        header.docNumber = matchDocNumber(t)!.text;
-        header.docNumberLine = lines[k];
-        const signer = signerOf(t);
-        if (signer) header.masthead.push(signer);
-      } else if (isOrganName(t) && !header.docNumber && (isMasthead(nextText) || matchDocNumber(nextText))) {
-        header.masthead.push(squeezeWhitespace(t));
-      } else break;
-      k = next;
-    }
+    ({ k, decree } = readMasthead(lines, k, end, header));
     header.bodyStart = k < 0 ? end : k;
     // A 令 has no title of its own: its body follows its number; the decreed text's title comes later.
     if (decree) return header;
@@ -216,8 +247,8 @@ interface BuiltDocument {
   kind: DocumentKind;
 }
 
-function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number }, warnings: ImportWarning[]): BuiltDocument {
-  const header = parseHeader(lines, seg.start, seg.end, seg.titleEnd);
+function buildDocument(lines: SourceLine[], seg: { start: number; end: number; titleEnd?: number; titleBelow?: boolean }, warnings: ImportWarning[]): BuiltDocument {
+  const header = parseHeader(lines, seg.start, seg.end, seg.titleBelow ? undefined : seg.titleEnd);
   const blocks: BlockElement[] = [];
   for (const l of header.preamble) {
     blocks.push({ type: 'paragraph', children: [{ text: l.text.trim() }] });
@@ -312,7 +343,7 @@ export function importDocumentFromText(text: string): DocumentImport {
   const source = safeString(text);
   const warnings: ImportWarning[] = [];
   try {
-    const lines = splitLines(source);
+    const lines = withoutMarkup(splitLines(source), warnings);
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
     return { content: normalizeImportedPunctuation(built.content, warnings), warnings };
   } catch (error) {
@@ -399,10 +430,17 @@ function chromeDetail(run: SourceLine[]): string {
   return `${run.length} 行：${quoted.length > 120 ? `${quoted.slice(0, 120)}…` : quoted}`;
 }
 
+/** A converter's markup (markup.ts) taken out of the lines (one warning per run of dropped lines), a 署名 and date on one line split. */
+function withoutMarkup(sourceLines: SourceLine[], warnings: ImportWarning[]): SourceLine[] {
+  const { lines, dropped } = stripConverterMarkup(sourceLines);
+  for (const run of chromeRuns(dropped)) warnings.push(warning('markup-dropped', run[0].no, run[0].text.trim(), chromeDetail(run)));
+  return splitOrganAndDate(lines);
+}
+
 function importIssue(sourceLines: SourceLine[]): IssueImport {
   const warnings: ImportWarning[] = [];
   // A web page's own lines (breadcrumb, tools, footer) are not the document's (text copied from a page too).
-  const { lines, dropped } = stripPageChrome(sourceLines);
+  const { lines, dropped } = stripPageChrome(withoutMarkup(sourceLines, warnings));
   for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
   const pageDocNumber = dropped.map(pageInfoDocNumber).find(Boolean);
   const tocIndex = lines.findIndex((l, i) => i < 400 && isTocHeading(l));
@@ -610,7 +648,8 @@ export function importIssueFromLines(lines: SourceLine[]): IssueImport {
 export function importDocumentFromLines(lines: SourceLine[]): DocumentImport {
   const warnings: ImportWarning[] = [];
   try {
-    const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
+    const kept = withoutMarkup(lines, warnings);
+    const built = buildDocument(kept, { start: 0, end: kept.length }, warnings);
     const [content] = applySourceFaces([built.content], lines.flatMap((l) => l.faces ?? []));
     return { content, warnings };
   } catch (error) {

@@ -90,7 +90,8 @@ export function decreeMasthead(line: string): string | undefined {
 
 /** 文号 in a 题注 (regulations): "…中华人民共和国国务院令第152号发布", "…总局令第46号公布", "…第4号令公布". */
 export function docNumberInNote(line: string): string | undefined {
-  const t = squeezeWhitespace(line).replace(new RegExp(`^[（(]?${Y}年${MD}月${MD}日`), '');
+  // Every date goes (not only a leading one): in 2020年12月9日…通过 2021年1月24日国务院令第736号公布 the organ starts after the second.
+  const t = squeezeWhitespace(line).replace(new RegExp(`${Y}年${MD}月${MD}日`, 'g'), ' ');
   const m = /([\u4e00-\u9fa5、]{2,40}?令第[0-9]{1,5}号|[\u4e00-\u9fa5、]{2,40}?第[0-9]{1,5}号令)(?:发布|公布)/.exec(t);
   if (!m) return undefined;
   return m[1].replace(/(^|、)中华人民共和国/g, '$1');

@@ -15,6 +15,17 @@ export function isDocNumber(text: string): boolean {
   return (t.length <= 30 && DOC_NUMBER.test(t)) || matchDocNumber(t) !== undefined;
 }
 
+/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): organ names and 文件, not a title's first line (关于…文件). */
+const RED_HEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,40}文件$/;
+
+/**
+ * A red-head 版头: a line of organ names ending in 文件 directly above the 文号 line (`next`, the next line with
+ * text). The Word and the text importers both read it so: the document starts there, its title is below the 文号.
+ */
+export function isRedHeadOverNumber(line: string, next: string): boolean {
+  return RED_HEAD.test(squeezeWhitespace(line)) && isDocNumber(next);
+}
+
 export function docNumberOf(text: string): string {
   return normalizeDocNumber(squeezeWhitespace(text));
 }
@@ -63,6 +74,16 @@ export function startsNumbered(text: string): boolean {
   return LEVEL1.test(t) || LEVEL2.test(t) || LEVEL3.test(t) || LEVEL4.test(t) || ARTICLE.test(t) || ATTACHMENT_HEADING.test(t) || ATTACHMENT_LIST.test(t);
 }
 
+/**
+ * A decimal-numbered heading of a 预案 or a standard (1 总则, 1.1 编制目的及依据, 4.2 国家级（Ⅰ级）应急响应),
+ * also each entry of such a document's own 目录: a number, space, a short phrase without sentence punctuation.
+ */
+const OUTLINE_HEADING = /^\d{1,2}(?:[.．]\d{1,2}){0,3}[\u3000 ]+[^\s。，；：！？,;:]{1,30}$/;
+
+export function isOutlineHeading(text: string): boolean {
+  return OUTLINE_HEADING.test(text.trim());
+}
+
 /** Does this line start a new structural element (so it never continues the paragraph above)? */
 export function startsNewElement(text: string): boolean {
   const t = text.trim();
@@ -85,7 +106,8 @@ export function startsNewElement(text: string): boolean {
     NOTE.test(t) ||
     isDocNumber(t) ||
     matchDocNumber(t) !== undefined ||
-    isLabelLine(t)
+    isLabelLine(t) ||
+    isOutlineHeading(t)
   );
 }
 

@@ -7,8 +7,8 @@
  */
 import { squeezeWhitespace } from '../model';
 import { isBlank, isTableLine, type SourceLine } from './lines';
-import { isBracketed, isDocNumber, isTitleLike, isTocPageLine, startsNewElement } from './patterns';
-import { endsLikeTitleStrongly, isMasthead, isOrganName } from './gongwen';
+import { isBracketed, isDocNumber, isRedHeadOverNumber, isTitleLike, isTocPageLine, startsNewElement } from './patterns';
+import { endsLikeTitleStrongly, isMasthead, isOrganName, isSecrecyOrUrgency } from './gongwen';
 import { stripInline } from './inline';
 import type { TocEntry } from './toc';
 
@@ -20,6 +20,8 @@ export interface Segment {
   /** Index after the last line of the document. */
   end: number;
   entry?: TocEntry;
+  /** The segment starts at a 版头 above its 文号 and the title below is still to be found (no TOC entry named it). */
+  titleBelow?: boolean;
 }
 
 const MAX_TITLE_LINES = 4;
@@ -71,15 +73,36 @@ function isChronicleTitle(line: SourceLine): boolean {
   return CHRONICLE_TITLE.test(squeezeWhitespace(line.text));
 }
 
-/** Starts found by the 文号 rule and the 大事记 rule, in order. */
-function heuristicStarts(lines: SourceLine[], from: number, to: number): Array<{ start: number; titleEnd: number }> {
-  const starts: Array<{ start: number; titleEnd: number }> = [];
+/**
+ * A red-head 版头 over the 文号 at index k (XX文件, with the 密级 and 紧急程度 lines above it): the index of its
+ * first line, or -1. The document starts there; its title is below the 文号.
+ */
+function redHeadAbove(lines: SourceLine[], k: number, floor: number): number {
+  let j = k - 1;
+  while (j >= floor && isBlank(lines[j])) j--;
+  if (j < floor || !isRedHeadOverNumber(lines[j].text, lines[k].text)) return -1;
+  let start = j;
+  for (let i = j - 1; i >= floor; i--) {
+    if (isBlank(lines[i])) continue;
+    if (!isSecrecyOrUrgency(lines[i].text)) break;
+    start = i;
+  }
+  return start;
+}
+
+/** Starts found by the 文号 rule (a title above it, or a 版头 with the title below) and the 大事记 rule, in order. */
+function heuristicStarts(lines: SourceLine[], from: number, to: number): Array<{ start: number; titleEnd: number; titleBelow?: boolean }> {
+  const starts: Array<{ start: number; titleEnd: number; titleBelow?: boolean }> = [];
   let floor = from;
   for (let k = from; k < to; k++) {
     const line = lines[k];
     if (isBlank(line) || line.text.length > 120) continue;
+    const head = isDocNumber(line.text) ? redHeadAbove(lines, k, floor) : -1;
     if (isChronicleTitle(line)) {
       starts.push({ start: k, titleEnd: k + 1 });
+      floor = k + 1;
+    } else if (head >= 0) {
+      starts.push({ start: head, titleEnd: k + 1, titleBelow: true });
       floor = k + 1;
     } else if (isDocNumber(line.text)) {
       const start = titleAbove(lines, k, floor);
@@ -123,8 +146,14 @@ export function segmentDocuments(lines: SourceLine[], from: number, entries: Toc
   // Documents the TOC does not list (or all documents, without a TOC).
   const starts = heuristicStarts(lines, from, lines.length);
   for (const s of starts) {
+    // A 版头 right above a title the TOC found is that document's: its start moves up to the 版头.
+    const below = s.titleBelow ? found.find((f) => f.start >= s.titleEnd && lines.slice(s.titleEnd, f.start).every(isBlank)) : undefined;
+    if (below) {
+      below.start = s.start;
+      continue;
+    }
     const inside = found.some((f) => s.start < f.titleEnd && s.titleEnd > f.start);
-    if (!inside) found.push({ start: s.start, titleEnd: s.titleEnd, end: lines.length });
+    if (!inside) found.push({ start: s.start, titleEnd: s.titleEnd, end: lines.length, ...(s.titleBelow ? { titleBelow: true } : {}) });
   }
   found.sort((a, b) => a.start - b.start);
   for (let i = 0; i < found.length; i++) found[i].end = i + 1 < found.length ? found[i + 1].start : lines.length;

@@ -25,7 +25,9 @@ export type WarningCode =
   | 'text-repaired'
   | 'page-chrome-dropped'
   | 'date-normalised'
-  | 'doc-number-from-page';
+  | 'doc-number-from-page'
+  | 'markup-dropped'
+  | 'title-from-file-name';
 
 const MESSAGES: Record<WarningCode, string> = {
   'internal-error': '导入时出现内部错误，全文已按普通段落保留',
@@ -52,6 +54,8 @@ const MESSAGES: Record<WarningCode, string> = {
   'page-chrome-dropped': '网页自身的导航、工具栏、信息表或页脚（不属于公文），未导入',
   'date-normalised': '成文日期已按公文格式写作“××××年×月×日”',
   'doc-number-from-page': '正文中没有文号，已取网页信息表中的文号，请核对',
+  'title-from-file-name': '正文中没有标题，已以文件名作标题，请核对',
+  'markup-dropped': '转换工具留下的标记（目录指令、分栏、分隔线、页内链接、元数据），不属于公文，未导入',
 };
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {

@@ -7,7 +7,7 @@
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
 import { isColophonLine, parseDateLine } from './gongwen';
-import { isDocNumber } from './patterns';
+import { isRedHeadOverNumber } from './patterns';
 
 /** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
 function hasInnerTab(p: HtmlParagraph): boolean {
@@ -96,9 +96,6 @@ function itemText(item: HtmlItem): string {
   return item.kind === 'paragraph' ? item.runs.map((r) => r.text).join('').replace(/\s+/g, '') : '';
 }
 
-/** The 发文机关标志 of a red-head 公文 (格尔木市人民政府文件): organ names and 文件, not a title's first line (关于…文件). */
-const MASTHEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,40}文件$/;
-
 /**
  * A file typed on the red-head template starts with the 发文机关标志 (XX文件) above its 文号; the gazette prints
  * the document under its title, so that line is no title. It is taken out (into `masthead`, kept as the
@@ -107,8 +104,7 @@ const MASTHEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,4
 function takeMasthead(items: HtmlItem[], masthead: string[]): HtmlItem[] {
   const filled = items.map((item, i) => ({ item, i, text: itemText(item) })).filter((x) => x.text || x.item.kind === 'table');
   const first = filled[0];
-  if (!first || first.item.kind !== 'paragraph' || !MASTHEAD.test(first.text)) return items;
-  if (!filled[1] || !isDocNumber(filled[1].text)) return items;
+  if (!first || first.item.kind !== 'paragraph' || !filled[1] || !isRedHeadOverNumber(first.text, filled[1].text)) return items;
   masthead.push(first.text);
   return items.filter((_, i) => i !== first.i);
 }

@@ -18,6 +18,7 @@ import { importIssueFromText } from '../../common/import/fromText';
 import { kindFromTitle } from '../../common/import/patterns';
 import { recognisedFields, type RecognisedFields } from '../../common/import/report';
 import { warning } from '../../common/import/warnings';
+import { withFileNameTitle } from '../../common/import/fileTitle';
 import { AppError, failure, type Failure, type UserError } from '../../common/errors';
 import type { Library } from '../store/index';
 import { withDocxWorker } from './docxWorkerHost';
@@ -73,6 +74,14 @@ function documentsOfTree(tree: { sections: Array<{ name: string; documents: Arra
   return docs;
 }
 
+/** A lone document without a title of its own takes the file's Chinese name as its title (fileTitle.ts). */
+function titledByFileName(documents: FoundDocument[], name: string): FoundDocument[] {
+  if (documents.length !== 1) return documents;
+  const { content, used } = withFileNameTitle(documents[0].content, name);
+  if (!used) return documents;
+  return [{ ...documents[0], content, kind: documents[0].kind === 'other' ? kindFromTitle(used, '') : documents[0].kind, warnings: [...documents[0].warnings, warning('title-from-file-name', undefined, used)] }];
+}
+
 /** One file read and recognised, or why not (the sentence names the file). */
 async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile | UserError> {
   const ext = extname(file).toLowerCase();
@@ -112,11 +121,11 @@ async function readOne(file: string, opts: DocxImportOptions): Promise<ReadFile 
       const result = importIssueFromHtml(decoded.text, linkedomEnvironment());
       if (!result.ok) return refused(result.error.code, result.error.message);
       const named = result.tree.sections.flatMap((s) => s.documents).length > 1;
-      return { file, documents: documentsOfTree(result.tree, [...repaired, ...result.warnings], named), assets: [] };
+      return { file, documents: titledByFileName(documentsOfTree(result.tree, [...repaired, ...result.warnings], named), name), assets: [] };
     }
     const { tree, warnings } = importIssueFromText(decoded.text);
     const named = tree.sections.flatMap((s) => s.documents).length > 1 || tree.issue.journalName !== '';
-    return { file, documents: documentsOfTree(tree, [...repaired, ...warnings], named), assets: [] };
+    return { file, documents: titledByFileName(documentsOfTree(tree, [...repaired, ...warnings], named), name), assets: [] };
   }
   return refused('unsupported-type', `不支持的文件类型（可导入 ${IMPORTABLE_EXTENSIONS.join(' ')}）`);
 }
