@@ -2,7 +2,7 @@
  * The editor plugin that ties Slate to the model: void elements, normalisation through common/model
  * (so what autosave writes is always valid), heading renumbering after structural edits, and paste.
  */
-import { Editor, Element, Node, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
+import { Editor, Element, Node, Range, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { normalizeBlock, type BlockElement } from '../../common/model';
 import { renumberHeadings, splitHeadingNumber } from '../../common/editor/numbering';
@@ -126,6 +126,8 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
   editor.insertData = (data) => {
     const blocks = pastedBlocks(data);
     if (!blocks) return insertData(data);
+    // Like Word, a paste replaces the selected text (it was kept, and the blocks went in after it).
+    if (editor.selection && Range.isExpanded(editor.selection)) Editor.deleteFragment(editor);
     if (blocks.length === 1 && blocks[0].type === 'paragraph') {
       Transforms.insertText(editor, blocks[0].children.map((c) => c.text).join(''));
       return;
