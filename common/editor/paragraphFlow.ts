@@ -63,3 +63,12 @@ export function attachmentItemName(text: string): string {
     .replace(/^\d{1,2}[.．、]\s*/, '')
     .trim();
 }
+
+/**
+ * Spaces typed before any text of a 正文 paragraph or a heading: the print indents their first line by two
+ * characters already, so Word's habit of typing two full-width spaces first would indent it twice.
+ */
+export function isTypedIndent(block: BlockElement | undefined, textBefore: string, typed: string): boolean {
+  const indented = (block?.type === 'paragraph' && block.indent !== false) || block?.type === 'heading';
+  return indented && /^[ \u3000]+$/.test(typed) && /^[ \u3000]*$/.test(textBefore);
+}

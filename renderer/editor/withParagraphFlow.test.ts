@@ -92,4 +92,14 @@ describe('paragraph flow in the editor', () => {
     expect(types(editor)).toEqual(['paragraph', 'paragraph']);
     expect(Editor.string(editor, [1])).toBe('评分表');
   });
+
+  it('does not indent twice when two full-width spaces are typed first (Word habit)', () => {
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }, { type: 'signature', children: [{ text: '' }] }]);
+    Transforms.select(editor, Editor.start(editor, [0]));
+    type(editor, '\u3000\u3000现将有关事项\u3000通知如下。');
+    expect(Editor.string(editor, [0])).toBe('现将有关事项\u3000通知如下。');
+    Transforms.select(editor, Editor.start(editor, [1]));
+    type(editor, '\u3000\u3000格尔木市人民政府');
+    expect(Editor.string(editor, [1])).toBe('\u3000\u3000格尔木市人民政府');
+  });
 });

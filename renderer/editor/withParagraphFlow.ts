@@ -2,12 +2,13 @@
  * Word-like paragraph flow: Enter at the end of a 标题 opens the 文号 line (or 正文), after 文号 the 主送,
  * after a heading 正文; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
  * typed at the start of a paragraph make it a heading, 附件： makes it the 附件说明; each conversion is its
- * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed.
+ * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed. Spaces typed before a
+ * paragraph's text are dropped: the print indents its first line already.
  */
 import { Editor, Node, Path, Range, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import type { BlockElement } from '../../common/model';
-import { blockTypeAfter, isTypedAttachmentLabel, typedHeadingLevel } from '../../common/editor/paragraphFlow';
+import { blockTypeAfter, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
 import { setBlockType } from './commands';
 import type { GazetteEditor } from './types';
 
@@ -54,6 +55,11 @@ export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
   };
 
   editor.insertText = (text, options) => {
+    const at = editor.selection;
+    if (at && Range.isCollapsed(at) && at.anchor.path.length === 2) {
+      const textBefore = Editor.string(editor, { anchor: Editor.start(editor, [at.anchor.path[0]]), focus: at.anchor });
+      if (isTypedIndent(editor.children[at.anchor.path[0]] as BlockElement, textBefore, text)) return;
+    }
     insertText(text, options);
     const selection = editor.selection;
     if (!selection || !Range.isCollapsed(selection) || selection.anchor.path.length !== 2) return;
