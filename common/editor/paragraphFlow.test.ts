@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement } from '../model';
-import { attachmentItemName, blockTypeAfter, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from './paragraphFlow';
+import { attachmentItemName, blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from './paragraphFlow';
 
 const b = (type: string, text = 'x') => ({ type, children: [{ text }] }) as unknown as BlockElement;
 
@@ -49,5 +49,15 @@ describe('paragraph flow', () => {
     expect(isTypedIndent(body, '', '现')).toBe(false);
     expect(isTypedIndent({ type: 'paragraph', indent: false, children: [{ text: '' }] }, '', '\u3000')).toBe(false);
     expect(isTypedIndent({ type: 'signature', children: [{ text: '' }] } as BlockElement, '', '\u3000')).toBe(false);
+  });
+
+  it('Backspace drops a heading’s number when the caret is at its start or just after the number', () => {
+    const h = { type: 'heading', level: 2, children: [{ text: '（一）指导思想' }] } as BlockElement;
+    expect(headingNumberBackspace(h, '')).toBe('（一）');
+    expect(headingNumberBackspace(h, '（一）')).toBe('（一）');
+    expect(headingNumberBackspace(h, '（一')).toBeUndefined();
+    expect(headingNumberBackspace(h, '（一）指')).toBeUndefined();
+    expect(headingNumberBackspace({ type: 'heading', level: 1, children: [{ text: '第一章 总则' }] }, '')).toBeUndefined();
+    expect(headingNumberBackspace({ type: 'paragraph', children: [{ text: '一、总则' }] }, '')).toBeUndefined();
   });
 });

@@ -3,12 +3,13 @@
  * after a heading 正文; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
  * typed at the start of a paragraph make it a heading, 附件： makes it the 附件说明; each conversion is its
  * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed. Spaces typed before a
- * paragraph's text are dropped: the print indents its first line already.
+ * paragraph's text are dropped: the print indents its first line already. Backspace at the start of a
+ * numbered heading (or just after its number) makes it body text without the number, as Word does.
  */
 import { Editor, Node, Path, Range, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import type { BlockElement } from '../../common/model';
-import { blockTypeAfter, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
+import { blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
 import { setBlockType } from './commands';
 import type { GazetteEditor } from './types';
 
@@ -36,7 +37,7 @@ function leaveAttachmentList(editor: GazetteEditor, at: Path): boolean {
 }
 
 export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
-  const { insertBreak, insertText } = editor;
+  const { insertBreak, insertText, deleteBackward } = editor;
 
   editor.insertBreak = () => {
     const selection = editor.selection;
@@ -52,6 +53,24 @@ export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
     if (!next) return insertBreak();
     Transforms.insertNodes(editor, emptyBlock(next) as Descendant, { at: [index + 1] });
     Transforms.select(editor, Editor.start(editor, [index + 1]));
+  };
+
+  editor.deleteBackward = (unit) => {
+    const at = editor.selection;
+    if (unit === 'character' && at && Range.isCollapsed(at) && at.anchor.path.length === 2) {
+      const index = at.anchor.path[0];
+      const textBefore = Editor.string(editor, { anchor: Editor.start(editor, [index]), focus: at.anchor });
+      const number = headingNumberBackspace(editor.children[index] as BlockElement, textBefore);
+      if (number) {
+        // One undo step: the heading comes back with its number.
+        Editor.withoutNormalizing(editor, () => {
+          Transforms.delete(editor, { at: { anchor: Editor.start(editor, [index]), focus: Editor.after(editor, Editor.start(editor, [index]), { distance: number.length })! } });
+          setBlockType(editor, 'paragraph');
+        });
+        return;
+      }
+    }
+    deleteBackward(unit);
   };
 
   editor.insertText = (text, options) => {
