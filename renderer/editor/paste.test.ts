@@ -47,4 +47,5 @@ describe('pasting plain text (Word habits)', () => {
     e.insertData(plain('丁\n'));
     expect(texts(e)).toEqual(['甲丁丙']);
   });
+
 });
