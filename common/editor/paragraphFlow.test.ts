@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement } from '../model';
-import { attachmentItemName, blockTypeAfter, isTypedAttachmentLabel, typedHeadingLevel } from './paragraphFlow';
+import { attachmentItemName, blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from './paragraphFlow';
 
 const b = (type: string, text = 'x') => ({ type, children: [{ text }] }) as unknown as BlockElement;
 
@@ -37,5 +37,27 @@ describe('paragraph flow', () => {
     expect(isTypedAttachmentLabel('附件1')).toBe(false);
     expect(attachmentItemName('附件：1.格尔木市实施方案')).toBe('格尔木市实施方案');
     expect(attachmentItemName('2．评分表')).toBe('评分表');
+  });
+
+  it('drops spaces typed before a paragraph’s text, which the print indents already', () => {
+    const body = { type: 'paragraph', children: [{ text: '' }] } as BlockElement;
+    expect(isTypedIndent(body, '', '\u3000')).toBe(true);
+    expect(isTypedIndent(body, '\u3000', '\u3000')).toBe(true);
+    expect(isTypedIndent(body, '', ' ')).toBe(true);
+    expect(isTypedIndent({ type: 'heading', level: 1, children: [{ text: '' }] }, '', '\u3000')).toBe(true);
+    expect(isTypedIndent(body, '现将', '\u3000')).toBe(false);
+    expect(isTypedIndent(body, '', '现')).toBe(false);
+    expect(isTypedIndent({ type: 'paragraph', indent: false, children: [{ text: '' }] }, '', '\u3000')).toBe(false);
+    expect(isTypedIndent({ type: 'signature', children: [{ text: '' }] } as BlockElement, '', '\u3000')).toBe(false);
+  });
+
+  it('Backspace drops a heading’s number when the caret is at its start or just after the number', () => {
+    const h = { type: 'heading', level: 2, children: [{ text: '（一）指导思想' }] } as BlockElement;
+    expect(headingNumberBackspace(h, '')).toBe('（一）');
+    expect(headingNumberBackspace(h, '（一）')).toBe('（一）');
+    expect(headingNumberBackspace(h, '（一')).toBeUndefined();
+    expect(headingNumberBackspace(h, '（一）指')).toBeUndefined();
+    expect(headingNumberBackspace({ type: 'heading', level: 1, children: [{ text: '第一章 总则' }] }, '')).toBeUndefined();
+    expect(headingNumberBackspace({ type: 'paragraph', children: [{ text: '一、总则' }] }, '')).toBeUndefined();
   });
 });

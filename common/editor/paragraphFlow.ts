@@ -4,6 +4,7 @@
  */
 import type { BlockElement, HeadingLevel } from '../model';
 import { CN_NUMERAL as CN } from '../text/chineseNumerals';
+import { splitHeadingNumber } from './numbering';
 
 /**
  * The type of the new block Enter opens after `blocks[index]` when the caret is at its end; undefined
@@ -62,4 +63,24 @@ export function attachmentItemName(text: string): string {
     .replace(/^\s*附\s*件[：:]\s*/, '')
     .replace(/^\d{1,2}[.．、]\s*/, '')
     .trim();
+}
+
+/**
+ * Spaces typed before any text of a 正文 paragraph or a heading: the print indents their first line by two
+ * characters already, so Word's habit of typing two full-width spaces first would indent it twice.
+ */
+export function isTypedIndent(block: BlockElement | undefined, textBefore: string, typed: string): boolean {
+  const indented = (block?.type === 'paragraph' && block.indent !== false) || block?.type === 'heading';
+  return indented && /^[ \u3000]+$/.test(typed) && /^[ \u3000]*$/.test(textBefore);
+}
+
+/**
+ * Backspace in a numbered heading with the caret at its start or just after its number: Word removes the
+ * numbering first (the line becomes body text) rather than joining the heading, number and all, to the
+ * line above. Returns the number to delete, or undefined to let Backspace join as usual.
+ */
+export function headingNumberBackspace(block: BlockElement | undefined, textBefore: string): string | undefined {
+  if (block?.type !== 'heading') return undefined;
+  const { prefix } = splitHeadingNumber(block.children.map((c) => c.text).join(''));
+  return prefix && (textBefore === '' || textBefore === prefix) ? prefix : undefined;
 }

@@ -3,7 +3,7 @@
  * the owner (autosave, preview, checks) as normalised content.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
-import { createEditor, Editor, Node, Range, Transforms, type Descendant } from 'slate';
+import { createEditor, Node, Range, Transforms, type Descendant } from 'slate';
 import { withHistory } from 'slate-history';
 import { Editable, ReactEditor, Slate, withReact, type RenderElementProps, type RenderLeafProps } from 'slate-react';
 import { SCHEMA_VERSION, type BlockElement, type DocumentContent, type TextLeaf } from '../../common/model';
@@ -19,6 +19,8 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
+import { withTableBounds } from './withTableBounds';
+import { pressTab } from './tabKey';
 import { handleBeforeInput, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
@@ -68,7 +70,7 @@ export function GazetteEditor(props: {
   /** The find bar's 全刊 button: the same text in every document of the issue. */
   onFindInIssue?: (query: string) => void;
 }) {
-  const editor = useMemo(() => withParagraphFlow(withGazette(withHistory(withReact(createEditor())))), []);
+  const editor = useMemo(() => withParagraphFlow(withTableBounds(withGazette(withHistory(withReact(createEditor()))))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -170,15 +172,10 @@ export function GazetteEditor(props: {
         return;
       }
     }
-    // Tab inside a table moves to the next cell.
-    if (event.key === 'Tab' && editor.selection && Range.isCollapsed(editor.selection)) {
-      const path = editor.selection.anchor.path;
-      const top = editor.children[path[0]] as BlockElement;
-      if (top?.type === 'table') {
-        event.preventDefault();
-        const point = event.shiftKey ? Editor.before(editor, Editor.start(editor, path.slice(0, 3))) : Editor.after(editor, Editor.end(editor, path.slice(0, 3)));
-        if (point && point.path[0] === path[0]) Transforms.select(editor, point);
-      }
+    // Tab never leaves the editor: next cell (a new row after the last), a heading's level, else nothing.
+    if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+      event.preventDefault();
+      pressTab(editor, event.shiftKey);
     }
   };
 

@@ -24,7 +24,9 @@ export function pastedBlocks(data: DataTransfer): BlockElement[] | null {
     const pastedText = blocks.some((b) => JSON.stringify(b).includes('"text":"') && !JSON.stringify(b).includes('"text":""'));
     if (pastedText) return blocks;
   }
-  if (!text) return null;
-  if (!text.includes('\n')) return [{ type: 'paragraph', children: [{ text }] }];
-  return normalizeContent(importDocumentFromText(text).content).blocks;
+  // One line copied with its line end (Notepad, a Word line as plain text) is still one line: it goes in at the caret.
+  const lines = text.replace(/[\r\n]+$/, '');
+  if (!lines) return null;
+  if (!lines.includes('\n')) return [{ type: 'paragraph', children: [{ text: lines.replace(/\r/g, '') }] }];
+  return normalizeContent(importDocumentFromText(lines).content).blocks;
 }

@@ -2,7 +2,7 @@
  * The editor plugin that ties Slate to the model: void elements, normalisation through common/model
  * (so what autosave writes is always valid), heading renumbering after structural edits, and paste.
  */
-import { Editor, Element, Node, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
+import { Editor, Element, Node, Path, Range, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import { normalizeBlock, type BlockElement } from '../../common/model';
 import { renumberHeadings, splitHeadingNumber } from '../../common/editor/numbering';
@@ -74,6 +74,28 @@ function pointStillThere(editor: GazetteEditor, point: Point): boolean {
   return Text.isText(node) && point.offset <= node.text.length;
 }
 
+/** How many characters of block `index` come before `point` (a caret survives its block being rebuilt). */
+export function charsBefore(block: Node, index: number, point: Point): number {
+  let n = 0;
+  for (const [leaf, path] of Node.texts(block)) {
+    const at = [index, ...path];
+    if (Path.equals(at, point.path)) return n + point.offset;
+    if (Path.isAfter(at, point.path)) break;
+    n += leaf.text.length;
+  }
+  return n;
+}
+
+/** The point `chars` characters into block `index`, or null when the block is shorter. */
+export function pointAtChars(editor: GazetteEditor, index: number, chars: number): Point | null {
+  let n = 0;
+  for (const [leaf, path] of Node.texts(editor.children[index])) {
+    if (chars <= n + leaf.text.length) return { path: [index, ...path], offset: chars - n };
+    n += leaf.text.length;
+  }
+  return null;
+}
+
 export function withGazette(editor: GazetteEditor): GazetteEditor {
   const { isVoid, normalizeNode, insertData, apply, onChange } = editor;
 
@@ -96,13 +118,17 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
           if (unset.length) Transforms.unsetNodes(editor, unset, { at: path });
           Transforms.setNodes(editor, props as never, { at: path });
         } else {
-          const caret = editor.selection && editor.selection.anchor.path[0] === path[0] ? editor.selection.anchor : null;
+          const old = editor.selection && editor.selection.anchor.path[0] === path[0] ? editor.selection.anchor : null;
+          const caret = old && charsBefore(node, path[0], old);
           Editor.withoutNormalizing(editor, () => {
             Transforms.removeNodes(editor, { at: path });
             Transforms.insertNodes(editor, normalized as Descendant, { at: path });
           });
-          // Keep the caret where it was when the repaired block still has that point, else its start.
-          if (caret) Transforms.select(editor, pointStillThere(editor, caret) ? caret : Editor.start(editor, path));
+          // Keep the caret after the same characters (merged leaves renumber the paths), else the block's start.
+          if (old && caret !== null) {
+            const same = pointStillThere(editor, old) && charsBefore(editor.children[path[0]], path[0], old) === caret;
+            Transforms.select(editor, same ? old : (pointAtChars(editor, path[0], caret) ?? Editor.start(editor, path)));
+          }
         }
         return;
       }
@@ -126,8 +152,13 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
   editor.insertData = (data) => {
     const blocks = pastedBlocks(data);
     if (!blocks) return insertData(data);
-    if (blocks.length === 1 && blocks[0].type === 'paragraph') {
-      Transforms.insertText(editor, blocks[0].children.map((c) => c.text).join(''));
+    // Like Word, a paste replaces the selected text (it was kept, and the blocks went in after it).
+    if (editor.selection && Range.isExpanded(editor.selection)) Editor.deleteFragment(editor);
+    // One line (Word's clipboard makes even a copied word a <p>, which the importer may read as a 标题) goes in
+    // at the caret with its marks, never as a block of its own.
+    const [only] = blocks;
+    if (blocks.length === 1 && only.children.every((c) => Text.isText(c))) {
+      Transforms.insertNodes(editor, only.children.map((leaf) => ({ ...leaf })), { select: true });
       return;
     }
     // Structured paste: whole blocks after the current one (a paste never splits a table or a title).

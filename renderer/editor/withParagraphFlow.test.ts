@@ -92,4 +92,41 @@ describe('paragraph flow in the editor', () => {
     expect(types(editor)).toEqual(['paragraph', 'paragraph']);
     expect(Editor.string(editor, [1])).toBe('评分表');
   });
+
+  it('does not indent twice when two full-width spaces are typed first (Word habit)', () => {
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }, { type: 'signature', children: [{ text: '' }] }]);
+    Transforms.select(editor, Editor.start(editor, [0]));
+    type(editor, '\u3000\u3000现将有关事项\u3000通知如下。');
+    expect(Editor.string(editor, [0])).toBe('现将有关事项\u3000通知如下。');
+    Transforms.select(editor, Editor.start(editor, [1]));
+    type(editor, '\u3000\u3000格尔木市人民政府');
+    expect(Editor.string(editor, [1])).toBe('\u3000\u3000格尔木市人民政府');
+  });
+
+  it('Backspace at the start of a numbered heading drops the number, not the line break (Word habit)', async () => {
+    const editor = editorWith([
+      { type: 'heading', level: 1, children: [{ text: '一、总体要求' }] },
+      { type: 'heading', level: 2, children: [{ text: '（一）指导思想' }] },
+      { type: 'heading', level: 2, children: [{ text: '（二）工作目标' }] },
+    ]);
+    Transforms.select(editor, Editor.start(editor, [1]));
+    editor.deleteBackward('character');
+    editor.onChange();
+    await tick();
+    expect(types(editor)).toEqual(['heading', 'paragraph', 'heading']);
+    expect(editor.children.map((b) => Editor.string(editor, [editor.children.indexOf(b)]))).toEqual(['一、总体要求', '指导思想', '（一）工作目标']);
+    // The caret just after the number does the same; a second Backspace joins the lines as usual.
+    Transforms.select(editor, { path: [2, 0], offset: 3 });
+    editor.deleteBackward('character');
+    editor.onChange();
+    await tick();
+    expect(Editor.string(editor, [2])).toBe('工作目标');
+    editor.deleteBackward('character');
+    expect(Editor.string(editor, [1])).toBe('指导思想工作目标');
+    editor.undo();
+    editor.undo();
+    await tick();
+    expect(types(editor)).toEqual(['heading', 'paragraph', 'heading']);
+    expect(Editor.string(editor, [2])).toBe('（一）工作目标');
+  });
 });

@@ -2,12 +2,14 @@
  * Word-like paragraph flow: Enter at the end of a 标题 opens the 文号 line (or 正文), after 文号 the 主送,
  * after a heading 正文; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
  * typed at the start of a paragraph make it a heading, 附件： makes it the 附件说明; each conversion is its
- * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed.
+ * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed. Spaces typed before a
+ * paragraph's text are dropped: the print indents its first line already. Backspace at the start of a
+ * numbered heading (or just after its number) makes it body text without the number, as Word does.
  */
 import { Editor, Node, Path, Range, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import type { BlockElement } from '../../common/model';
-import { blockTypeAfter, isTypedAttachmentLabel, typedHeadingLevel } from '../../common/editor/paragraphFlow';
+import { blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
 import { setBlockType } from './commands';
 import type { GazetteEditor } from './types';
 
@@ -35,7 +37,7 @@ function leaveAttachmentList(editor: GazetteEditor, at: Path): boolean {
 }
 
 export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
-  const { insertBreak, insertText } = editor;
+  const { insertBreak, insertText, deleteBackward } = editor;
 
   editor.insertBreak = () => {
     const selection = editor.selection;
@@ -53,7 +55,30 @@ export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
     Transforms.select(editor, Editor.start(editor, [index + 1]));
   };
 
+  editor.deleteBackward = (unit) => {
+    const at = editor.selection;
+    if (unit === 'character' && at && Range.isCollapsed(at) && at.anchor.path.length === 2) {
+      const index = at.anchor.path[0];
+      const textBefore = Editor.string(editor, { anchor: Editor.start(editor, [index]), focus: at.anchor });
+      const number = headingNumberBackspace(editor.children[index] as BlockElement, textBefore);
+      if (number) {
+        // One undo step: the heading comes back with its number.
+        Editor.withoutNormalizing(editor, () => {
+          Transforms.delete(editor, { at: { anchor: Editor.start(editor, [index]), focus: Editor.after(editor, Editor.start(editor, [index]), { distance: number.length })! } });
+          setBlockType(editor, 'paragraph');
+        });
+        return;
+      }
+    }
+    deleteBackward(unit);
+  };
+
   editor.insertText = (text, options) => {
+    const at = editor.selection;
+    if (at && Range.isCollapsed(at) && at.anchor.path.length === 2) {
+      const textBefore = Editor.string(editor, { anchor: Editor.start(editor, [at.anchor.path[0]]), focus: at.anchor });
+      if (isTypedIndent(editor.children[at.anchor.path[0]] as BlockElement, textBefore, text)) return;
+    }
     insertText(text, options);
     const selection = editor.selection;
     if (!selection || !Range.isCollapsed(selection) || selection.anchor.path.length !== 2) return;

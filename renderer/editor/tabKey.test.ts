@@ -1,0 +1,65 @@
+import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
+import { describe, expect, it } from 'vitest';
+import type { BlockElement } from '../../common/model';
+import { pressTab } from './tabKey';
+import type { GazetteEditor } from './types';
+import { withGazette } from './withGazette';
+
+function editorWith(blocks: unknown[]): GazetteEditor {
+  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
+  editor.children = blocks as Descendant[];
+  Editor.normalize(editor, { force: true });
+  return editor;
+}
+const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
+const cell = (text: string) => ({ type: 'table-cell', children: [p(text)] });
+const table = () => ({ type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('甲'), cell('乙')] }] });
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('Tab and Shift+Tab (Word habits)', () => {
+  it('moves between cells and adds a row after the last cell, the caret in its first cell', () => {
+    const e = editorWith([table(), p('后段')]);
+    Transforms.select(e, Editor.end(e, [0, 0, 0]));
+    pressTab(e, false);
+    expect(e.selection?.anchor.path).toEqual([0, 0, 1, 0, 0]);
+    pressTab(e, false);
+    const t = e.children[0] as BlockElement & { children: Node[] };
+    expect(t.children).toHaveLength(2);
+    expect(e.selection?.anchor).toEqual({ path: [0, 1, 0, 0, 0], offset: 0 });
+    expect(Node.string(e.children[1])).toBe('后段');
+    pressTab(e, true);
+    expect(e.selection?.anchor.path).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it('Shift+Tab in the first cell stays there', () => {
+    const e = editorWith([p('前段'), table()]);
+    Transforms.select(e, Editor.start(e, [1, 0, 0]));
+    pressTab(e, true);
+    expect(e.selection?.anchor.path).toEqual([1, 0, 0, 0, 0]);
+  });
+
+  it('moves a heading a level down and up, and its number follows', async () => {
+    const e = editorWith([{ type: 'heading', level: 1, children: [{ text: '一、总体要求' }] }, { type: 'heading', level: 1, children: [{ text: '二、工作目标' }] }]);
+    Transforms.select(e, Editor.end(e, [1]));
+    pressTab(e, false);
+    e.onChange();
+    await tick();
+    expect((e.children[1] as BlockElement & { level: number }).level).toBe(2);
+    expect(Node.string(e.children[1])).toBe('（一）工作目标');
+    pressTab(e, true);
+    e.onChange();
+    await tick();
+    expect(Node.string(e.children[1])).toBe('二、工作目标');
+    Transforms.select(e, Editor.end(e, [0]));
+    pressTab(e, true);
+    expect((e.children[0] as BlockElement & { level: number }).level).toBe(1);
+  });
+
+  it('leaves a 正文 paragraph as it is', () => {
+    const e = editorWith([p('正文。')]);
+    Transforms.select(e, Editor.end(e, [0]));
+    pressTab(e, false);
+    expect(e.children).toEqual([p('正文。')]);
+  });
+});
