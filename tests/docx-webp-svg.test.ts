@@ -8,16 +8,16 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { BlockElement } from '../common/model';
 import { DOWNSCALE_FROM_BYTES } from '../common/render/docxPictures';
 import { jpegOrientation } from '../common/render/exifOrientation';
 import { imageInfo } from '../common/render/figureSize';
-import { ChromiumEngine } from '../main/export/chromium';
 import { exportLibraryIssueDocx, type DocxLibrary } from '../main/export/docx';
 import { partText } from './docx-helpers';
 import { withExifOrientation } from './image-fixtures';
 import { makeTree, tempDir } from './store-fixtures';
+import { chromiumPerFile } from './chromium-per-file';
 
 // 400 × 300 lossy WebP, made with ImageMagick (`convert -size 400x300 gradient:orange-purple pic.webp`).
 const WEBP = new Uint8Array(readFileSync(path.join(import.meta.dirname, 'fixtures', 'gradient-400x300.webp')));
@@ -27,14 +27,8 @@ const SVG = new TextEncoder().encode(
 );
 
 const tmp = tempDir('gazette-docx-webp-');
-let engine: ChromiumEngine;
-beforeAll(async () => {
-  engine = await ChromiumEngine.launch();
-}, 120_000);
-afterAll(async () => {
-  await engine?.close();
-  tmp.cleanup();
-});
+const chromium = chromiumPerFile();
+afterAll(() => tmp.cleanup());
 
 function library(): DocxLibrary {
   const tree = makeTree({ sections: [{ name: '市政府文件', docs: [{ title: '关于图片格式的通知', docNumber: '格政发〔2024〕2号', body: ['图如下。'] }] }] });
@@ -59,7 +53,7 @@ function media(file: string): Uint8Array[] {
 describe('WebP and SVG pictures in the DOCX', () => {
   it('embeds both as PNG drawn by the print Chromium, at the size the PDF prints them', async () => {
     const file = path.join(tmp.dir, 'drawn.docx');
-    const result = await exportLibraryIssueDocx(library(), 'issue', file, {}, engine.rasterize.bind(engine));
+    const result = await exportLibraryIssueDocx(library(), 'issue', file, {}, chromium.engine.rasterize.bind(chromium.engine));
     expect(result.warnings).toEqual([]);
     const pictures = media(file).map((bytes) => imageInfo(bytes));
     // The WebP at its own 400 × 300 (printed 300 pt wide: 1250 px at 300 dpi would blow it up); the SVG at 1750 × 875.
@@ -73,7 +67,7 @@ describe('WebP and SVG pictures in the DOCX', () => {
   }, 120_000);
 
   it('draws the pixels themselves: the SVG copy shows its blue band and yellow disc', async () => {
-    const png = await engine.rasterize(`data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`, 400, 200);
+    const png = await chromium.engine.rasterize(`data:image/svg+xml;base64,${Buffer.from(SVG).toString('base64')}`, 400, 200);
     const file = path.join(tmp.dir, 'svg.png');
     writeFileSync(file, png);
     const pixel = (x: number, y: number) => execFileSync('convert', [file, '-format', `%[pixel:p{${x},${y}}]`, 'info:'], { encoding: 'utf8' });
@@ -95,7 +89,7 @@ describe('WebP and SVG pictures in the DOCX', () => {
     doc.content.blocks = [...doc.content.blocks.filter((b) => b.type !== 'image'), { type: 'image', assetId: 'photo', alt: '现场.jpg', width: 199.5, children: [{ text: '' }] }];
     const withPhoto: DocxLibrary = { ...lib, assets: { get: (id) => (id === 'photo' ? { bytes: photo } : undefined) } };
     const file = path.join(tmp.dir, 'photo.docx');
-    const result = await exportLibraryIssueDocx(withPhoto, 'issue', file, {}, engine.rasterize.bind(engine));
+    const result = await exportLibraryIssueDocx(withPhoto, 'issue', file, {}, chromium.engine.rasterize.bind(chromium.engine));
     expect(result.warnings).toEqual([]);
     const [copy] = media(file);
     expect(imageInfo(copy)).toEqual({ type: 'jpg', width: 831, height: 1247 });

@@ -17,7 +17,7 @@ import { gazetteJson } from './gazette-cli';
 const dir = mkdtempSync(path.join(tmpdir(), 'gazette-cached-fonts-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures/typeset', name);
+const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures/corpus/govcn', name);
 const fontsOf = (pdf: string) => execFileSync('pdffonts', [pdf], { encoding: 'utf8' });
 const textOf = (pdf: string) => execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
 

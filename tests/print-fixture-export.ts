@@ -7,20 +7,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
-import { ChromiumEngine } from '../main/export/chromium';
+import { afterAll } from 'vitest';
+import { chromiumPerFile } from './chromium-per-file';
 import type { FuzzCase } from './fuzz-docs';
 import { exportAndCheck } from './fuzz-export';
 
 export function fixtureExporter(name: string) {
   const dir = mkdtempSync(path.join(tmpdir(), `gazette-${name}-`));
   const kept = mkdtempSync(path.join(tmpdir(), `gazette-${name}-pdf-`));
-  let engine: ChromiumEngine;
-  beforeAll(async () => {
-    engine = await ChromiumEngine.launch();
-  }, 120_000);
-  afterAll(async () => {
-    await engine?.close();
+  const chromium = chromiumPerFile();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(kept, { recursive: true, force: true });
   });
@@ -28,7 +24,7 @@ export function fixtureExporter(name: string) {
     /** The text check's findings for `cases` exported as one issue, as strings. */
     async problems(cases: FuzzCase[]): Promise<string[]> {
       process.env.FUZZ_KEEP = kept;
-      const found = await exportAndCheck(cases, engine, dir, { checkImages: false });
+      const found = await exportAndCheck(cases, chromium.engine, dir, { checkImages: false });
       return found.map((f) => f.problem);
     },
     /** Pages of the kept PDF of the issue that starts with case `c`, as pdftotext reads them (white space removed). */

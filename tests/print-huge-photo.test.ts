@@ -6,24 +6,18 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
 import type { BlockElement } from '../common/model';
 import { LayoutCache } from '../main/export/layoutCache';
-import { ChromiumEngine } from '../main/export/chromium';
 import { exportTreePdf } from '../main/export/exportPdf';
 import { printImages } from '../main/export/images';
 import { withPrintCopies } from '../main/export/printCopies';
 import { makeTree, tempDir } from './store-fixtures';
+import { chromiumPerFile } from './chromium-per-file';
 
 const tmp = tempDir('gazette-huge-photo-');
-let engine: ChromiumEngine;
-beforeAll(async () => {
-  engine = await ChromiumEngine.launch();
-}, 120_000);
-afterAll(async () => {
-  await engine?.close();
-  tmp.cleanup();
-});
+const chromium = chromiumPerFile();
+afterAll(() => tmp.cleanup());
 
 /** pdfimages -list rows: page, width, height, x-ppi. */
 function pdfImages(pdf: string): Array<{ page: number; width: number; height: number; ppi: number }> {
@@ -43,12 +37,12 @@ it('a 3000 × 2000 photo of several MB set one column wide prints from an 831 px
   doc.content = { ...doc.content, blocks };
 
   const original = printImages(library, tree).html;
-  const copied = await withPrintCopies(library, tree, original, engine.rasterize.bind(engine));
+  const copied = await withPrintCopies(library, tree, original, chromium.engine.rasterize.bind(chromium.engine));
   expect(copied.assetUrl!('photo')).toMatch(/^data:image\/jpeg;base64,/);
   expect(copied.assetUrl!('photo')!.length).toBeLessThan(original.assetUrl!('photo')!.length / 3);
 
-  const whole = await exportTreePdf(tree, { pdfPath: path.join(tmp.dir, 'whole.pdf'), engine, cache: new LayoutCache(), printMemory: false, html: original });
-  const small = await exportTreePdf(tree, { pdfPath: path.join(tmp.dir, 'small.pdf'), engine, cache: new LayoutCache(), printMemory: false, html: copied });
+  const whole = await exportTreePdf(tree, { pdfPath: path.join(tmp.dir, 'whole.pdf'), engine: chromium.engine, cache: new LayoutCache(), printMemory: false, html: original });
+  const small = await exportTreePdf(tree, { pdfPath: path.join(tmp.dir, 'small.pdf'), engine: chromium.engine, cache: new LayoutCache(), printMemory: false, html: copied });
   const [before] = pdfImages(path.join(tmp.dir, 'whole.pdf'));
   const [after] = pdfImages(path.join(tmp.dir, 'small.pdf'));
   expect(before).toMatchObject({ width: 3000, height: 2000 });
@@ -74,5 +68,5 @@ it('leaves small files and pictures near their print size as they are', async ()
   const doc = tree.sections[0].documents[0];
   doc.content = { ...doc.content, blocks: [...doc.content.blocks, { type: 'image', assetId: 'x', children: [{ text: '' }] }] };
   const original = printImages(library, tree).html;
-  expect(await withPrintCopies(library, tree, original, engine.rasterize.bind(engine))).toBe(original);
+  expect(await withPrintCopies(library, tree, original, chromium.engine.rasterize.bind(chromium.engine))).toBe(original);
 });

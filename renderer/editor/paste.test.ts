@@ -1,16 +1,9 @@
-import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { Node, Transforms } from 'slate';
 import { describe, expect, it } from 'vitest';
 import { pastedBlocks } from './paste';
 import type { GazetteEditor } from './types';
-import { withGazette } from './withGazette';
+import { editorWith } from './testEditor';
 
-function editorWith(blocks: unknown[]): GazetteEditor {
-  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-  editor.children = blocks as Descendant[];
-  Editor.normalize(editor, { force: true });
-  return editor;
-}
 const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
 /** A clipboard with plain text only (Notepad, a browser's address bar, WPS as text). */
 const plain = (text: string) => ({ types: ['text/plain'], getData: (k: string) => (k === 'text/plain' ? text : '') }) as unknown as DataTransfer;

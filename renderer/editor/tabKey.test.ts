@@ -1,17 +1,9 @@
-import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { Editor, Node, Transforms } from 'slate';
 import { describe, expect, it } from 'vitest';
 import type { BlockElement } from '../../common/model';
 import { pressTab } from './tabKey';
-import type { GazetteEditor } from './types';
-import { withGazette } from './withGazette';
+import { editorWith } from './testEditor';
 
-function editorWith(blocks: unknown[]): GazetteEditor {
-  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-  editor.children = blocks as Descendant[];
-  Editor.normalize(editor, { force: true });
-  return editor;
-}
 const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
 const cell = (text: string) => ({ type: 'table-cell', children: [p(text)] });
 const table = () => ({ type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('甲'), cell('乙')] }] });

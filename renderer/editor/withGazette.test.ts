@@ -1,16 +1,9 @@
-import { createEditor, Editor, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { Transforms } from 'slate';
 import { describe, expect, it } from 'vitest';
 import { normalizeContent, plainText, type BlockElement } from '../../common/model';
-import type { GazetteEditor } from './types';
-import { applyRenumbering, withGazette } from './withGazette';
+import { applyRenumbering } from './withGazette';
+import { editorWith } from './testEditor';
 
-function editorWith(blocks: unknown[]): GazetteEditor {
-  const editor = withGazette(withHistory(createEditor()) as GazetteEditor);
-  editor.children = blocks as Descendant[];
-  Editor.normalize(editor, { force: true });
-  return editor;
-}
 
 describe('withGazette', () => {
   it('normalises every top-level block through common/model', () => {

@@ -1,18 +1,11 @@
-import { createEditor, Editor, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { Editor, Transforms } from 'slate';
 import { describe, expect, it } from 'vitest';
 import type { BlockElement } from '../../common/model';
 import { setBlockType, toAttachmentList } from './commands';
 import type { GazetteEditor } from './types';
-import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
+import { editorWith } from './testEditor';
 
-function editorWith(blocks: unknown[]): GazetteEditor {
-  const editor = withParagraphFlow(withGazette(withHistory(createEditor()) as GazetteEditor));
-  editor.children = blocks as Descendant[];
-  Editor.normalize(editor, { force: true });
-  return editor;
-}
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const types = (e: GazetteEditor) => (e.children as BlockElement[]).map((b) => b.type);
 const type = (e: GazetteEditor, text: string) => {
@@ -21,7 +14,7 @@ const type = (e: GazetteEditor, text: string) => {
 
 describe('paragraph flow in the editor', () => {
   it('types a document straight through: 标题, 文号, 主送, 正文', () => {
-    const editor = editorWith([{ type: 'doc-title', children: [{ text: '' }] }]);
+    const editor = editorWith([{ type: 'doc-title', children: [{ text: '' }] }], withParagraphFlow);
     Transforms.select(editor, Editor.start(editor, [0]));
     type(editor, '关于开展检查的通知');
     editor.insertBreak();
@@ -37,7 +30,7 @@ describe('paragraph flow in the editor', () => {
   });
 
   it('turns a typed 一、 into a heading that one undo reverts', async () => {
-    const editor = editorWith([{ type: 'paragraph', children: [{ text: '前文。' }] }, { type: 'paragraph', children: [{ text: '' }] }]);
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '前文。' }] }, { type: 'paragraph', children: [{ text: '' }] }], withParagraphFlow);
     Transforms.select(editor, Editor.start(editor, [1]));
     type(editor, '一、');
     await tick();
@@ -56,12 +49,12 @@ describe('paragraph flow in the editor', () => {
 
   it('recognises （一） 1. （1） and 附件：', async () => {
     for (const [prefix, level] of [['（一）', 2], ['1.', 3], ['（1）', 4]] as const) {
-      const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }]);
+      const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }], withParagraphFlow);
       Transforms.select(editor, Editor.start(editor, [0]));
       type(editor, prefix);
       expect(editor.children[0]).toMatchObject({ type: 'heading', level });
     }
-    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }]);
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }], withParagraphFlow);
     Transforms.select(editor, Editor.start(editor, [0]));
     type(editor, '附件：');
     type(editor, '实施方案');
@@ -82,7 +75,7 @@ describe('paragraph flow in the editor', () => {
     const editor = editorWith([
       { type: 'paragraph', children: [{ text: '附件：1.实施方案' }] },
       { type: 'paragraph', children: [{ text: '2.评分表' }] },
-    ]);
+    ], withParagraphFlow);
     Transforms.select(editor, { anchor: Editor.start(editor, [0]), focus: Editor.end(editor, [1]) });
     toAttachmentList(editor);
     expect(editor.children).toHaveLength(1);
@@ -94,7 +87,7 @@ describe('paragraph flow in the editor', () => {
   });
 
   it('does not indent twice when two full-width spaces are typed first (Word habit)', () => {
-    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }, { type: 'signature', children: [{ text: '' }] }]);
+    const editor = editorWith([{ type: 'paragraph', children: [{ text: '' }] }, { type: 'signature', children: [{ text: '' }] }], withParagraphFlow);
     Transforms.select(editor, Editor.start(editor, [0]));
     type(editor, '\u3000\u3000现将有关事项\u3000通知如下。');
     expect(Editor.string(editor, [0])).toBe('现将有关事项\u3000通知如下。');
@@ -108,7 +101,7 @@ describe('paragraph flow in the editor', () => {
       { type: 'heading', level: 1, children: [{ text: '一、总体要求' }] },
       { type: 'heading', level: 2, children: [{ text: '（一）指导思想' }] },
       { type: 'heading', level: 2, children: [{ text: '（二）工作目标' }] },
-    ]);
+    ], withParagraphFlow);
     Transforms.select(editor, Editor.start(editor, [1]));
     editor.deleteBackward('character');
     editor.onChange();

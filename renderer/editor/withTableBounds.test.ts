@@ -1,25 +1,18 @@
-import { createEditor, Editor, Node, Transforms, type Descendant } from 'slate';
-import { withHistory } from 'slate-history';
+import { Editor, Node, Transforms } from 'slate';
 import { describe, expect, it } from 'vitest';
 import type { GazetteEditor } from './types';
-import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
 import { withTableBounds } from './withTableBounds';
+import { editorWith } from './testEditor';
 
 /** The editor as GazetteEditor builds it, without React. */
-function editorWith(blocks: unknown[]): GazetteEditor {
-  const editor = withParagraphFlow(withTableBounds(withGazette(withHistory(createEditor()) as GazetteEditor)));
-  editor.children = blocks as Descendant[];
-  Editor.normalize(editor, { force: true });
-  return editor;
-}
 const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
 const cell = (text: string) => ({ type: 'table-cell', children: [p(text)] });
 const table = () => ({ type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('甲'), cell('乙')] }, { type: 'table-row', children: [cell('丙'), cell('丁')] }] });
 /** Each top-level block as text; a table as its cells' texts, row by row. */
 const shape = (e: GazetteEditor) =>
   e.children.map((b) => ((b as { type: string }).type === 'table' ? (b as { children: Node[] }).children.map((row) => (row as { children: Node[] }).children.map((c) => Node.string(c))) : Node.string(b)));
-const doc = () => editorWith([p('前段'), table(), p('后段')]);
+const doc = () => editorWith([p('前段'), table(), p('后段')], withTableBounds, withParagraphFlow);
 const original = ['前段', [['甲', '乙'], ['丙', '丁']], '后段'];
 
 describe('Backspace, Delete and typing at table borders (Word habits)', () => {
@@ -34,7 +27,7 @@ describe('Backspace, Delete and typing at table borders (Word habits)', () => {
   });
 
   it('Backspace on an empty line after a table removes that line', () => {
-    const e = editorWith([p('前段'), table(), p('')]);
+    const e = editorWith([p('前段'), table(), p('')], withTableBounds, withParagraphFlow);
     Transforms.select(e, Editor.start(e, [2]));
     e.deleteBackward('character');
     expect(e.children).toHaveLength(2);
@@ -84,11 +77,11 @@ describe('Backspace, Delete and typing at table borders (Word habits)', () => {
   });
 
   it('a table selected whole with the text around it goes, as in Word', () => {
-    const e = editorWith([p('前段'), table(), p('后段'), table()]);
+    const e = editorWith([p('前段'), table(), p('后段'), table()], withTableBounds, withParagraphFlow);
     Transforms.select(e, { anchor: { path: [0, 0], offset: 1 }, focus: Editor.end(e, []) });
     e.deleteFragment();
     expect(shape(e)).toEqual(['前']);
-    const all = editorWith([table(), p('中段'), table()]);
+    const all = editorWith([table(), p('中段'), table()], withTableBounds, withParagraphFlow);
     Transforms.select(all, { anchor: Editor.start(all, []), focus: Editor.end(all, []) });
     all.deleteFragment();
     expect(shape(all)).toEqual(['']);
