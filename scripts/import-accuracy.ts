@@ -80,14 +80,18 @@ const sameDocNumber = (a: string, b: string) => {
 
 /**
  * A markdown site generator's own markup in the cee texts, never the document's: [[toc]], @tab, ::: fences, lines
- * of in-page links ([1](#t1) …) with their 第1~20条： labels, attribute lists ({style="…"}, {align=center}).
+ * of in-page links ([1](#t1) …) with their 第1~20条： labels, attribute lists ({style="…"}, {align=center}), and
+ * markdown tables' pipes and alignment rows.
  */
 function withoutSiteMarkup(text: string): string {
   return text
     .replace(/^[ \t]*(?:\[\[toc\]\]|@tab\b.*|:{3,}.*)$/gm, '')
     .replace(/^[ \t\u3000-]*第?\d+条?[~～]第?\d+条?[：:]?[ \t]*(?=\n\s*\[\d)/gm, '')
     .replace(/^(?:[ \t\u3000]*\[[^\]\n]+\]\(#[^)\s]+\))+[ \t\u3000]*$/gm, '')
-    .replace(/\{(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+)))*\}/g, '');
+    .replace(/\{(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+))(?:\s+(?:[.#][\w-]+|[\w-]+=(?:"[^"]*"|[\w.%-]+)))*\}/g, '')
+    // Markdown tables: the alignment row (| :--: | :--- |) and the pipes between cells.
+    .replace(/^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*$/gm, '')
+    .replace(/^[ \t]*\|.*\|[ \t]*$/gm, (row) => row.replace(/\|/g, ' '));
 }
 
 /** Characters that count: everything but whitespace and the conversion's markup (markdown bold, list dashes, rules, site markup). */

@@ -67,6 +67,27 @@ describe("a converter's markup", () => {
   });
 });
 
+describe('a markdown table in a converted text', () => {
+  it('is a table with its cells; its alignment row never reaches the document', () => {
+    const text = ['关于公布有毒有害污染物名录的通知', '', '各有关单位：', '', '现将名录公布如下。', '', '| 序号 | 　污染物名称　 | CAS号 |', '| :--: | :---------: | :---: |', '| 1 | 二氯甲烷 | 75-09-2 |', '| 2 | 三氯甲烷 | 67-66-3 |', '', '特此通知。'].join('\n');
+    const { content, warnings } = importDocumentFromText(text);
+    const table = content.blocks.find((b) => b.type === 'table');
+    expect(table).toBeTruthy();
+    const rows = (table as { children: { children: unknown[] }[] }).children.map((row) => row.children.map((cell) => contentPlainText({ schemaVersion: content.schemaVersion, blocks: (cell as { children: never[] }).children })));
+    expect(rows).toEqual([['序号', '污染物名称', 'CAS号'], ['1', '二氯甲烷', '75-09-2'], ['2', '三氯甲烷', '67-66-3']]);
+    const plain = contentPlainText(content);
+    expect(plain).not.toMatch(/\||:-/);
+    expect(plain).toContain('特此通知。');
+    expect(warnings.some((w) => w.code === 'markup-dropped')).toBe(true);
+  });
+
+  it('leaves a line with pipes but no alignment row as text', () => {
+    const { content } = importDocumentFromText(['关于调整工作安排的通知', '', '各单位：', '', '| 本行不是表格 | 只是竖线 |', '', '特此通知。'].join('\n'));
+    expect(content.blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(contentPlainText(content)).toContain('| 本行不是表格 | 只是竖线 |');
+  });
+});
+
 describe('the 文号 in a 题注 with two dates', () => {
   it('starts the organ after the second date', () => {
     expect(docNumberInNote('(2020年12月9日国务院第117次常务会议通过\u30002021年1月24日中华人民共和国国务院令第736号公布\u3000自2021年3月1日起施行)')).toBe('国务院令第736号');

@@ -55,9 +55,41 @@ function frontMatter(lines: SourceLine[]): { from: number; to: number; titleAt: 
   return undefined;
 }
 
+/** A markdown (GFM) table row: | cell | cell |. */
+const PIPE_ROW = /^\|(.+)\|$/;
+/** The row under a markdown table's header that only says how columns align: | :--: | :---- |. */
+const PIPE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?$/;
+
+function pipeCells(line: SourceLine): string[] | undefined {
+  const m = line.table || line.image ? null : PIPE_ROW.exec(line.text.trim());
+  return m ? m[1].split('|').map((cell) => cell.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '')) : undefined;
+}
+
+/**
+ * A markdown table (a pipe row, then its alignment row, then pipe rows) becomes the TAB lines the table reader
+ * reads; the alignment row is markup and goes. Pipes anywhere else are text.
+ */
+function pipeTablesAsTabLines(lines: SourceLine[], drop: Set<number>): SourceLine[] {
+  const out = lines.slice();
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const head = pipeCells(lines[i]);
+    if (!head || head.length < 2 || lines[i + 1].table || !PIPE_DELIMITER.test(lines[i + 1].text.trim())) continue;
+    out[i] = { ...lines[i], text: head.join('\t') };
+    drop.add(i + 1);
+    let j = i + 2;
+    for (let cells = pipeCells(lines[j] ?? { no: 0, text: '', listMarker: false }); cells; cells = j < lines.length ? pipeCells(lines[j]) : undefined) {
+      out[j] = { ...lines[j], text: cells.join('\t') };
+      j++;
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
 export function stripConverterMarkup(input: SourceLine[]): StrippedMarkup {
   const lines = input.map((l) => (l.table || l.image || !ATTRIBUTES.test(l.text) ? l : { ...l, text: l.text.replace(ATTRIBUTES, '') }));
   const drop = new Set<number>();
+  const tabbed = pipeTablesAsTabLines(lines, drop);
   let keepTitle: SourceLine | undefined;
   const fm = frontMatter(lines);
   if (fm) {
@@ -81,7 +113,7 @@ export function stripConverterMarkup(input: SourceLine[]): StrippedMarkup {
   }
   if (!drop.size && lines.every((l, i) => l === input[i])) return { lines: input, dropped: [] };
   const dropped = [...drop].sort((a, b) => a - b).map((i) => input[i]);
-  const kept = lines.filter((_, i) => !drop.has(i));
+  const kept = tabbed.filter((_, i) => !drop.has(i));
   return { lines: keepTitle ? [keepTitle, ...kept] : kept, dropped };
 }
 

@@ -58,6 +58,9 @@ const MESSAGES: Record<WarningCode, string> = {
   'markup-dropped': '转换工具留下的标记（目录指令、分栏、分隔线、页内链接、元数据），不属于公文，未导入',
 };
 
+/** Warnings quoting text the importer left out of the document (site chrome, converter markup): no block holds it. */
+export const DROPPED_TEXT_WARNINGS: ReadonlySet<string> = new Set<WarningCode>(['page-chrome-dropped', 'markup-dropped']);
+
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {
   const w: ImportWarning = { code, message: detail ? `${MESSAGES[code]}：${detail}` : MESSAGES[code] };
   if (line !== undefined) w.line = line;

@@ -2,6 +2,7 @@
  * After an import: per document what was recognised (标题, 文号, 主送, 署名, 日期, 附件 count) and each warning,
  * with a button that opens the document with the caret on the place the warning names.
  */
+import { DROPPED_TEXT_WARNINGS } from '../../common/import/warnings';
 import type { ImportedDocumentReport } from '../../common/ipc/fileImport';
 import { contentPlainText, squeezeWhitespace, type DocumentContent, type ImportWarning } from '../../common/model';
 import { t } from '../i18n';
@@ -16,7 +17,7 @@ const comparable = (text: string) => squeezeWhitespace(text).replace(/[[［【]/
  */
 export function locateWarning(content: DocumentContent, w: ImportWarning): number | null {
   const needle = comparable((w.text ?? '').replace(/…$/, '')).slice(0, 24);
-  if (!needle || content.blocks.length === 0) return null;
+  if (!needle || content.blocks.length === 0 || DROPPED_TEXT_WARNINGS.has(w.code)) return null;
   const index = content.blocks.findIndex((b) => comparable(contentPlainText({ schemaVersion: content.schemaVersion, blocks: [b] })).includes(needle));
   if (index >= 0) return index;
   const inMeta = (lines: string[] | undefined) => (lines ?? []).some((line) => comparable(line).includes(needle));
