@@ -87,6 +87,19 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
       data.setData('text/plain', '词语\r\n');
       document.querySelector('[data-testid=editor]')!.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true }));
     });
+    // A person types after the paste has been drawn: wait for the word and for the caret to stand after it,
+    // or the key lands where the DOM caret was before React re-rendered (CI saw 丁词语末段).
+    const caretAfter = () =>
+      page.evaluate(() => {
+        const selection = window.getSelection();
+        const block = selection?.anchorNode?.parentElement?.closest('[data-type=paragraph]');
+        if (!selection?.anchorNode || !block) return null;
+        const before = document.createRange();
+        before.setStart(block, 0);
+        before.setEnd(selection.anchorNode, selection.anchorOffset);
+        return `${before.toString()}|${block.textContent}`;
+      });
+    await expect.poll(caretAfter, POLL).toBe('词语|词语末段。');
     await page.keyboard.type('丁');
     await paragraph('表后段落').click();
     await page.keyboard.press('End');
