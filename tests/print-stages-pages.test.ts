@@ -75,6 +75,25 @@ describe('Paged.js handlers', () => {
     expect(laid.map((p) => p.text).join('').split('第70个单位名称').length - 1).toBe(1);
   });
 
+  it('RepeatTableHeaders: a leader list continued on the next page keeps its column widths', async () => {
+    // Paged.js rebuilt the continued table without its <colgroup>: with fixed layout its three columns came
+    // out equal, the posts wrapped after six characters (农业农村部副/部长) beside a wide empty label column.
+    const html = fixture('leader-list-continued');
+    const result = await flow(html);
+    expect(result.paginated).toBeGreaterThanOrEqual(2);
+    const widths = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#gz-stage-test .pagedjs_page'), (p) => {
+        const row = p.querySelector<HTMLTableRowElement>('.gz-table--leader-list tr');
+        const size = row ? parseFloat(getComputedStyle(row).fontSize) : 0;
+        return row ? Array.from(row.cells, (c) => Math.round(c.getBoundingClientRect().width / size)) : null;
+      }).filter((w) => w !== null),
+    );
+    expect(widths.length).toBeGreaterThanOrEqual(2);
+    // Label 4 em, name 4 em, the post the rest of the column (199.5 pt / 10.5 pt = 19 em).
+    for (const w of widths) expect(w).toEqual([4, 4, 11]);
+    expect((await pages()).map((p) => p.text).join('').replace(/\s+/g, '')).toBe(await textOf(html));
+  });
+
   it('RegionColumns: a page starting in a full-width region is full width, one starting in a column region is not', async () => {
     const result = await flow(fixture('region-columns'));
     expect(result.paginated).toBe(2);

@@ -57,4 +57,19 @@ describe('toHtml', () => {
     expect(html).toContain('（3）');
     expect(html).toContain('gz-toc-leader');
   });
+
+  it('sets a long title without 文号 on its own lines, its leader and page on the line below', () => {
+    // A 司法解释 (no 文号 of its own) printed its leader and page beside the first of three title lines.
+    const entry = (documentId: string, title: string) => ({ documentId, title, docNumber: '', oneLine: true });
+    const html = tocHtml(
+      [{ name: '市政府办公室文件', entries: [entry('a', '最高人民法院最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释（法释〔2016〕29号）'), entry('b', '7月份大事记')] }],
+      { a: 19, b: 54 },
+    );
+    expect(html).toContain(
+      '<p class="gz-toc-title">最高人民法院最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释（法释〔2016〕29号）</p>' +
+        '<p class="gz-toc-line"><span class="gz-toc-text"></span><span class="gz-toc-leader"></span><span class="gz-toc-page">（19）</span></p>',
+    );
+    // A short one keeps its one line (7月份大事记……（54）, format §9).
+    expect(html).toContain('<p class="gz-toc-line gz-toc-oneline"><span class="gz-toc-text">7月份大事记</span>');
+  });
 });

@@ -23,7 +23,7 @@ import { missingImageText } from './images';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
-import { lastColumnCells, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
+import { lastColumnCells, leaderLabelEm, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
 import { isCentredHeadingLine } from './centredHeading';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
@@ -366,8 +366,8 @@ function renderTableUncached(source: TableElement, settings: PrintSettings, id: 
   const colgroup = percents
     ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>`
     : leaderCols
-      ? // Label 4 em, name 3 em + 1 em, then the post (format §6); the list sits in a text column.
-        '<colgroup><col style="width:4em"><col style="width:4em"><col></colgroup>'
+      ? // Label 4 em (more for a longer label), name 3 em + 1 em, then the post (format §6); the list sits in a text column.
+        `<colgroup><col style="width:${leaderLabelEm(table)}em"><col style="width:4em"><col></colgroup>`
       : '';
   // Ruled tables draw their inner rules per cell (journal.css): the last column draws none.
   const lastColumn = spreadNames ? new Set<TableCellElement>() : lastColumnCells(table, cols);
@@ -608,7 +608,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-27';
+export const LAYOUT_VERSION = 'layout-28-typeset2';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

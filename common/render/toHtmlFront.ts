@@ -5,6 +5,7 @@
 import { cumulativeLabel, issueLabel, tocTitle, type IssueTree, type RoleLine } from '../model';
 import { attrs, escapeHtml } from './html';
 import { spreadName } from './toHtml';
+import { textEm } from './columnWidths';
 
 export interface TocEntry {
   documentId: string;
@@ -43,15 +44,24 @@ function tocLine(text: string, page: number | undefined, cls: string): string {
   return `<p class="${cls}"><span class="gz-toc-text">${escapeHtml(text)}</span><span class="gz-toc-leader"></span><span class="gz-toc-page">${tocPageLabel(page)}</span></p>`;
 }
 
+/**
+ * The widest title set on one line with its leader and page: `.gz-toc-text` takes at most 80 % of the 23-em
+ * entry column (format §9). A longer title wrapped in that 80 % box and its leader and page stood beside the
+ * first line, the title running on below them; it is set like the other entries instead: the title on its
+ * own lines, then the leader line.
+ */
+const ONE_LINE_TITLE_EM = 18;
+
 /** The TOC body. `pages` maps document id -> first page; absent ids print an empty number. */
 export function tocHtml(sections: TocSection[], pages: Record<string, number>): string {
   const body = sections
     .map((section) => {
       const entries = section.entries
         .map((e) => {
-          const inner = e.oneLine
-            ? tocLine(e.title, pages[e.documentId], 'gz-toc-line gz-toc-oneline')
-            : `<p class="gz-toc-title">${escapeHtml(e.title)}</p>${tocLine(e.docNumber, pages[e.documentId], 'gz-toc-line')}`;
+          const inner =
+            e.oneLine && textEm(e.title) <= ONE_LINE_TITLE_EM
+              ? tocLine(e.title, pages[e.documentId], 'gz-toc-line gz-toc-oneline')
+              : `<p class="gz-toc-title">${escapeHtml(e.title)}</p>${tocLine(e.oneLine ? '' : e.docNumber, pages[e.documentId], 'gz-toc-line')}`;
           return `<div${attrs({ class: 'gz-toc-entry', 'data-toc-doc': e.documentId })}>${inner}</div>`;
         })
         .join('');

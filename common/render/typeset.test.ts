@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_SETTINGS, type TableElement } from '../model';
 import { squeezePositions } from './squeeze';
-import { leaderListWithoutRowSpans, runInLeaves, titleBreakOffsets, titleWordsHtml } from './typeset';
+import { leaderLabelEm, leaderListWithoutRowSpans, runInLeaves, titleBreakOffsets, titleWordsHtml } from './typeset';
 import { renderBlocks, renderLeaves, renderTable } from './toHtml';
 
 describe('punctuation squeezing', () => {
@@ -106,5 +106,21 @@ describe('leader lists', () => {
     expect(flat.children[0].children[0].rowSpan).toBeUndefined();
     const html = renderTable(table, DEFAULT_PRINT_SETTINGS, 't');
     expect(html).not.toContain('rowspan');
+  });
+});
+
+describe('leader list label column', () => {
+  const cell = (text: string) => ({ type: 'table-cell' as const, children: [{ type: 'paragraph' as const, children: [{ text }] }] });
+  const list = (...labels: string[]): TableElement => ({
+    type: 'table',
+    variant: 'leader-list',
+    headerRows: 0,
+    children: labels.map((label) => ({ type: 'table-row' as const, children: [cell(label), cell('王建国'), cell('市长')] })),
+  });
+  it('is 4 em, wider for a longer label (副召集人： wrapped after three characters), at most 6 em', () => {
+    expect(leaderLabelEm(list('组　长：', '成　员：'))).toBe(4);
+    expect(leaderLabelEm(list('召集人：', '副召集人：'))).toBe(5);
+    expect(leaderLabelEm(list('领导小组常务副组长：'))).toBe(6);
+    expect(renderTable(list('召集人：', '副召集人：'), DEFAULT_PRINT_SETTINGS, 't')).toContain('<col style="width:5em"><col style="width:4em"><col>');
   });
 });

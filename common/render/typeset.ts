@@ -2,7 +2,7 @@
  * Small typesetting decisions made in the HTML (pure): the run-in lead-in of a （一）-level heading, and
  * where a title may break.
  */
-import type { TableCellElement, TableElement, TextLeaf } from '../model';
+import { plainText, type TableCellElement, type TableElement, type TextLeaf } from '../model';
 import { escapeHtml } from './html';
 
 /**
@@ -124,6 +124,15 @@ export function leaderListWithoutRowSpans(table: TableElement): TableElement {
     row.children = cells as typeof row.children;
   });
   return { ...table, children: rows };
+}
+
+/**
+ * The label column of a three-column leader list, in em: 4 (format §6), widened to its longest label up to
+ * 6, so 副召集人： or 副总指挥： stays on one line instead of wrapping after three characters.
+ */
+export function leaderLabelEm(table: TableElement): number {
+  const labels = table.children.filter((row) => row.children.length >= 3).map((row) => [...plainText(row.children[0]).trim()].length);
+  return Math.min(6, Math.max(4, ...labels));
 }
 
 /** The cells whose right edge is the table's right edge (their rule would double the frame). */

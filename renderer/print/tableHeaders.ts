@@ -4,6 +4,10 @@
  * (table > tbody > tr) without the <thead>. On the first node rendered into such a continued table we
  * insert a copy of the source table's <thead>, before Paged.js measures overflow, so the rows that no
  * longer fit move on. Copies are marked `gz-repeat` so the integrity check ignores them.
+ *
+ * The rebuilt table has no <colgroup> either: a table with fixed layout (a leader list flowing in a text
+ * column) then split its width equally, so the posts wrapped after six characters beside an empty label
+ * column. The source's colgroup is copied in the same way.
  */
 import { Handler } from 'pagedjs';
 
@@ -18,7 +22,11 @@ export function continuedTable(rendered: Node): HTMLTableElement | null {
 
 /** A copy of a header that carries no Paged.js refs (so it is never taken for source content). */
 export function headerCopy(thead: HTMLTableSectionElement): HTMLTableSectionElement {
-  const copy = thead.cloneNode(true) as HTMLTableSectionElement;
+  return refFree(thead.cloneNode(true) as HTMLTableSectionElement);
+}
+
+/** A copy marked `gz-repeat`, without Paged.js refs or ids. */
+function refFree<T extends Element>(copy: T): T {
   copy.classList.add(REPEAT_CLASS);
   for (const el of [copy, ...Array.from(copy.querySelectorAll('*'))]) {
     el.removeAttribute('data-ref');
@@ -40,8 +48,20 @@ export function repeatHeader(rendered: Node, source: Node): boolean {
   return true;
 }
 
+/** Insert the source table's column widths into a continued table, once. Returns true if it inserted them. */
+export function repeatColumns(rendered: Node, source: Node): boolean {
+  const table = continuedTable(rendered);
+  if (!table || table.querySelector(':scope > colgroup')) return false;
+  const sourceEl = source.nodeType === 1 ? (source as Element) : source.parentElement;
+  const colgroup = sourceEl?.closest('table')?.querySelector(':scope > colgroup');
+  if (!colgroup) return false;
+  table.prepend(refFree(colgroup.cloneNode(true) as Element));
+  return true;
+}
+
 export class RepeatTableHeaders extends Handler {
   renderNode(clone: Node, node: Node): void {
+    repeatColumns(clone, node);
     repeatHeader(clone, node);
   }
 }
