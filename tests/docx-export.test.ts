@@ -278,6 +278,26 @@ describe('toDocx TOC', () => {
     expect(doc).toMatch(/<w:pStyle w:val="TOC1"\/>[\s\S]*?市政府办公室文件/);
   });
 
+  it('sets entries in the 276 pt entry column; one without 文号 is flush left, or on its own lines when long', async () => {
+    // Titles ran across the whole type width where no sidebar frame stood (TOC page 2), and an entry without
+    // 文号 was indented like a 文号 line.
+    const tree = fixtureIssue();
+    const docs = tree.sections.flatMap((s) => s.documents);
+    const notice = docs.find((d) => d.id === 'doc-notice')!;
+    notice.docNumber = '';
+    notice.tocTitleOverride = '最高人民法院最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释（法释〔2016〕29号）';
+    const { parts } = await build(tree);
+    const styles = stylesByName(parts['word/styles.xml']);
+    for (const name of ['toc 2', 'toc 3']) expect(styles.get(name), name).toContain('w:right="2880"');
+    const doc = parts['word/document.xml'];
+    const toc = (style: string) => [...doc.matchAll(new RegExp(`<w:p>(?:(?!</w:p>)[\\s\\S])*?<w:pStyle w:val="${style}"/>[\\s\\S]*?</w:p>`, 'g'))].map((m) => m[0]);
+    expect(toc('TOC2').map(partText)).toContain(notice.tocTitleOverride);
+    const lines = toc('TOC3');
+    expect(lines.map(partText)).toEqual(['（3）', '格政人〔2024〕11号（9）', '格政人〔2024〕12号（9）', '7月份大事记（10）']);
+    expect(lines[3]).toContain('<w:ind w:left="0"/>');
+    expect(lines[1]).not.toContain('<w:ind w:left="0"/>');
+  });
+
   it('without a page map leaves the numbers to a field update and says so', async () => {
     const { parts, notes } = await build(fixtureIssue(), {});
     expect(notes.join()).toMatch(/pageMap/);

@@ -31,9 +31,10 @@ import { cumulativeLabel, evenRunningHead, issueLabel, tocTitle } from '../model
 import { folioFooter } from './docx/folio';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
-import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, type DocxFontNames, type FaceNames } from './docx/styles';
+import { faceNames, LATIN_FONT, settingsXml, STYLE, stylesXml, TOC_ENTRY_WIDTH, type DocxFontNames, type FaceNames } from './docx/styles';
 import { fieldBegin, fieldEnd, fieldInstruction, fieldSeparate, fieldWithResult } from './docx/xml';
 import { documentTableIds } from './toHtml';
+import { tocTitleFitsOneLine } from './toHtmlFront';
 
 export type { DocxImageAsset } from './docx/blocks';
 export type { DocxFontNames } from './docx/styles';
@@ -177,7 +178,7 @@ function bookmarkName(index: number): string {
 /** The TOC (§9): title, sidebar frame, then the field with one cached entry per document. */
 function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, number> | undefined): Paragraph[] {
   const fm = tree.issue.frontMatter;
-  const entryWidth = 5520;
+  const entryWidth = TOC_ENTRY_WIDTH;
   const out: Paragraph[] = [];
   out.push(
     new Paragraph({
@@ -215,17 +216,19 @@ function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, numb
     );
   }
 
-  const entries: Array<{ style: string; children: ParagraphChild[] }> = [];
+  const entries: Array<{ style: string; flush?: boolean; children: ParagraphChild[] }> = [];
   documentsOf(tree).forEach(({ section, doc }, index) => {
     if (section.documents[0] === doc) entries.push({ style: STYLE.toc[0], children: [new TextRun(section.name)] });
     const page = pageMap?.[doc.id];
     const pageRef = [new TextRun('（'), ...fieldWithResult(`PAGEREF ${bookmarkName(index)} \\h`, page ? String(page) : ''), new TextRun('）')];
     const title = tocTitle(doc);
-    if (doc.docNumber) {
+    if (doc.docNumber || !tocTitleFitsOneLine(title)) {
+      // A long title without 文号 takes its own lines and a leader line below, as in print (toHtmlFront).
       entries.push({ style: STYLE.toc[1], children: [new TextRun(title)] });
       entries.push({ style: STYLE.toc[2], children: [new TextRun(doc.docNumber), new TextRun({ children: [new Tab()] }), ...pageRef] });
     } else {
-      entries.push({ style: STYLE.toc[2], children: [new TextRun(title), new TextRun({ children: [new Tab()] }), ...pageRef] });
+      // One line, flush left like the titles (7月份大事记……（54）, §9), not indented like a 文号.
+      entries.push({ style: STYLE.toc[2], flush: true, children: [new TextRun(title), new TextRun({ children: [new Tab()] }), ...pageRef] });
     }
   });
   // Field update regenerates the entries from the document titles (Title -> level 2) and 文号 (level 3).
@@ -235,7 +238,7 @@ function tocChildren(tree: IssueTree, f: FaceNames, pageMap: Record<string, numb
     if (i === 0) children.push(fieldBegin(!pageMap), fieldInstruction(instruction), fieldSeparate());
     children.push(...entry.children);
     if (i === entries.length - 1) children.push(fieldEnd());
-    out.push(new Paragraph({ style: entry.style, children }));
+    out.push(new Paragraph({ style: entry.style, indent: entry.flush ? { left: 0 } : undefined, children }));
   });
   return out;
 }

@@ -52,6 +52,9 @@ function tocLine(text: string, page: number | undefined, cls: string): string {
  */
 const ONE_LINE_TITLE_EM = 18;
 
+/** Whether an entry without 文号 sets its title, leader and page on one line (the DOCX follows the same rule). */
+export const tocTitleFitsOneLine = (title: string) => textEm(title) <= ONE_LINE_TITLE_EM;
+
 /** The TOC body. `pages` maps document id -> first page; absent ids print an empty number. */
 export function tocHtml(sections: TocSection[], pages: Record<string, number>): string {
   const body = sections
@@ -59,7 +62,7 @@ export function tocHtml(sections: TocSection[], pages: Record<string, number>): 
       const entries = section.entries
         .map((e) => {
           const inner =
-            e.oneLine && textEm(e.title) <= ONE_LINE_TITLE_EM
+            e.oneLine && tocTitleFitsOneLine(e.title)
               ? tocLine(e.title, pages[e.documentId], 'gz-toc-line gz-toc-oneline')
               : `<p class="gz-toc-title">${escapeHtml(e.title)}</p>${tocLine(e.oneLine ? '' : e.docNumber, pages[e.documentId], 'gz-toc-line')}`;
           return `<div${attrs({ class: 'gz-toc-entry', 'data-toc-doc': e.documentId })}>${inner}</div>`;

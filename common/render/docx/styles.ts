@@ -5,6 +5,11 @@
  */
 import { escapeXml } from './xml';
 
+/** TOC entry column, 276 pt (§9): the leader's right tab, and the right edge the titles wrap at. */
+export const TOC_ENTRY_WIDTH = 5520;
+/** Type width 420 pt (§2) less the entry column: titles wrap at the entry column on every TOC page. */
+const TOC_RIGHT_INDENT = 420 * 20 - TOC_ENTRY_WIDTH;
+
 /** Which Chinese face names to write: stock Windows names, or the GB2312 faces many offices install. */
 export type DocxFontNames = 'stock' | 'gb2312';
 
@@ -260,7 +265,7 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       name: 'toc 2',
       basedOn: 'Normal',
       next: 'Normal',
-      pPr: `<w:keepNext/><w:snapToGrid w:val="0"/>${spacing(360)}${NO_INDENT}<w:jc w:val="left"/>`,
+      pPr: `<w:keepNext/><w:snapToGrid w:val="0"/>${spacing(360)}<w:ind w:right="${TOC_RIGHT_INDENT}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`,
       rPr: rPr(f.fang, 24),
     },
     {
@@ -269,8 +274,8 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       basedOn: 'Normal',
       next: 'Normal',
       pPr:
-        '<w:tabs><w:tab w:val="right" w:leader="middleDot" w:pos="5520"/></w:tabs><w:snapToGrid w:val="0"/>' +
-        `${spacing(360, 0, 120)}<w:ind w:left="480" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`,
+        `<w:tabs><w:tab w:val="right" w:leader="middleDot" w:pos="${TOC_ENTRY_WIDTH}"/></w:tabs><w:snapToGrid w:val="0"/>` +
+        `${spacing(360, 0, 120)}<w:ind w:left="480" w:right="${TOC_RIGHT_INDENT}" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="left"/>`,
       rPr: rPr(f.fang, 24),
     },
     {
