@@ -412,3 +412,30 @@ describe('toDocx 署名 and date', () => {
     expect(find('第一条')).not.toContain('<w:keepNext/>');
   });
 });
+
+describe('toDocx titles', () => {
+  it('breaks a long title between words into even lines, the issuer alone on line 1 (§5.2)', async () => {
+    // Word broke 国务院关于印发国家职业教育改革实施方案/的通知 where the line ran out.
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '国务院关于印发国家职业教育改革实施方案的通知' }] },
+        { type: 'paragraph', children: [{ text: '现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。' }] },
+        { type: 'doc-title', issuer: '国务院办公厅', children: [{ text: '国务院办公厅关于湖北省巴东县地质灾害险情有关问题的复函' }] },
+        { type: 'doc-title', children: [{ text: '国务院工作规则' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const titles = [...parts['word/document.xml'].matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<w:pStyle w:val="(?:Title|[^"]*)"\/>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .filter((p) => /国务院关于印发|湖北省巴东县|国务院工作规则/.test(partText(p)));
+    const lines = (p: string) => p.split('<w:br/>').map(partText);
+    expect(titles.map(lines)).toEqual([
+      ['国务院关于印发国家职业教育', '改革实施方案的通知'],
+      ['国务院办公厅', '关于湖北省巴东县地质', '灾害险情有关问题的复函'],
+      ['国务院工作规则'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRINT_SETTINGS, type TableElement } from '../model';
 import { squeezePositions } from './squeeze';
-import { leaderLabelEm, leaderListWithoutRowSpans, runInLeaves, titleBreakOffsets, titleWordsHtml } from './typeset';
+import { leaderLabelEm, leaderListWithoutRowSpans, runInLeaves, titleBreakOffsets, titleLines, titleWordsHtml } from './typeset';
 import { renderBlocks, renderLeaves, renderTable } from './toHtml';
 
 describe('punctuation squeezing', () => {
@@ -122,5 +122,18 @@ describe('leader list label column', () => {
     expect(leaderLabelEm(list('召集人：', '副召集人：'))).toBe(5);
     expect(leaderLabelEm(list('领导小组常务副组长：'))).toBe(6);
     expect(renderTable(list('召集人：', '副召集人：'), DEFAULT_PRINT_SETTINGS, 't')).toContain('<col style="width:5em"><col style="width:4em"><col>');
+  });
+});
+
+describe('title lines for Word', () => {
+  it('break between words, in the fewest and most even lines of at most 19 characters', () => {
+    expect(titleLines('国务院关于印发国家职业教育改革实施方案的通知')).toEqual(['国务院关于印发国家职业教育', '改革实施方案的通知']);
+    expect(titleLines('关于湖北省巴东县官渡口镇马鬃山村地质险情调研情况的报告')).toEqual(['关于湖北省巴东县官渡口镇马鬃', '山村地质险情调研情况的报告']);
+    expect(titleLines('关于开展安全生产大检查的通知')).toEqual(['关于开展安全生产大检查的通知']);
+    for (const line of titleLines('最高人民法院最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释（法释〔2016〕29号）') ?? []) {
+      expect(line.length).toBeLessThanOrEqual(19);
+    }
+    // No word boundary within 19 characters: Word breaks by itself.
+    expect(titleLines(`关于${'1'.repeat(50)}的通知`)).toBeNull();
   });
 });

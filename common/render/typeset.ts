@@ -4,6 +4,7 @@
  */
 import { plainText, type TableCellElement, type TableElement, type TextLeaf } from '../model';
 import { escapeHtml } from './html';
+import { textEm } from './columnWidths';
 
 /**
  * A （一）-level heading's runs with its lead-in marked: the phrase up to and including the first 。 (format doc
@@ -79,6 +80,41 @@ export function titleBreakOffsets(text: string): number[] {
     out.push(index);
   });
   return out;
+}
+
+/** Characters of 二号 22 pt on a line of the 420 pt type width (format §5.2: each title line ≤ 19 characters). */
+export const TITLE_LINE_EM = 19;
+
+/**
+ * A title's lines for a writer that breaks anywhere (Word): the fewest lines of at most `maxEm`, broken only
+ * where titleBreakOffsets allows, then the most even ones (the print's `text-wrap: balance`). Null when no
+ * such split fits (the writer then breaks by itself).
+ */
+export function titleLines(text: string, maxEm = TITLE_LINE_EM): string[] | null {
+  if (textEm(text) <= maxEm) return [text];
+  const cuts = [0, ...titleBreakOffsets(text), text.length];
+  // best[j]: the best split of text before cuts[j] (lines, widest line, its last line, index of the cut
+  // before); on a tie the shorter last line, so the lines shorten downwards as in print (13 + 9, not 9 + 13).
+  const best: Array<{ lines: number; widest: number; last: number; from: number } | undefined> = [{ lines: 0, widest: 0, last: 0, from: -1 }];
+  for (let j = 1; j < cuts.length; j++) {
+    for (let i = 0; i < j; i++) {
+      const before = best[i];
+      const width = textEm(text.slice(cuts[i], cuts[j]));
+      if (!before || width > maxEm) continue;
+      const next = { lines: before.lines + 1, widest: Math.max(before.widest, width), last: width, from: i };
+      const known = best[j];
+      const better = !known || next.lines < known.lines || (next.lines === known.lines && (next.widest < known.widest || (next.widest === known.widest && next.last < known.last)));
+      if (better) best[j] = next;
+    }
+  }
+  const lines: string[] = [];
+  for (let j = cuts.length - 1; j > 0; ) {
+    const step = best[j];
+    if (!step) return null;
+    lines.unshift(text.slice(cuts[step.from], cuts[j]));
+    j = step.from;
+  }
+  return lines;
 }
 
 /** Title text as HTML with <wbr> at the allowed breaks (the CSS sets `word-break: keep-all` on titles). */

@@ -1,6 +1,6 @@
 /** One document's blocks -> docx paragraphs and tables, and the grouping of blocks into sections. */
 import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
-import type { Align, BlockElement, TableElement } from '../../model';
+import type { Align, BlockElement, TableElement, TextLeaf } from '../../model';
 import { assertNever, plainText } from '../../model';
 import { orientationTurn } from '../exifOrientation';
 import { missingImageText } from '../images';
@@ -8,6 +8,7 @@ import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
 import { isWideTable, tableToDocx } from './tables';
 import { isCentredHeadingLine } from '../centredHeading';
+import { TITLE_LINE_EM, titleLines } from '../typeset';
 
 /** Image bytes for an asset id; the caller (main/) reads them from the library. */
 export interface DocxImageAsset {
@@ -128,16 +129,37 @@ function paragraphOf(style: string, children: ParagraphChild[], extra: { alignme
   });
 }
 
-/** Document title: the issuer alone on line 1 when the title runs longer than one 19-character line (§5.2). */
+/**
+ * Document title: the issuer alone on line 1 when the title runs longer than one 19-character line; the
+ * lines broken between words, as even as they go (§5.2, titleLines), where Word would break anywhere
+ * (实施方案/的通知).
+ */
 function titleRuns(block: Extract<BlockElement, { type: 'doc-title' }>, ctx: BlockContext, bookmark?: string): ParagraphChild[] {
   const text = plainText(block);
-  let runs: ParagraphChild[];
-  if (block.issuer && text.startsWith(block.issuer) && text.length > 19) {
-    runs = [new TextRun({ text: block.issuer }), new TextRun({ break: 1, text: text.slice(block.issuer.length) })];
-  } else {
-    runs = runsFor(block.children, ctx.faces);
+  const issuer = block.issuer && text.startsWith(block.issuer) && text.length > TITLE_LINE_EM ? block.issuer : '';
+  const rest = titleLines(text.slice(issuer.length)) ?? [text.slice(issuer.length)];
+  const lines = issuer ? [issuer, ...rest] : rest;
+  const runs: ParagraphChild[] = [];
+  let from = 0;
+  for (const line of lines) {
+    if (from > 0) runs.push(new TextRun({ break: 1 }));
+    runs.push(...runsFor(sliceLeaves(block.children, from, from + line.length), ctx.faces));
+    from += line.length;
   }
   return bookmark ? [new Bookmark({ id: bookmark, children: runs })] : runs;
+}
+
+/** The leaves' text between two offsets, each piece keeping its leaf's marks. */
+function sliceLeaves(leaves: TextLeaf[], from: number, to: number): TextLeaf[] {
+  const out: TextLeaf[] = [];
+  let at = 0;
+  for (const leaf of leaves) {
+    const start = Math.max(from, at);
+    const end = Math.min(to, at + leaf.text.length);
+    if (start < end) out.push({ ...leaf, text: leaf.text.slice(start - at, end - at) });
+    at += leaf.text.length;
+  }
+  return out;
 }
 
 /**
