@@ -439,3 +439,29 @@ describe('toDocx titles', () => {
     ]);
   });
 });
+
+describe('toDocx 落款', () => {
+  it('sets the date right under its 署名, with no empty line between (as in print)', async () => {
+    // The 日期 style's empty grid line above (§5.7) stood between 国务院 and 2019年1月24日 too.
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '国务院关于印发国家职业教育改革实施方案的通知' }] },
+        { type: 'paragraph', children: [{ text: '现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。' }] },
+        { type: 'signature', children: [{ text: '国务院' }] },
+        { type: 'date-line', children: [{ text: '2019年1月24日' }] },
+        { type: 'paragraph', children: [{ text: '附件正文。' }] },
+        { type: 'date-line', children: [{ text: '2019年1月25日' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const find = (text: string) => paragraphs.find((p) => partText(p) === text)!;
+    expect(find('2019年1月24日')).toMatch(/<w:spacing w:before="0"\/>/);
+    // A date with no 署名 keeps the style's empty line above.
+    expect(find('2019年1月25日')).not.toMatch(/<w:spacing w:before="0"/);
+    expect(find('国务院')).not.toMatch(/<w:spacing w:before="0"/);
+  });
+});

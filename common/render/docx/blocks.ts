@@ -119,9 +119,10 @@ export function splitIntoRuns(blocks: BlockElement[], startsOnNewPage: boolean):
 /** Headings of levels 2-4 longer than this (one column line, less the indent) are run-in paragraphs. */
 const RUN_IN_HEADING_CHARS = 17;
 
-function paragraphOf(style: string, children: ParagraphChild[], extra: { alignment?: Align; indent?: boolean; keepNext?: boolean } = {}): Paragraph {
+function paragraphOf(style: string, children: ParagraphChild[], extra: { alignment?: Align; indent?: boolean; keepNext?: boolean; flushAbove?: boolean } = {}): Paragraph {
   return new Paragraph({
     style,
+    spacing: extra.flushAbove ? { before: 0 } : undefined,
     alignment: extra.alignment ? ALIGN[extra.alignment] : undefined,
     indent: extra.indent === false ? { firstLine: 0 } : undefined,
     keepNext: extra.keepNext || undefined,
@@ -276,7 +277,8 @@ export function blocksToDocx(
         out.push(paragraphOf(STYLE.signature, runsFor(block.children, ctx.faces), { keepNext: closes(i) }));
         break;
       case 'date-line':
-        out.push(paragraphOf(STYLE.dateLine, runsFor(block.children, ctx.faces)));
+        // Right under its 署名, as in print (.gz-signature + .gz-date): the style's empty line above goes.
+        out.push(paragraphOf(STYLE.dateLine, runsFor(block.children, ctx.faces), { flushAbove: blocks[i - 1]?.type === 'signature' }));
         break;
       case 'checkbox':
         out.push(
