@@ -465,3 +465,39 @@ describe('toDocx 落款', () => {
     expect(find('国务院')).not.toMatch(/<w:spacing w:before="0"/);
   });
 });
+
+describe('toDocx name and leader lists', () => {
+  it('sets a leader list without rules in body type, flush left: label, name 4 em, post (§6)', async () => {
+    // The DOCX drew a 成员名单 as a ruled 宋体 table across both columns, 副召集人 merged over two rows.
+    const cell = (text: string, rowSpan?: number) => ({ type: 'table-cell' as const, rowSpan, children: [{ type: 'paragraph' as const, children: [{ text }] }] });
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '关于成立安全生产工作领导小组的通知' }] },
+        { type: 'paragraph', children: [{ text: '领导小组组成人员如下：' }] },
+        {
+          type: 'table',
+          variant: 'leader-list',
+          headerRows: 0,
+          children: [
+            { type: 'table-row', children: [cell('召集人：'), cell('王建国'), cell('市长')] },
+            { type: 'table-row', children: [cell('副召集人：', 2), cell('李红梅'), cell('副市长')] },
+            { type: 'table-row', children: [cell('张志强'), cell('市政府秘书长')] },
+          ],
+        },
+        { type: 'paragraph', children: [{ text: '领导小组办公室设在市应急管理局。' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const xml = parts['word/document.xml'];
+    const table = /<w:tbl>[\s\S]*?<\/w:tbl>/.exec(xml.slice(xml.indexOf('领导小组组成人员如下')))![0];
+    expect([...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]))).toEqual([1050, 840, 8400 - 1050 - 840]);
+    expect(table).toContain('<w:jc w:val="left"/>');
+    expect(table).toMatch(/<w:tblBorders>(?:<w:(?:top|left|bottom|right|insideH|insideV) w:val="none"[^>]*\/>)+<\/w:tblBorders>/);
+    expect(table).not.toContain('w:vMerge');
+    expect(table).toContain('<w:pStyle w:val="Plain"/>');
+    expect(table).not.toContain('<w:pStyle w:val="TableText"/>');
+  });
+});

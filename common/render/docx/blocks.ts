@@ -71,6 +71,8 @@ function layoutOf(block: BlockElement): RunLayout {
     case 'image':
       return 'span';
     case 'table':
+      // A leader list spans too, unlike print's list in a text column: LibreOffice set the first row of a
+      // table that ends a two-column section at the foot of the left column, before the right column's text.
       return isWideTable(block) ? 'landscape' : 'span';
     case 'paragraph':
       return block.role === 'table-note' ? 'span' : 'columns';

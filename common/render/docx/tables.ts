@@ -9,6 +9,7 @@ import {
   HeightRule,
   Paragraph,
   Table,
+  TableBorders,
   TableCell,
   TableLayoutType,
   TableRow,
@@ -22,6 +23,7 @@ import { plainText } from '../../model';
 import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
 import { tableSizeFor } from '../tableSize';
+import { leaderLabelEm, leaderListWithoutRowSpans } from '../typeset';
 
 /** Where each model cell sits in the grid, and which grid slots are covered by a merge from above. */
 export interface PlacedCell {
@@ -206,11 +208,23 @@ function emptyParagraph(style: string): Paragraph {
   return new Paragraph({ style, children: [] });
 }
 
-export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames, compact = false): Table {
+/**
+ * Name and leader lists print without rules in body type (仿宋 五号, journal.css .gz-table--name-list),
+ * flush left; a leader list's columns: label 4 em or its longest label, name 4 em, the post the rest (§6).
+ */
+const isList = (table: TableElement) => table.variant === 'name-list' || table.variant === 'leader-list';
+
+export function tableToDocx(source: TableElement, typeWidth: number, pageHeight: number, faces: FaceNames, compact = false): Table {
+  const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
+  const list = isList(table);
   const grid = placeTableCells(table);
-  const widths = columnWidthsTwips(table, grid, typeWidth);
+  const em = 210;
+  const widths =
+    table.variant === 'leader-list' && grid.columns === 3
+      ? [leaderLabelEm(table) * em, 4 * em, typeWidth - (leaderLabelEm(table) + 4) * em]
+      : columnWidthsTwips(table, grid, typeWidth);
   // The same size as the PDF's (twips to pt: / 20); `compact` when the print layout fitted the table.
-  const style = compact || tableSizeFor(table, typeWidth / 20, pageHeight / 20) === 'compact' ? STYLE.tableTextCompact : STYLE.tableText;
+  const style = list ? STYLE.plain : compact || tableSizeFor(table, typeWidth / 20, pageHeight / 20) === 'compact' ? STYLE.tableTextCompact : STYLE.tableText;
   const spanWidth = (col: number, span: number) => widths.slice(col, col + span).reduce((a, b) => a + b, 0);
   const rows = grid.rows.map((slots, r) => {
     const header = r < table.headerRows;
@@ -232,7 +246,7 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
         columnSpan: colSpan > 1 ? colSpan : undefined,
         width: { size: spanWidth(col, colSpan), type: WidthType.DXA },
         verticalAlign:
-          cell.valign === 'top' ? VerticalAlignTable.TOP : cell.valign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
+          cell.valign === 'top' || list ? VerticalAlignTable.TOP : cell.valign === 'bottom' ? VerticalAlignTable.BOTTOM : VerticalAlignTable.CENTER,
         textDirection: cell.vertical ? TextDirection.TOP_TO_BOTTOM_RIGHT_TO_LEFT : undefined,
       });
     });
@@ -251,13 +265,15 @@ export function tableToDocx(table: TableElement, typeWidth: number, pageHeight: 
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     // Written on the table too: not every reader takes cell margins from the table style.
-    margins: { top: 40, bottom: 40, left: 60, right: 60, marginUnitType: WidthType.DXA },
-    alignment: AlignmentType.CENTER,
-    borders: {
-      top: { style: 'single', size: 6, color: 'auto' },
-      bottom: { style: 'single', size: 6, color: 'auto' },
-      left: { style: 'single', size: 6, color: 'auto' },
-      right: { style: 'single', size: 6, color: 'auto' },
-    },
+    margins: list ? { top: 0, bottom: 0, left: 0, right: 0, marginUnitType: WidthType.DXA } : { top: 40, bottom: 40, left: 60, right: 60, marginUnitType: WidthType.DXA },
+    alignment: list ? AlignmentType.LEFT : AlignmentType.CENTER,
+    borders: list
+      ? TableBorders.NONE
+      : {
+          top: { style: 'single', size: 6, color: 'auto' },
+          bottom: { style: 'single', size: 6, color: 'auto' },
+          left: { style: 'single', size: 6, color: 'auto' },
+          right: { style: 'single', size: 6, color: 'auto' },
+        },
   });
 }
