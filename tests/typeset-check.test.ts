@@ -88,3 +88,16 @@ describe('typeset figures', () => {
     expect(f.unbalancedEnds.pages).toEqual([{ page: 2, lines: [10, 4] }]);
   });
 });
+
+describe('loose lines', () => {
+  it('counts a body line whose Han characters are spread apart around a Latin word', () => {
+    const glyphs = [
+      // 持久性有机污染物（Persistent: 8 Han characters 0.4 em apart, as justified in a corpus issue.
+      ...line('持久性有机污染物', TYPE_LEFT, baseline(0), { advance: () => 10.5 * 1.4 }),
+      ...line('一二三四五六七八九十一二三四五六七八九', TYPE_LEFT, baseline(1)),
+    ];
+    const f = typesetFigures([page(1, glyphs)]);
+    expect(f.looseLines.count).toBe(1);
+    expect(f.looseLines.maxEm).toBeCloseTo(0.4, 2);
+  });
+});

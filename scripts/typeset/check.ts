@@ -16,6 +16,8 @@
  * - 楷体 quotation marks narrower than 1 em;
  * - half-width , ; : ( ) between CJK characters;
  * - 孤字: a paragraph's last line holding at most 2 characters under a full line;
+ * - loose lines: body lines whose Han characters stand more than 0.2 em apart on average (justified around a
+ *   Latin word that went whole to the next line);
  * - tables continued on a page without their header row (黑体) at the top;
  * - the widths of the rules drawn on table pages, and rotated pages holding text but no table.
  */
@@ -52,6 +54,8 @@ export interface TypesetFigures {
   quoteWidths: Record<string, number>;
   halfWidthPunctuation: { body: number; all: number; examples: string[] };
   orphanLines: { count: number; examples: string[] };
+  /** Body lines whose Han characters are spaced out by more than 0.2 em on average. */
+  looseLines: { count: number; maxEm: number; examples: string[] };
   continuedTablesWithoutHeader: { pages: number[] };
   tableRules: Record<string, number>;
   /** Rotated pages that hold text but (almost) no table: notes left over from a rotated table. */
@@ -107,6 +111,7 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
     quoteWidths: {},
     halfWidthPunctuation: { body: 0, all: 0, examples: [] },
     orphanLines: { count: 0, examples: [] },
+    looseLines: { count: 0, maxEm: 0, examples: [] },
     continuedTablesWithoutHeader: { pages: [] },
     tableRules: {},
     rotatedPagesWithoutTable: [],
@@ -320,6 +325,24 @@ export function typesetFigures(pages: PageGlyphs[]): TypesetFigures {
         figures.orphanLines.count++;
         example(figures.orphanLines.examples, `p${last.page} …${prev.text.slice(-4)}/${last.text}`);
       }
+    }
+  }
+
+  // Loose lines: the mean space between neighbouring Han characters (glyph end to next glyph start).
+  for (const l of bodyLines) {
+    const gaps: number[] = [];
+    for (let k = 1; k < l.glyphs.length; k++) {
+      const a = l.glyphs[k - 1];
+      const b = l.glyphs[k];
+      if (isHan(a.ch) && isHan(b.ch)) gaps.push((b.x - (a.x + a.width)) / a.size);
+    }
+    // A gap of an em or more is a spread name (袁 萍 with an ideographic space) or a list's column, not justification.
+    if (gaps.length < 3 || Math.max(...gaps) > 0.9) continue;
+    const mean = gaps.reduce((x, y) => x + y, 0) / gaps.length;
+    if (mean > 0.2) {
+      figures.looseLines.count++;
+      figures.looseLines.maxEm = Math.max(figures.looseLines.maxEm, round(mean));
+      example(figures.looseLines.examples, `p${l.page} ${l.text.slice(0, 16)} ${round(mean)}em`);
     }
   }
 
