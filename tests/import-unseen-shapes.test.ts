@@ -8,7 +8,7 @@ import { recognisedFields } from '../common/import/report';
 import { importDocumentFromText, importIssueFromText } from '../common/import/fromText';
 import { importIssueFromHtml } from '../common/import/fromHtml';
 import { isMasthead, isPersonSignature, matchDocNumber, parseDateLine } from '../common/import/gongwen';
-import { isChromeLine, stripPageChrome } from '../common/import/pageChrome';
+import { isChromeLine, isPageMetaLine, stripPageChrome } from '../common/import/pageChrome';
 import { splitLines } from '../common/import/lines';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 import { contentPlainText, plainText, type TableElement } from '../common/model';
@@ -159,5 +159,61 @@ describe('版头 and closing forms of real 公文', () => {
     const all = docs('某某州发展和改革委员会\n某某州财政局\n关于进一步做好\n城乡居民基本医疗保险缴费工作的\n意\u3000见\n\n某发改〔2024〕41号\n\n各县人民政府：\n\u3000\u3000现提出如下意见。\n\n某某州发展和改革委员会\u3000\u3000某某州财政局\n二〇二四年三月五日\n');
     expect(all).toHaveLength(1);
     expect(recognisedFields(all[0].content)).toMatchObject({ title: '某某州发展和改革委员会某某州财政局关于进一步做好城乡居民基本医疗保险缴费工作的意见', signature: ['某某州发展和改革委员会', '某某州财政局'], date: '2024-03-05' });
+  });
+});
+
+describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
+  const page = (body: string) => {
+    const result = importIssueFromHtml(`<html><body>${body}</body></html>`, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const all = result.tree.sections.flatMap((s) => s.documents);
+    expect(all).toHaveLength(1);
+    return { doc: all[0], fields: recognisedFields(all[0].content), text: contentPlainText(all[0].content), warnings: result.warnings };
+  };
+  const notice = `<p>各乡镇人民政府，县政府各部门：</p><p>\u3000\u3000根据有关规定，现将第一季度政务服务情况通报如下，请各单位认真整改。</p>
+    <p align="right">某某县人民政府办公室</p><p align="right">2024年4月10日</p>`;
+
+  it('leaves out links that run script, whatever they say, and the brackets they leave', () => {
+    const { fields, text } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p>
+      <div>【字体：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a>】</div>${notice}
+      <div>【<a href="javascript:window.print()">打印此页</a>】 【<a href="#" onclick="window.close()">关掉本窗</a>】 【<a href="javascript:scroll(0,0)">回到上面</a>】</div>`);
+    expect(fields.signature).toEqual(['某某县人民政府办公室']);
+    for (const w of ['字体', '打印此页', '关掉本窗', '回到上面', '【']) expect(text).not.toContain(w);
+  });
+
+  it('drops an information line of label：value fields under the title, so the 文号 and 主送 below it are found', () => {
+    for (const meta of ['【发布单位：县政务服务中心】【发布时间：2024年4月12日】【点击：879】', '发文机关：某某县人民政府办公室\u3000发文字号：某政办〔2024〕22号\u3000成文日期：2024年04月10日']) {
+      const { fields, text } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p><p align="center">${meta}</p><p align="center">某政办〔2024〕22号</p>${notice}`);
+      expect(fields.docNumber).toBe('某政办〔2024〕22号');
+      expect(fields.addressee).toBe('各乡镇人民政府，县政府各部门：');
+      expect(text).not.toContain('发布单位');
+      expect(text).not.toContain('发文机关');
+    }
+  });
+
+  it('takes the 文号 from such a line when the text has none', () => {
+    const { fields, warnings } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p><p>发文机关：某某县人民政府办公室\u3000发文字号：某政办〔2024〕22号</p>${notice}`);
+    expect(fields.docNumber).toBe('某政办〔2024〕22号');
+    expect(warnings.some((w) => w.code === 'doc-number-from-page')).toBe(true);
+  });
+
+  it('keeps a 公文\'s own labelled header lines (签发人, 密级) and a 联系人 line in the text', () => {
+    expect(isPageMetaLine('发布单位：县政务服务中心　点击：879')).toBe(true);
+    expect(isPageMetaLine('签发人：王某某　　密级：秘密')).toBe(false);
+    expect(isPageMetaLine('联系人：马某某，联系电话：0971-8480000。')).toBe(false);
+    expect(isPageMetaLine('各乡镇人民政府：')).toBe(false);
+  });
+
+  it('drops a bar of short menu names above the text, the download list, the 解读 link and the 主办/承办 line below it', () => {
+    const { fields, text } = page(`<div>无障碍浏览 | 长者模式 | English | 登录</div>
+      <h1>某某县人民政府办公室关于第一季度政务服务情况的通报</h1><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000根据有关规定，现将第一季度政务服务情况通报如下，请各单位认真整改。</p><p>\u3000\u3000附件：1.第一季度统计表</p><p>\u3000\u3000\u3000\u3000\u30002.差评整改清单</p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年4月10日</p>
+      <p>附件：</p><ul><li><a href="/u/1.xlsx">1.第一季度统计表.xlsx</a></li><li><a href="/u/2.pdf">2.差评整改清单.pdf</a></li></ul>
+      <p>政策解读：<a href="/jd.html">《关于第一季度政务服务情况的通报》解读</a></p>
+      <div>某某县人民政府 主办\u3000某某县政务服务中心 承办</div>`);
+    expect(fields.attachments).toBe(0);
+    expect(text).toContain('差评整改清单');
+    for (const w of ['无障碍', 'English', '.xlsx', '.pdf', '解读', '主办', '承办']) expect(text).not.toContain(w);
   });
 });
