@@ -217,3 +217,14 @@ describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
     for (const w of ['无障碍', 'English', '.xlsx', '.pdf', '解读', '主办', '承办']) expect(text).not.toContain(w);
   });
 });
+
+describe('a page copied as text and pasted into a document', () => {
+  it('loses the page\'s breadcrumb, info line and tools as a file import does, saying so', () => {
+    const text = ['首页 > 政务公开 > 通知公告', '某某市人民政府办公室关于做好春季防火工作的通知', '发布时间：2024-03-05　来源：市政府办公室　浏览次数：532', '各乡镇人民政府，市政府各部门：', '\u3000\u3000当前已进入春季防火关键期，现将有关事项通知如下。', '某某市人民政府办公室', '2024年3月5日', '【打印本页】　【关闭窗口】', '上一篇：关于某事的通知'].join('\n');
+    const { content, warnings } = importDocumentFromText(text);
+    const all = contentPlainText(content);
+    for (const w of ['首页', '发布时间', '浏览次数', '打印本页', '上一篇']) expect(all).not.toContain(w);
+    expect(recognisedFields(content).title).toBe('某某市人民政府办公室关于做好春季防火工作的通知');
+    expect(warnings.filter((w) => w.code === 'page-chrome-dropped').length).toBeGreaterThan(0);
+  });
+});

@@ -344,7 +344,9 @@ export function importDocumentFromText(text: string): DocumentImport {
   const source = safeString(text);
   const warnings: ImportWarning[] = [];
   try {
-    const lines = withoutMarkup(splitLines(source), warnings);
+    // Text copied from a web page carries the page's own lines (breadcrumb, 发布时间, 打印本页) as a file does.
+    const { lines, dropped } = stripPageChrome(withoutMarkup(splitLines(source), warnings));
+    for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
     return { content: normalizeImportedPunctuation(built.content, warnings), warnings };
   } catch (error) {
