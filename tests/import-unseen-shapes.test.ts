@@ -228,3 +228,34 @@ describe('a page copied as text and pasted into a document', () => {
     expect(warnings.filter((w) => w.code === 'page-chrome-dropped').length).toBeGreaterThan(0);
   });
 });
+
+describe('where a page keeps its title', () => {
+  const body = `<p style="text-align:center">某政办〔2024〕37号</p><p>各乡镇人民政府，县政府各部门：</p>
+    <p>\u3000\u3000为做好汛期地质灾害防治工作，现就有关事项通知如下，请认真贯彻落实。</p><p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年5月27日</p>`;
+  const imported = (html: string) => {
+    const result = importIssueFromHtml(html, linkedomEnvironment());
+    if (!result.ok) throw new Error(result.error.message);
+    const all = result.tree.sections.flatMap((s) => s.documents);
+    expect(all).toHaveLength(1);
+    return { doc: all[0], fields: recognisedFields(all[0].content), warnings: result.warnings };
+  };
+
+  it('reads the <h1> in an <article>\'s own <header> (the site\'s <header> stays out)', () => {
+    const { fields, doc } = imported(`<html><body><header><nav><a href="/">首页</a><a href="/zwgk">政务公开</a></nav><div>某某县人民政府</div></header>
+      <article><header><h1>某某县人民政府办公室关于做好汛期地质灾害防治工作的通知</h1><div><span>发布时间：2024-05-28</span> <span>信息来源：县自然资源局</span></div></header>${body}
+      <footer><button onclick="window.print()">打印</button></footer></article></body></html>`);
+    expect(fields.title).toBe('某某县人民政府办公室关于做好汛期地质灾害防治工作的通知');
+    expect(fields.docNumber).toBe('某政办〔2024〕37号');
+    expect(contentPlainText(doc.content)).not.toMatch(/首页|政务公开|发布时间|信息来源/);
+  });
+
+  it('takes the title from the page\'s head when the body prints none (written by script), saying so', () => {
+    const { fields, doc, warnings } = imported(`<html><head><title>某某县人民政府办公室关于做好汛期地质灾害防治工作的通知_通知公告_某某县人民政府</title></head>
+      <body><div class="tit"><script>document.write(t)</script></div>${body}</body></html>`);
+    expect(fields.title).toBe('某某县人民政府办公室关于做好汛期地质灾害防治工作的通知');
+    expect(doc.title).toBe(fields.title);
+    expect(doc.docNumber).toBe('某政办〔2024〕37号');
+    expect(warnings.map((w) => w.code)).toContain('title-from-page-head');
+    expect(warnings.map((w) => w.code)).not.toContain('title-not-found');
+  });
+});

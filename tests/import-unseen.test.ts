@@ -8,17 +8,17 @@ import { scoreUnseen, type UnseenField } from '../scripts/unseenScore';
 
 /** Hits per field reached by the importer on this set (of the totals in expected.json). */
 const FLOOR: Partial<Record<UnseenField, number>> = {
-  title: 28,
-  docNumber: 28,
-  addressee: 24,
-  signature: 26,
-  date: 27,
+  title: 30,
+  docNumber: 30,
+  addressee: 26,
+  signature: 28,
+  date: 29,
   kind: 3,
-  attachments: 28,
-  headings: 17,
-  documents: 28,
-  chrome: 14,
-  kept: 28,
+  attachments: 30,
+  headings: 19,
+  documents: 30,
+  chrome: 16,
+  kept: 30,
 };
 
 describe('import of unseen real-shaped documents', () => {

@@ -12,6 +12,8 @@ import { ELEMENT_NODE, attr, tagOf, type HtmlNodeLike } from './htmlTree';
 
 /** Elements that hold the site's navigation, never a 公文's text. */
 const CHROME_TAGS = new Set(['nav', 'header', 'footer', 'aside']);
+/** A <header> inside an <article>, <section> or <main> is that article's header (HTML's own scoping), not the site's banner. */
+const SECTIONING = new Set(['article', 'section', 'main']);
 
 /**
  * A link that runs script instead of leading anywhere (打印本页, 关闭窗口, 返回顶部, 收藏, 字号 大 中 小, 分享):
@@ -90,8 +92,9 @@ export function pageView(body: HtmlNodeLike): PageView {
   const dropped: string[] = [];
   // The page's script controls, reported together (one line of the report, not one per button).
   const controls: string[] = [];
-  const view = (node: HtmlNodeLike, depth: number, nodeName = node.nodeName): HtmlNodeLike => {
+  const view = (node: HtmlNodeLike, depth: number, nodeName = node.nodeName, inArticle = false): HtmlNodeLike => {
     if (node.nodeType !== ELEMENT_NODE || depth > MAX_DEPTH) return node;
+    const within = inArticle || SECTIONING.has(tagOf(node));
     return virtualNode(node, nodeName, () => {
       const out: HtmlNodeLike[] = [];
       for (const child of Array.from(node.childNodes)) {
@@ -100,17 +103,19 @@ export function pageView(body: HtmlNodeLike): PageView {
           continue;
         }
         const tag = tagOf(child);
-        if (CHROME_TAGS.has(tag) || attr(child, 'role') === 'navigation' || isScriptLink(child)) {
+        // An <article>'s own <header> holds the document's title (and the page's info line, left to the line rules).
+        const articleHeader = tag === 'header' && within;
+        if ((CHROME_TAGS.has(tag) && !articleHeader) || attr(child, 'role') === 'navigation' || isScriptLink(child)) {
           const text = (child.textContent ?? '').replace(/\s+/g, ' ').trim();
           if (text) (isScriptLink(child) ? controls : dropped).push(text);
           continue;
         }
         if (tag === 'table' && hasNestedTable(child)) {
           // Each layout cell a block of its own (a <td align=center> stays centred).
-          out.push(...layoutCells(child).map((cell) => view(cell, depth + 1, 'DIV')));
+          out.push(...layoutCells(child).map((cell) => view(cell, depth + 1, 'DIV', within)));
           continue;
         }
-        out.push(tag === 'h1' || tag === 'h2' ? centredHeading(child, view(child, depth + 1)) : view(child, depth + 1));
+        out.push(tag === 'h1' || tag === 'h2' ? centredHeading(child, view(child, depth + 1, child.nodeName, within)) : view(child, depth + 1, child.nodeName, within));
       }
       return out;
     });
