@@ -162,14 +162,17 @@ describe('版头 and closing forms of real 公文', () => {
   });
 });
 
+/** A page imported as a file: its one document, the fields recognised in it, its text and the warnings. */
+function onePageDocument(html: string) {
+  const result = importIssueFromHtml(html, linkedomEnvironment());
+  if (!result.ok) throw new Error(result.error.message);
+  const all = result.tree.sections.flatMap((s) => s.documents);
+  expect(all).toHaveLength(1);
+  return { doc: all[0], fields: recognisedFields(all[0].content), text: contentPlainText(all[0].content), warnings: result.warnings };
+}
+
 describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
-  const page = (body: string) => {
-    const result = importIssueFromHtml(`<html><body>${body}</body></html>`, linkedomEnvironment());
-    if (!result.ok) throw new Error(result.error.message);
-    const all = result.tree.sections.flatMap((s) => s.documents);
-    expect(all).toHaveLength(1);
-    return { doc: all[0], fields: recognisedFields(all[0].content), text: contentPlainText(all[0].content), warnings: result.warnings };
-  };
+  const page = (body: string) => onePageDocument(`<html><body>${body}</body></html>`);
   const notice = `<p>各乡镇人民政府，县政府各部门：</p><p>\u3000\u3000根据有关规定，现将第一季度政务服务情况通报如下，请各单位认真整改。</p>
     <p align="right">某某县人民政府办公室</p><p align="right">2024年4月10日</p>`;
 
@@ -232,13 +235,7 @@ describe('a page copied as text and pasted into a document', () => {
 describe('where a page keeps its title', () => {
   const body = `<p style="text-align:center">某政办〔2024〕37号</p><p>各乡镇人民政府，县政府各部门：</p>
     <p>\u3000\u3000为做好汛期地质灾害防治工作，现就有关事项通知如下，请认真贯彻落实。</p><p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年5月27日</p>`;
-  const imported = (html: string) => {
-    const result = importIssueFromHtml(html, linkedomEnvironment());
-    if (!result.ok) throw new Error(result.error.message);
-    const all = result.tree.sections.flatMap((s) => s.documents);
-    expect(all).toHaveLength(1);
-    return { doc: all[0], fields: recognisedFields(all[0].content), warnings: result.warnings };
-  };
+  const imported = onePageDocument;
 
   it('reads the <h1> in an <article>\'s own <header> (the site\'s <header> stays out)', () => {
     const { fields, doc } = imported(`<html><body><header><nav><a href="/">首页</a><a href="/zwgk">政务公开</a></nav><div>某某县人民政府</div></header>
