@@ -221,6 +221,19 @@ describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
   });
 });
 
+describe('附件说明 items printed as links to their files', () => {
+  it('are the document\'s above its date (only a download list below the date is the page\'s)', () => {
+    const { fields, text } = onePageDocument(`<html><body><p align="center">某某县人民政府办公室关于报送2024年项目清单的通知</p><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000请各单位按附件格式填报项目清单，于5月底前报送县发展和改革局。</p>
+      <p>\u3000\u3000附件：<a href="/u/qd.xlsx">1.2024年项目清单.xlsx</a></p><p>\u3000\u3000\u3000\u3000\u3000<a href="/u/sm.docx">2.填报说明.docx</a></p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年5月6日</p><p>【打印本页】【关闭窗口】</p></body></html>`);
+    expect(fields.signature).toEqual(['某某县人民政府办公室']);
+    expect(fields.date).toBe('2024-05-06');
+    expect(text).toContain('填报说明');
+    expect(text).not.toContain('打印本页');
+  });
+});
+
 describe('a page copied as text and pasted into a document', () => {
   it('loses the page\'s breadcrumb, info line and tools as a file import does, saying so', () => {
     const text = ['首页 > 政务公开 > 通知公告', '某某市人民政府办公室关于做好春季防火工作的通知', '发布时间：2024-03-05　来源：市政府办公室　浏览次数：532', '各乡镇人民政府，市政府各部门：', '\u3000\u3000当前已进入春季防火关键期，现将有关事项通知如下。', '某某市人民政府办公室', '2024年3月5日', '【打印本页】　【关闭窗口】', '上一篇：关于某事的通知'].join('\n');

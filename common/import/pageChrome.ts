@@ -7,7 +7,7 @@
  */
 import { plainText, squeezeWhitespace } from '../model';
 import { isBlank, type SourceLine } from './lines';
-import { matchDocNumber } from './gongwen';
+import { matchDocNumber, parseDateLine } from './gongwen';
 
 /** Lines longer than this are text, whatever words they hold. */
 const MAX_CHROME_LENGTH = 160;
@@ -33,7 +33,10 @@ const CHROME_PATTERNS: RegExp[] = [
   /^(?=.*[【】[\]])[【】[\]|｜/·\s]*(?:[\u4e00-\u9fa5]{1,4}[：:])?[【】[\]|｜/·\s]*$/,
 ];
 
-/** A file name to download: no 公文 line ends with a file extension. */
+/**
+ * A file name to download (the file itself is not in the page). Chrome only below the document's date: a
+ * page may print the 附件说明 items themselves as links to the files (附件：1.项目清单.xlsx above the 署名).
+ */
 const DOWNLOAD_LINE = /\.(docx?|wps|pdf|ofd|xlsx?|et|zip|rar|7z)$/i;
 
 /** Only at a page's end: its footer (a journal's own front matter also names its 主办 and 承办). */
@@ -48,8 +51,6 @@ const FOOTER_PATTERNS: RegExp[] = [
   /^(政策解读|相关政策解读|解读|图文解读|图解)\s*[：:]/,
   // The site's owner line: 某某县人民政府 主办 某某县人民政府办公室 承办.
   /\S\s*(主办|承办)(\s|$)/,
-  // A download link: a file name with its extension (the file itself is not in the page).
-  DOWNLOAD_LINE,
 ];
 
 /** Labels of a page's information table (信息公开 pages): 索引号, 主题分类, 发布机构, 成文日期, 文号 … */
@@ -196,13 +197,15 @@ export function stripPageChrome(lines: SourceLine[]): StrippedPage {
   for (const i of menuLines(lines)) drop.add(i);
   // The page's tail: back from the end over short lines; the chrome starts at the first chrome line among them.
   let from = lines.length;
+  let dateBelow = false;
   for (let i = lines.length - 1; i >= 0; i--) {
     const l = lines[i];
     if (l.table || l.image) break;
     if (isBlank(l)) continue;
     const t = text(l);
-    if (isChromeLine(t, true) || isNavLine(t)) from = i;
+    if (isChromeLine(t, true) || isNavLine(t) || (DOWNLOAD_LINE.test(t) && !dateBelow)) from = i;
     else if (!isLinkLike(t)) break;
+    dateBelow ||= !!parseDateLine(t);
   }
   // The label of a download list (附件：, 相关附件) goes with it.
   const above = lines.slice(0, from).findLastIndex((l) => !isBlank(l));
