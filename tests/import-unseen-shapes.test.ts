@@ -232,6 +232,17 @@ describe('附件说明 items printed as links to their files', () => {
     expect(text).toContain('填报说明');
     expect(text).not.toContain('打印本页');
   });
+
+  it('are kept when the link runs script to fetch the file (only short controls are the page\'s)', () => {
+    const { fields, text } = onePageDocument(`<html><body><p align="center">某某县人民政府办公室关于报送2024年项目清单的通知</p><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000请各单位按附件格式填报项目清单，于5月底前报送县发展和改革局。</p>
+      <p>\u3000\u3000附件：<a href="#" onclick="down('qd')">1.2024年项目清单</a></p><p>\u3000\u3000\u3000\u3000\u3000<a href="javascript:down('sm')">2.填报说明</a></p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年5月6日</p><p><a href="javascript:window.print()">【打印本页】</a></p></body></html>`);
+    expect(fields.date).toBe('2024-05-06');
+    expect(text).toContain('2024年项目清单');
+    expect(text).toContain('填报说明');
+    expect(text).not.toContain('打印本页');
+  });
 });
 
 describe('a page copied as text and pasted into a document', () => {

@@ -22,7 +22,10 @@ const SECTIONING = new Set(['article', 'section', 'main']);
 function isScriptLink(node: HtmlNodeLike): boolean {
   if (tagOf(node) !== 'a') return false;
   const href = attr(node, 'href').trim();
-  return /^javascript:/i.test(href) || (!!attr(node, 'onclick') && (href === '' || href.startsWith('#')));
+  if (!/^javascript:/i.test(href) && !(attr(node, 'onclick') && (href === '' || href.startsWith('#')))) return false;
+  // A control says one short thing (打印, 关闭窗口, 大); a script link to an attachment names its file.
+  const text = (node.textContent ?? '').replace(/[\s\u3000【】[\]]/g, '');
+  return text.length <= 10 && !/\.[A-Za-z]{2,4}$|\d/.test(text);
 }
 const MAX_DEPTH = 200;
 
