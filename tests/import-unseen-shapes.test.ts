@@ -205,6 +205,7 @@ describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
     expect(isPageMetaLine('签发人：王某某　　密级：秘密')).toBe(false);
     expect(isPageMetaLine('联系人：马某某，联系电话：0971-8480000。')).toBe(false);
     expect(isPageMetaLine('各乡镇人民政府：')).toBe(false);
+    expect(isPageMetaLine('时间：2024年5月10日　　地点：市政府302会议室')).toBe(false);
   });
 
   it('drops a bar of short menu names above the text, the download list, the 解读 link and the 主办/承办 line below it', () => {

@@ -85,17 +85,22 @@ function isBarMenu(t: string): boolean {
 const HEADER_LABEL = /^(签发人|密级|紧急程度|份号|保密期限|主送|抄送|附件|发文机关标志)$/;
 
 /**
- * The page's article information line under its title, whatever its labels: two or more short
- * `label：value` fields side by side (发布单位：… 发布时间：… 点击：879; 发文机关：… 发文字号：…), no sentence.
- * Looked for only above the document's first sentence.
+ * The page's article information line under its title: two or more short `label：value` fields side by
+ * side (发布单位：… 发布时间：… 点击：879; 发文机关：… 发文字号：…), no sentence, one of them about the page's
+ * record. Looked for only above the document's first sentence.
  */
 export function isPageMetaLine(line: string): boolean {
   if (/[，。；！？]/.test(line)) return false;
   const parts = line.split(/[【】[\]\s\u3000]+/).filter(Boolean);
   const fields = parts.filter((p) => /^[\u4e00-\u9fa5]{2,6}[：:]/.test(p));
   if (fields.length < 2 || fields.length * 2 < parts.length) return false;
-  return !fields.some((f) => HEADER_LABEL.test(f.replace(/[：:].*$/, '')));
+  const labels = fields.map((f) => f.replace(/[：:].*$/, ''));
+  // One label must speak of the page's record (a 纪要's 时间：… 地点：… line is the document's).
+  return !labels.some((l) => HEADER_LABEL.test(l)) && labels.some((l) => PAGE_RECORD_LABEL.test(l));
 }
+
+/** What a page's info line records: publication, source, counts, the file's number. */
+const PAGE_RECORD_LABEL = /发布|来源|点击|浏览|阅读|访问|发文|字号|文号|索引|更新|录入|审核|编辑|作者|成文/;
 
 /** A site's name over its pages: 海东市人民政府门户网站. */
 function isSiteName(t: string): boolean {
