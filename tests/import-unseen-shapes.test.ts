@@ -8,7 +8,7 @@ import { recognisedFields } from '../common/import/report';
 import { importDocumentFromText, importIssueFromText } from '../common/import/fromText';
 import { importIssueFromHtml } from '../common/import/fromHtml';
 import { isMasthead, isPersonSignature, matchDocNumber, parseDateLine } from '../common/import/gongwen';
-import { isChromeLine, stripPageChrome } from '../common/import/pageChrome';
+import { isChromeLine, isPageMetaLine, stripPageChrome } from '../common/import/pageChrome';
 import { splitLines } from '../common/import/lines';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 import { contentPlainText, plainText, type TableElement } from '../common/model';
@@ -159,5 +159,125 @@ describe('版头 and closing forms of real 公文', () => {
     const all = docs('某某州发展和改革委员会\n某某州财政局\n关于进一步做好\n城乡居民基本医疗保险缴费工作的\n意\u3000见\n\n某发改〔2024〕41号\n\n各县人民政府：\n\u3000\u3000现提出如下意见。\n\n某某州发展和改革委员会\u3000\u3000某某州财政局\n二〇二四年三月五日\n');
     expect(all).toHaveLength(1);
     expect(recognisedFields(all[0].content)).toMatchObject({ title: '某某州发展和改革委员会某某州财政局关于进一步做好城乡居民基本医疗保险缴费工作的意见', signature: ['某某州发展和改革委员会', '某某州财政局'], date: '2024-03-05' });
+  });
+});
+
+/** A page imported as a file: its one document, the fields recognised in it, its text and the warnings. */
+function onePageDocument(html: string) {
+  const result = importIssueFromHtml(html, linkedomEnvironment());
+  if (!result.ok) throw new Error(result.error.message);
+  const all = result.tree.sections.flatMap((s) => s.documents);
+  expect(all).toHaveLength(1);
+  return { doc: all[0], fields: recognisedFields(all[0].content), text: contentPlainText(all[0].content), warnings: result.warnings };
+}
+
+describe('pages of other CMS shapes (structure, not the site\'s words)', () => {
+  const page = (body: string) => onePageDocument(`<html><body>${body}</body></html>`);
+  const notice = `<p>各乡镇人民政府，县政府各部门：</p><p>\u3000\u3000根据有关规定，现将第一季度政务服务情况通报如下，请各单位认真整改。</p>
+    <p align="right">某某县人民政府办公室</p><p align="right">2024年4月10日</p>`;
+
+  it('leaves out links that run script, whatever they say, and the brackets they leave', () => {
+    const { fields, text } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p>
+      <div>【字体：<a href="javascript:doZoom(16)">大</a> <a href="javascript:doZoom(14)">中</a>】</div>${notice}
+      <div>【<a href="javascript:window.print()">打印此页</a>】 【<a href="#" onclick="window.close()">关掉本窗</a>】 【<a href="javascript:scroll(0,0)">回到上面</a>】</div>`);
+    expect(fields.signature).toEqual(['某某县人民政府办公室']);
+    for (const w of ['字体', '打印此页', '关掉本窗', '回到上面', '【']) expect(text).not.toContain(w);
+  });
+
+  it('drops an information line of label：value fields under the title, so the 文号 and 主送 below it are found', () => {
+    for (const meta of ['【发布单位：县政务服务中心】【发布时间：2024年4月12日】【点击：879】', '发文机关：某某县人民政府办公室\u3000发文字号：某政办〔2024〕22号\u3000成文日期：2024年04月10日']) {
+      const { fields, text } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p><p align="center">${meta}</p><p align="center">某政办〔2024〕22号</p>${notice}`);
+      expect(fields.docNumber).toBe('某政办〔2024〕22号');
+      expect(fields.addressee).toBe('各乡镇人民政府，县政府各部门：');
+      expect(text).not.toContain('发布单位');
+      expect(text).not.toContain('发文机关');
+    }
+  });
+
+  it('takes the 文号 from such a line when the text has none', () => {
+    const { fields, warnings } = page(`<p align="center">某某县人民政府办公室关于第一季度政务服务情况的通报</p><p>发文机关：某某县人民政府办公室\u3000发文字号：某政办〔2024〕22号</p>${notice}`);
+    expect(fields.docNumber).toBe('某政办〔2024〕22号');
+    expect(warnings.some((w) => w.code === 'doc-number-from-page')).toBe(true);
+  });
+
+  it('keeps a 公文\'s own labelled header lines (签发人, 密级) and a 联系人 line in the text', () => {
+    expect(isPageMetaLine('发布单位：县政务服务中心　点击：879')).toBe(true);
+    expect(isPageMetaLine('签发人：王某某　　密级：秘密')).toBe(false);
+    expect(isPageMetaLine('联系人：马某某，联系电话：0971-8480000。')).toBe(false);
+    expect(isPageMetaLine('各乡镇人民政府：')).toBe(false);
+    expect(isPageMetaLine('时间：2024年5月10日　　地点：市政府302会议室')).toBe(false);
+  });
+
+  it('drops a bar of short menu names above the text, the download list, the 解读 link and the 主办/承办 line below it', () => {
+    const { fields, text } = page(`<div>无障碍浏览 | 长者模式 | English | 登录</div>
+      <h1>某某县人民政府办公室关于第一季度政务服务情况的通报</h1><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000根据有关规定，现将第一季度政务服务情况通报如下，请各单位认真整改。</p><p>\u3000\u3000附件：1.第一季度统计表</p><p>\u3000\u3000\u3000\u3000\u30002.差评整改清单</p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年4月10日</p>
+      <p>附件：</p><ul><li><a href="/u/1.xlsx">1.第一季度统计表.xlsx</a></li><li><a href="/u/2.pdf">2.差评整改清单.pdf</a></li></ul>
+      <p>政策解读：<a href="/jd.html">《关于第一季度政务服务情况的通报》解读</a></p>
+      <div>某某县人民政府 主办\u3000某某县政务服务中心 承办</div>`);
+    expect(fields.attachments).toBe(0);
+    expect(text).toContain('差评整改清单');
+    for (const w of ['无障碍', 'English', '.xlsx', '.pdf', '解读', '主办', '承办']) expect(text).not.toContain(w);
+  });
+});
+
+describe('附件说明 items printed as links to their files', () => {
+  it('are the document\'s above its date (only a download list below the date is the page\'s)', () => {
+    const { fields, text } = onePageDocument(`<html><body><p align="center">某某县人民政府办公室关于报送2024年项目清单的通知</p><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000请各单位按附件格式填报项目清单，于5月底前报送县发展和改革局。</p>
+      <p>\u3000\u3000附件：<a href="/u/qd.xlsx">1.2024年项目清单.xlsx</a></p><p>\u3000\u3000\u3000\u3000\u3000<a href="/u/sm.docx">2.填报说明.docx</a></p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年5月6日</p><p>【打印本页】【关闭窗口】</p></body></html>`);
+    expect(fields.signature).toEqual(['某某县人民政府办公室']);
+    expect(fields.date).toBe('2024-05-06');
+    expect(text).toContain('填报说明');
+    expect(text).not.toContain('打印本页');
+  });
+
+  it('are kept when the link runs script to fetch the file (only short controls are the page\'s)', () => {
+    const { fields, text } = onePageDocument(`<html><body><p align="center">某某县人民政府办公室关于报送2024年项目清单的通知</p><p>各乡镇人民政府，县政府各部门：</p>
+      <p>\u3000\u3000请各单位按附件格式填报项目清单，于5月底前报送县发展和改革局。</p>
+      <p>\u3000\u3000附件：<a href="#" onclick="down('qd')">1.2024年项目清单</a></p><p>\u3000\u3000\u3000\u3000\u3000<a href="javascript:down('sm')">2.填报说明</a></p>
+      <p align="right">某某县人民政府办公室</p><p align="right">2024年5月6日</p><p><a href="javascript:window.print()">【打印本页】</a></p></body></html>`);
+    expect(fields.date).toBe('2024-05-06');
+    expect(text).toContain('2024年项目清单');
+    expect(text).toContain('填报说明');
+    expect(text).not.toContain('打印本页');
+  });
+});
+
+describe('a page copied as text and pasted into a document', () => {
+  it('loses the page\'s breadcrumb, info line and tools as a file import does, saying so', () => {
+    const text = ['首页 > 政务公开 > 通知公告', '某某市人民政府办公室关于做好春季防火工作的通知', '发布时间：2024-03-05　来源：市政府办公室　浏览次数：532', '各乡镇人民政府，市政府各部门：', '\u3000\u3000当前已进入春季防火关键期，现将有关事项通知如下。', '某某市人民政府办公室', '2024年3月5日', '【打印本页】　【关闭窗口】', '上一篇：关于某事的通知'].join('\n');
+    const { content, warnings } = importDocumentFromText(text);
+    const all = contentPlainText(content);
+    for (const w of ['首页', '发布时间', '浏览次数', '打印本页', '上一篇']) expect(all).not.toContain(w);
+    expect(recognisedFields(content).title).toBe('某某市人民政府办公室关于做好春季防火工作的通知');
+    expect(warnings.filter((w) => w.code === 'page-chrome-dropped').length).toBeGreaterThan(0);
+  });
+});
+
+describe('where a page keeps its title', () => {
+  const body = `<p style="text-align:center">某政办〔2024〕37号</p><p>各乡镇人民政府，县政府各部门：</p>
+    <p>\u3000\u3000为做好汛期地质灾害防治工作，现就有关事项通知如下，请认真贯彻落实。</p><p style="text-align:right">某某县人民政府办公室</p><p style="text-align:right">2024年5月27日</p>`;
+  const imported = onePageDocument;
+
+  it('reads the <h1> in an <article>\'s own <header> (the site\'s <header> stays out)', () => {
+    const { fields, doc } = imported(`<html><body><header><nav><a href="/">首页</a><a href="/zwgk">政务公开</a></nav><div>某某县人民政府</div></header>
+      <article><header><h1>某某县人民政府办公室关于做好汛期地质灾害防治工作的通知</h1><div><span>发布时间：2024-05-28</span> <span>信息来源：县自然资源局</span></div></header>${body}
+      <footer><button onclick="window.print()">打印</button></footer></article></body></html>`);
+    expect(fields.title).toBe('某某县人民政府办公室关于做好汛期地质灾害防治工作的通知');
+    expect(fields.docNumber).toBe('某政办〔2024〕37号');
+    expect(contentPlainText(doc.content)).not.toMatch(/首页|政务公开|发布时间|信息来源/);
+  });
+
+  it('takes the title from the page\'s head when the body prints none (written by script), saying so', () => {
+    const { fields, doc, warnings } = imported(`<html><head><title>某某县人民政府办公室关于做好汛期地质灾害防治工作的通知_通知公告_某某县人民政府</title></head>
+      <body><div class="tit"><script>document.write(t)</script></div>${body}</body></html>`);
+    expect(fields.title).toBe('某某县人民政府办公室关于做好汛期地质灾害防治工作的通知');
+    expect(doc.title).toBe(fields.title);
+    expect(doc.docNumber).toBe('某政办〔2024〕37号');
+    expect(warnings.map((w) => w.code)).toContain('title-from-page-head');
+    expect(warnings.map((w) => w.code)).not.toContain('title-not-found');
   });
 });

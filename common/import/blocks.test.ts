@@ -142,3 +142,10 @@ describe('document parts', () => {
     ]);
   });
 });
+
+describe('a line cut inside a 《》 name or a quotation', () => {
+  it('continues however short it is', () => {
+    const blocks = body('《城镇燃气安全管理\n条例》已经国务院常务会议通过，现予公布。\n“十四五”\n时期', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['《城镇燃气安全管理条例》已经国务院常务会议通过，现予公布。', '“十四五”', '时期']);
+  });
+});

@@ -214,7 +214,16 @@ export function printedDate(text: string): string {
 function mayContinue(text: string, cat: Category): boolean {
   if (!JOINABLE.has(cat)) return false;
   const plain = stripInline(text).trim();
-  return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain) && !isOutlineHeading(plain);
+  if (isOutlineHeading(plain)) return false;
+  // A line that leaves a 《 or “ open was cut inside a name or a quotation, however short it is.
+  if (leavesQuoteOpen(plain)) return true;
+  return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
+}
+
+/** More 《 than 》 (or “ than ”): the line stops inside a title of a document or a quotation. */
+export function leavesQuoteOpen(text: string): boolean {
+  const count = (re: RegExp) => text.match(re)?.length ?? 0;
+  return count(/《/g) > count(/》/g) || count(/“/g) > count(/”/g);
 }
 
 /**

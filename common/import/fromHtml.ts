@@ -12,11 +12,30 @@ import type { HtmlEnvironment } from './htmlTree';
 import { htmlItemsToLines } from './htmlLines';
 import { pageView } from './pageLayout';
 import { warning } from './warnings';
+import { normalizeContent } from '../model';
+import { kindFromTitle } from './patterns';
+import { titleFromPageHead } from './pageTitle';
+import { recognisedFields } from './report';
 
 export type HtmlIssueImport = ({ ok: true } & IssueImport) | Failure<'no-document' | 'unparseable'>;
 
 /** Fewer Chinese characters than this in the page's text: a navigation page, an error page, not a 公文. */
 const MIN_DOCUMENT_CJK = 20;
+
+/** A page's one document without a title of its own takes the title the page's head gives (pageTitle.ts). */
+function withPageTitle(imported: IssueImport, html: string): IssueImport {
+  const documents = imported.tree.sections.flatMap((s) => s.documents);
+  if (documents.length !== 1 || documents[0].content.blocks.some((b) => b.type === 'doc-title')) return imported;
+  const title = titleFromPageHead(html);
+  if (!title) return imported;
+  const doc = documents[0];
+  doc.content = normalizeContent({ ...doc.content, blocks: [{ type: 'doc-title', children: [{ text: title }] }, ...doc.content.blocks] });
+  doc.title = title;
+  doc.docNumber ||= recognisedFields(doc.content).docNumber;
+  if (doc.kind === 'other') doc.kind = kindFromTitle(title, doc.docNumber);
+  const warnings = imported.warnings.filter((w) => w.code !== 'title-not-found');
+  return { ...imported, warnings: [...warnings, warning('title-from-page-head', undefined, title)] };
+}
 
 export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIssueImport {
   try {
@@ -29,7 +48,7 @@ export function importIssueFromHtml(html: string, env: HtmlEnvironment): HtmlIss
     const lines = htmlItemsToLines(items);
     const cjk = lines.reduce((n, l) => n + (l.text.match(/[\u4e00-\u9fff]/g)?.length ?? 0), 0) + (items.some((i) => i.kind === 'table') ? MIN_DOCUMENT_CJK : 0);
     if (cjk < MIN_DOCUMENT_CJK) return failure('no-document', '网页中没有可导入的公文正文（中文内容太少），未导入');
-    const imported = importIssueFromLines(lines);
+    const imported = withPageTitle(importIssueFromLines(lines), stripped);
     const chrome = page.dropped.map((text) => warning('page-chrome-dropped', undefined, text));
     return { ok: true, ...imported, warnings: [...chrome, ...imported.warnings] };
   } catch (error) {

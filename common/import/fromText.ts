@@ -32,6 +32,7 @@ import { isTocHeading, parseToc, type ParsedToc, type TocEntry } from './toc';
 import { applySourceFaces } from './sourceFaces';
 import { pageInfoDocNumber, stripPageChrome } from './pageChrome';
 import { splitOrganAndDate, stripConverterMarkup } from './markup';
+import { stripPrintedPageLines } from './printedPage';
 import { warning } from './warnings';
 import { normalizeImportedPunctuation } from '../text/punctuation';
 
@@ -343,7 +344,9 @@ export function importDocumentFromText(text: string): DocumentImport {
   const source = safeString(text);
   const warnings: ImportWarning[] = [];
   try {
-    const lines = withoutMarkup(splitLines(source), warnings);
+    // Text copied from a web page carries the page's own lines (breadcrumb, 发布时间, 打印本页) as a file does.
+    const { lines, dropped } = stripPageChrome(withoutMarkup(splitLines(source), warnings));
+    for (const run of chromeRuns(dropped)) warnings.push(warning('page-chrome-dropped', run[0].no, run[0].text.trim() || '（表格）', chromeDetail(run)));
     const built = buildDocument(lines, { start: 0, end: lines.length }, warnings);
     return { content: normalizeImportedPunctuation(built.content, warnings), warnings };
   } catch (error) {
@@ -434,7 +437,10 @@ function chromeDetail(run: SourceLine[]): string {
 function withoutMarkup(sourceLines: SourceLine[], warnings: ImportWarning[]): SourceLine[] {
   const { lines, dropped } = stripConverterMarkup(sourceLines);
   for (const run of chromeRuns(dropped)) warnings.push(warning('markup-dropped', run[0].no, run[0].text.trim(), chromeDetail(run)));
-  return splitOrganAndDate(lines);
+  // A text copied from a PDF: its folios and running heads (printedPage.ts), so a sentence cut by a page joins up.
+  const printed = stripPrintedPageLines(lines);
+  if (printed.dropped.length) warnings.push(warning('print-page-lines-dropped', printed.dropped[0].no, printed.dropped[0].text.trim(), chromeDetail(printed.dropped)));
+  return splitOrganAndDate(printed.lines);
 }
 
 function importIssue(sourceLines: SourceLine[]): IssueImport {

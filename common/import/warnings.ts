@@ -27,6 +27,8 @@ export type WarningCode =
   | 'date-normalised'
   | 'doc-number-from-page'
   | 'markup-dropped'
+  | 'print-page-lines-dropped'
+  | 'title-from-page-head'
   | 'title-from-file-name';
 
 const MESSAGES: Record<WarningCode, string> = {
@@ -55,11 +57,13 @@ const MESSAGES: Record<WarningCode, string> = {
   'date-normalised': '成文日期已按公文格式写作“××××年×月×日”',
   'doc-number-from-page': '正文中没有文号，已取网页信息表中的文号，请核对',
   'title-from-file-name': '正文中没有标题，已以文件名作标题，请核对',
+  'title-from-page-head': '正文中没有标题，已取网页标题栏（<title>）中的文件标题，请核对',
   'markup-dropped': '转换工具留下的标记（目录指令、分栏、分隔线、页内链接、元数据），不属于公文，未导入',
+  'print-page-lines-dropped': '从印刷版（PDF）复制带来的页码和页眉（不属于公文），未导入，跨页断开的句子已接上',
 };
 
 /** Warnings quoting text the importer left out of the document (site chrome, converter markup): no block holds it. */
-export const DROPPED_TEXT_WARNINGS: ReadonlySet<string> = new Set<WarningCode>(['page-chrome-dropped', 'markup-dropped']);
+export const DROPPED_TEXT_WARNINGS: ReadonlySet<string> = new Set<WarningCode>(['page-chrome-dropped', 'markup-dropped', 'print-page-lines-dropped']);
 
 export function warning(code: WarningCode, line?: number, text?: string, detail?: string): ImportWarning {
   const w: ImportWarning = { code, message: detail ? `${MESSAGES[code]}：${detail}` : MESSAGES[code] };
