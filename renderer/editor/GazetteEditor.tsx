@@ -21,7 +21,7 @@ import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
 import { withTableBounds } from './withTableBounds';
 import { pressTab } from './tabKey';
-import { handleBeforeInput, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
+import { handleBeforeInput, handleCompositionStart, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
@@ -261,6 +261,7 @@ export function GazetteEditor(props: {
             scrollSelectionIntoView={scrollCaretIntoView}
             onKeyDown={onKeyDown}
             onDOMBeforeInput={(event) => handleBeforeInput(editor, event)}
+            onCompositionStart={() => handleCompositionStart(editor)}
             onContextMenu={(event) => {
               // The browser has put the caret where the click was (or kept a selection around it).
               event.preventDefault();
