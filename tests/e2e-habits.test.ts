@@ -1,7 +1,8 @@
 /**
  * An editor's habits from Word and WPS, through the browser bridge and real key presses: Tab does not
  * throw the focus out of the editor, Backspace after a table does not pull the line into the last cell,
- * a word copied from Word goes in at the caret, two typed full-width spaces do not indent twice.
+ * a word copied from Word goes in at the caret (bold or 楷体 kept), two typed full-width spaces do not indent
+ * twice, paragraphs pasted in the middle of a paragraph split it there.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +38,7 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await page.waitForSelector('[data-testid=editor] [data-type=table]');
     return async () => shape((await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks);
   };
+  const currentId = async () => (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
   const paragraph = (hasText: string) => page.locator('[data-testid=editor] [data-type=paragraph]', { hasText }).last();
 
   beforeAll(async () => {
@@ -106,6 +108,61 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('\u3000\u3000新段。');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。', [['序号', '名称']], 'paragraph:表后段落。', 'paragraph:新段。', 'paragraph:词语丁末段。']);
+    expect(errors).toEqual([]);
+  });
+
+  /** Chromium hands a rich paste to the editor as beforeinput/insertFromPaste; this is Word's clipboard HTML. */
+  const pasteWord = (fragment: string, plain: string) =>
+    page.evaluate(
+      ([html, text]) => {
+        const data = new DataTransfer();
+        data.setData('text/html', `<html><body><!--StartFragment-->${html}<!--EndFragment--></body></html>`);
+        data.setData('text/plain', text);
+        document.querySelector('[data-testid=editor]')!.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true }));
+      },
+      [fragment, plain],
+    );
+  /** The caret as drawn: the text before it in its block, `|`, the block's text. */
+  const caret = () =>
+    page.evaluate(() => {
+      const selection = window.getSelection();
+      const el = selection?.anchorNode?.parentElement?.closest('[data-slate-node=element]');
+      if (!selection?.anchorNode || !el) return null;
+      const before = document.createRange();
+      before.setStart(el, 0);
+      before.setEnd(selection.anchorNode, selection.anchorOffset);
+      return `${before.toString()}|${el.textContent}`;
+    });
+
+  it('paragraphs pasted from Word in the middle of a paragraph split it at the caret', { timeout: 90_000 }, async () => {
+    const blocks = await newDocument();
+    await paragraph('正文第一段').click();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(caret, POLL).toBe('正文|正文第一段。');
+    await pasteWord('<p class=MsoNormal><span style="font-family:仿宋_GB2312">各单位要落实责任。</span></p><p class=MsoNormal><span style="font-family:仿宋_GB2312">请认真贯彻执行。</span></p>', '各单位要落实责任。\r\n请认真贯彻执行。\r\n');
+    await expect.poll(caret, POLL).toBe('请认真贯彻执行。|请认真贯彻执行。');
+    await page.keyboard.type('丁');
+    await expect
+      .poll(blocks, POLL)
+      .toEqual(['paragraph:正文', 'paragraph:各单位要落实责任。', 'paragraph:请认真贯彻执行。丁', 'paragraph:第一段。', [['序号', '名称']], 'paragraph:表后段落。', 'paragraph:末段。']);
+    expect(errors).toEqual([]);
+  });
+
+  it('a bold word copied alone from Word stays bold; a 楷体 word stays 楷体', { timeout: 90_000 }, async () => {
+    const documentBlocks = await newDocument();
+    await paragraph('末段').click();
+    await page.keyboard.press('End');
+    await expect.poll(caret, POLL).toBe('末段。|末段。');
+    await pasteWord('<p class=MsoNormal><b><span style="font-family:仿宋_GB2312">要点</span></b></p>', '要点\r\n');
+    await expect.poll(caret, POLL).toBe('末段。要点|末段。要点');
+    await pasteWord('<p class=MsoNormal><span style="font-family:楷体_GB2312">牵头单位</span></p>', '牵头单位\r\n');
+    await expect.poll(caret, POLL).toBe('末段。要点牵头单位|末段。要点牵头单位');
+    expect(await page.locator('[data-testid=editor] .m-bold').allTextContents()).toEqual(['要点']);
+    expect(await page.locator('[data-testid=editor] .m-face-kai').allTextContents()).toEqual(['牵头单位']);
+    await expect.poll(documentBlocks, POLL).toContain('paragraph:末段。要点牵头单位');
+    const stored = await callApi<{ content: { blocks: Array<{ children: unknown[] }> } }>(server, 'documents.get', { documentId: await currentId() });
+    expect(stored.content.blocks[3].children).toEqual([{ text: '末段。' }, { text: '要点', bold: true }, { text: '牵头单位', face: 'kai' }]);
     expect(errors).toEqual([]);
   });
 });

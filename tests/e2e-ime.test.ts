@@ -44,8 +44,14 @@ function holdRenderScript() {
       return native.get!.call(this) as unknown;
     },
     set(this: MessagePort, handler: ((event: MessageEvent) => void) | null) {
-      const port = this;
-      native.set!.call(port, handler && ((event: MessageEvent) => (w.__holdRender ? held.push(() => handler.call(port, event)) : handler.call(port, event))));
+      native.set!.call(
+        this,
+        handler &&
+          function (this: MessagePort, event: MessageEvent) {
+            if (w.__holdRender) held.push(() => handler.call(this, event));
+            else handler.call(this, event);
+          },
+      );
     },
   });
   w.__releaseRender = () => {
