@@ -19,6 +19,7 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
+import { withTypingUndoSteps } from './undoSteps';
 import { withTableBounds } from './withTableBounds';
 import { pressTab } from './tabKey';
 import { handleBeforeInput, handleCompositionStart, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
@@ -70,7 +71,7 @@ export function GazetteEditor(props: {
   /** The find bar's 全刊 button: the same text in every document of the issue. */
   onFindInIssue?: (query: string) => void;
 }) {
-  const editor = useMemo(() => withParagraphFlow(withTableBounds(withGazette(withHistory(withReact(createEditor()))))), []);
+  const editor = useMemo(() => withParagraphFlow(withTableBounds(withTypingUndoSteps(withGazette(withHistory(withReact(createEditor())))))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
