@@ -165,4 +165,49 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     expect(stored.content.blocks[3].children).toEqual([{ text: '末段。' }, { text: '要点', bold: true }, { text: '牵头单位', face: 'kai' }]);
     expect(errors).toEqual([]);
   });
+
+  it('Home, End, Shift+Home and Shift+End act on the wrapped line the caret is on; typing replaces that line', { timeout: 90_000 }, async () => {
+    const long = '各单位要按照职责分工，认真落实各项工作任务，确保取得实效。'.repeat(8);
+    const { documentId } = await callApi<{ documentId: string }>(server, 'documents.add', { sectionId, kind: 'notice', content: { schemaVersion: 1, blocks: [p(long), p('末段。')] }, position: 0 });
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/issue/${issueId}/doc/${documentId}`);
+    const para = paragraph('各单位要按照职责分工');
+    await para.waitFor();
+    // The paragraph's lines as laid out: the text of each, from the tops of its characters' boxes.
+    const lines = await para.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const out: Array<{ top: number; text: string }> = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (let i = 0; i < node.textContent!.length; i++) {
+          const range = document.createRange();
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const line = out[out.length - 1];
+          if (line && Math.abs(rect.top - line.top) < rect.height / 2) line.text += node.textContent![i];
+          else out.push({ top: rect.top, text: node.textContent![i] });
+        }
+      }
+      return out.map((l) => l.text);
+    });
+    expect(lines.length).toBeGreaterThan(3);
+    expect(lines.join('')).toBe(long);
+    const selected = () => page.evaluate(() => window.getSelection()!.toString());
+    await para.click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await expect.poll(selected, POLL).toBe(lines[1]);
+    await page.keyboard.press('Home');
+    await expect.poll(selected, POLL).toBe('');
+    await page.keyboard.press('Shift+End');
+    await expect.poll(selected, POLL).toBe(lines[1]);
+    await page.keyboard.type('X');
+    const stored = async () => (await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks.map((b) => text(b));
+    await expect.poll(stored, POLL).toEqual([[lines[0], 'X', ...lines.slice(2)].join(''), '末段。']);
+    expect(errors).toEqual([]);
+  });
 });
+
