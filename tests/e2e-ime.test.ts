@@ -6,22 +6,17 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caretText, cellOf as cell, paragraphOf as p, pasteWordHtml, shape, type Block } from './e2e-editor-page';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 20_000 };
-type Block = { type: string; children: Array<Block | { text: string }> };
-const p = (text: string) => ({ type: 'paragraph', children: [{ text }] });
-const cell = (text: string) => ({ type: 'table-cell', children: [p(text)] });
 const BLOCKS = [
   { type: 'heading', level: 1, children: [{ text: '一、总体要求' }] },
   p('正文第一段。'),
   { type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('序号'), cell('名称')] }] },
   p('末段。'),
 ];
-const text = (b: Block): string => b.children.map((c) => ('text' in c ? c.text : text(c))).join('');
-/** Top-level blocks as text; a table as its cells' texts. */
-const shape = (blocks: Block[]) => blocks.map((b) => (b.type === 'table' ? b.children.map((row) => (row as Block).children.map((c) => text(c as Block))) : `${b.type}:${text(b)}`));
 const TABLE = [['序号', '名称']];
 
 type Hold = { __holdRender: boolean; __releaseRender: () => void };
@@ -203,7 +198,7 @@ describe.skipIf(!hasChromium)('typing Chinese through an IME', () => {
     });
   }
 
-  it('two words composed one after the other, then typed Latin, stay in order', { timeout: 90_000 }, async () => {
+  it('two words composed one after the other, then typed Latin, stay in order; Ctrl+Z takes back a word at a time', { timeout: 90_000 }, async () => {
     const blocks = await newDocument();
     await block('paragraph', '末段').click();
     await page.keyboard.press('End');
@@ -214,29 +209,17 @@ describe.skipIf(!hasChromium)('typing Chinese through an IME', () => {
     await expect.poll(shown, POLL).toEqual(want);
     await saved();
     await expect.poll(blocks, POLL).toEqual(want);
+    // One Ctrl+Z takes back one word (with the letters typed right after it), not the whole run.
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown, POLL).toEqual([...want.slice(0, 3), 'paragraph:末段。公文']);
+    await page.keyboard.press('Control+z');
+    await expect.poll(shown, POLL).toEqual([...want.slice(0, 3), 'paragraph:末段。']);
     await cdp.detach();
     expect(errors).toEqual([]);
   });
 
-  /** The caret as the DOM shows it: the text before it in its block, `|`, the block's text. */
-  const caret = () =>
-    page.evaluate(() => {
-      const selection = window.getSelection();
-      const el = selection?.anchorNode?.parentElement?.closest('[data-slate-node=element]');
-      if (!selection?.anchorNode || !el) return null;
-      const before = document.createRange();
-      before.setStart(el, 0);
-      before.setEnd(selection.anchorNode, selection.anchorOffset);
-      return `${before.toString()}|${el.textContent}`;
-    });
-  /** Chromium hands a rich paste to the editor as beforeinput/insertFromPaste (a word copied from Word). */
-  const pasteOneWord = () =>
-    page.evaluate(() => {
-      const data = new DataTransfer();
-      data.setData('text/html', '<html><body><!--StartFragment--><p class=MsoNormal><span style="font-family:仿宋_GB2312">词语</span></p><!--EndFragment--></body></html>');
-      data.setData('text/plain', '词语\r\n');
-      document.querySelector('[data-testid=editor]')!.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer: data, bubbles: true, cancelable: true }));
-    });
+  const caret = () => caretText(page);
+  const pasteOneWord = () => pasteWordHtml(page, '<p class=MsoNormal><span style="font-family:仿宋_GB2312">词语</span></p>', '词语\r\n');
   const hold = () => page.evaluate(() => ((window as unknown as Hold).__holdRender = true));
   const release = () => page.evaluate(() => (window as unknown as Hold).__releaseRender());
 
