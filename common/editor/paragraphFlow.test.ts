@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement } from '../model';
-import { attachmentItemName, blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from './paragraphFlow';
+import { attachmentItemName, blockTypeAfter, enterOpensLineAbove, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from './paragraphFlow';
 
 const b = (type: string, text = 'x') => ({ type, children: [{ text }] }) as unknown as BlockElement;
 
@@ -60,4 +60,13 @@ describe('paragraph flow', () => {
     expect(headingNumberBackspace({ type: 'heading', level: 1, children: [{ text: '第一章 总则' }] }, '')).toBeUndefined();
     expect(headingNumberBackspace({ type: 'paragraph', children: [{ text: '一、总则' }] }, '')).toBeUndefined();
   });
+
+  it('opens a 正文 line above a heading, 标题 or 署名 on Enter at its start (after a heading number too)', () => {
+    const h = { type: 'heading', level: 1, children: [{ text: '一、总体要求' }] } as BlockElement;
+    expect([enterOpensLineAbove(h, ''), enterOpensLineAbove(h, '一、'), enterOpensLineAbove(h, '一'), enterOpensLineAbove(h, '一、总')]).toEqual([true, true, false, false]);
+    for (const type of ['doc-title', 'doc-number', 'addressee', 'signature', 'date-line', 'attachment-heading']) expect(enterOpensLineAbove(b(type), ''), type).toBe(true);
+    for (const type of ['paragraph', 'chronicle-entry', 'checkbox']) expect(enterOpensLineAbove(b(type), ''), type).toBe(false);
+    expect(enterOpensLineAbove(b('heading', ''), '')).toBe(false);
+  });
 });
+

@@ -84,3 +84,21 @@ export function headingNumberBackspace(block: BlockElement | undefined, textBefo
   const { prefix } = splitHeadingNumber(block.children.map((c) => c.text).join(''));
   return prefix && (textBefore === '' || textBefore === prefix) ? prefix : undefined;
 }
+
+/** Lines a document has one of in its place (a heading is one too: it carries its own number). */
+const ONE_OF_A_KIND: ReadonlySet<BlockElement['type']> = new Set(['heading', 'doc-title', 'doc-number', 'addressee', 'signature', 'date-line', 'attachment-heading']);
+
+/**
+ * Enter with the caret at the start of a heading, 标题, 文号, 主送, 署名, date or 附件 heading that has text
+ * (in a numbered heading also just after its number): Word opens an empty line above and the line keeps
+ * its style, number and caret. Splitting there made an empty copy above: an empty heading took the number
+ * 一、 and the heading became 二、, an empty 标题 or 署名 stood above the real one. The line above is 正文.
+ * (Paragraphs, 大事记 entries and checkbox lines split as usual: an empty one of the same kind above.)
+ */
+export function enterOpensLineAbove(block: BlockElement | undefined, textBefore: string): boolean {
+  if (!block || !ONE_OF_A_KIND.has(block.type)) return false;
+  const text = block.children.map((c) => ('text' in c ? c.text : '')).join('');
+  if (!text) return false;
+  return textBefore === '' || (block.type === 'heading' && textBefore === splitHeadingNumber(text).prefix);
+}
+

@@ -300,11 +300,12 @@ function readTable(node: HtmlNodeLike, depth: number): HtmlTable {
  * Read a parsed HTML body into paragraphs and tables, skipping everything not on the allowlist. With
  * keepEmptyParagraphs (Word files: an empty paragraph is how Word users leave a blank line), empty
  * paragraphs stay, so the recogniser sees the same blank lines as in the text the file was typed from.
+ * With keepBodyFaces the faces stay on every run (the caller drops the body font itself, `dropBodyFaces`).
  */
-export function collectHtmlItems(body: HtmlNodeLike, opts: { keepEmptyParagraphs?: boolean } = {}): { items: HtmlItem[]; nestedTables: boolean } {
+export function collectHtmlItems(body: HtmlNodeLike, opts: { keepEmptyParagraphs?: boolean; keepBodyFaces?: boolean } = {}): { items: HtmlItem[]; nestedTables: boolean } {
   const out = new Collector();
   walkInline(body, {}, out, 0, false);
-  dropBodyFaces(out.items);
+  if (!opts.keepBodyFaces) dropBodyFaces(out.items);
   const items = opts.keepEmptyParagraphs
     ? out.items
     : out.items.filter((i) => i.kind === 'table' || i.runs.some((r) => r.text.trim() !== '') || i.images.length > 0);

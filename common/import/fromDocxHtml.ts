@@ -49,7 +49,7 @@ function runsText(runs: InlineRun[]): string {
   return runs.map((r) => r.text).join('');
 }
 
-function leavesOf(runs: InlineRun[]): TextLeaf[] {
+export function leavesOf(runs: InlineRun[]): TextLeaf[] {
   const leaves = runs
     .map((r) => {
       const leaf: TextLeaf = { text: r.text.replace(/\n/g, '') };

@@ -19,9 +19,10 @@ import type { GazetteEditor as GazetteEditorType } from './types';
 import { markInput } from '../workspace/activity';
 import { withGazette } from './withGazette';
 import { withParagraphFlow } from './withParagraphFlow';
+import { withTypingUndoSteps } from './undoSteps';
 import { withTableBounds } from './withTableBounds';
 import { pressTab } from './tabKey';
-import { handleBeforeInput, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
+import { handleBeforeInput, handleCompositionStart, handleKeyInOrder, syncSelectionFromDom } from './selectionSync';
 import { ContextMenu, type MenuState } from '../ContextMenu';
 import { editorMenuItems } from './editorMenu';
 import './types';
@@ -70,7 +71,7 @@ export function GazetteEditor(props: {
   /** The find bar's 全刊 button: the same text in every document of the issue. */
   onFindInIssue?: (query: string) => void;
 }) {
-  const editor = useMemo(() => withParagraphFlow(withTableBounds(withGazette(withHistory(withReact(createEditor()))))), []);
+  const editor = useMemo(() => withParagraphFlow(withTableBounds(withTypingUndoSteps(withGazette(withHistory(withReact(createEditor())))))), []);
   const [findOpen, setFindOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [replacement, setReplacement] = useState('');
@@ -261,6 +262,7 @@ export function GazetteEditor(props: {
             scrollSelectionIntoView={scrollCaretIntoView}
             onKeyDown={onKeyDown}
             onDOMBeforeInput={(event) => handleBeforeInput(editor, event)}
+            onCompositionStart={() => handleCompositionStart(editor)}
             onContextMenu={(event) => {
               // The browser has put the caret where the click was (or kept a selection around it).
               event.preventDefault();

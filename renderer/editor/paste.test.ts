@@ -29,7 +29,8 @@ describe('pasting plain text (Word habits)', () => {
     expect(after).not.toContain('乙段');
     expect(after).toContain('第一行。');
     expect(after).toContain('第二行。');
-    expect(texts(e)[0]).toBe('甲二');
+    // Split where the selection was, like Word: the text before it, the pasted lines, the text after it.
+    expect(texts(e)).toEqual(['甲', '第一行。', '第二行。', '二']);
     e.undo();
     expect(texts(e)).toEqual(['甲段一', '乙段二']);
   });
@@ -41,4 +42,46 @@ describe('pasting plain text (Word habits)', () => {
     expect(texts(e)).toEqual(['甲丁丙']);
   });
 
+  it('several lines pasted in the middle of a paragraph split it at the caret, in one undo step', () => {
+    const e = editorWith([p('甲乙丙'), p('下段')]);
+    Transforms.select(e, { path: [0, 0], offset: 1 });
+    e.insertData(plain('第一行。\n第二行。'));
+    expect(texts(e)).toEqual(['甲', '第一行。', '第二行。', '乙丙', '下段']);
+    expect(e.children.map((b) => (b as { type: string }).type)).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+    // The caret stands after the pasted text.
+    e.insertText('丁');
+    expect(texts(e)).toEqual(['甲', '第一行。', '第二行。丁', '乙丙', '下段']);
+    e.undo();
+    e.undo();
+    expect(texts(e)).toEqual(['甲乙丙', '下段']);
+  });
+
+  it('at a paragraph start the lines go before it, at its end after it, and an empty paragraph gives its place', () => {
+    const at = (blocks: unknown[], path: number[], offset: number) => {
+      const e = editorWith(blocks);
+      Transforms.select(e, { path, offset });
+      e.insertData(plain('第一行。\n第二行。'));
+      return texts(e);
+    };
+    expect(at([p('甲乙丙'), p('下段')], [0, 0], 0)).toEqual(['第一行。', '第二行。', '甲乙丙', '下段']);
+    expect(at([p('甲乙丙'), p('下段')], [0, 0], 3)).toEqual(['甲乙丙', '第一行。', '第二行。', '下段']);
+    expect(at([p('甲乙丙'), p(''), p('下段')], [1, 0], 0)).toEqual(['甲乙丙', '第一行。', '第二行。', '下段']);
+  });
+
+  it('in a table cell the lines become paragraphs of the cell at the caret; the table keeps its shape', () => {
+    const cell = (text: string) => ({ type: 'table-cell', children: [p(text)] });
+    const e = editorWith([{ type: 'table', headerRows: 0, children: [{ type: 'table-row', children: [cell('甲乙'), cell('丙')] }] }, p('下段')]);
+    Transforms.select(e, { path: [0, 0, 0, 0, 0], offset: 1 });
+    e.insertData(plain('第一行。\n第二行。'));
+    const table = e.children[0] as unknown as { children: Array<{ children: Array<{ children: unknown[] }> }> };
+    expect(table.children[0].children.map((c) => c.children.map((para) => Node.string(para as Node)))).toEqual([['甲', '第一行。', '第二行。', '乙'], ['丙']]);
+    expect(texts(e)[1]).toBe('下段');
+  });
+
+  it('a title is never split: the lines go after it', () => {
+    const e = editorWith([{ type: 'doc-title', children: [{ text: '关于开展检查的通知' }] }, p('正文。')]);
+    Transforms.select(e, { path: [0, 0], offset: 2 });
+    e.insertData(plain('第一行。\n第二行。'));
+    expect(texts(e)).toEqual(['关于开展检查的通知', '第一行。', '第二行。', '正文。']);
+  });
 });

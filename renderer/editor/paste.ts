@@ -20,6 +20,8 @@ export function pastedBlocks(data: DataTransfer): BlockElement[] | null {
   const text = data.getData('text/plain');
   if (html && html.trim()) {
     const result = fromPastedHtml(html, browserHtmlEnvironment(purify));
+    // One line goes in at the caret with the marks and faces it had (bold, 楷体), unrecognised.
+    if (result.line) return [{ type: 'paragraph', children: result.line }];
     const blocks = normalizeContent(result.content).blocks;
     const pastedText = blocks.some((b) => JSON.stringify(b).includes('"text":"') && !JSON.stringify(b).includes('"text":""'));
     if (pastedText) return blocks;

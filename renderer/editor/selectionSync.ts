@@ -16,7 +16,10 @@
  * - ↑ ↓ Home End (with Shift, Ctrl+Home/End) are not left to the browser: the caret is moved in the DOM
  *   with `Selection.modify` (what the browser would do) and read back into Slate in the same keydown, so
  *   Slate never waits for `selectionchange`. ← → are already model moves in Slate.
- * IME composition is left alone: while composing nothing is drawn or moved by us.
+ * - An input without a keydown (a paste, an IME's commit) whose DOM had to be drawn first goes where
+ *   Slate's caret is, not to the target range the browser noted in the old DOM; a composition starts
+ *   from a drawn DOM too.
+ * While composing nothing is drawn or moved by us.
  */
 import { flushSync } from 'react-dom';
 import { Editor, Element as SlateElement, Range, Transforms } from 'slate';
@@ -72,20 +75,22 @@ function readDomSelection(editor: GazetteEditor): void {
   }
 }
 
-/** The DOM selection becomes Slate's (the DOM must show the current blocks). */
-function showSelectionInDom(editor: GazetteEditor): void {
+/** The DOM selection becomes Slate's (the DOM must show the current blocks). True when it was moved. */
+function showSelectionInDom(editor: GazetteEditor): boolean {
   const selection = editor.selection;
-  if (!selection) return;
+  if (!selection) return false;
   try {
     const dom = editorSelection(editor);
-    if (!dom) return;
+    if (!dom) return false;
     const shown = ReactEditor.toSlateRange(editor, dom, { exactMatch: false, suppressThrow: true });
-    if (shown && Range.equals(shown, selection)) return;
+    if (shown && Range.equals(shown, selection)) return false;
     const range = ReactEditor.toDOMRange(editor, selection);
     if (Range.isBackward(selection)) dom.setBaseAndExtent(range.endContainer, range.endOffset, range.startContainer, range.startOffset);
     else dom.setBaseAndExtent(range.startContainer, range.startOffset, range.endContainer, range.endOffset);
+    return true;
   } catch {
     // A point not drawn (should not happen once rendered): Slate's own layout effect sets it after the next render.
+    return false;
   }
 }
 
@@ -95,22 +100,29 @@ function renderNow(editor: GazetteEditor): void {
 }
 
 /**
- * Make the DOM and Slate agree before a key or an input is handled (see the header). Returns false when
- * they could not be brought together (the render did not happen), so the caller must not trust the DOM.
+ * How the sync went: `failed` when the DOM and Slate could not be brought together (the render did not
+ * happen), so the caller must not trust the DOM; `redrawn` when the DOM was drawn or its selection moved
+ * here, so what the browser noted from the DOM before (an input's target range) is stale; `as-is` else.
  */
-export function syncBeforeInput(editor: GazetteEditor): boolean {
-  if (ReactEditor.isComposing(editor)) return false;
-  let source = selectionSource(IS_NODE_MAP_DIRTY.get(editor) === true, renderedTreeIsCurrent(editor));
+export type SyncResult = 'failed' | 'as-is' | 'redrawn';
+
+/** Make the DOM and Slate agree before a key or an input is handled (see the header). */
+export function syncBeforeInput(editor: GazetteEditor): SyncResult {
+  if (ReactEditor.isComposing(editor)) return 'failed';
+  const source = selectionSource(IS_NODE_MAP_DIRTY.get(editor) === true, renderedTreeIsCurrent(editor));
   if (source === 'render-first') {
     // A change made inside onChange (the headings' renumbering) asks for one more render.
     for (let i = 0; i < 3 && renderPending(editor); i++) renderNow(editor);
-    if (renderPending(editor)) return false;
+    if (renderPending(editor)) return 'failed';
     // Slate's layout effect has put its selection in the DOM (or taken a click it had seen).
-    source = 'show-model';
+    showSelectionInDom(editor);
+    return 'redrawn';
   }
-  if (source === 'read-dom') readDomSelection(editor);
-  else showSelectionInDom(editor);
-  return true;
+  if (source === 'read-dom') {
+    readDomSelection(editor);
+    return 'as-is';
+  }
+  return showSelectionInDom(editor) ? 'redrawn' : 'as-is';
 }
 
 /** For the context menu: the browser has put the caret where the right-click was, so the DOM is newer. */
@@ -173,7 +185,7 @@ function afterTrailingNewline(editor: GazetteEditor): boolean {
  */
 export function handleKeyInOrder(editor: GazetteEditor, event: React.KeyboardEvent): boolean {
   if (event.nativeEvent.isComposing) return false;
-  const synced = syncBeforeInput(editor);
+  const synced = syncBeforeInput(editor) !== 'failed';
   const move = caretMoveFor(event);
   if (!move || !synced || (event.key === 'ArrowUp' && afterTrailingNewline(editor))) return false;
   const dom = editorSelection(editor);
@@ -199,8 +211,25 @@ export function handleKeyInOrder(editor: GazetteEditor, event: React.KeyboardEve
   return true;
 }
 
-/** An input without a keydown of its own (paste, drop, an IME's commit) also starts from an agreed state. */
+/**
+ * An input without a keydown of its own (paste, drop, an IME's commit, text from another program) also
+ * starts from an agreed state. The browser took the input's target range from the DOM before the event:
+ * when the DOM had to be drawn or its caret moved here, that range is the old caret (a word typed right
+ * after a paste not yet drawn went in before the pasted text), so the input goes where Slate's caret is.
+ */
 export function handleBeforeInput(editor: GazetteEditor, event: InputEvent): void {
   if (event.isComposing || event.inputType.includes('Composition')) return;
+  if (syncBeforeInput(editor) !== 'redrawn') return;
+  // Slate reads the target range to place the input: without one it uses its own selection.
+  Object.defineProperty(event, 'getTargetRanges', { configurable: true, value: () => [] });
+  if (event.inputType === 'insertText' && event.data) {
+    // Not left to the browser's own insertion (Slate lets it type a plain letter), which goes to the DOM caret.
+    event.preventDefault();
+    Editor.insertText(editor, event.data);
+  }
+}
+
+/** An IME composition starts where Slate's caret is: draw what is pending before the IME takes the DOM. */
+export function handleCompositionStart(editor: GazetteEditor): void {
   syncBeforeInput(editor);
 }

@@ -4,7 +4,7 @@
  */
 import { Editor, Element, Node, Path, Range, Text, Transforms, type Descendant, type Operation, type Point } from 'slate';
 import { HistoryEditor } from 'slate-history';
-import { normalizeBlock, type BlockElement } from '../../common/model';
+import { normalizeBlock, type BlockElement, type TextLeaf } from '../../common/model';
 import { renumberHeadings, splitHeadingNumber } from '../../common/editor/numbering';
 import { VOID_ELEMENT_TYPES } from './elements';
 import { pastedBlocks } from './paste';
@@ -96,6 +96,47 @@ export function pointAtChars(editor: GazetteEditor, index: number, chars: number
   return null;
 }
 
+/** A block made of text leaves only (a paragraph, a heading, a 署名 …; not a table or a list). */
+function isTextBlock(block: BlockElement): boolean {
+  return block.children.every((c) => Text.isText(c));
+}
+
+/**
+ * Several blocks pasted at a collapsed caret go in as Word puts them: the paragraph is split at the caret
+ * (the text before it, the pasted blocks, the text after it); at a paragraph's start they go before it, at
+ * its end after it, and an empty paragraph gives its place to them. In a table cell, pasted lines become
+ * the cell's paragraphs at the caret. A title is never split, and a pasted table never goes inside a
+ * cell: the blocks go after the current block then.
+ */
+export function pasteBlocksAtCaret(editor: GazetteEditor, blocks: BlockElement[]): void {
+  const caret = editor.selection?.anchor;
+  if (!caret || caret.path.length < 2) {
+    Transforms.insertNodes(editor, blocks as Descendant[]);
+    return;
+  }
+  const textPath = Path.parent(caret.path);
+  const textBlock = Node.get(editor, textPath) as BlockElement;
+  const inCell = textPath.length > 1;
+  const lines = blocks.every(isTextBlock);
+  const splittable = Element.isElement(textBlock) && textBlock.type !== 'doc-title' && (inCell ? lines && textBlock.type === 'paragraph' : textPath.length === 1);
+  const pasted = (inCell ? blocks.map((b) => ({ type: 'paragraph', children: b.children.map((leaf) => ({ ...(leaf as TextLeaf) })) })) : blocks) as Descendant[];
+  Editor.withoutNormalizing(editor, () => {
+    let at: Path;
+    if (!splittable) at = [caret.path[0] + 1];
+    else if (Node.string(textBlock) === '' && textBlock.type === 'paragraph') {
+      Transforms.removeNodes(editor, { at: textPath });
+      at = textPath;
+    } else if (Editor.isStart(editor, caret, textPath)) at = textPath;
+    else if (Editor.isEnd(editor, caret, textPath)) at = Path.next(textPath);
+    else {
+      Transforms.splitNodes(editor, { at: caret, always: true });
+      at = Path.next(textPath);
+    }
+    Transforms.insertNodes(editor, (splittable ? pasted : blocks) as Descendant[], { at, select: true });
+  });
+  Transforms.collapse(editor, { edge: 'end' });
+}
+
 export function withGazette(editor: GazetteEditor): GazetteEditor {
   const { isVoid, normalizeNode, insertData, apply, onChange } = editor;
 
@@ -161,14 +202,7 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
       Transforms.insertNodes(editor, only.children.map((leaf) => ({ ...leaf })), { select: true });
       return;
     }
-    // Structured paste: whole blocks after the current one (a paste never splits a table or a title).
-    if (editor.selection && editor.selection.anchor.path.length > 0) {
-      const at = editor.selection.anchor.path[0] + 1;
-      Transforms.insertNodes(editor, blocks as Descendant[], { at: [at], select: true });
-      Transforms.collapse(editor, { edge: 'end' });
-      return;
-    }
-    Transforms.insertNodes(editor, blocks as Descendant[]);
+    pasteBlocksAtCaret(editor, blocks);
   };
 
   return editor;

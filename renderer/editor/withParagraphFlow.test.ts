@@ -122,4 +122,35 @@ describe('paragraph flow in the editor', () => {
     expect(types(editor)).toEqual(['heading', 'paragraph', 'heading']);
     expect(Editor.string(editor, [2])).toBe('（一）工作目标');
   });
+
+  it('Enter at the start of a heading (or just after its number) opens a 正文 line above; the heading keeps its number', () => {
+    for (const offset of [0, 2]) {
+      const editor = editorWith(
+        [{ type: 'paragraph', children: [{ text: '前文。' }] }, { type: 'heading', level: 1, children: [{ text: '一、总体要求' }] }, { type: 'heading', level: 1, children: [{ text: '二、工作' }] }],
+        withParagraphFlow,
+      );
+      Transforms.select(editor, { path: [1, 0], offset });
+      editor.insertBreak();
+      editor.onChange();
+      expect((editor.children as BlockElement[]).map((b) => `${b.type}:${Editor.string(editor, [editor.children.indexOf(b)])}`)).toEqual(['paragraph:前文。', 'paragraph:', 'heading:一、总体要求', 'heading:二、工作']);
+      expect(editor.selection?.anchor).toEqual({ path: [2, 0], offset });
+      editor.undo();
+      expect(types(editor)).toEqual(['paragraph', 'heading', 'heading']);
+    }
+  });
+
+  it('Enter at the start of a 标题 or 署名 opens a 正文 line above instead of an empty copy', () => {
+    const editor = editorWith([{ type: 'doc-title', children: [{ text: '关于开展检查的通知' }] }, { type: 'signature', children: [{ text: '市政府办公室' }] }], withParagraphFlow);
+    Transforms.select(editor, Editor.start(editor, [1]));
+    editor.insertBreak();
+    Transforms.select(editor, Editor.start(editor, [0]));
+    editor.insertBreak();
+    expect(types(editor)).toEqual(['paragraph', 'doc-title', 'paragraph', 'signature']);
+    // In the middle of a heading Enter still splits it.
+    const split = editorWith([{ type: 'heading', level: 1, children: [{ text: '一、总体要求' }] }], withParagraphFlow);
+    Transforms.select(split, { path: [0, 0], offset: 4 });
+    split.insertBreak();
+    expect(types(split)).toEqual(['heading', 'heading']);
+  });
 });
+

@@ -1,6 +1,7 @@
 /**
  * Word-like paragraph flow: Enter at the end of a 标题 opens the 文号 line (or 正文), after 文号 the 主送,
- * after a heading 正文; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
+ * after a heading 正文; Enter at the start of a line (after a heading's number) opens a 正文 line above
+ * it; Enter in an empty last 附件 item leaves the list. AutoFormat: 一、 （一） 1. （1）
  * typed at the start of a paragraph make it a heading, 附件： makes it the 附件说明; each conversion is its
  * own undo step, so one Ctrl+Z gives back the plain paragraph with what was typed. Spaces typed before a
  * paragraph's text are dropped: the print indents its first line already. Backspace at the start of a
@@ -9,7 +10,7 @@
 import { Editor, Node, Path, Range, Transforms, type Descendant } from 'slate';
 import { HistoryEditor } from 'slate-history';
 import type { BlockElement } from '../../common/model';
-import { blockTypeAfter, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
+import { blockTypeAfter, enterOpensLineAbove, headingNumberBackspace, isTypedAttachmentLabel, isTypedIndent, typedHeadingLevel } from '../../common/editor/paragraphFlow';
 import { setBlockType } from './commands';
 import type { GazetteEditor } from './types';
 
@@ -47,6 +48,11 @@ export function withParagraphFlow(editor: GazetteEditor): GazetteEditor {
     const index = point.path[0];
     const blocks = editor.children as BlockElement[];
     const block = blocks[index];
+    if (point.path.length === 2 && enterOpensLineAbove(block, Editor.string(editor, { anchor: Editor.start(editor, [index]), focus: point }))) {
+      Transforms.insertNodes(editor, emptyBlock('paragraph') as Descendant, { at: [index] });
+      Transforms.select(editor, { path: [index + 1, ...point.path.slice(1)], offset: point.offset });
+      return;
+    }
     // Only top-level text blocks, only at their end and not when empty (Enter on an empty line keeps Word's behaviour).
     if (point.path.length !== 2 || !block || !Node.string(block) || !Editor.isEnd(editor, point, [index])) return insertBreak();
     const next = blockTypeAfter(blocks, index);
