@@ -100,3 +100,31 @@ describe('a 附件 list set in a layout table', () => {
     expect(content.blocks.some((b) => b.type === 'table')).toBe(true);
   });
 });
+
+describe('a 办法 numbered by Word\'s multilevel list on its heading styles', () => {
+  // 第%1章 on Heading 1, 第%2条 on Heading 2, each followed by a space (w:suff); articles never restart (lvlRestart 0).
+  const lvl = (i: number, text: string, extra = '') => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="${text}"/><w:suff w:val="space"/>${extra}</w:lvl>`;
+  const numbering = `<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="3">${lvl(0, '第%1章')}${lvl(1, '第%2条', '<w:lvlRestart w:val="0"/>')}</w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num></w:numbering>`;
+  const headingStyle = (id: string, name: string, ilvl: number) => `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:pPr><w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style>`;
+  const styles = STYLES.replace('</w:styles>', `${headingStyle('1', 'heading 1', 0)}${headingStyle('2', 'heading 2', 1)}</w:styles>`);
+  const chapter = (text: string) => p(run(text, '<w:rFonts w:eastAsia="黑体"/>'), '<w:pStyle w:val="1"/>');
+  const article = (text: string) => p(run(text), '<w:pStyle w:val="2"/>');
+
+  it('writes 第一章　总则 and 第一条　… with the space Word shows, and counts the articles on across chapters', async () => {
+    const xml = title('格尔木市城市供热管理办法') + BLANK + chapter('总则') + article('为加强城市供热管理，根据有关法律法规，制定本办法。') + article('本办法适用于本市城市规划区内的供热活动。') +
+      chapter('附则') + article('本办法自2025年5月1日起施行。') + BLANK;
+    const reply = await convertDocx(buildDocx({ 'word/document.xml': documentXml(xml), 'word/styles.xml': styles, 'word/numbering.xml': numbering }));
+    const blocks = reply.content!.blocks;
+    expect(structure(reply.content!).slice(1)).toEqual([
+      'paragraph 第一章　总则',
+      'paragraph 第一条　为加强城市供热管理，根据有关法律法规，制定本办法。',
+      'paragraph 第二条　本办法适用于本市城市规划区内的供热活动。',
+      'paragraph 第二章　附则',
+      'paragraph 第三条　本办法自2025年5月1日起施行。',
+    ]);
+    // Read as the recogniser reads a typed 办法: chapters centred, each article's number a 黑体 lead-in.
+    expect(blocks[1].type === 'paragraph' && blocks[1].align).toBe('center');
+    const lead = blocks[2].children[0];
+    expect('text' in lead && lead.text === '第一条' && lead.leadIn).toBe(true);
+  });
+});
