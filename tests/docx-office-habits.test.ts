@@ -128,3 +128,25 @@ describe('a 办法 numbered by Word\'s multilevel list on its heading styles', (
     expect('text' in lead && lead.text === '第一条' && lead.leadIn).toBe(true);
   });
 });
+
+describe('the 版头 of a joint document set in a table', () => {
+  it('reads the organs one a row with 文件 in a merged cell beside them as the 版头, and finds the title below the 文号', async () => {
+    const mergedCell = (inner: string, merge: string) => `<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/><w:vMerge${merge}/><w:vAlign w:val="center"/></w:tcPr>${inner}</w:tc>`;
+    const organ = (name: string) => cell(p(run(name, TITLE_FONT), '<w:jc w:val="distribute"/>'));
+    const head =
+      `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w="6000"/><w:gridCol w:w="2000"/></w:tblGrid>` +
+      `<w:tr>${organ('格尔木市人民政府')}${mergedCell(p(run('文件', TITLE_FONT)), ' w:val="restart"')}</w:tr><w:tr>${organ('格尔木军分区')}${mergedCell('<w:p/>', '')}</w:tr></w:tbl>`;
+    const xml =
+      head + BLANK + p(run('格政〔2025〕30号'), CENTRE) + BLANK +
+      title('格尔木市人民政府　格尔木军分区', '关于做好2025年度征兵工作的通知') + BLANK +
+      p(run('各乡镇人民政府，市政府各部门：')) + body('为做好2025年度征兵工作，现将有关事项通知如下。') + BLANK +
+      p(run('格尔木市人民政府　　格尔木军分区'), RIGHT) + p(run('2025年6月20日'), RIGHT) + BLANK;
+    const { reply, content } = await importBody(xml);
+    expect(reply.docNumber).toBe('格政〔2025〕30号');
+    expect(reply.title).toBe('格尔木市人民政府格尔木军分区关于做好2025年度征兵工作的通知');
+    expect(content.meta?.masthead).toEqual(['格尔木市人民政府格尔木军分区文件']);
+    expect(content.blocks.some((b) => b.type === 'table')).toBe(false);
+    expect(structure(content)[2]).toBe('addressee 各乡镇人民政府，市政府各部门：');
+    expect(structure(content).slice(-1)).toEqual(['date-line 2025年6月20日']);
+  });
+});

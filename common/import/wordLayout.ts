@@ -6,7 +6,8 @@
  * tab-separated table.
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
-import { isColophonLine, matchDocNumber, parseDateLine } from './gongwen';
+import { squeezeWhitespace } from '../model';
+import { isColophonLine, isOrganName, matchDocNumber, parseDateLine } from './gongwen';
 import { ATTACHMENT_LIST, ITEM_NUMBER, isRedHeadOverNumber } from './patterns';
 
 /** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
@@ -91,7 +92,9 @@ const SIGNER = /^签发人[：:]/;
  * - the 版记 of the red-head template: 抄送：… in one row, the 印发机关 and 印发日期 in two cells of the next
  *   (格尔木市人民政府办公室 2024年7月5日印发), kept as the document's 版记 as in text;
  * - the 文号 left and the 签发人 right (the 版头 of a 请示 or 报告 on a borderless table);
- * - 附件： in one cell with the attachments' names (1．… 2．…) in the cells beside it, one row each.
+ * - 附件： in one cell with the attachments' names (1．… 2．…) in the cells beside it, one row each;
+ * - the 版头 of a joint document: the organs' names one a row, 文件 in a merged cell beside them, read as
+ *   the one line 格尔木市人民政府 格尔木军分区文件 (the 版头 over the 文号, as typed in text).
  */
 export function layoutTableLines(table: HtmlTable): HtmlParagraph[] | undefined {
   if (table.rows.length > 12) return undefined;
@@ -100,6 +103,9 @@ export function layoutTableLines(table: HtmlTable): HtmlParagraph[] | undefined 
   const small = table.rows.length <= 4;
   if (small && lines.every((l) => isColophonLine(l))) return lines.map(lineOf);
   if (lines.length <= 3 && lines.some((l) => matchDocNumber(l)) && lines.every((l) => matchDocNumber(l) || SIGNER.test(l))) return lines.map(lineOf);
+  const cells = table.rows.flatMap((row) => row.map((cell) => squeezeWhitespace(cell.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('')))).filter(Boolean);
+  const organs = cells.filter((c) => c !== '文件');
+  if (small && organs.length >= 1 && organs.length === cells.length - 1 && organs.every((c) => isOrganName(c))) return [lineOf(`${organs.join('\u3000')}文件`)];
   // The attachments: every paragraph in reading order (one cell may hold them all), 附件： joined to the first.
   const items = paragraphsOfTable(table).map((p) => p.runs.map((r) => r.text).join('').trim()).filter(Boolean);
   if (items.length > 1 && /^附\s*件[：:]$/.test(items[0])) items.splice(0, 2, `${items[0]}${items[1]}`);
