@@ -150,3 +150,16 @@ describe('the 版头 of a joint document set in a table', () => {
     expect(structure(content).slice(-1)).toEqual(['date-line 2025年6月20日']);
   });
 });
+
+describe('a 预案 numbered 1 / 1.1 by Word\'s multilevel list', () => {
+  const lvl = (i: number, text: string) => `<w:lvl w:ilvl="${i}"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="${text}"/></w:lvl>`;
+  const numbering = `<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="1">${lvl(0, '%1')}${lvl(1, '%1.%2')}</w:abstractNum><w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>`;
+  const numbered = (text: string, ilvl: number) => p(run(text, '<w:rFonts w:eastAsia="黑体"/>'), `<w:numPr><w:ilvl w:val="${ilvl}"/><w:numId w:val="2"/></w:numPr>`);
+
+  it('keeps the tab Word shows after 1 and 1.1, so the numbered headings stay apart from their names', async () => {
+    const xml = title('格尔木市突发地质灾害应急预案') + BLANK + numbered('总则', 0) + numbered('编制目的', 1) + body('为高效有序做好突发地质灾害应急处置工作，制定本预案。') + numbered('适用范围', 1) + body('本预案适用于本市行政区域内突发地质灾害的应对工作。') + numbered('组织体系', 0) + BLANK;
+    const reply = await convertDocx(buildDocx({ 'word/document.xml': documentXml(xml), 'word/styles.xml': STYLES, 'word/numbering.xml': numbering }));
+    const texts = reply.content!.blocks.map((b) => plainText(b));
+    expect(texts).toEqual(expect.arrayContaining(['1　总则', '1.1　编制目的', '1.2　适用范围', '2　组织体系']));
+  });
+});
