@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { plainText, type BlockElement, type DocumentContent } from '../common/model';
+import { literalizeParagraphs, parseNumbering } from '../main/import/docxPackage';
 import { convertDocx } from '../main/import/docxWorker';
 import { buildDocx, documentXml } from '../scripts/make-bad-corpus';
 
@@ -161,5 +162,13 @@ describe('a 预案 numbered 1 / 1.1 by Word\'s multilevel list', () => {
     const reply = await convertDocx(buildDocx({ 'word/document.xml': documentXml(xml), 'word/styles.xml': STYLES, 'word/numbering.xml': numbering }));
     const texts = reply.content!.blocks.map((b) => plainText(b));
     expect(texts).toEqual(expect.arrayContaining(['1　总则', '1.1　编制目的', '1.2　适用范围', '2　组织体系']));
+  });
+});
+
+describe('the gap after a list number', () => {
+  it('is not added after a circled number, which stands apart by itself (①措施)', () => {
+    const numbering = parseNumbering(`<?xml version="1.0"?><w:numbering ${NS}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimalEnclosedCircle"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`);
+    const xml = literalizeParagraphs(p(run('措施'), '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>'), numbering);
+    expect(/<w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(xml)?.[1]).toBe('①');
   });
 });

@@ -329,8 +329,8 @@ export function literalizeParagraphs(
           return formatNumber(counts[i] ?? l.start, l.format);
         });
         // Word puts a tab or a space after the number; it matters where the number ends in a word (第一条 …,
-        // 第一章 总则), not after 、 . ） which already part it from the text.
-        prefix += literal && level.suffix !== 'nothing' && /[\p{L}\p{N}]$/u.test(literal) ? `${literal}\u3000` : literal;
+        // 第一章 总则), not after 、 . ） or ① which already part it from the text.
+        prefix += literal && level.suffix !== 'nothing' && /[\p{L}\d０-９〇]$/u.test(literal) ? `${literal}\u3000` : literal;
       }
       if (numPr) newPPr = pPr.replace(numPr[0], '');
     }
