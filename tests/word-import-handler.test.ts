@@ -1,14 +1,18 @@
 /** The editor's 导入 of a Word file (`documents.importWord`): into the chosen section, or refused with nothing written. */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toDocx } from '../common/render/toDocx';
 import { handleCall, type CallContext } from '../main/handlers/index';
 import { createDocxWorkerPool } from '../main/import/docxWorkerHost';
 import { openLibrary, type Library } from '../main/store/index';
+import { importDocxIntoLibrary } from '../main/import/docxIntoLibrary';
+import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
 import { fixtureIssue } from './fixtures/docx-issue-fixture';
 import { makeTree, tempDir } from './store-fixtures';
 
 let cleanup: () => void;
+let dir: string;
 let lib: Library;
 let ctx: CallContext;
 let issueId: string;
@@ -18,7 +22,6 @@ const docxWorker = createDocxWorkerPool();
 afterAll(() => docxWorker.stop());
 
 beforeEach(() => {
-  let dir: string;
   ({ dir, cleanup } = tempDir());
   lib = openLibrary(path.join(dir, 'library.sqlite'), { logger: { warn: () => {} } });
   ctx = { deps: { library: lib, logger: { warn: () => {}, error: () => {} }, docxWorker } };
@@ -66,5 +69,40 @@ describe('documents.importWord', () => {
     expect(wrongType.ok || wrongType.error.code).toBe('bad-request');
     const noSection = await handleCall('documents.importWord', { sectionId: 'missing-section', fileName: 'a.docx', dataBase64: 'AAAA' }, ctx);
     expect(noSection.ok || noSection.error.code).toBe('not-found');
+  });
+
+  // Two 公文 typed one after the other in one Word file (each with its title and 文号): the recogniser splits them.
+  const centred = (text: string) => para(text, '<w:jc w:val="center"/>');
+  const notice = (title: string, number: string, line: string) =>
+    centred(title) + centred(number) + para('各乡镇人民政府，市政府各部门：') + para(line) + para('格尔木市人民政府办公室', '<w:jc w:val="right"/>') + para('2025年4月28日', '<w:jc w:val="right"/>');
+  const twoNotices = buildDocx({
+    'word/document.xml': documentXml(
+      notice('格尔木市人民政府办公室关于做好防汛工作的通知', '格政办〔2025〕20号', '请各单位认真做好汛期防范工作。') +
+        notice('格尔木市人民政府办公室关于做好森林防火工作的通知', '格政办〔2025〕21号', '请各单位认真做好森林防火工作。'),
+    ),
+  });
+  const TWO_TITLES = ['格尔木市人民政府办公室关于做好防汛工作的通知', '格尔木市人民政府办公室关于做好森林防火工作的通知'];
+
+  it('adds every document a Word file holds, in order, not only the first', async () => {
+    const before = documentTitles();
+    const result = await handleCall('documents.importWord', { sectionId, fileName: '两篇通知.docx', dataBase64: Buffer.from(twoNotices).toString('base64') }, ctx);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(documentTitles()).toEqual([...before, ...TWO_TITLES]);
+    expect((result.value as { warnings: Array<{ code: string }> }).warnings.map((w) => w.code)).toContain('docx-several-documents');
+  });
+
+  it('puts every document of the file into the new issue of `gazette import FILE.docx`', async () => {
+    const file = path.join(dir, '两篇通知.docx');
+    writeFileSync(file, twoNotices);
+    const result = await importDocxIntoLibrary(lib, file, { worker: docxWorker });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.documentIds).toHaveLength(2);
+    const tree = lib.issues.getTree(result.issueId);
+    expect(tree.sections.flatMap((s) => s.documents.map((d) => [d.title, d.docNumber]))).toEqual([
+      [TWO_TITLES[0], '格政办〔2025〕20号'],
+      [TWO_TITLES[1], '格政办〔2025〕21号'],
+    ]);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { normalizeDocNumber, squeezeWhitespace } from '../model';
 import { CN_NUMERAL as CN_NUM } from '../text/chineseNumerals';
-import { isColophonLine, isNote, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
+import { isColophonLine, isNote, isOrganName, matchAttachmentHeading, matchDocNumber, parseDateLine } from './gongwen';
 
 
 /** 文号 standing alone on a line: 格政办发〔2024〕62号, also [2024] / （2024） / 第062号 variants. */
@@ -21,9 +21,11 @@ const RED_HEAD = /^(?!.*(?:关于|的|印发|转发))[\u4e00-\u9fa5（）()]{2,4
 /**
  * A red-head 版头: a line of organ names ending in 文件 directly above the 文号 line (`next`, the next line with
  * text). The Word and the text importers both read it so: the document starts there, its title is below the 文号.
+ * The organ names alone count too (格尔木市人民政府 over 格政〔2025〕12号 签发人：…, the 版头 of a 请示 or 函):
+ * a title is never only an organ's name.
  */
 export function isRedHeadOverNumber(line: string, next: string): boolean {
-  return RED_HEAD.test(squeezeWhitespace(line)) && isDocNumber(next);
+  return (RED_HEAD.test(squeezeWhitespace(line)) || isOrganName(line)) && isDocNumber(next);
 }
 
 export function docNumberOf(text: string): string {

@@ -66,4 +66,14 @@ describe('a red-head document in an issue', () => {
     expect(docs[1].title).toBe('国务院办公厅关于全面推行行政规范性文件合法性审核机制的指导意见');
     expect(warnings.some((w) => w.code === 'masthead-kept')).toBe(false);
   });
+
+  it('reads an organ\'s name alone over the 文号 (the 版头 of a 请示, without 文件) as the 版头 after another document', () => {
+    const request = `格尔木市人民政府\n\n格政〔2025〕12号\u3000\u3000\u3000\u3000签发人：王某某\n\n格尔木市人民政府关于申请\n2025年度农村公路建设补助资金的请示\n\n海西州人民政府：\n\u3000\u3000为加快我市农村公路建设，现申请补助资金。\n\u3000\u3000妥否，请批示。\n\n格尔木市人民政府\n2025年4月28日\n`;
+    const { docs } = documents(`${OTHER}\n${request}`);
+    expect(docs.map((d) => [d.title, d.docNumber])).toEqual([
+      ['关于印发某某办法的通知', '格政办〔2024〕3号'],
+      ['格尔木市人民政府关于申请2025年度农村公路建设补助资金的请示', '格政〔2025〕12号'],
+    ]);
+    expect(docs[1].content.meta?.masthead).toEqual(['格尔木市人民政府', '签发人：王某某']);
+  });
 });

@@ -1,13 +1,14 @@
 /**
  * Layout that Word and WPS users type by hand, made plain before the 公文 recogniser reads a .docx's
  * paragraphs as lines (htmlLines.ts): tabs used to indent or push a line right, and a borderless table
- * used to place the 署名 and date or to print the 版记, a line broken by hand inside a sentence. In the text importer a tab separates table cells; in a Word paragraph it
+ * used to place the 署名 and date, the 文号 and 签发人, the 附件 list or to print the 版记, a line broken by hand inside a sentence. In the text importer a tab separates table cells; in a Word paragraph it
  * is usually layout, so only a run of two or more paragraphs with tabs between their words stays a
  * tab-separated table.
  */
 import type { HtmlItem, HtmlParagraph, HtmlTable, InlineRun } from './cleanWordHtml';
-import { isColophonLine, parseDateLine } from './gongwen';
-import { isRedHeadOverNumber } from './patterns';
+import { squeezeWhitespace } from '../model';
+import { isColophonLine, isOrganName, matchDocNumber, parseDateLine } from './gongwen';
+import { ATTACHMENT_LIST, ITEM_NUMBER, isRedHeadOverNumber } from './patterns';
 
 /** A tab with visible text before and after it on the same line: a column separator, or a gap typed with Tab. */
 function hasInnerTab(p: HtmlParagraph): boolean {
@@ -80,16 +81,36 @@ function rowText(row: HtmlTable['rows'][number]): string {
     .join('\u3000');
 }
 
+const lineOf = (text: string): HtmlParagraph => ({ kind: 'paragraph', headingLevel: 0, runs: [{ text }], images: [] });
+
+/** A 文号 line, with the 签发人 beside it or on a row of its own (上行文). */
+const SIGNER = /^签发人[：:]/;
+
 /**
- * The 版记 of the red-head template is a table: 抄送：… in one row, the 印发机关 and 印发日期 in two cells of the
- * next. Each row becomes one line (抄送：… / 格尔木市人民政府办公室 2024年7月5日印发), which the recogniser keeps
- * as the document's 版记 as it does in text.
+ * Tables that only place lines the template prints in columns; each row is read as one line, as typed text
+ * would have it:
+ * - the 版记 of the red-head template: 抄送：… in one row, the 印发机关 and 印发日期 in two cells of the next
+ *   (格尔木市人民政府办公室 2024年7月5日印发), kept as the document's 版记 as in text;
+ * - the 文号 left and the 签发人 right (the 版头 of a 请示 or 报告 on a borderless table);
+ * - 附件： in one cell with the attachments' names (1．… 2．…) in the cells beside it, one row each;
+ * - the 版头 of a joint document: the organs' names one a row, 文件 in a merged cell beside them, read as
+ *   the one line 格尔木市人民政府 格尔木军分区文件 (the 版头 over the 文号, as typed in text).
  */
-export function colophonTableLines(table: HtmlTable): HtmlParagraph[] | undefined {
-  if (table.rows.length > 4) return undefined;
+export function layoutTableLines(table: HtmlTable): HtmlParagraph[] | undefined {
+  if (table.rows.length > 12) return undefined;
   const lines = table.rows.map(rowText).filter(Boolean);
-  if (!lines.length || !lines.every((l) => isColophonLine(l))) return undefined;
-  return lines.map((text) => ({ kind: 'paragraph', headingLevel: 0, runs: [{ text }], images: [] }));
+  if (!lines.length) return undefined;
+  const small = table.rows.length <= 4;
+  if (small && lines.every((l) => isColophonLine(l))) return lines.map(lineOf);
+  if (lines.length <= 3 && lines.some((l) => matchDocNumber(l)) && lines.every((l) => matchDocNumber(l) || SIGNER.test(l))) return lines.map(lineOf);
+  const cells = table.rows.flatMap((row) => row.map((cell) => squeezeWhitespace(cell.paragraphs.map((p) => p.runs.map((r) => r.text).join('')).join('')))).filter(Boolean);
+  const organs = cells.filter((c) => c !== '文件');
+  if (small && organs.length >= 1 && organs.length === cells.length - 1 && organs.every((c) => isOrganName(c))) return [lineOf(`${organs.join('\u3000')}文件`)];
+  // The attachments: every paragraph in reading order (one cell may hold them all), 附件： joined to the first.
+  const items = paragraphsOfTable(table).map((p) => p.runs.map((r) => r.text).join('').trim()).filter(Boolean);
+  if (items.length > 1 && /^附\s*件[：:]$/.test(items[0])) items.splice(0, 2, `${items[0]}${items[1]}`);
+  const attachments = ATTACHMENT_LIST.test(items[0] ?? '') && items.slice(1).every((l) => ITEM_NUMBER.test(l) && l.length <= 80);
+  return attachments ? items.map(lineOf) : undefined;
 }
 
 function itemText(item: HtmlItem): string {
@@ -115,13 +136,14 @@ function takeMasthead(items: HtmlItem[], masthead: string[]): HtmlItem[] {
  */
 export function plainWordLayout(input: HtmlItem[]): { items: HtmlItem[]; masthead: string[] } {
   const masthead: string[] = [];
-  const items = takeMasthead(input, masthead);
-  const out: HtmlItem[] = [];
-  for (const item of items) {
-    if (item.kind === 'table' && isSignatureLayoutTable(item)) out.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
-    else if (item.kind === 'table' && colophonTableLines(item)) out.push(...colophonTableLines(item)!);
-    else out.push(item);
+  const plain: HtmlItem[] = [];
+  for (const item of input) {
+    if (item.kind === 'table' && isSignatureLayoutTable(item)) plain.push(...paragraphsOfTable(item).filter((p) => p.runs.some((r) => r.text.trim())));
+    else if (item.kind === 'table' && layoutTableLines(item)) plain.push(...layoutTableLines(item)!);
+    else plain.push(item);
   }
+  // After the layout tables: a 文号 placed by one is the line under the 版头.
+  const out = takeMasthead(plain, masthead);
   for (const item of out) if (item.kind === 'paragraph') joinMidSentenceBreaks(item);
   const tabbed = out.map((item) => item.kind === 'paragraph' && hasInnerTab(item));
   out.forEach((item, i) => {

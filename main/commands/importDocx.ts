@@ -1,4 +1,4 @@
-/** `gazette import FILE.docx` (and .doc/.wps through LibreOffice): one document in a new draft issue. */
+/** `gazette import FILE.docx` (and .doc/.wps through LibreOffice): its documents in a new draft issue. */
 import type { ImportWarning } from '../../common/model/index';
 import { importDocxIntoLibrary } from '../import/docxIntoLibrary';
 import type { Library } from '../store/index';
@@ -7,5 +7,5 @@ import { CliError } from './shared';
 export async function importDocxCommand(library: Library, file: string): Promise<{ issueId: string; documents: number; warnings: ImportWarning[] }> {
   const result = await importDocxIntoLibrary(library, file);
   if (!result.ok) throw new CliError(result.error.message);
-  return { issueId: result.issueId, documents: 1, warnings: result.warnings };
+  return { issueId: result.issueId, documents: result.documentIds.length, warnings: result.warnings };
 }

@@ -163,6 +163,10 @@ interface LevelFormat {
   format: string;
   text: string;
   start: number;
+  /** What follows the number (w:suff): a tab unless the level says space or nothing. */
+  suffix: string;
+  /** w:lvlRestart: the 1-based level whose use restarts this one (0: never, as a 办法's 第N条 across its 章). */
+  restartAfter?: number;
 }
 
 
@@ -212,6 +216,8 @@ function levelsOf(xml: string): LevelFormat[] {
       format: attrOf(lvl[2], 'w:numFmt') ?? 'decimal',
       text: attrOf(lvl[2], 'w:lvlText') ?? '',
       start: Number(attrOf(lvl[2], 'w:start') ?? 1),
+      suffix: attrOf(lvl[2], 'w:suff') ?? 'tab',
+      ...(attrOf(lvl[2], 'w:lvlRestart') !== undefined ? { restartAfter: Number(attrOf(lvl[2], 'w:lvlRestart')) } : {}),
     };
   }
   return levels;
@@ -284,7 +290,7 @@ export function literalizeParagraphs(
   styleNumbering: Map<string, { numId: string; ilvl: number }> = new Map(),
 ): string {
   // Counters per abstract list (w:num instances of one abstract list continue each other).
-  const counters = new Map<string, number[]>();
+  const counters = new Map<string, Array<number | undefined>>();
   const restarted = new Set<string>();
   return documentXml.replace(/<w:p(\s[^>]*)?>(\s*<w:pPr>([\s\S]*?)<\/w:pPr>)?/g, (whole, attrs: string | undefined, pPrWhole: string | undefined, pPr: string | undefined) => {
     if (!pPrWhole || !pPr) return whole;
@@ -303,7 +309,7 @@ export function literalizeParagraphs(
       if (levels && numId !== '0') {
         const listKey = levels.abstractId ?? numId;
         const counts = counters.get(listKey) ?? [];
-        const level = levels[ilvl] ?? { format: 'decimal', text: `%${ilvl + 1}.`, start: 1 };
+        const level = levels[ilvl] ?? { format: 'decimal', text: `%${ilvl + 1}.`, start: 1, suffix: 'tab' };
         const restart = levels.restarts?.get(ilvl);
         if (restart !== undefined && !restarted.has(`${numId}:${ilvl}`)) {
           // This instance's first item on a restarted level begins again at its start value.
@@ -311,14 +317,20 @@ export function literalizeParagraphs(
           counts[ilvl] = restart - 1;
         }
         counts[ilvl] = counts[ilvl] === undefined ? level.start : counts[ilvl] + 1;
-        counts.length = ilvl + 1; // deeper levels restart
+        // Deeper levels restart, unless their lvlRestart says never (0) or names a level above this one.
+        for (let d = ilvl + 1; d < counts.length; d++) {
+          const after = levels[d]?.restartAfter;
+          if (after === undefined || (after > 0 && ilvl < after)) counts[d] = undefined;
+        }
         counters.set(listKey, counts);
         const literal = decodeXmlText(level.format === 'bullet' ? '' : level.text).replace(/%(\d)/g, (_, d: string) => {
           const i = Number(d) - 1;
           const l = levels[i] ?? level;
           return formatNumber(counts[i] ?? l.start, l.format);
         });
-        prefix += literal;
+        // Word puts a tab or a space after the number; it matters where the number ends in a word (第一条 …,
+        // 第一章 总则), not after 、 . ） or ① which already part it from the text.
+        prefix += literal && level.suffix !== 'nothing' && /[\p{L}\d０-９〇]$/u.test(literal) ? `${literal}\u3000` : literal;
       }
       if (numPr) newPPr = pPr.replace(numPr[0], '');
     }
