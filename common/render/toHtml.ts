@@ -226,8 +226,10 @@ function titleParts(title: DocTitleElement): { issuer: string; rest: string; res
     return { issuer, rest, restHtml: titleWordsHtml(rest) };
   }
   // Plain titles break only between words (<wbr> + keep-all); a title with marked runs keeps its runs.
+  // An issuer the title's text no longer begins with (edited away in the editor, which shows only the text)
+  // is not printed: print adds no words the editor does not show, and the DOCX adds none either.
   const plain = title.children.every((l) => !l.bold && !l.face && !l.underline && !l.superscript);
-  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
+  return { issuer: '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
 }
 
 export function renderTitle(title: DocTitleElement, extraClass = ''): string {
@@ -608,7 +610,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-27';
+export const LAYOUT_VERSION = 'layout-28-wysiwyg';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {
