@@ -5,9 +5,13 @@
  * weight, size relative to the body text, a table's column widths, merges, and header/number cell alignment;
  * and the preview must hold the editor's text, character for character, before and after an edit.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+import { makeJpeg } from './image-fixtures';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 60_000 };
@@ -162,7 +166,7 @@ function shownText(root: Element, skip: string): string {
 }
 
 /** What the editor draws that is not the document: the page-break label, image tools. */
-const EDITOR_CHROME = '.page-break-line, .image-tools';
+const EDITOR_CHROME = '.page-break-line, .image-tools, .image-placeholder';
 /** Page furniture and copies the print page adds: running heads, folios, repeated table headers. */
 const PRINT_FURNITURE = '.gz-head, .gz-folio, .gz-repeat, .gz-toc-sidebar';
 
@@ -199,9 +203,11 @@ describe.skipIf(!hasChromium)('what you see is what prints', () => {
     await page.waitForSelector('[data-testid=editor] [data-type=date-line]');
   }, 150_000);
 
+  const scratch = mkdtempSync(path.join(tmpdir(), 'gazette-wysiwyg-'));
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    rmSync(scratch, { recursive: true, force: true });
   });
 
   it('shows every element with the print’s alignment, indent, face, weight and relative size', { timeout: 120_000 }, async () => {
@@ -256,5 +262,20 @@ describe.skipIf(!hasChromium)('what you see is what prints', () => {
     await expect.poll(() => editorText(), POLL).toContain('附件的正文。补充一句');
     frame = await previewReady('附件的正文。补充一句');
     expect(await printText(frame)).toBe(await editorText());
+  });
+
+  it('shows a picture without a set width at its printed width, a share of the type area', { timeout: 120_000 }, async () => {
+    // 500 × 100 px, no width chosen: printed at 375 pt of the 420 pt type area (common/render/figureSize.ts),
+    // whatever the width of the editor's paper.
+    await page.locator('[data-testid=editor] [data-type=paragraph]').last().click();
+    await page.setInputFiles('input[data-role=image-input]', { name: 'band.jpg', mimeType: 'image/jpeg', buffer: Buffer.from(makeJpeg(scratch, 500, 100)) });
+    await page.waitForSelector('[data-testid=editor] .el-image img[src^="data:image/jpeg;base64,"]', { timeout: 30_000 });
+    const frame = await printFrame();
+    const printed = frame.locator('.gz-figure img[src^="data:image/jpeg;base64,"]');
+    await printed.first().waitFor({ timeout: 60_000 });
+    const share = (img: HTMLImageElement, area: string) => img.getBoundingClientRect().width / img.closest(area)!.getBoundingClientRect().width;
+    const near = (x: number) => Math.abs(x - 375 / 420) < 0.02;
+    await expect.poll(async () => near(await printed.first().evaluate(share, '.pagedjs_page_content')), POLL).toBe(true);
+    await expect.poll(async () => near(await page.locator('[data-testid=editor] .el-image img').first().evaluate(share, '[data-testid=editor]')), POLL).toBe(true);
   });
 });
