@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { RenderElementProps } from 'slate-react';
 import type { TableElement } from '../../../common/model';
-import { isNumberCell, printedTableLayout, verticalFits } from '../../../common/render/toHtml';
+import { isNumberCell, printedTableLayout, tableColumnCount, verticalFits } from '../../../common/render/toHtml';
 import type { ElementPlugin } from './plugin';
 
 interface Layout {
@@ -9,40 +9,49 @@ interface Layout {
   compact: boolean;
 }
 
-/** The print's widths and size of a table object (the editor keeps unchanged tables as the same objects). */
+/** The print's widths and size of a table, by object (the editor keeps unchanged tables as the same objects). */
 const layoutByTable = new WeakMap<TableElement, Layout>();
+/** And by content, for the tables of documents opened again in this session (城市体检's: 0.1–0.3 s). */
+const layoutByContent = new Map<string, Layout>();
+const CONTENT_CACHE_SIZE = 64;
+
 function layoutOf(table: TableElement): Layout {
   let layout = layoutByTable.get(table);
+  if (layout) return layout;
+  const key = JSON.stringify(table);
+  layout = layoutByContent.get(key);
   if (!layout) {
     const printed = printedTableLayout(table);
     layout = { percents: printed.percents, compact: printed.size === 'compact' };
-    layoutByTable.set(table, layout);
+    layoutByContent.set(key, layout);
+    if (layoutByContent.size > CONTENT_CACHE_SIZE) layoutByContent.delete(layoutByContent.keys().next().value!);
   }
+  layoutByTable.set(table, layout);
   return layout;
 }
 
-/** Pause after an edit in a table before its print widths are worked out again (城市体检's tables: ~0.3 s). */
+/** Pause after an edit in a table before its print widths are worked out again. */
 const RELAYOUT_DELAY_MS = 400;
 
 /**
  * A table as it will print: the print's column widths (content-aware, common/render/columnWidths.ts) and type
- * size, worked out after the table is drawn and again once typing in it pauses, so a keystroke never waits
- * for them; widths set by hand (列加宽/列变窄) show at once.
+ * size, from the first frame it is drawn in (a table that changed width after it showed would move the page
+ * under the reader), and again once typing in it pauses, so a keystroke never waits for them; widths set by
+ * hand (列加宽/列变窄) show at once.
  */
 function TableView({ attributes, children, table }: RenderElementProps & { table: TableElement }) {
-  const [layout, setLayout] = useState<Layout>(() => layoutByTable.get(table) ?? { compact: table.size === 'compact' });
+  const [layout, setLayout] = useState<Layout>(() => layoutOf(table));
   useEffect(() => {
     const known = layoutByTable.get(table);
     if (known) {
       setLayout(known);
       return;
     }
-    const timer = window.setTimeout(() => setLayout(layoutOf(table)), layout.percents ? RELAYOUT_DELAY_MS : 0);
+    const timer = window.setTimeout(() => setLayout(layoutOf(table)), RELAYOUT_DELAY_MS);
     return () => window.clearTimeout(timer);
-    // Only a new table object (an edit) asks for new widths; the delay depends on whether some are shown.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [table]);
-  const widths = table.colWidths ?? layout.percents;
+  // Until widths for a new column count are worked out, the browser's own (a column added or taken away).
+  const widths = table.colWidths ?? (layout.percents?.length === tableColumnCount(table) ? layout.percents : undefined);
   const variant = table.variant ?? 'data';
   // Out of view the wrapper skips layout (content-visibility in styles.css); until first shown it takes
   // about the height its rows will have, so jumps to a place further down land where they should.
