@@ -81,15 +81,10 @@ function blockPieces(block: BlockElement, where: string): PrintedPiece[] {
       return [{ text: squeeze('附件：' + block.children.map((item) => item.number + leavesText(item)).join('')), where }];
     case 'checkbox':
       return [{ text: squeeze((block.checked ? '☑' : '□') + leavesText(block)), where }];
-    case 'doc-title': {
-      // Print sets the issuer on its own when the title's text does not begin with it (toHtml titleParts).
-      const title = leavesText(block);
-      const issuer = block.issuer && !title.includes(block.issuer) ? block.issuer : '';
-      return [{ text: squeeze(issuer + title), where }];
-    }
     case 'image':
     case 'page-break':
       return [];
+    case 'doc-title':
     case 'paragraph':
     case 'heading':
     case 'doc-number':

@@ -23,6 +23,18 @@ describe('toHtml', () => {
     expect(html).toContain('（一）加强领导');
   });
 
+  it('prints a title as its text: an issuer the text no longer begins with adds nothing (the editor shows only the text)', () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, '');
+    // Imported 「格尔木市人民政府办公室关于…」 keeps its issuer; the editor then cut the issuer off the title.
+    const edited = renderDocument(doc([{ type: 'doc-title', issuer: '格尔木市人民政府办公室', children: [{ text: '关于做好冬季道路养护工作的通知' }] }]), fixtureIssue().issue.settings);
+    expect(text(edited)).not.toContain('格尔木市人民政府办公室');
+    expect(text(edited)).toContain('关于做好冬季道路养护工作的通知');
+    // A title that begins with its issuer still sets it on a line of its own when it wraps.
+    const whole = renderDocument(doc([{ type: 'doc-title', issuer: '格尔木市人民政府办公室', children: [{ text: '格尔木市人民政府办公室关于做好冬季道路养护工作的通知' }] }]), fixtureIssue().issue.settings);
+    expect(whole).toContain('<span class="gz-title-issuer gz-own-line">格尔木市人民政府办公室</span>');
+    expect(text(whole).match(/格尔木市人民政府办公室/g)).toHaveLength(1);
+  });
+
   it('puts attachments in their own regions and tables in full-width regions', () => {
     const d = doc([
       { type: 'paragraph', children: [{ text: '正文' }] },

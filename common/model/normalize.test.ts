@@ -21,6 +21,11 @@ describe('normalizeLeaves', () => {
     expect(normalizeLeaves([{ type: 'paragraph', children: [{ text: 'x' }] }, 'y'])).toEqual([{ text: 'xy' }]);
     expect(normalizeLeaves(undefined)).toEqual([{ text: '' }]);
   });
+  it('drops characters that show nothing in the editor but print (a control character as a box) or enter the PDF text', () => {
+    // A BEL and a zero-width space from a web page, a soft hyphen and a word joiner from Word, a BOM mid-text.
+    const leaves = normalizeLeaves([{ text: '现将有关\u0007事项\u200b通知\u00ad如下\u2060，\ufeff请遵照执行。' }, { text: '甲\t乙\u200d丙', bold: true }]);
+    expect(leaves).toEqual([{ text: '现将有关事项通知如下，请遵照执行。' }, { text: '甲\t乙\u200d丙', bold: true }]);
+  });
   it('keeps a known face and drops an unknown one', () => {
     expect(normalizeLeaves([{ text: '第一条', face: 'hei' }])).toEqual([{ text: '第一条', face: 'hei' }]);
     expect(normalizeLeaves([{ text: 'x', face: 'comic' }])).toEqual([{ text: 'x' }]);

@@ -30,10 +30,25 @@ function isObject(value: unknown): value is Loose {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Keep only known marks with truthy values; text must be a string. */
+/**
+ * Characters that show nothing in the editor yet reach print: control characters (a BEL from a Word or web
+ * source printed as a boxed glyph in the PDF), the soft hyphen (a hyphen where a line happens to break), and
+ * zero-width space, word joiner, byte order mark and bidi controls (invisible, but in the PDF's text layer, so
+ * copy and search there read words the page does not show): Unicode's control (Cc) and format (Cf) classes.
+ * Tab and newline stay; ZWJ/ZWNJ shape emoji.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
+const KEPT = new Set(['\t', '\n', '\r', '\u200c', '\u200d']);
+
+/** Text without characters that show nothing on screen but print or enter the PDF's text (INVISIBLE). */
+export function withoutInvisibles(text: string): string {
+  return text.replace(INVISIBLE, (ch) => (KEPT.has(ch) ? ch : ''));
+}
+
+/** Keep only known marks with truthy values; text must be a string, without invisible characters. */
 export function normalizeLeaf(value: unknown): TextLeaf {
-  if (!isObject(value)) return { text: typeof value === 'string' ? value : '' };
-  const leaf: TextLeaf = { text: typeof value.text === 'string' ? value.text : '' };
+  if (!isObject(value)) return { text: typeof value === 'string' ? withoutInvisibles(value) : '' };
+  const leaf: TextLeaf = { text: typeof value.text === 'string' ? withoutInvisibles(value.text) : '' };
   for (const key of MARK_KEYS) if (value[key] === true) leaf[key] = true;
   if (typeof value.face === 'string' && (FACES as readonly string[]).includes(value.face)) leaf.face = value.face as Face;
   return leaf;

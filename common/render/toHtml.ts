@@ -23,7 +23,7 @@ import { missingImageText } from './images';
 import { columnWidths, minimumTableWidth, tableWidthCells } from './columnWidths';
 import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
-import { lastColumnCells, leaderLabelEm, leaderListWithoutRowSpans, runInLeaves, titleWordsHtml } from './typeset';
+import { headingRunIn, lastColumnCells, leaderLabelEm, leaderListWithoutRowSpans, titleBreakOffsets, titleWordsHtml } from './typeset';
 import { isCentredHeadingLine } from './centredHeading';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
@@ -226,13 +226,40 @@ function titleParts(title: DocTitleElement): { issuer: string; rest: string; res
     return { issuer, rest, restHtml: titleWordsHtml(rest) };
   }
   // Plain titles break only between words (<wbr> + keep-all); a title with marked runs keeps its runs.
+  // An issuer the title's text no longer begins with (edited away in the editor, which shows only the text)
+  // is not printed: print adds no words the editor does not show, and the DOCX adds none either.
   const plain = title.children.every((l) => !l.bold && !l.face && !l.underline && !l.superscript);
-  return { issuer: issuer && !text.includes(issuer) ? issuer : '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
+  return { issuer: '', rest: text, restHtml: plain ? titleWordsHtml(text) : renderLeaves(title.children) };
+}
+
+/** Whether a title too long for one line sets its issuer alone on line 1 (§5.2; the editor shows that break too). */
+function issuerOnOwnLine(title: DocTitleElement): boolean {
+  const { issuer, rest } = titleParts(title);
+  return issuer !== '' && rest !== '' && (issuer + rest).length > TITLE_CHARS_PER_LINE;
+}
+
+/**
+ * Where the print may break a title's lines, as offsets in the title's own text (the editor shows the same
+ * lines: elements/docTitle.tsx): after the issuer when it takes line 1, and at the <wbr> between words;
+ * elsewhere a title breaks only at punctuation (keep-all). Undefined when the print sets the title's runs
+ * as they are (marked runs) or its text is tidied first (offsets would not match).
+ */
+export function titleLineBreaks(title: DocTitleElement): { issuerLine: number; breaks: number[] } | undefined {
+  const raw = leavesText(title.children);
+  if (tidyCjkSpacing(raw) !== raw) return undefined;
+  const { issuer, rest } = titleParts(title);
+  if (issuer) {
+    const restStart = raw.indexOf(rest, issuer.length);
+    if (restStart < 0) return undefined;
+    return { issuerLine: issuerOnOwnLine(title) ? issuer.length : 0, breaks: titleBreakOffsets(rest).map((at) => at + restStart) };
+  }
+  if (!title.children.every((l) => !l.bold && !l.face && !l.underline && !l.superscript)) return undefined;
+  return { issuerLine: 0, breaks: titleBreakOffsets(raw) };
 }
 
 export function renderTitle(title: DocTitleElement, extraClass = ''): string {
-  const { issuer, rest, restHtml } = titleParts(title);
-  const wraps = (issuer + rest).length > TITLE_CHARS_PER_LINE;
+  const { issuer, restHtml } = titleParts(title);
+  const wraps = issuerOnOwnLine(title);
   const issuerHtml = issuer ? `<span class="gz-title-issuer${wraps ? ' gz-own-line' : ''}">${escapeHtml(issuer)}</span>` : '';
   return `<h1 class="gz-title${extraClass}">${issuerHtml}<span class="gz-title-main">${restHtml}</span></h1>`;
 }
@@ -242,12 +269,12 @@ export function renderTitle(title: DocTitleElement, extraClass = ''): string {
  * would be taller than a page and cannot be split, so longer text is set across as usual.
  */
 export const VERTICAL_MAX_CHARS = 40;
-function verticalFits(cell: TableCellElement): boolean {
+export function verticalFits(cell: TableCellElement): boolean {
   return cell.children.reduce((n, p) => n + p.children.reduce((m, l) => m + l.text.length, 0), 0) <= VERTICAL_MAX_CHARS;
 }
 
-/** A cell holding only a short number (序号 1, 12.5, 30%): centred (format doc §6). */
-function isNumberCell(cell: TableCellElement): boolean {
+/** A cell holding only a short number (序号 1, 12.5, 30%): centred (format doc §6; the editor shows it so too). */
+export function isNumberCell(cell: TableCellElement): boolean {
   const text = cell.children.map(plainText).join('').trim();
   return text.length > 0 && text.length <= 8 && /^[0-9０-９.．%％~～\-－—]+$/.test(text);
 }
@@ -350,16 +377,25 @@ export function renderTable(source: TableElement, settings: PrintSettings, id: s
   return html;
 }
 
-function renderTableUncached(source: TableElement, settings: PrintSettings, id: string): string {
-  const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
-  const variant = table.variant ?? 'data';
-  const spreadNames = variant === 'name-list' || variant === 'leader-list';
-  const cols = tableColumnCount(table);
+/**
+ * The column widths (percent) and type size a table prints with before the print page measures it: the
+ * print HTML's colgroup, and what the editor shows (renderer/editor/elements/table.tsx).
+ */
+export function printedTableLayout(table: TableElement, settings?: PrintSettings): { rotated: boolean; size: TableSize; percents?: number[] } {
   const rotated = rotationFor(table, settings) === 'yes';
   const widthPt = rotated ? ROTATED_WIDTH_PT : TYPE_WIDTH_PT;
   const normalPercents = columnPercents(table, rotated);
   const size = tableSizeFor(table, widthPt, rotated ? ROTATED_HEIGHT_PT : TYPE_HEIGHT_PT, normalPercents?.map((p) => (p / 100) * widthPt));
   const percents = size === 'compact' && !table.colWidths ? columnPercents(table, rotated, 'compact') : normalPercents;
+  return { rotated, size, percents };
+}
+
+function renderTableUncached(source: TableElement, settings: PrintSettings, id: string): string {
+  const table = source.variant === 'leader-list' ? leaderListWithoutRowSpans(source) : source;
+  const variant = table.variant ?? 'data';
+  const spreadNames = variant === 'name-list' || variant === 'leader-list';
+  const cols = tableColumnCount(table);
+  const { rotated, size, percents } = printedTableLayout(table, settings);
   // The widths the compact size would take, for the print page's fit-to-page step (renderer/print/fitTables.ts).
   const compactPercents = size === 'normal' && percents && !hasOwnLayout(table) && !table.colWidths ? columnPercents(table, rotated, 'compact') : undefined;
   const leaderCols = !percents && variant === 'leader-list' && cols === 3;
@@ -410,8 +446,7 @@ function renderSimpleBlock(block: Exclude<BlockElement, DocTitleElement | TableE
   switch (block.type) {
     case 'heading': {
       // A （一）-level heading that runs on into its paragraph: only the lead-in is 楷体 (format doc §3).
-      const leaves = block.level === 2 ? runInLeaves(block.children) : block.children;
-      const runIn = leaves.some((l) => l.leadIn) && leaves.some((l) => !l.leadIn && l.text.trim() !== '');
+      const { leaves, runIn } = headingRunIn(block);
       // The heading's face is set on an inner run, so the line keeps the body's strut (and the grid).
       const inner = runIn ? renderLeaves(leaves) : `<span class="gz-hrun">${renderLeaves(leaves)}</span>`;
       return `<h2 class="gz-h gz-h${block.level}${runIn ? ' gz-runin' : ''}" id="${escapeHtml(id)}">${inner}</h2>`;
@@ -608,7 +643,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-28-typeset2';
+export const LAYOUT_VERSION = 'layout-28';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

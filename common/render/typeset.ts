@@ -2,7 +2,7 @@
  * Small typesetting decisions made in the HTML (pure): the run-in lead-in of a （一）-level heading, and
  * where a title may break.
  */
-import { plainText, type TableCellElement, type TableElement, type TextLeaf } from '../model';
+import { plainText, type HeadingElement, type TableCellElement, type TableElement, type TextLeaf } from '../model';
 import { escapeHtml } from './html';
 import { textEm } from './columnWidths';
 
@@ -29,6 +29,15 @@ export function runInLeaves(leaves: TextLeaf[]): TextLeaf[] {
     start = end;
   }
   return out;
+}
+
+/**
+ * A heading's runs as printed, and whether it runs on into its text (a lead-in, then more): such a heading
+ * is set in the body face with only its lead-in in the level's face. The print HTML and the editor use it.
+ */
+export function headingRunIn(heading: HeadingElement): { leaves: TextLeaf[]; runIn: boolean } {
+  const leaves = heading.level === 2 ? runInLeaves(heading.children) : heading.children;
+  return { leaves, runIn: leaves.some((l) => l.leadIn) && leaves.some((l) => !l.leadIn && l.text.trim() !== '') };
 }
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : undefined;

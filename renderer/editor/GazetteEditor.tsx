@@ -12,6 +12,8 @@ import { api, onMenuCommand } from '../api';
 import { t } from '../i18n';
 import { insertBlockAfter } from './commands';
 import { blockEntries, pluginByType } from './elements';
+import { decorateRunIn } from './elements/heading';
+import { decorateTitleLines } from './elements/docTitle';
 import { decorateMatches, findMatches, replaceAll, replaceMatch } from './find';
 import { isHotkey } from './hotkeys';
 import { marksShortcut, Toolbar } from './Toolbar';
@@ -35,8 +37,8 @@ export interface EditorHandle {
 }
 
 function Leaf({ attributes, children, leaf }: RenderLeafProps) {
-  const l = leaf as TextLeaf & { highlight?: boolean };
-  const cls = [l.bold ? 'm-bold' : '', l.face ? `m-face-${l.face}` : '', l.underline ? 'm-underline' : '', l.leadIn ? 'm-leadin' : '', l.highlight ? 'm-highlight' : '']
+  const l = leaf as TextLeaf & { highlight?: boolean; runInLead?: boolean; issuerLine?: boolean; wordEnd?: boolean };
+  const cls = [l.bold ? 'm-bold' : '', l.face ? `m-face-${l.face}` : '', l.underline ? 'm-underline' : '', l.leadIn ? 'm-leadin' : '', l.runInLead ? 'm-runin-lead' : '', l.issuerLine ? 'm-issuer-line' : '', l.wordEnd ? 'm-word-end' : '', l.highlight ? 'm-highlight' : '']
     .filter(Boolean)
     .join(' ');
   const content = l.superscript ? <sup>{children}</sup> : (children as ReactNode);
@@ -113,7 +115,7 @@ export function GazetteEditor(props: {
     [],
   );
 
-  const decorate = useCallback((entry: [Node, number[]]) => decorateMatches(query, entry), [query]);
+  const decorate = useCallback((entry: [Node, number[]]) => [...decorateRunIn(entry), ...decorateTitleLines(entry), ...decorateMatches(query, entry)], [query]);
 
   const onValueChange = (value: Descendant[]) => {
     const contentChanged = editor.operations.some((op) => op.type !== 'set_selection');

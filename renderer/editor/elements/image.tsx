@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Transforms } from 'slate';
 import { ReactEditor, useSelected, useSlateStatic, type RenderElementProps } from 'slate-react';
 import type { ImageElement } from '../../../common/model';
+import { figureSize, FIGURE_MAX_WIDTH_PT, type PixelSize } from '../../../common/render/figureSize';
 import { api } from '../../api';
 import { t } from '../../i18n';
 import type { ElementPlugin } from './plugin';
@@ -51,6 +52,8 @@ function Image({ attributes, children, element }: RenderElementProps) {
   const selected = useSelected();
   const assetId = element.type === 'image' ? element.assetId : '';
   const [src, setSrc] = useState(cache.get(assetId) ?? '');
+  // Pixel size as the browser reads the picture: the print sizes it from that (common/render/figureSize.ts).
+  const [natural, setNatural] = useState<PixelSize | undefined>();
   useEffect(() => {
     if (!assetId || cache.has(assetId)) return;
     let live = true;
@@ -66,6 +69,9 @@ function Image({ attributes, children, element }: RenderElementProps) {
       live = false;
     };
   }, [assetId]);
+  const asked = element.type === 'image' ? element.width : undefined;
+  // As printed: its own size at 96 dpi when no width is set, never wider than the type area nor taller than 640 pt.
+  const printWidthPt = natural && natural.width > 0 ? figureSize(natural, asked).widthPt : asked;
   return (
     <div {...attributes} className={`el-image${selected ? ' selected' : ''}`}>
       <div contentEditable={false}>
@@ -74,7 +80,8 @@ function Image({ attributes, children, element }: RenderElementProps) {
             src={src}
             alt={element.type === 'image' ? element.alt ?? '' : ''}
             // Shown at its print width relative to the 420 pt type area.
-            style={element.type === 'image' && element.width ? { width: `${(element.width / 420) * 100}%` } : undefined}
+            style={printWidthPt ? { width: `${Math.min(100, (printWidthPt / FIGURE_MAX_WIDTH_PT) * 100)}%` } : undefined}
+            onLoad={(e) => setNatural({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
           />
         ) : (
           <div className="image-placeholder">{t.editor.imageAlt}</div>
