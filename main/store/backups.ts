@@ -51,6 +51,17 @@ export function listBackups(file: string): BackupInfo[] {
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
 }
 
+/** A backup's temp file (and its journal) left by a process killed while writing it, once older than any backup takes. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+function removeStaleTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!/\.sqlite\.tmp-\d+(-journal)?$/.test(name)) continue;
+    const stat = statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > STALE_TEMP_MS) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
 /**
  * Take today's snapshot if there is none yet, then keep the newest BACKUPS_KEPT. Returns the new backup's
  * path, or null when today's exists. Written to a temporary name first, so a crash leaves no half backup.
@@ -60,13 +71,14 @@ export function dailyBackup(db: Db, file: string, now = new Date()): string | nu
   const target = path.join(dir, `${baseName(file)}-${localDay(now)}.sqlite`);
   if (existsSync(target)) return null;
   mkdirSync(dir, { recursive: true });
+  removeStaleTemps(dir);
   const temp = `${target}.tmp-${process.pid}`;
-  rmSync(temp, { force: true });
+  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(temp);
     renameSync(temp, target);
   } catch (error) {
-    rmSync(temp, { force: true });
+    for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
     throw error;
   }
   for (const old of listBackups(file).slice(BACKUPS_KEPT)) rmSync(old.file, { force: true });
