@@ -181,6 +181,8 @@ describe('an export into exports/ killed before it is written', () => {
     });
     // Only the hidden folder of unfinished exports: no empty 政务公开信息-2024年第6期.pdf for the user to open.
     expect(readdirSync(exportsDir)).toEqual(['.unfinished']);
+    // exports/ holds unpublished documents: the user's alone (POSIX).
+    expect(statSync(exportsDir).mode & 0o077).toBe(0);
 
     // The next export gets the name itself (not -2), and tidies what the killed one left once it is stale.
     const [left] = readdirSync(path.join(exportsDir, '.unfinished'));

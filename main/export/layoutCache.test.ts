@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,25 @@ function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 const hash = (n: number) => n.toString(16).padStart(8, 'a');
 
 describe('LayoutCache', () => {
+  it('writes an entry whole into a private file, never through a link planted at its name', () => {
+    const t = tempDir('gazette-layout-cache-');
+    cleanup = t.cleanup;
+    const dir = path.join(t.dir, 'layout');
+    mkdirSync(dir);
+    const victim = path.join(t.dir, 'victim.txt');
+    writeFileSync(victim, 'a file the cache must not touch');
+    symlinkSync(victim, path.join(dir, `${hash(1)}.html`));
+    new LayoutCache(dir).set(hash(1), '<div class="pagedjs_page">第1页</div>');
+    expect(readFileSync(victim, 'utf8')).toBe('a file the cache must not touch');
+    expect(lstatSync(path.join(dir, `${hash(1)}.html`)).isSymbolicLink()).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(path.join(dir, `${hash(1)}.html`)).mode & 0o077).toBe(0);
+    expect(readdirSync(dir)).toEqual([`${hash(1)}.html`]);
+    // An entry whose bytes never reached the disk (empty after a power cut) is a miss, not an empty unit.
+    writeFileSync(path.join(dir, `${hash(2)}.html`), '');
+    expect(new LayoutCache(dir).get(hash(2))).toBeUndefined();
+  });
+
+
   it('keeps only the most recently used units in memory, and reads the rest back from disk', () => {
     const t = tempDir('gazette-layout-cache-');
     cleanup = t.cleanup;

@@ -6,8 +6,9 @@
  * Neither grows without bound: the memory keeps the most recently used units up to a size, and `prune`
  * deletes the least recently used files on disk (a file's mtime is its last use) beyond a size.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, writePrivateFileSync } from '../umask';
 
 /** Laid-out units kept in memory, in characters of HTML (~2 bytes each): a few 700-page jobs. */
 export const LAYOUT_CACHE_MEMORY_CHARS = 64 << 20;
@@ -22,6 +23,12 @@ export interface PruneResult {
   bytes: number;
 }
 
+/** A writer killed mid-write left its temp file (writePrivateFileSync): gone once older than any write takes. */
+function removeIfStale(file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.isFile() && Date.now() - stat.mtimeMs > 60 * 60 * 1000) rmSync(file, { force: true });
+}
+
 export class LayoutCache {
   /** Insertion order is use order: the first entry is the least recently used. */
   private readonly memory = new Map<string, string>();
@@ -31,7 +38,7 @@ export class LayoutCache {
     private readonly dir?: string,
     private readonly maxMemoryChars = LAYOUT_CACHE_MEMORY_CHARS,
   ) {
-    if (dir) mkdirSync(dir, { recursive: true });
+    if (dir) makePrivateDir(dir);
   }
 
   get directory(): string | undefined {
@@ -55,6 +62,8 @@ export class LayoutCache {
     } catch {
       return undefined;
     }
+    // Empty: an entry whose bytes never reached the disk (a power cut after the rename). Laid out again.
+    if (pages === '') return undefined;
     this.touch(hash);
     this.remember(hash, pages);
     return pages;
@@ -65,8 +74,8 @@ export class LayoutCache {
     if (!this.dir || !HASH.test(hash)) return;
     // A cache that cannot be written (folder gone, disk full) costs a layout later, never the export.
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
+      makePrivateDir(this.dir);
+      writePrivateFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
     } catch {}
   }
 
@@ -89,6 +98,7 @@ export class LayoutCache {
     const kept = new Set(keep);
     const files: Array<{ hash: string; file: string; bytes: number; used: number }> = [];
     for (const name of readdirSync(this.dir)) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) removeIfStale(path.join(this.dir, name));
       const hash = name.endsWith('.html') ? name.slice(0, -5) : '';
       if (!HASH.test(hash)) continue;
       const file = path.join(this.dir, name);

@@ -3,10 +3,11 @@
  * The path is the host's choice (HandlerDeps.chooseSaveFile) or a fresh name in `exports/` beside the
  * library; callers get an opaque `exportId` for `export.download` and `shell.reveal`, never a path to pass back.
  */
-import { closeSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, linkSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { issueLabel, newId, type IssueTree } from '../../common/model/index';
 import { StoreError } from '../store/index';
+import { makePrivateDir } from '../umask';
 import type { HandlerDeps, UserFileKind } from './deps';
 
 export const MIME_OF: Record<UserFileKind, string> = {
@@ -116,7 +117,7 @@ export async function writeUserFile<T>(
   }
   const dir = exportsFolder(deps);
   const unfinished = path.join(dir, UNFINISHED_FOLDER);
-  mkdirSync(unfinished, { recursive: true });
+  makePrivateDir(unfinished);
   removeStaleUnfinished(unfinished);
   const work = mkdtempSync(path.join(unfinished, 'export-'));
   try {

@@ -4,11 +4,12 @@
  * written); the newest BACKUPS_KEPT are kept. Restoring never deletes anything: the current file is moved
  * aside to `<file>.before-restore-<time>` first.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
 import { StoreError } from './errors';
+import { makePrivateDir, makePrivateFiles } from '../umask';
 
 export const BACKUPS_KEPT = 7;
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -70,12 +71,13 @@ export function dailyBackup(db: Db, file: string, now = new Date()): string | nu
   const dir = backupDir(file);
   const target = path.join(dir, `${baseName(file)}-${localDay(now)}.sqlite`);
   if (existsSync(target)) return null;
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   removeStaleTemps(dir);
   const temp = `${target}.tmp-${process.pid}`;
   for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(temp);
+    makePrivateFiles(temp);
     renameSync(temp, target);
   } catch (error) {
     for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });

@@ -10,6 +10,7 @@ import { hasSqliteHeader } from './backups';
 import { sqliteCode, StoreError } from './errors';
 import { GRAMS_FUNCTION, indexPendingGrams, searchGrams } from './grams';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
+import { makePrivateFiles } from '../umask';
 
 /** The driver's connection. An interface (not an alias) so declaration emit can name it. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -215,6 +216,7 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
   for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
   try {
     db.prepare('VACUUM INTO ?').run(temp);
+    makePrivateFiles(temp);
     renameSync(temp, target);
   } catch (error) {
     for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
