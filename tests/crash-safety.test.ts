@@ -16,7 +16,7 @@ import { isSoundDatabase } from '../main/store/backups';
 import { GRAMS_FUNCTION, searchGrams } from '../main/store/grams';
 import { MIGRATIONS, LATEST_VERSION } from '../main/store/migrations/index';
 import { openLibrary } from '../main/store/index';
-import { ensureBuilt, ROOT, startServer, type RunningServer } from './e2e-support';
+import { callApi, ensureBuilt, ROOT, startServer, type RunningServer } from './e2e-support';
 import { para, tempDir } from './store-fixtures';
 
 const quiet = { warn: () => {} };
@@ -24,15 +24,12 @@ const { dir, cleanup } = tempDir('gazette-crash-');
 beforeAll(() => ensureBuilt());
 afterAll(cleanup);
 
-/** POST a contract call the way the app's page does; the raw answer. */
-async function post(server: RunningServer, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  const response = await fetch(`${server.base}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base },
-    body: JSON.stringify(payload),
-  });
-  return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-}
+/** A contract call the way the app's page makes it; its answer, or `{ ok: false }` with the refusal. */
+const post = (server: RunningServer, channel: string, payload: unknown) =>
+  callApi(server, channel, payload).then(
+    (value) => ({ ok: true, value, error: undefined }),
+    (error: Error) => ({ ok: false, value: undefined, error: { message: error.message } }),
+  );
 
 async function kill9(server: RunningServer): Promise<void> {
   await server.stop('SIGKILL');

@@ -29,7 +29,11 @@ describe('LayoutCache', () => {
     expect(lstatSync(path.join(dir, `${hash(1)}.html`)).isSymbolicLink()).toBe(false);
     if (process.platform !== 'win32') expect(statSync(path.join(dir, `${hash(1)}.html`)).mode & 0o077).toBe(0);
     expect(readdirSync(dir)).toEqual([`${hash(1)}.html`]);
-    // An entry whose bytes never reached the disk (empty after a power cut) is a miss, not an empty unit.
+    expect(new LayoutCache(dir).get(hash(1))).toBe('<div class="pagedjs_page">第1页</div>');
+    // An entry cut short (a writer killed mid-write, a power cut) or emptied is a miss, never half a unit.
+    const whole = readFileSync(path.join(dir, `${hash(1)}.html`), 'utf8');
+    writeFileSync(path.join(dir, `${hash(1)}.html`), whole.slice(0, 30));
+    expect(new LayoutCache(dir).get(hash(1))).toBeUndefined();
     writeFileSync(path.join(dir, `${hash(2)}.html`), '');
     expect(new LayoutCache(dir).get(hash(2))).toBeUndefined();
   });
@@ -59,8 +63,10 @@ describe('LayoutCache', () => {
     }
     // Unit 1 is used now: it becomes the newest.
     expect(cache.get(hash(1))).toBeDefined();
-    const result = cache.prune(4000, [hash(0)]);
-    expect(result.bytes).toBeLessThanOrEqual(4000);
+    // Room for four entries (each is its pages and a digest line).
+    const room = 4 * statSync(path.join(dir, `${hash(0)}.html`)).size;
+    const result = cache.prune(room, [hash(0)]);
+    expect(result.bytes).toBeLessThanOrEqual(room);
     const left = readdirSync(dir).sort();
     // Unit 0 was asked to stay; unit 1 was used just now; then the newest by last use.
     expect(left).toEqual([hash(0), hash(1), hash(8), hash(9)].map((h) => `${h}.html`).sort());

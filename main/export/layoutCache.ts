@@ -6,6 +6,7 @@
  * Neither grows without bound: the memory keeps the most recently used units up to a size, and `prune`
  * deletes the least recently used files on disk (a file's mtime is its last use) beyond a size.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { makePrivateDir, writePrivateFileSync } from '../umask';
@@ -21,6 +22,18 @@ export interface PruneResult {
   kept: number;
   removed: number;
   bytes: number;
+}
+
+/** Each entry on disk ends with a digest of its pages, so a cut or altered entry is known and not used. */
+const SEAL = '\n<!--gazette-layout-sha256 ';
+const digest = (html: string) => createHash('sha256').update(html).digest('hex');
+const seal = (html: string) => `${html}${SEAL}${digest(html)}-->`;
+
+function unseal(text: string): string | undefined {
+  const at = text.lastIndexOf(SEAL);
+  if (at < 0) return undefined;
+  const html = text.slice(0, at);
+  return text.slice(at) === `${SEAL}${digest(html)}-->` ? html : undefined;
 }
 
 /** A writer killed mid-write left its temp file (writePrivateFileSync): gone once older than any write takes. */
@@ -62,8 +75,11 @@ export class LayoutCache {
     } catch {
       return undefined;
     }
-    // Empty: an entry whose bytes never reached the disk (a power cut after the rename). Laid out again.
-    if (pages === '') return undefined;
+    // Cut short or changed (a version that wrote in place was killed mid-write, a power cut, a tampered
+    // file): laid out again. A cut entry once printed a PDF with half a document's text and no error.
+    const unsealed = unseal(pages);
+    if (unsealed === undefined) return undefined;
+    pages = unsealed;
     this.touch(hash);
     this.remember(hash, pages);
     return pages;
@@ -75,7 +91,7 @@ export class LayoutCache {
     // A cache that cannot be written (folder gone, disk full) costs a layout later, never the export.
     try {
       makePrivateDir(this.dir);
-      writePrivateFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
+      writePrivateFileSync(path.join(this.dir, `${hash}.html`), seal(pagesHtml));
     } catch {}
   }
 

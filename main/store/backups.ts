@@ -52,6 +52,23 @@ export function listBackups(file: string): BackupInfo[] {
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
 }
 
+/**
+ * A consistent copy of the library at `target`, written whole: VACUUM INTO `temp`, made private, renamed
+ * when complete. A process killed during the copy leaves `temp` (marked unfinished), never a truncated
+ * `target`; a failure removes `temp` and the journal VACUUM INTO keeps beside it.
+ */
+export function snapshotInto(db: Db, target: string, temp: string): void {
+  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    makePrivateFiles(temp);
+    renameSync(temp, target);
+  } catch (error) {
+    for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
+    throw error;
+  }
+}
+
 /** A backup's temp file (and its journal) left by a process killed while writing it, once older than any backup takes. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -73,16 +90,7 @@ export function dailyBackup(db: Db, file: string, now = new Date()): string | nu
   if (existsSync(target)) return null;
   makePrivateDir(dir);
   removeStaleTemps(dir);
-  const temp = `${target}.tmp-${process.pid}`;
-  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(temp);
-    makePrivateFiles(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
-    throw error;
-  }
+  snapshotInto(db, target, `${target}.tmp-${process.pid}`);
   for (const old of listBackups(file).slice(BACKUPS_KEPT)) rmSync(old.file, { force: true });
   return target;
 }

@@ -2,15 +2,14 @@
  * Opening a SQLite file safely: the driver stays behind this module (so a `nativeBinding` for Electron's ABI
  * can be passed), pragmas are set on every open, the file is checked, and migrations bring it up to date.
  */
-import { accessSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { hasSqliteHeader } from './backups';
+import { hasSqliteHeader, snapshotInto } from './backups';
 import { sqliteCode, StoreError } from './errors';
 import { GRAMS_FUNCTION, indexPendingGrams, searchGrams } from './grams';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
-import { makePrivateFiles } from '../umask';
 
 /** The driver's connection. An interface (not an alias) so declaration emit can name it. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -212,16 +211,7 @@ function backupBeforeMigration(db: Db, file: string, fromVersion: number): strin
   removeStaleBackupTemps(file);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.v${fromVersion}-${stamp}.bak`;
-  const temp = `${target}.tmp`;
-  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(temp);
-    makePrivateFiles(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
-    throw error;
-  }
+  snapshotInto(db, target, `${target}.tmp`);
   return target;
 }
 
