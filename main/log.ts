@@ -4,9 +4,10 @@
  * `gazette` command write here, so "详情已写入日志" is true. Only messages, error names, codes and stack
  * frames are written, never payloads: documents' text stays out of the log.
  */
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { appDataDir } from './paths';
+import { makePrivateDir } from './umask';
 
 export const LOG_FILE_NAME = 'gazette.log';
 const MAX_BYTES = 1024 * 1024;
@@ -53,9 +54,9 @@ export function createFileLogger(source: string, opts: { dir?: string; maxBytes?
     const text = `${message}${extra ? ` — ${extra}` : ''}`.replace(/[\r\n]+/g, ' ').slice(0, MAX_LINE);
     opts.echo?.(`${message}${extra && level === 'ERROR' ? ` ${extra.split(' | ')[0]}` : ''}`);
     try {
-      mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       if (existsSync(file) && statSync(file).size >= maxBytes) rotate(file);
-      appendFileSync(file, `${new Date().toISOString()} ${level} ${source}[${process.pid}] ${text}\n`);
+      appendFileSync(file, `${new Date().toISOString()} ${level} ${source}[${process.pid}] ${text}\n`, { mode: 0o600 });
     } catch {
       // A log that cannot be written (full disk, read-only folder) must never stop the work.
     }

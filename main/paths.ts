@@ -8,6 +8,7 @@ import path from 'node:path';
 import { appRoot } from './appRoot';
 import type { IssueTree } from '../common/model/index';
 import { dailyBackup, openLibrary, type Library, type LibraryOptions } from './store/index';
+import { tightenAppDir } from './umask';
 
 export const LIBRARY_FILE_NAME = 'library.sqlite';
 
@@ -37,6 +38,8 @@ export interface OpenAppLibraryOptions extends LibraryOptions {
 
 /** Open the library, creating it (with the sample issue when available) if the file does not exist yet. */
 export function openAppLibrary(file: string, opts: OpenAppLibraryOptions = {}): Library {
+  // The app's own folder, made readable by earlier versions: closed to other local users.
+  if (path.dirname(path.resolve(file)) === path.resolve(appDataDir(), 'gazette')) tightenAppDir(path.dirname(path.resolve(file)));
   const isNew = !existsSync(file);
   const backup = opts.dailyBackup ?? true;
   // A new library is backed up once the sample is in it (not empty, as it is at open).

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHostServices, handlerServices } from '../main/hostServices';
 import { writeFileAtomic } from '../main/export/outputFile';
+import { writeUserFile } from '../main/handlers/userFiles';
 import { handleCall, type HandlerDeps } from '../main/handlers/index';
 import { openLibrary, type Library } from '../main/store/index';
 import { chromiumPath } from './e2e-support';
@@ -157,5 +158,45 @@ describe('the process killed in the middle of writing an export', () => {
     await writeFileAtomic(file, new Uint8Array([1, 2, 3]));
     expect(readdirSync(out).sort()).toEqual(['.issue.pdf.0123456789ab.tmp', 'issue.pdf']);
     expect([...readFileSync(file)]).toEqual([1, 2, 3]);
+  }, 120_000);
+});
+
+describe('an export into exports/ killed before it is written', () => {
+  it('leaves no file that looks like an export, and the next export takes the name', async () => {
+    const libraryFile = path.join(dir, 'beside', 'library.sqlite');
+    const exportsDir = path.join(dir, 'beside', 'exports');
+    const name = '政务公开信息-2024年第6期.pdf';
+    // The host lays the issue out (minutes for a big issue) and is killed before the PDF exists.
+    const script = `import { writeUserFile } from ${JSON.stringify(path.join(ROOT, 'main/handlers/userFiles.ts'))};
+      await writeUserFile({ library: { file: ${JSON.stringify(libraryFile)} } }, 'pdf', ${JSON.stringify(name)}, () => {
+        process.stdout.write('laying out\\n');
+        return new Promise(() => setInterval(() => {}, 1000));
+      });`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('laying out')) child.kill('SIGKILL');
+      });
+      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`child exited: ${code}`))));
+    });
+    // Only the hidden folder of unfinished exports: no empty 政务公开信息-2024年第6期.pdf for the user to open.
+    expect(readdirSync(exportsDir)).toEqual(['.unfinished']);
+    // exports/ holds unpublished documents: the user's alone (POSIX).
+    expect(statSync(exportsDir).mode & 0o077).toBe(0);
+
+    // The next export gets the name itself (not -2), and tidies what the killed one left once it is stale.
+    const [left] = readdirSync(path.join(exportsDir, '.unfinished'));
+    const hoursAgo = new Date(Date.now() - 2 * 3600_000);
+    utimesSync(path.join(exportsDir, '.unfinished', left), hoursAgo, hoursAgo);
+    const deps = { library: { file: libraryFile } } as unknown as HandlerDeps;
+    const written = await writeUserFile(deps, 'pdf', name, (file) => writeFileAtomic(file, new Uint8Array([1, 2, 3])));
+    expect(written?.file).toBe(path.join(exportsDir, name));
+    expect([...readFileSync(path.join(exportsDir, name))]).toEqual([1, 2, 3]);
+    expect(readdirSync(path.join(exportsDir, '.unfinished'))).toEqual([]);
+    // Two more exports of the same issue: -2 and -3, the earlier files untouched.
+    const again = await writeUserFile(deps, 'pdf', name, (file) => writeFileAtomic(file, new Uint8Array([4])));
+    const third = await writeUserFile(deps, 'pdf', name, (file) => writeFileAtomic(file, new Uint8Array([5])));
+    expect([again?.file, third?.file].map((f) => path.basename(f!))).toEqual(['政务公开信息-2024年第6期-2.pdf', '政务公开信息-2024年第6期-3.pdf']);
+    expect([...readFileSync(path.join(exportsDir, name))]).toEqual([1, 2, 3]);
   }, 120_000);
 });

@@ -4,7 +4,7 @@
  * stays sound, and works again once space is freed. Needs root (mount); skipped with a message otherwise.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contentPlainText } from '../common/model/index';
@@ -99,4 +99,66 @@ describe.skipIf(!canMount)('a full disk during saves', () => {
       reopened.close();
     }
   }, 300_000);
+});
+
+describe.skipIf(!canMount)('a full disk during an import', () => {
+  const uploads = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      fileName: `通知${i + 1}.txt`,
+      dataBase64: Buffer.from(`关于做好第${i + 1}批次城市体检工作的通知\n\n各单位：\n${filler(i, 60_000)}\n\n市政府办公室\n2024年6月${i + 1}日\n`).toString('base64'),
+    }));
+  const documentCount = (library: Library) => (library.rawDb.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+
+  it('the temp folder full: one sentence, the library untouched', async () => {
+    expect(mounted).toBe(true);
+    const library = openLibrary(path.join(dir, 'library.sqlite'), { logger: { warn: () => {} } });
+    const tree = library.issues.getTree(library.issues.insertTree(makeTree()));
+    const before = documentCount(library);
+    // The uploads are staged in the temp folder (os.tmpdir() follows TMPDIR), here a full disk.
+    writeFileSync(path.join(mnt, 'ballast.bin'), Buffer.alloc(6 * 1024 * 1024 - 64 * 1024, 1));
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = mnt;
+    try {
+      const deps = { library, logger: { warn: () => {}, error: () => {} } };
+      const result = await handleCall('documents.importFiles', { sectionId: tree.sections[0].id, uploads: uploads(3) }, { deps });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('io');
+      expect(result.error.message).toMatch(/磁盘已满/);
+      expect(result.error.message).not.toMatch(/\n/);
+      expect(documentCount(library)).toBe(before);
+      expect(readdirSync(mnt)).toEqual(['ballast.bin']);
+    } finally {
+      process.env.TMPDIR = previous;
+      if (previous === undefined) delete process.env.TMPDIR;
+      library.close();
+    }
+  });
+
+  it('the library’s disk full: 磁盘已满, no document of the batch in, the file sound', async () => {
+    expect(mounted).toBe(true);
+    const file = path.join(mnt, 'library.sqlite');
+    const library = openLibrary(file, { logger: { warn: () => {} } });
+    const tree = library.issues.getTree(library.issues.insertTree(makeTree()));
+    const before = documentCount(library);
+    const free = Number(spawnSync('df', ['--output=avail', '-B1', mnt], { encoding: 'utf8' }).stdout.trim().split('\n').pop());
+    writeFileSync(path.join(mnt, 'ballast.bin'), Buffer.alloc(Math.max(0, free - 256 * 1024), 1));
+    const deps = { library, logger: { warn: () => {}, error: () => {} } };
+    try {
+      const result = await handleCall('documents.importFiles', { sectionId: tree.sections[0].id, uploads: uploads(8) }, { deps });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatchObject({ code: 'disk-full', message: expect.stringMatching(/^磁盘已满/) });
+      expect(documentCount(library)).toBe(before);
+    } finally {
+      library.close();
+    }
+    rmSync(path.join(mnt, 'ballast.bin'));
+    const reopened = openLibrary(file, { logger: { warn: () => {} } });
+    try {
+      expect(String(reopened.rawDb.pragma('quick_check', { simple: true }))).toBe('ok');
+      expect(documentCount(reopened)).toBe(before);
+    } finally {
+      reopened.close();
+    }
+  });
 });

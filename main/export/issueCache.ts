@@ -6,8 +6,9 @@
  * An export of an issue and a volume write and read the same files, so a volume after the year's exports
  * only binds, and an issue changed since its export is laid out again (its unchanged units from the cache).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, writePrivateFileSync } from '../umask';
 import { hashString } from '../../common/render/html';
 import { LayoutCache } from './layoutCache';
 
@@ -32,7 +33,7 @@ export interface IssuePdfMeta {
 
 export class IssuePdfCache {
   constructor(private readonly dir: string | null) {
-    if (dir) mkdirSync(dir, { recursive: true });
+    if (dir) makePrivateDir(dir);
   }
 
   /** The issue PDFs of a library's cache folder (`cache/issues`). */
@@ -51,7 +52,9 @@ export class IssuePdfCache {
     try {
       const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as IssuePdfMeta;
       if (meta.key !== key || !existsSync(files.pdf)) return null;
-      return { ...meta, pdf: readFileSync(files.pdf) };
+      const pdf = readFileSync(files.pdf);
+      // Empty: bytes that never reached the disk (a power cut after the rename). Printed again.
+      return pdf.length > 0 ? { ...meta, pdf } : null;
     } catch {
       return null;
     }
@@ -59,15 +62,13 @@ export class IssuePdfCache {
 
   set(issueId: string, meta: IssuePdfMeta, pdf: Uint8Array): void {
     if (!this.dir) return;
-    mkdirSync(this.dir, { recursive: true });
+    makePrivateDir(this.dir);
     const files = this.files(issueId);
     // The meta that vouches for the PDF goes first and last: removed, PDF written, meta written (each whole,
     // temp file + rename), so a crash in between leaves no meta naming another PDF.
     rmSync(files.meta, { force: true });
-    writeFileSync(`${files.pdf}.tmp`, pdf);
-    renameSync(`${files.pdf}.tmp`, files.pdf);
-    writeFileSync(`${files.meta}.tmp`, JSON.stringify(meta));
-    renameSync(`${files.meta}.tmp`, files.meta);
+    writePrivateFileSync(files.pdf, pdf);
+    writePrivateFileSync(files.meta, JSON.stringify(meta));
   }
 
   /** Delete the PDFs of issues no longer in the library (one PDF per issue otherwise: bounded). */

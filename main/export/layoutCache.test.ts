@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +16,29 @@ function tempDir(prefix: string): { dir: string; cleanup: () => void } {
 const hash = (n: number) => n.toString(16).padStart(8, 'a');
 
 describe('LayoutCache', () => {
+  it('writes an entry whole into a private file, never through a link planted at its name', () => {
+    const t = tempDir('gazette-layout-cache-');
+    cleanup = t.cleanup;
+    const dir = path.join(t.dir, 'layout');
+    mkdirSync(dir);
+    const victim = path.join(t.dir, 'victim.txt');
+    writeFileSync(victim, 'a file the cache must not touch');
+    symlinkSync(victim, path.join(dir, `${hash(1)}.html`));
+    new LayoutCache(dir).set(hash(1), '<div class="pagedjs_page">第1页</div>');
+    expect(readFileSync(victim, 'utf8')).toBe('a file the cache must not touch');
+    expect(lstatSync(path.join(dir, `${hash(1)}.html`)).isSymbolicLink()).toBe(false);
+    if (process.platform !== 'win32') expect(statSync(path.join(dir, `${hash(1)}.html`)).mode & 0o077).toBe(0);
+    expect(readdirSync(dir)).toEqual([`${hash(1)}.html`]);
+    expect(new LayoutCache(dir).get(hash(1))).toBe('<div class="pagedjs_page">第1页</div>');
+    // An entry cut short (a writer killed mid-write, a power cut) or emptied is a miss, never half a unit.
+    const whole = readFileSync(path.join(dir, `${hash(1)}.html`), 'utf8');
+    writeFileSync(path.join(dir, `${hash(1)}.html`), whole.slice(0, 30));
+    expect(new LayoutCache(dir).get(hash(1))).toBeUndefined();
+    writeFileSync(path.join(dir, `${hash(2)}.html`), '');
+    expect(new LayoutCache(dir).get(hash(2))).toBeUndefined();
+  });
+
+
   it('keeps only the most recently used units in memory, and reads the rest back from disk', () => {
     const t = tempDir('gazette-layout-cache-');
     cleanup = t.cleanup;
@@ -40,8 +63,10 @@ describe('LayoutCache', () => {
     }
     // Unit 1 is used now: it becomes the newest.
     expect(cache.get(hash(1))).toBeDefined();
-    const result = cache.prune(4000, [hash(0)]);
-    expect(result.bytes).toBeLessThanOrEqual(4000);
+    // Room for four entries (each is its pages and a digest line).
+    const room = 4 * statSync(path.join(dir, `${hash(0)}.html`)).size;
+    const result = cache.prune(room, [hash(0)]);
+    expect(result.bytes).toBeLessThanOrEqual(room);
     const left = readdirSync(dir).sort();
     // Unit 0 was asked to stay; unit 1 was used just now; then the newest by last use.
     expect(left).toEqual([hash(0), hash(1), hash(8), hash(9)].map((h) => `${h}.html`).sort());

@@ -6,8 +6,10 @@
  * Neither grows without bound: the memory keeps the most recently used units up to a size, and `prune`
  * deletes the least recently used files on disk (a file's mtime is its last use) beyond a size.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
+import { makePrivateDir, writePrivateFileSync } from '../umask';
 
 /** Laid-out units kept in memory, in characters of HTML (~2 bytes each): a few 700-page jobs. */
 export const LAYOUT_CACHE_MEMORY_CHARS = 64 << 20;
@@ -22,6 +24,24 @@ export interface PruneResult {
   bytes: number;
 }
 
+/** Each entry on disk ends with a digest of its pages, so a cut or altered entry is known and not used. */
+const SEAL = '\n<!--gazette-layout-sha256 ';
+const digest = (html: string) => createHash('sha256').update(html).digest('hex');
+const seal = (html: string) => `${html}${SEAL}${digest(html)}-->`;
+
+function unseal(text: string): string | undefined {
+  const at = text.lastIndexOf(SEAL);
+  if (at < 0) return undefined;
+  const html = text.slice(0, at);
+  return text.slice(at) === `${SEAL}${digest(html)}-->` ? html : undefined;
+}
+
+/** A writer killed mid-write left its temp file (writePrivateFileSync): gone once older than any write takes. */
+function removeIfStale(file: string): void {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  if (stat?.isFile() && Date.now() - stat.mtimeMs > 60 * 60 * 1000) rmSync(file, { force: true });
+}
+
 export class LayoutCache {
   /** Insertion order is use order: the first entry is the least recently used. */
   private readonly memory = new Map<string, string>();
@@ -31,7 +51,7 @@ export class LayoutCache {
     private readonly dir?: string,
     private readonly maxMemoryChars = LAYOUT_CACHE_MEMORY_CHARS,
   ) {
-    if (dir) mkdirSync(dir, { recursive: true });
+    if (dir) makePrivateDir(dir);
   }
 
   get directory(): string | undefined {
@@ -55,6 +75,11 @@ export class LayoutCache {
     } catch {
       return undefined;
     }
+    // Cut short or changed (a version that wrote in place was killed mid-write, a power cut, a tampered
+    // file): laid out again. A cut entry once printed a PDF with half a document's text and no error.
+    const unsealed = unseal(pages);
+    if (unsealed === undefined) return undefined;
+    pages = unsealed;
     this.touch(hash);
     this.remember(hash, pages);
     return pages;
@@ -65,8 +90,8 @@ export class LayoutCache {
     if (!this.dir || !HASH.test(hash)) return;
     // A cache that cannot be written (folder gone, disk full) costs a layout later, never the export.
     try {
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(path.join(this.dir, `${hash}.html`), pagesHtml);
+      makePrivateDir(this.dir);
+      writePrivateFileSync(path.join(this.dir, `${hash}.html`), seal(pagesHtml));
     } catch {}
   }
 
@@ -89,6 +114,7 @@ export class LayoutCache {
     const kept = new Set(keep);
     const files: Array<{ hash: string; file: string; bytes: number; used: number }> = [];
     for (const name of readdirSync(this.dir)) {
+      if (name.startsWith('.') && name.endsWith('.tmp')) removeIfStale(path.join(this.dir, name));
       const hash = name.endsWith('.html') ? name.slice(0, -5) : '';
       if (!HASH.test(hash)) continue;
       const file = path.join(this.dir, name);

@@ -18,6 +18,11 @@ const REASONS: Record<string, string> = {
   ENOSPC: '磁盘已满',
 };
 
+/** Why a file-system call failed, as the one sentence says it (磁盘已满, 没有写入权限 …). */
+export function ioReason(code: string): string {
+  return REASONS[code] ?? `写入失败 (${code || 'error'})`;
+}
+
 export function checkOutputFile(file: string): void {
   const target = path.resolve(file);
   const dir = path.dirname(target);
@@ -82,7 +87,6 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array): Promise<
   } catch (error) {
     await rm(temp, { force: true }).catch(() => undefined);
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    const reason = REASONS[code] ?? `写入失败 (${code || 'error'})`;
-    throw new AppError('io', `无法写入 ${target}：${reason}，原有文件未改动 (the file was not written)`, { cause: error });
+    throw new AppError('io', `无法写入 ${target}：${ioReason(code)}，原有文件未改动 (the file was not written)`, { cause: error });
   }
 }

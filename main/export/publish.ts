@@ -11,7 +11,9 @@
  *   search-data.js, search.js, edition.css
  *   fonts.css, fonts/     subsets of the bundled faces for readers without Chinese fonts
  *
- * Files of an earlier publish into the same folder are replaced; nothing else there is touched.
+ * The folder is built beside its place and swapped in whole (main/export/outputFolder.ts): a failed or
+ * killed publish leaves the earlier edition as it was. The entries above of an earlier publish are replaced
+ * whole; anything else in the folder (a portal's own files) is kept.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -35,6 +37,7 @@ import { markUntaggedAsArtifacts } from './pdfArtifacts';
 import type { PrintEngine } from './engine';
 import { exportIssuePdf, type PageMapStore } from './exportPdf';
 import type { LayoutCache } from './layoutCache';
+import { writeFolderAtomic } from './outputFolder';
 
 export interface PublishLibrary extends PageMapStore {
   assets: { get(id: string): { mime: string; bytes: Uint8Array } | undefined };
@@ -136,8 +139,16 @@ async function cutDocumentPdf(issuePdf: PDFDocument, pages: WebPageRange, frontP
   return finishDocumentPdf(out, pages.first, meta);
 }
 
+/** The top-level entries of an edition folder that a publish writes (and replaces whole). */
+const EDITION_ENTRIES = [...new Set([...Object.values(WEB_FILES), 'docs/', 'images/', 'fonts/'].map((f) => f.split('/')[0]))];
+
 export async function publishIssue(library: PublishLibrary, issueId: string, dir: string, opts: PublishOptions = {}): Promise<PublishResult> {
-  const out = path.resolve(dir);
+  const final = path.resolve(dir);
+  const result = await writeFolderAtomic(final, EDITION_ENTRIES, (temp) => writeIssueEdition(library, issueId, temp, opts));
+  return { ...result, dir: final, index: path.join(final, WEB_FILES.index) };
+}
+
+async function writeIssueEdition(library: PublishLibrary, issueId: string, out: string, opts: PublishOptions): Promise<PublishResult> {
   const tree = library.issues.getTree(issueId);
   const files: string[] = [];
   const written: string[] = [];

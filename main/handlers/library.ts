@@ -1,11 +1,9 @@
 /** Handlers of the library area (issues, sections, documents, revisions, assets, page maps, search). */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { libraryChannels } from '../../common/ipc/library';
 import { StoreError } from '../store/index';
 import type { HandlerDeps } from './deps';
 import type { HandlerTable } from './types';
+import { withUploadedFiles } from './uploads';
 import { savedFileResult, writeUserFile } from './userFiles';
 
 type LibraryChannel = keyof typeof libraryChannels;
@@ -15,15 +13,8 @@ export function importPackageFile(deps: HandlerDeps, file: string): string[] {
   return deps.library.importIssuePackage(file);
 }
 
-function importPackageBytes(deps: HandlerDeps, bytes: Buffer): string[] {
-  const dir = mkdtempSync(path.join(tmpdir(), 'gazette-upload-'));
-  try {
-    const file = path.join(dir, 'upload.gazette');
-    writeFileSync(file, bytes);
-    return deps.library.importIssuePackage(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+function importPackageBytes(deps: HandlerDeps, bytes: Buffer): Promise<string[]> {
+  return withUploadedFiles('gazette-upload-', [{ name: 'upload.gazette', bytes }], ([file]) => deps.library.importIssuePackage(file));
 }
 
 const changed = (deps: HandlerDeps, issueId?: string) => deps.emit?.('library.changed', issueId ? { issueId } : {});
@@ -54,7 +45,7 @@ export const libraryHandlers: Omit<HandlerTable<LibraryChannel>, 'issues.importT
   },
   'issues.importPackage': async (deps, input) => {
     let issueIds: string[];
-    if ('dataBase64' in input) issueIds = importPackageBytes(deps, Buffer.from(input.dataBase64, 'base64'));
+    if ('dataBase64' in input) issueIds = await importPackageBytes(deps, Buffer.from(input.dataBase64, 'base64'));
     else {
       const file = await deps.chooseOpenFile?.({ kind: 'gazette' });
       if (file === undefined) throw new StoreError('invalid', '此处不能选择文件，请上传期刊包 (no file picker here: upload the package)');

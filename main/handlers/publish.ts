@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { IssueTree } from '../../common/model';
 import { publishIssue } from '../export/publish';
+import { makePrivateDir } from '../umask';
 import type { HandlerDeps } from './deps';
 import type { ExportHost } from './export';
 import type { HandlerTable } from './types';
@@ -25,6 +26,7 @@ export const publishHandlers: HandlerTable<'export.publish'> = {
     return serial(async () => {
       const tree = deps.library.issues.getTree(issueId);
       const dir = publishFolder(deps.library.file, tree);
+      makePrivateDir(path.dirname(dir)); // exports/: the user's alone (main/umask.ts); the edition inside keeps the usual mode
       deps.emit?.('export.progress', { issueId, stage: 'pdf' });
       const engine = deps.printEngine ? await deps.printEngine() : undefined;
       const result = await publishIssue(deps.library, issueId, dir, { engine });

@@ -3,10 +3,11 @@
  * The path is the host's choice (HandlerDeps.chooseSaveFile) or a fresh name in `exports/` beside the
  * library; callers get an opaque `exportId` for `export.download` and `shell.reveal`, never a path to pass back.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, linkSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { issueLabel, newId, type IssueTree } from '../../common/model/index';
 import { StoreError } from '../store/index';
+import { makePrivateDir } from '../umask';
 import type { HandlerDeps, UserFileKind } from './deps';
 
 export const MIME_OF: Record<UserFileKind, string> = {
@@ -43,28 +44,63 @@ export function safeFileName(name: string): string {
   return printable.replace(/[\\/:*?"<>|]/g, '_').trim() || 'export';
 }
 
+/** Exports under way are written in a folder of their own inside exports/, out of the user's sight. */
+export const UNFINISHED_FOLDER = '.unfinished';
+/** An export killed mid-way left its folder: removed by a later export once older than any export takes. */
+const STALE_UNFINISHED_MS = 60 * 60 * 1000;
+
+function removeStaleUnfinished(root: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(root);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const stat = statSync(path.join(root, name), { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > STALE_UNFINISHED_MS) rmSync(path.join(root, name), { recursive: true, force: true });
+  }
+}
+
 /**
- * `dir/name.ext`, or `name-2.ext`, `name-3.ext` … when taken. The file is created empty at once (exclusive
- * create), so two exports running together never pick the same name; the writer replaces it atomically.
+ * Give a finished file its name in `dir`: `name.ext`, or `name-2.ext`, `name-3.ext` … when taken. A hard
+ * link never replaces an existing file (EEXIST), so two exports finishing together never take the same
+ * name; where links are not supported (FAT, some network drives) the name is taken by exclusive create
+ * and the file renamed over it at once.
  */
-export function reserveFreshFile(dir: string, fileName: string): string {
-  mkdirSync(dir, { recursive: true });
+export function placeUnderFreshName(finished: string, dir: string, fileName: string): string {
   const ext = path.extname(fileName);
   const stem = fileName.slice(0, fileName.length - ext.length);
+  let linking = true;
   for (let n = 1; ; n += 1) {
     const candidate = path.join(dir, n === 1 ? fileName : `${stem}-${n}${ext}`);
     try {
-      closeSync(openSync(candidate, 'wx'));
+      if (linking) {
+        linkSync(finished, candidate);
+        rmSync(finished, { force: true });
+      } else {
+        closeSync(openSync(candidate, 'wx'));
+        renameSync(finished, candidate);
+      }
       return candidate;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n > 10_000) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' && n <= 10_000) continue;
+      if (linking && code !== 'EEXIST' && code !== 'ENOSPC' && code !== 'EROFS' && code !== 'EACCES') {
+        linking = false;
+        n -= 1; // the same name again, without a link
+        continue;
+      }
+      throw error;
     }
   }
 }
 
 /**
  * Write a file for the user: where the host chooses, or a fresh name in exports/. Null: the user canceled
- * the dialog. A failed write leaves no empty file behind in exports/.
+ * the dialog. Into exports/ the file is written in a folder of its own (`exports/.unfinished/…`) and
+ * takes its name only when whole: a failed or killed export leaves no file that looks like an export, and
+ * the next one does not have to step over it to `-2`.
  */
 export async function writeUserFile<T>(
   deps: HandlerDeps,
@@ -73,21 +109,23 @@ export async function writeUserFile<T>(
   write: (file: string) => Promise<T> | T,
 ): Promise<{ file: string; value: T } | null> {
   const fileName = safeFileName(suggestedName);
-  let file: string;
-  let reserved = false;
   if (deps.chooseSaveFile) {
     const chosen = await deps.chooseSaveFile({ kind, suggestedName: fileName });
     if (!chosen) return null;
-    file = path.resolve(chosen);
-  } else {
-    file = reserveFreshFile(exportsFolder(deps), fileName);
-    reserved = true;
-  }
-  try {
+    const file = path.resolve(chosen);
     return { file, value: await write(file) };
-  } catch (error) {
-    if (reserved) rmSync(file, { force: true });
-    throw error;
+  }
+  const dir = exportsFolder(deps);
+  const unfinished = path.join(dir, UNFINISHED_FOLDER);
+  makePrivateDir(unfinished);
+  removeStaleUnfinished(unfinished);
+  const work = mkdtempSync(path.join(unfinished, 'export-'));
+  try {
+    const staged = path.join(work, fileName);
+    const value = await write(staged);
+    return { file: placeUnderFreshName(staged, dir, fileName), value };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -4,7 +4,6 @@
  * path. The host's PrintService, when it has one, lends its layout caches, so the volume binds from memory
  * what the host's exports laid out.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../common/errors';
 import { indexEntries } from '../../common/render/yearIndex';
@@ -16,6 +15,7 @@ import type { ExportHost } from './export';
 import type { HandlerTable } from './types';
 import { exportsFolder, safeFileName } from './userFiles';
 import { VolumeJob } from './volumeJob';
+import { makePrivateDir } from '../umask';
 
 type Deps = HandlerDeps & Pick<ExportHost, 'printEngine' | 'printService'>;
 
@@ -28,7 +28,7 @@ interface JobTools {
 
 function exportsDir(deps: Deps): string {
   const dir = exportsFolder(deps);
-  mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   return dir;
 }
 

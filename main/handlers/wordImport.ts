@@ -3,26 +3,21 @@
  * files), through the same conversion as `gazette import FILE.docx`, into the chosen section. A file that cannot
  * be read leaves the library untouched and comes back as one clear sentence.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { importDocxIntoLibrary } from '../import/docxIntoLibrary';
 import { StoreError } from '../store/index';
 import type { HandlerTable } from './types';
+import { withUploadedFiles } from './uploads';
 
 export const wordImportHandlers: HandlerTable<'documents.importWord'> = {
   'documents.importWord': async (deps, { sectionId, fileName, dataBase64 }) => {
     deps.library.sections.get(sectionId); // not-found before any conversion work
-    const dir = mkdtempSync(path.join(tmpdir(), 'gazette-word-'));
-    try {
-      const file = path.join(dir, `import${path.extname(fileName).toLowerCase()}`);
-      writeFileSync(file, Buffer.from(dataBase64, 'base64'));
+    const upload = { name: `import${path.extname(fileName).toLowerCase()}`, bytes: Buffer.from(dataBase64, 'base64') };
+    return withUploadedFiles('gazette-word-', [upload], async ([file]) => {
       const result = await importDocxIntoLibrary(deps.library, file, { sectionId, worker: deps.docxWorker });
       if (!result.ok) throw new StoreError('invalid', `${fileName}：${result.error.message}`);
       deps.emit?.('library.changed', { issueId: result.issueId });
       return { documentId: result.documentId, title: result.title, warnings: result.warnings };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   },
 };

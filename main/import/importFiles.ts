@@ -20,7 +20,7 @@ import { recognisedFields, type RecognisedFields } from '../../common/import/rep
 import { warning } from '../../common/import/warnings';
 import { withFileNameTitle } from '../../common/import/fileTitle';
 import { AppError, failure, type Failure, type UserError } from '../../common/errors';
-import type { Library } from '../store/index';
+import { storeErrorFromSqlite, type Library } from '../store/index';
 import { withDocxWorker } from './docxWorkerHost';
 import { importDocxFile, type DocxAsset, type DocxImportOptions } from './importDocx';
 import { linkedomEnvironment } from './linkedomEnvironment';
@@ -197,7 +197,9 @@ export async function importFilesIntoLibrary(library: Library, files: string[], 
       return { issueId, documents: out };
     });
     return { ok: true, ...stored };
-  } catch (error) {
+  } catch (thrown) {
+    // A full disk or a locked library while writing: the store's sentence (磁盘已满…), not the driver's English.
+    const error = storeErrorFromSqlite(thrown) ?? thrown;
     return failure(error instanceof AppError ? error.code : 'internal', String((error as Error)?.message ?? error).split('\n')[0].slice(0, 200));
   }
 }

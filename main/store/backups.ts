@@ -4,11 +4,12 @@
  * written); the newest BACKUPS_KEPT are kept. Restoring never deletes anything: the current file is moved
  * aside to `<file>.before-restore-<time>` first.
  */
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db';
 import { StoreError } from './errors';
+import { makePrivateDir, makePrivateFiles } from '../umask';
 
 export const BACKUPS_KEPT = 7;
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -52,6 +53,34 @@ export function listBackups(file: string): BackupInfo[] {
 }
 
 /**
+ * A consistent copy of the library at `target`, written whole: VACUUM INTO `temp`, made private, renamed
+ * when complete. A process killed during the copy leaves `temp` (marked unfinished), never a truncated
+ * `target`; a failure removes `temp` and the journal VACUUM INTO keeps beside it.
+ */
+export function snapshotInto(db: Db, target: string, temp: string): void {
+  for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(temp);
+    makePrivateFiles(temp);
+    renameSync(temp, target);
+  } catch (error) {
+    for (const f of [temp, `${temp}-journal`]) rmSync(f, { force: true });
+    throw error;
+  }
+}
+
+/** A backup's temp file (and its journal) left by a process killed while writing it, once older than any backup takes. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
+
+function removeStaleTemps(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    if (!/\.sqlite\.tmp-\d+(-journal)?$/.test(name)) continue;
+    const stat = statSync(path.join(dir, name), { throwIfNoEntry: false });
+    if (stat?.isFile() && Date.now() - stat.mtimeMs > STALE_TEMP_MS) rmSync(path.join(dir, name), { force: true });
+  }
+}
+
+/**
  * Take today's snapshot if there is none yet, then keep the newest BACKUPS_KEPT. Returns the new backup's
  * path, or null when today's exists. Written to a temporary name first, so a crash leaves no half backup.
  */
@@ -59,16 +88,9 @@ export function dailyBackup(db: Db, file: string, now = new Date()): string | nu
   const dir = backupDir(file);
   const target = path.join(dir, `${baseName(file)}-${localDay(now)}.sqlite`);
   if (existsSync(target)) return null;
-  mkdirSync(dir, { recursive: true });
-  const temp = `${target}.tmp-${process.pid}`;
-  rmSync(temp, { force: true });
-  try {
-    db.prepare('VACUUM INTO ?').run(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  makePrivateDir(dir);
+  removeStaleTemps(dir);
+  snapshotInto(db, target, `${target}.tmp-${process.pid}`);
   for (const old of listBackups(file).slice(BACKUPS_KEPT)) rmSync(old.file, { force: true });
   return target;
 }

@@ -2,11 +2,11 @@
  * Opening a SQLite file safely: the driver stays behind this module (so a `nativeBinding` for Electron's ABI
  * can be passed), pragmas are set on every open, the file is checked, and migrations bring it up to date.
  */
-import { accessSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { hasSqliteHeader } from './backups';
+import { hasSqliteHeader, snapshotInto } from './backups';
 import { sqliteCode, StoreError } from './errors';
 import { GRAMS_FUNCTION, indexPendingGrams, searchGrams } from './grams';
 import { LATEST_VERSION, MIGRATIONS } from './migrations/index';
@@ -185,12 +185,33 @@ function isEmptyDatabase(db: Db): boolean {
   return row.n === 0;
 }
 
-/** Copy the whole file before changing its schema; returns the backup path. */
+/** A backup's temp file left by a process killed while writing it: removed once older than any backup takes. */
+const STALE_BACKUP_TEMP_MS = 60 * 60 * 1000;
+
+function removeStaleBackupTemps(file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  const prefix = `${path.basename(file)}.v`;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix) || !/\.bak\.tmp(-journal)?$/.test(name)) continue;
+      const stat = statSync(path.join(dir, name), { throwIfNoEntry: false });
+      if (stat?.isFile() && Date.now() - stat.mtimeMs > STALE_BACKUP_TEMP_MS) rmSync(path.join(dir, name), { force: true });
+    }
+  } catch {
+    // Tidying is best effort: the migration goes on.
+  }
+}
+
+/**
+ * Copy the whole file before changing its schema; returns the backup path. Written under a `.tmp` name and
+ * renamed when whole: a process killed during the copy leaves a file marked unfinished, never a truncated
+ * `.bak` that looks like a backup.
+ */
 function backupBeforeMigration(db: Db, file: string, fromVersion: number): string {
+  removeStaleBackupTemps(file);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const target = `${file}.v${fromVersion}-${stamp}.bak`;
-  if (existsSync(target)) rmSync(target);
-  db.prepare('VACUUM INTO ?').run(target);
+  snapshotInto(db, target, `${target}.tmp`);
   return target;
 }
 

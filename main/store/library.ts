@@ -2,7 +2,7 @@
  * The library: one SQLite file holding every issue. `openLibrary` returns plain repository functions that
  * take and return the domain types of common/model; SQL stays inside main/store.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { dailyBackup, newestGoodBackup } from './backups';
 import { openDatabase, transactional, type Db, type OpenOptions, type OpenedDb } from './db';
@@ -17,6 +17,7 @@ import { createRevisionsRepo } from './revisions';
 import { searchDocuments } from './search';
 import { createSectionsRepo } from './sections';
 import type { SearchHit } from './types';
+import { makePrivateDir, makePrivateFiles } from '../umask';
 
 /** nativeBinding (better_sqlite3.node built for Electron's ABI), logger, avoidWal, skipMigrationBackup, readOnly. */
 export interface LibraryOptions extends OpenOptions {
@@ -36,13 +37,16 @@ function withBackupAdvice(error: unknown, file: string, nativeBinding?: string):
 
 export function openLibrary(file: string, opts: LibraryOptions = {}) {
   const memory = file === ':memory:' || file === '';
-  if (!memory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  // A folder the library makes is the user's alone (main/umask.ts); so is a file it creates, with its -wal and -shm.
+  if (!memory) makePrivateDir(path.dirname(path.resolve(file)));
+  const isNew = !memory && !existsSync(file);
   let opened: OpenedDb;
   try {
     opened = openDatabase(file, opts);
   } catch (error) {
     throw withBackupAdvice(error, file, opts.nativeBinding);
   }
+  if (isNew) makePrivateFiles(file, `${file}-wal`, `${file}-shm`);
   const db: Db = opened.db;
   if (opts.dailyBackup && !memory && !opened.readOnly) {
     try {
@@ -82,7 +86,7 @@ export function openLibrary(file: string, opts: LibraryOptions = {}) {
         const issue = requireIssue(db, issueId);
         let backupPath: string | null = null;
         if (file !== ':memory:' && file !== '') {
-          mkdirSync(deletedIssuesDir(), { recursive: true });
+          makePrivateDir(deletedIssuesDir());
           const stamp = new Date().toISOString().replace(/[:.]/g, '-');
           backupPath = path.join(deletedIssuesDir(), `${issue.year}-${issue.number}-${stamp}.gazette`);
           exportIssuePackage(library, openLibrary, issueId, backupPath);
