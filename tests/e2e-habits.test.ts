@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, waitForCaret, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 20_000 };
@@ -59,10 +59,15 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await paragraph('正文第一段').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
+    // Typed Chinese has no key of its own: it goes where the browser's caret is, so each key's effect is
+    // waited for before typing (see caretInBlock).
+    await waitForCaret(page, '正文第一段。|正文第一段。');
     await page.keyboard.type('甲');
     await page.locator('[data-testid=editor] [data-type=table-cell]', { hasText: '名称' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('[data-testid=editor] [data-type=table-row]').count(), POLL).toBe(2);
+    await waitForCaret(page, '|');
     await page.keyboard.type('乙');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。甲', [['序号', '名称'], ['乙', '']], 'paragraph:表后段落。', 'paragraph:末段。']);
   });
@@ -72,6 +77,7 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await paragraph('表后段落').click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Backspace');
+    await waitForCaret(page, '名称|名称');
     await page.keyboard.type('丙');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。', [['序号', '名称丙']], 'paragraph:表后段落。', 'paragraph:末段。']);
   });
@@ -89,21 +95,12 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     });
     // A person types after the paste has been drawn: wait for the word and for the caret to stand after it,
     // or the key lands where the DOM caret was before React re-rendered (CI saw 丁词语末段).
-    const caretAfter = () =>
-      page.evaluate(() => {
-        const selection = window.getSelection();
-        const block = selection?.anchorNode?.parentElement?.closest('[data-type=paragraph]');
-        if (!selection?.anchorNode || !block) return null;
-        const before = document.createRange();
-        before.setStart(block, 0);
-        before.setEnd(selection.anchorNode, selection.anchorOffset);
-        return `${before.toString()}|${block.textContent}`;
-      });
-    await expect.poll(caretAfter, POLL).toBe('词语|词语末段。');
+    await waitForCaret(page, '词语|词语末段。');
     await page.keyboard.type('丁');
     await paragraph('表后段落').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
+    await waitForCaret(page, '|');
     await page.keyboard.type('\u3000\u3000新段。');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。', [['序号', '名称']], 'paragraph:表后段落。', 'paragraph:新段。', 'paragraph:词语丁末段。']);
     expect(errors).toEqual([]);

@@ -6,7 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -83,4 +84,47 @@ export async function callApi<T = unknown>(server: RunningServer, channel: strin
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Where the DOM caret stands: the text of its innermost block up to the caret, `|`, the block's whole text
+ * as one can edit it (no placeholder, no zero-width space of an empty block); null when there is no caret in a block.
+ * Text typed without a key of its own (page.keyboard.type of Chinese is `insertText`) can land where the
+ * browser's caret stood before the last step was drawn (CI typed 丁词语 for 词语丁 after a paste): after a
+ * step that moves the caret (Enter, Tab, a paste), wait for this to show the caret where the step put it.
+ */
+export function caretInBlock(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    const block = (node instanceof Element ? node : node?.parentElement)?.closest('[data-slate-node=element]');
+    if (!selection || !node || !block) return null;
+    // The text one can edit: not a placeholder (an empty 标题's hint) nor a label drawn beside the text.
+    const editable = (range: Range) => {
+      const part = range.cloneContents();
+      for (const el of part.querySelectorAll('[data-slate-placeholder], [contenteditable=false]')) el.remove();
+      return (part.textContent ?? '').replace(/\uFEFF/g, '');
+    };
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(node, selection.anchorOffset);
+    const whole = document.createRange();
+    whole.selectNodeContents(block);
+    return `${editable(before)}|${editable(whole)}`;
+  });
+}
+
+/** Until the DOM caret stands as `expected` says (see caretInBlock). */
+export async function waitForCaret(page: Page, expected: string): Promise<void> {
+  await expect.poll(() => caretInBlock(page), { timeout: 30_000 }).toBe(expected);
+}
+
+/**
+ * 已保存 for what was just typed. The editor draws typed Chinese and 保存中 in one render, so once the text
+ * shows, 已保存 can no longer be the state left from an earlier save. (Not for Latin letters alone: Slate
+ * lets the browser draw those itself, before React renders.)
+ */
+export async function waitSavedWith(page: Page, typed: string): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid=editor]').textContent(), { timeout: 30_000 }).toContain(typed);
+  await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 30_000 });
 }
