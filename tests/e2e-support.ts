@@ -71,12 +71,22 @@ export function startServer(db: string): Promise<RunningServer> {
 }
 
 export async function callApi<T = unknown>(server: RunningServer, channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${server.base}/api/${channel}`, {
-    method: 'POST',
-    // The bridge takes calls only from the app's own origin (a browser sends Origin itself).
-    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base },
-    body: JSON.stringify(payload),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${server.base}/api/${channel}`, {
+      method: 'POST',
+      // The bridge takes calls only from the app's own origin (a browser sends Origin itself). A connection
+      // of its own per call: a kept-alive one the server closes after 5 s idle can still look open to a busy
+      // test process, and a call sent on it fails (the likely cause of a lone "fetch failed" between two
+      // successful calls, e2e files two at a time at load average 37).
+      headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base, connection: 'close' },
+      body: JSON.stringify(payload),
+    });
+  } catch (error) {
+    // fetch says only "fetch failed"; the cause (ECONNRESET, ECONNREFUSED …) is what tells why.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`${channel}: fetch failed (${cause?.code ?? ''} ${cause?.message ?? ''})`, { cause: error });
+  }
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
   return body.value as T;
