@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVERY_BLOCK, type Block } from './e2e-editing-fixture';
-import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, waitForCaret, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 20_000 };
@@ -220,10 +220,13 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     await page.locator('[data-testid=editor] [data-type=doc-title]').click();
     for (const [i, line] of ['关于开展安全检查的通知', '格政办〔2024〕88号', '各乡（镇）人民政府，市政府各部门：', '现将有关事项通知如下。', '请认真贯彻执行。'].entries()) {
       if (i) await page.keyboard.press('Enter');
+      // Typed Chinese has no key of its own and goes where the browser's caret is: into the new line only
+      // once the Enter has been drawn (see caretInBlock).
+      await waitForCaret(page, '|');
       await page.keyboard.type(line, { delay: 40 });
     }
-    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
-    expect(shown).toEqual(['doc-title', 'doc-number', 'addressee', 'paragraph', 'paragraph']);
+    const types = () => page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+    await expect.poll(types, POLL).toEqual(['doc-title', 'doc-number', 'addressee', 'paragraph', 'paragraph']);
     await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 20_000 });
     const id = (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
     const doc = await callApi<{ title: string; docNumber: string; content: { blocks: Block[] } }>(server, 'documents.get', { documentId: id });
@@ -240,13 +243,16 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
 
   it('makes a typed 一、 a heading, and one Ctrl+Z gives the paragraph back', async () => {
     await page.keyboard.press('Enter');
+    await waitForCaret(page, '|');
     await page.keyboard.type('一、', { delay: 80 });
     await expect.poll(() => page.locator('[data-testid=editor] > [data-type=heading]').count(), POLL).toBe(1);
+    await waitForCaret(page, '一、|一、');
     await page.keyboard.type('总体要求', { delay: 40 });
     await page.keyboard.press('Enter');
+    await waitForCaret(page, '|');
     await page.keyboard.type('正文内容。', { delay: 40 });
-    const shown = await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.textContent}`));
-    expect(shown.slice(-2)).toEqual(['heading:一、总体要求', 'paragraph:正文内容。']);
+    const shown = async () => (await page.locator('[data-testid=editor] > [data-slate-node=element]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-type')}:${e.textContent}`))).slice(-2);
+    await expect.poll(shown, POLL).toEqual(['heading:一、总体要求', 'paragraph:正文内容。']);
     // Back to just after 一、: the next Ctrl+Z reverts the AutoFormat only.
     await page.locator('[data-testid=editor] > [data-type=heading]').click();
     for (let i = 0; i < 3; i++) await page.keyboard.press('Control+z');
@@ -293,7 +299,7 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     await page.click('[data-testid=export-pdf]');
     await page.waitForSelector('[data-testid=preexport-dialog]');
     const inDialog = page.locator(`[data-testid=preexport-dialog] [data-testid=issue-finding][data-doc-id="${other}"][data-code=date-form]`);
-    expect(await inDialog.count()).toBe(1);
+    await expect.poll(() => inDialog.count(), POLL).toBe(1);
     await inDialog.locator('[data-testid=issue-finding-fix]').click();
     await expect.poll(() => inDialog.count(), POLL).toBe(0);
     const fixed = await callApi<{ content: unknown }>(server, 'documents.get', { documentId: other });
@@ -305,7 +311,7 @@ describe.skipIf(!hasChromium)('editing: the caret stays where one types', () => 
     await expect.poll(() => page.locator('[data-testid=preexport-dialog] [data-testid=issue-finding]').count(), POLL).toBe(before - 1);
     await page.click('[data-testid=preexport-continue]');
     await page.waitForSelector('[data-testid=export-dialog]');
-    expect(await page.locator('[data-testid=preexport-dialog]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid=preexport-dialog]').count(), POLL).toBe(0);
   }, 120_000);
 
   it('公文检查 fixes half-width punctuation across the issue in one click, tables included', async () => {

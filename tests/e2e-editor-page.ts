@@ -1,4 +1,4 @@
-/** Helpers for the editor's end-to-end tests: what the editor shows and stores, the caret, a Word paste. */
+/** Helpers for the editor's end-to-end tests: what the editor stores, a Word paste (the caret: e2e-support's caretInBlock). */
 import type { Page } from 'playwright-core';
 
 export type Block = { type: string; children: Array<Block | { text: string }> };
@@ -7,19 +7,6 @@ export const cellOf = (text: string) => ({ type: 'table-cell', children: [paragr
 export const textOf = (b: Block): string => b.children.map((c) => ('text' in c ? c.text : textOf(c))).join('');
 /** Top-level blocks as `type:text`; a table as its cells' texts. */
 export const shape = (blocks: Block[]) => blocks.map((b) => (b.type === 'table' ? b.children.map((row) => (row as Block).children.map((c) => textOf(c as Block))) : `${b.type}:${textOf(b)}`));
-
-/** The caret as drawn: the text before it in its block, `|`, the block's text (null outside a block). */
-export function caretText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
-    const selection = window.getSelection();
-    const el = selection?.anchorNode?.parentElement?.closest('[data-slate-node=element]');
-    if (!selection?.anchorNode || !el) return null;
-    const before = document.createRange();
-    before.setStart(el, 0);
-    before.setEnd(selection.anchorNode, selection.anchorOffset);
-    return `${before.toString()}|${el.textContent}`;
-  });
-}
 
 /** Word's clipboard (a page around the copied fragment) handed to the editor as Chromium does: beforeinput/insertFromPaste. */
 export function pasteWordHtml(page: Page, fragment: string, plain: string): Promise<void> {

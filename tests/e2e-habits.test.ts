@@ -6,8 +6,8 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caretText, cellOf as cell, paragraphOf as p, pasteWordHtml, shape, textOf as text, type Block } from './e2e-editor-page';
-import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+import { cellOf as cell, paragraphOf as p, pasteWordHtml, shape, textOf as text, type Block } from './e2e-editor-page';
+import { callApi, caretInBlock, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, waitForCaret, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 20_000 };
@@ -34,7 +34,7 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     return async () => shape((await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks);
   };
   const currentId = async () => (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
-  const caret = () => caretText(page);
+  const caret = () => caretInBlock(page);
   const paragraph = (hasText: string) => page.locator('[data-testid=editor] [data-type=paragraph]', { hasText }).last();
 
   beforeAll(async () => {
@@ -57,10 +57,15 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await paragraph('正文第一段').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
+    // Typed Chinese has no key of its own: it goes where the browser's caret is, so each key's effect is
+    // waited for before typing (see caretInBlock).
+    await waitForCaret(page, '正文第一段。|正文第一段。');
     await page.keyboard.type('甲');
     await page.locator('[data-testid=editor] [data-type=table-cell]', { hasText: '名称' }).click();
     await page.keyboard.press('End');
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.locator('[data-testid=editor] [data-type=table-row]').count(), POLL).toBe(2);
+    await waitForCaret(page, '|');
     await page.keyboard.type('乙');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。甲', [['序号', '名称'], ['乙', '']], 'paragraph:表后段落。', 'paragraph:末段。']);
   });
@@ -70,6 +75,7 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await paragraph('表后段落').click();
     await page.keyboard.press('Home');
     await page.keyboard.press('Backspace');
+    await waitForCaret(page, '名称|名称');
     await page.keyboard.type('丙');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。', [['序号', '名称丙']], 'paragraph:表后段落。', 'paragraph:末段。']);
   });
@@ -86,6 +92,7 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await paragraph('表后段落').click();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
+    await waitForCaret(page, '|');
     await page.keyboard.type('\u3000\u3000新段。');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。', [['序号', '名称']], 'paragraph:表后段落。', 'paragraph:新段。', 'paragraph:词语丁末段。']);
     expect(errors).toEqual([]);

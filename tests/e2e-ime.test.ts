@@ -6,8 +6,8 @@
  */
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { caretText, cellOf as cell, paragraphOf as p, pasteWordHtml, shape, type Block } from './e2e-editor-page';
-import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
+import { cellOf as cell, paragraphOf as p, pasteWordHtml, shape, type Block } from './e2e-editor-page';
+import { callApi, caretInBlock, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, startServer, type RunningServer } from './e2e-support';
 
 const hasChromium = !!chromiumPath();
 const POLL = { timeout: 20_000 };
@@ -218,7 +218,7 @@ describe.skipIf(!hasChromium)('typing Chinese through an IME', () => {
     expect(errors).toEqual([]);
   });
 
-  const caret = () => caretText(page);
+  const caret = () => caretInBlock(page);
   const pasteOneWord = () => pasteWordHtml(page, '<p class=MsoNormal><span style="font-family:仿宋_GB2312">词语</span></p>', '词语\r\n');
   const hold = () => page.evaluate(() => ((window as unknown as Hold).__holdRender = true));
   const release = () => page.evaluate(() => (window as unknown as Hold).__releaseRender());

@@ -37,9 +37,13 @@ describe.skipIf(!chromiumPath() || !hasSample)('library health in the app', () =
       await page.click('[data-testid=restore-button]');
       await page.waitForSelector('[data-testid=restore-panel]');
       page.once('dialog', (dialog) => void dialog.accept());
+      // The sentence shows 0.8 s before the page reloads: wait for it from before the click, or a slow
+      // round trip looks for it in the reloaded page, where it never comes.
+      const told = page.waitForSelector('text=正在重新载入', { timeout: 60_000 });
+      const reloaded = page.waitForEvent('load', { timeout: 60_000 });
       await page.click('[data-testid=restore-confirm]');
-      await page.waitForSelector('text=正在重新载入');
-      await page.waitForLoadState('load');
+      await told;
+      await reloaded;
       await expect.poll(() => page.locator('[data-testid=issue-table] tbody tr').count(), { timeout: 30_000 }).toBe(1);
       expect(await callApi<unknown[]>(server, 'issues.list', {})).toHaveLength(1);
       // The replaced file is kept beside the library.

@@ -8,7 +8,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDocx } from '../common/render/toDocx';
 import { fixtureIssue } from './fixtures/docx-issue-fixture';
-import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, type RunningServer } from './e2e-support';
+import { callApi, chromiumPath, ensureBuilt, freshDbPath, launchBrowser, ROOT, startServer, waitSavedWith, type RunningServer } from './e2e-support';
+
+const POLL = { timeout: 30_000 };
 
 const ready = !!chromiumPath() && existsSync(path.join(ROOT, 'resources/sample/sample-issue.json'));
 
@@ -53,13 +55,14 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     await page.fill('[data-testid=new-issue-sections]', '市政府文件\n人事任免\n大事记\n专题');
     await page.fill('[data-testid=new-issue-date]', '2024-8-31');
     await page.locator('[data-testid=new-issue-date]').blur();
-    expect(await page.inputValue('[data-testid=new-issue-date]')).toBe('2024年8月31日');
+    await expect.poll(() => page.inputValue('[data-testid=new-issue-date]'), POLL).toBe('2024年8月31日');
     await page.click('[data-testid=new-issue-create]');
     await page.waitForSelector('.issue-title');
     expect(await page.locator('.issue-title strong').textContent()).toBe('2024年第7期');
     expect(await page.locator('.issue-title').textContent()).toContain('总第192期');
+    // The outline comes with the issue's tree: its sections first, then (shown with them) no documents.
+    await expect.poll(() => page.locator('[data-testid=outline-section] .section-name').allTextContents(), POLL).toEqual(['市政府文件', '人事任免', '大事记', '专题']);
     expect(await page.locator('[data-testid=outline-doc]').count()).toBe(0);
-    expect(await page.locator('[data-testid=outline-section] .section-name').allTextContents()).toEqual(['市政府文件', '人事任免', '大事记', '专题']);
     await page.click('[data-testid=open-settings]');
     expect(await page.inputValue('[data-testid=settings-date]')).toBe('2024年8月31日');
     await page.click('[data-testid=settings-dialog] .btn:not(.primary)');
@@ -108,7 +111,8 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     const box = (await title.boundingBox())!;
     await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
     await page.keyboard.type('（待删）');
-    await page.waitForSelector('[data-testid=save-state][data-state=saved]');
+    // Saved before the restore: an autosave landing after it would put the edit back.
+    await waitSavedWith(page, '（待删）');
     await page.click('[data-testid=tab-history]');
     // The oldest revision is the imported text, without the edit.
     const oldest = page.locator('[data-testid=history-panel] li').last();
@@ -125,7 +129,7 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     const moving = sections.first().locator('[data-testid=outline-doc]').first();
     const id = (await moving.getAttribute('data-doc-id'))!;
     await moving.dragTo(last.locator('[data-testid=outline-doc]').first());
-    await expect.poll(() => last.locator(`[data-testid=outline-doc][data-doc-id="${id}"]`).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => last.locator(`[data-testid=outline-doc][data-doc-id="${id}"]`).count(), POLL).toBe(1);
     const doc = await callApi<{ sectionId: string }>(server, 'documents.get', { documentId: id });
     expect(await last.locator('.section-name').textContent()).toBe('大事记');
     const issueId = /#\/issue\/([^/]+)/.exec(new URL(page.url()).hash)![1];
@@ -173,7 +177,7 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
       .poll(async () => {
         const doc = await callApi<{ content: { blocks: Array<{ type: string; width?: number; alt?: string }> } }>(server, 'documents.get', { documentId: docId });
         return doc.content.blocks.find((b) => b.type === 'image');
-      }, { timeout: 10_000 })
+      }, POLL)
       .toMatchObject({ width: 199.5, alt: '项目位置示意图' });
 
     // The live preview prints the picture (a data: URL: the print frame holds no token), at the chosen width.
@@ -198,7 +202,7 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     const box = (await title.boundingBox())!;
     await page.mouse.click(box.x + box.width - 2, box.y + box.height - 6);
     await page.keyboard.type('断线');
-    await page.waitForSelector('[data-testid=save-state][data-state=failed]', { timeout: 15_000 });
+    await page.waitForSelector('[data-testid=save-state][data-state=failed]', { timeout: 30_000 });
     expect(await page.locator('[data-testid=save-state]').textContent()).toMatch(/^保存失败：.+/);
   });
 });

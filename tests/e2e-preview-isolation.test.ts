@@ -53,37 +53,31 @@ describe.skipIf(!enabled)('preview frame isolation', () => {
   });
 
   it('keeps the app painting while the print frame is busy', async () => {
-    // Two seconds of script in the print frame (as a long Paged.js layout would be)…
-    const busy = printFrame.evaluate(() => {
+    // The app notes the time of every frame it draws…
+    await page.evaluate(() => {
+      const w = window as unknown as { __frameTimes: number[]; __stopFrames: boolean };
+      w.__frameTimes = [];
+      w.__stopFrames = false;
+      const tick = () => {
+        w.__frameTimes.push(Date.now());
+        if (!w.__stopFrames) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // …while the print frame runs ten seconds of script without a break (as a long Paged.js layout would)…
+    const loop = await printFrame.evaluate(() => {
       const start = Date.now();
-      while (Date.now() - start < 2000);
+      while (Date.now() - start < 10_000);
       return { start, end: Date.now() };
     });
-    await page.waitForTimeout(300);
-    // …while the app's own frames keep coming.
-    const frames = await page.evaluate(
-      () =>
-        new Promise<{ start: number; end: number; count: number; longestGap: number }>((resolve) => {
-          const start = Date.now();
-          let last = performance.now();
-          let count = 0;
-          let longestGap = 0;
-          const tick = (now: number) => {
-            longestGap = Math.max(longestGap, now - last);
-            last = now;
-            count++;
-            if (Date.now() - start < 1000) requestAnimationFrame(tick);
-            else resolve({ start, end: Date.now(), count, longestGap });
-          };
-          requestAnimationFrame(tick);
-        }),
-    );
-    const loop = await busy;
-    // The measurement happened inside the busy loop, or the test proves nothing.
-    expect(frames.start).toBeGreaterThanOrEqual(loop.start);
-    expect(frames.end).toBeLessThanOrEqual(loop.end);
-    expect(frames.count).toBeGreaterThan(10);
-    expect(frames.longestGap).toBeLessThan(500);
+    const times = await page.evaluate(() => {
+      const w = window as unknown as { __frameTimes: number[]; __stopFrames: boolean };
+      w.__stopFrames = true;
+      return w.__frameTimes;
+    });
+    // …and drew frames all along. Counted, not timed: a loaded machine draws slowly, but in one process with
+    // the print page the app would draw none until the script ends.
+    expect(times.filter((t) => t > loop.start && t < loop.end).length).toBeGreaterThanOrEqual(10);
   });
 
   it('answers well-formed requests from the app and ignores anything else', async () => {
@@ -100,7 +94,10 @@ describe.skipIf(!enabled)('preview frame isolation', () => {
       frame.postMessage({ protocol, kind: 'evaluate', id: 902, code: 'alert(1)' }, origin);
       frame.postMessage({ protocol: 'other', kind: 'ping' }, origin);
       frame.postMessage({ protocol, kind: 'thumbnails', id: 903, on: false }, origin);
-      await new Promise((r) => setTimeout(r, 800));
+      // Until the reply to the last request has come (the frame answers in order), and at least 0.8 s for
+      // a stray answer to the others to come too.
+      const since = Date.now();
+      while (!seen.some((r) => (r as { id?: number }).id === 903) || Date.now() - since < 800) await new Promise((r) => setTimeout(r, 50));
       window.removeEventListener('message', listen);
       return seen as Array<{ kind: string; id?: number }>;
     });

@@ -6,7 +6,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -70,12 +71,22 @@ export function startServer(db: string): Promise<RunningServer> {
 }
 
 export async function callApi<T = unknown>(server: RunningServer, channel: string, payload: unknown): Promise<T> {
-  const response = await fetch(`${server.base}/api/${channel}`, {
-    method: 'POST',
-    // The bridge takes calls only from the app's own origin (a browser sends Origin itself).
-    headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base },
-    body: JSON.stringify(payload),
-  });
+  let response: Response;
+  try {
+    response = await fetch(`${server.base}/api/${channel}`, {
+      method: 'POST',
+      // The bridge takes calls only from the app's own origin (a browser sends Origin itself). A connection
+      // of its own per call: a kept-alive one the server closes after 5 s idle can still look open to a busy
+      // test process, and a call sent on it fails (the likely cause of a lone "fetch failed" between two
+      // successful calls, e2e files two at a time at load average 37).
+      headers: { 'content-type': 'application/json', 'x-gazette-token': server.token, origin: server.base, connection: 'close' },
+      body: JSON.stringify(payload),
+    });
+  } catch (error) {
+    // fetch says only "fetch failed"; the cause (ECONNRESET, ECONNREFUSED …) is what tells why.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`${channel}: fetch failed (${cause?.code ?? ''} ${cause?.message ?? ''})`, { cause: error });
+  }
   const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
   if (!body.ok) throw new Error(body.error?.message ?? 'call failed');
   return body.value as T;
@@ -83,4 +94,47 @@ export async function callApi<T = unknown>(server: RunningServer, channel: strin
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Where the DOM caret stands: the text of its innermost block up to the caret, `|`, the block's whole text
+ * as one can edit it (no placeholder, no zero-width space of an empty block); null when there is no caret in a block.
+ * Text typed without a key of its own (page.keyboard.type of Chinese is `insertText`) can land where the
+ * browser's caret stood before the last step was drawn (CI typed 丁词语 for 词语丁 after a paste): after a
+ * step that moves the caret (Enter, Tab, a paste), wait for this to show the caret where the step put it.
+ */
+export function caretInBlock(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const selection = window.getSelection();
+    const node = selection?.anchorNode;
+    const block = (node instanceof Element ? node : node?.parentElement)?.closest('[data-slate-node=element]');
+    if (!selection || !node || !block) return null;
+    // The text one can edit: not a placeholder (an empty 标题's hint) nor a label drawn beside the text.
+    const editable = (range: Range) => {
+      const part = range.cloneContents();
+      for (const el of part.querySelectorAll('[data-slate-placeholder], [contenteditable=false]')) el.remove();
+      return (part.textContent ?? '').replace(/\uFEFF/g, '');
+    };
+    const before = document.createRange();
+    before.setStart(block, 0);
+    before.setEnd(node, selection.anchorOffset);
+    const whole = document.createRange();
+    whole.selectNodeContents(block);
+    return `${editable(before)}|${editable(whole)}`;
+  });
+}
+
+/** Until the DOM caret stands as `expected` says (see caretInBlock). */
+export async function waitForCaret(page: Page, expected: string): Promise<void> {
+  await expect.poll(() => caretInBlock(page), { timeout: 30_000 }).toBe(expected);
+}
+
+/**
+ * 已保存 for what was just typed. The editor draws typed Chinese and 保存中 in one render, so once the text
+ * shows, 已保存 can no longer be the state left from an earlier save. (Not for Latin letters alone: Slate
+ * lets the browser draw those itself, before React renders.)
+ */
+export async function waitSavedWith(page: Page, typed: string): Promise<void> {
+  await expect.poll(() => page.locator('[data-testid=editor]').textContent(), { timeout: 30_000 }).toContain(typed);
+  await page.waitForSelector('[data-testid=save-state][data-state=saved]', { timeout: 30_000 });
 }
