@@ -11,6 +11,17 @@ async function build(tree: IssueTree = fixtureIssue(), opts: Parameters<typeof t
   return { parts: unzipDocx(bytes), notes, bytes };
 }
 
+type Block = IssueTree['sections'][number]['documents'][number]['content']['blocks'][number];
+
+/** The fixture issue with its first document's blocks replaced (or added to): the DOCX body's paragraphs as XML. */
+async function paragraphsWith(blocks: (fixture: Block[]) => Block[]): Promise<string[]> {
+  const tree = fixtureIssue();
+  const doc = tree.sections[0].documents[0];
+  doc.content = { ...doc.content, blocks: blocks(doc.content.blocks) };
+  const { parts } = await build(tree);
+  return [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+}
+
 describe('toDocx styles (§11)', () => {
   it('writes Word built-in style names and our own, with all four font slots', async () => {
     const { parts } = await build();
@@ -366,19 +377,12 @@ describe('toDocx content', () => {
 
 describe('toDocx chapter lines', () => {
   it('keeps a centred 黑体 chapter line with the next paragraph (w:keepNext), not a centred body line', async () => {
-    const tree = fixtureIssue();
-    const doc = tree.sections[0].documents[0];
-    doc.content = {
-      ...doc.content,
-      blocks: [
-        ...doc.content.blocks,
-        { type: 'paragraph', align: 'center', indent: false, children: [{ text: '第二章\u3000组成人员职责', face: 'hei' }] },
-        { type: 'paragraph', children: [{ text: '五、国务院由下列人员组成。' }] },
-        { type: 'paragraph', align: 'center', children: [{ text: '居中的正文行' }] },
-      ],
-    };
-    const { parts } = await build(tree);
-    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const paragraphs = await paragraphsWith((fixture) => [
+      ...fixture,
+      { type: 'paragraph', align: 'center', indent: false, children: [{ text: '第二章\u3000组成人员职责', face: 'hei' }] },
+      { type: 'paragraph', children: [{ text: '五、国务院由下列人员组成。' }] },
+      { type: 'paragraph', align: 'center', children: [{ text: '居中的正文行' }] },
+    ]);
     const chapter = paragraphs.find((p) => partText(p) === '第二章\u3000组成人员职责')!;
     expect(chapter).toContain('<w:keepNext/>');
     expect(paragraphs.find((p) => partText(p) === '居中的正文行')).not.toContain('<w:keepNext/>');
@@ -387,22 +391,15 @@ describe('toDocx chapter lines', () => {
 
 describe('toDocx 署名 and date', () => {
   it('keeps the body’s last paragraph and 署名 with the date (w:keepNext), as 国发〔2004〕18号 before its 规则', async () => {
-    const tree = fixtureIssue();
-    const doc = tree.sections[0].documents[0];
-    doc.content = {
-      ...doc.content,
-      blocks: [
-        { type: 'doc-title', children: [{ text: '国务院关于印发《国务院工作规则》的通知' }] },
-        { type: 'addressee', children: [{ text: '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：' }] },
-        { type: 'paragraph', children: [{ text: '《国务院工作规则》已经国务院第54次常务会议修订通过，现予印发。' }] },
-        { type: 'signature', children: [{ text: '国务院' }] },
-        { type: 'date-line', children: [{ text: '二〇〇四年六月二十六日' }] },
-        { type: 'doc-title', children: [{ text: '国务院工作规则' }] },
-        { type: 'paragraph', children: [{ text: '第一条　为了规范国务院的工作，制定本规则。' }] },
-      ],
-    };
-    const { parts } = await build(tree);
-    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const paragraphs = await paragraphsWith(() => [
+      { type: 'doc-title', children: [{ text: '国务院关于印发《国务院工作规则》的通知' }] },
+      { type: 'addressee', children: [{ text: '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：' }] },
+      { type: 'paragraph', children: [{ text: '《国务院工作规则》已经国务院第54次常务会议修订通过，现予印发。' }] },
+      { type: 'signature', children: [{ text: '国务院' }] },
+      { type: 'date-line', children: [{ text: '二〇〇四年六月二十六日' }] },
+      { type: 'doc-title', children: [{ text: '国务院工作规则' }] },
+      { type: 'paragraph', children: [{ text: '第一条　为了规范国务院的工作，制定本规则。' }] },
+    ]);
     const find = (text: string) => paragraphs.find((p) => partText(p).startsWith(text))!;
     expect(find('《国务院工作规则》已经')).toContain('<w:keepNext/>');
     expect(find('国务院')).toBeDefined();
@@ -443,21 +440,14 @@ describe('toDocx titles', () => {
 describe('toDocx 落款', () => {
   it('sets the date right under its 署名, with no empty line between (as in print)', async () => {
     // The 日期 style's empty grid line above (§5.7) stood between 国务院 and 2019年1月24日 too.
-    const tree = fixtureIssue();
-    const doc = tree.sections[0].documents[0];
-    doc.content = {
-      ...doc.content,
-      blocks: [
-        { type: 'doc-title', children: [{ text: '国务院关于印发国家职业教育改革实施方案的通知' }] },
-        { type: 'paragraph', children: [{ text: '现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。' }] },
-        { type: 'signature', children: [{ text: '国务院' }] },
-        { type: 'date-line', children: [{ text: '2019年1月24日' }] },
-        { type: 'paragraph', children: [{ text: '附件正文。' }] },
-        { type: 'date-line', children: [{ text: '2019年1月25日' }] },
-      ],
-    };
-    const { parts } = await build(tree);
-    const paragraphs = [...parts['word/document.xml'].matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const paragraphs = await paragraphsWith(() => [
+      { type: 'doc-title', children: [{ text: '国务院关于印发国家职业教育改革实施方案的通知' }] },
+      { type: 'paragraph', children: [{ text: '现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。' }] },
+      { type: 'signature', children: [{ text: '国务院' }] },
+      { type: 'date-line', children: [{ text: '2019年1月24日' }] },
+      { type: 'paragraph', children: [{ text: '附件正文。' }] },
+      { type: 'date-line', children: [{ text: '2019年1月25日' }] },
+    ]);
     const find = (text: string) => paragraphs.find((p) => partText(p) === text)!;
     expect(find('2019年1月24日')).toMatch(/<w:spacing w:before="0"\/>/);
     // A date with no 署名 keeps the style's empty line above.
