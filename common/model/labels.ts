@@ -33,3 +33,25 @@ export function evenRunningHead(issue: Pick<Issue, 'journalName' | 'year' | 'num
     .replace(/\{year\}/g, String(issue.year))
     .replace(/\{number\}/g, String(issue.number));
 }
+
+/** The cover's name lines (§9): the ones set in 本期设置, else the journal's name on one line; none when both are empty. */
+export function coverNameLines(issue: Pick<Issue, 'journalName' | 'frontMatter'>): string[] {
+  const lines = issue.frontMatter.journalNameLines.filter((l) => l.trim());
+  if (lines.length) return lines;
+  return issue.journalName.trim() ? [issue.journalName] : [];
+}
+
+/**
+ * 「主管：…」, 「委员：…」 and the like: the label with its value, or nothing while the value is not filled in
+ * (a first issue in a new library has an empty 本期设置; a bare 「主管：」 on the cover is a misprint).
+ */
+export function labelledLine(label: string, value: string): string | null {
+  return value.trim() ? `${label}：${value}` : null;
+}
+
+/** The cover's foot line: 内部资料　免费交流, then the 准印证号 when there is one. */
+export function coverPermitLine(permitNumber: string): string {
+  const permit = labelledLine('准印证号', permitNumber);
+  return permit ? `内部资料\u3000免费交流\u3000${permit}` : '内部资料\u3000免费交流';
+}
+

@@ -27,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { GazetteDocument, IssueTree, TableElement } from '../model';
-import { cumulativeLabel, evenRunningHead, issueLabel, tocTitle } from '../model';
+import { coverNameLines, coverPermitLine, cumulativeLabel, evenRunningHead, issueLabel, labelledLine, tocTitle } from '../model';
 import { folioFooter } from './docx/folio';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
@@ -111,7 +111,7 @@ function coverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
   const fm = tree.issue.frontMatter;
   const label = issueLabels(tree);
   const red = 'FF0000';
-  const lines = fm.journalNameLines.length ? fm.journalNameLines : [tree.issue.journalName];
+  const lines = coverNameLines(tree.issue);
   const out: Paragraph[] = [];
   // Name lines centred at 55 and 75 mm: 20 mm line boxes starting at 45 mm (15 mm below the margin).
   lines.forEach((line, i) => out.push(frontLine([run(line, f.title, 84, { color: red })], { line: mm(20), before: i === 0 ? mm(15) : 0 })));
@@ -119,9 +119,11 @@ function coverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
   out.push(frontLine([run(fm.tagline, f.hei, 32)], { line: mm(10), before: mm(Math.max(0, 95 - nameEnd)) }));
   out.push(frontLine([run(label.number, f.title, 44)], { line: mm(12), before: mm(14) }));
   out.push(frontLine([run(label.cumulative, f.fang, 32)], { line: mm(8), before: mm(2) }));
-  out.push(frontLine([run(`主管：${fm.supervisor}`, f.fang, 28)], { line: mm(7), before: mm(95.5) }));
-  out.push(frontLine([run(`主办：${fm.sponsor}`, f.fang, 28)], { line: mm(7), before: mm(1) }));
-  out.push(frontLine([run(`内部资料\u3000免费交流\u3000准印证号：${fm.permitNumber}`, f.fang, 24)], { line: mm(6), before: mm(12) }));
+  // A line 本期设置 leaves empty stays as an empty line, so what follows keeps its place on the cover.
+  const text = (t: string | null) => (t ? [run(t, f.fang, 28)] : []);
+  out.push(frontLine(text(labelledLine('主管', fm.supervisor)), { line: mm(7), before: mm(95.5) }));
+  out.push(frontLine(text(labelledLine('主办', fm.sponsor)), { line: mm(7), before: mm(1) }));
+  out.push(frontLine([run(coverPermitLine(fm.permitNumber), f.fang, 24)], { line: mm(6), before: mm(12) }));
   return out;
 }
 
@@ -130,9 +132,10 @@ function insideCoverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
   const fm = tree.issue.frontMatter;
   const out: Paragraph[] = [];
   const roleLine = (text: string) => frontLine([run(text, f.fang, 24)], { line: 440, align: 'left' });
-  out.push(frontLine([run(fm.committeeTitle, f.hei, 32)], { line: 600, pageBreakBefore: true }));
-  for (const role of fm.committeeRoles) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
-  out.push(roleLine(`委员：${fm.membersNote}`));
+  // Nothing is printed for what 本期设置 leaves empty (the page break stays with an empty title line).
+  out.push(frontLine(fm.committeeTitle.trim() ? [run(fm.committeeTitle, f.hei, 32)] : [], { line: 600, pageBreakBefore: true }));
+  for (const role of fm.committeeRoles.filter((r) => r.names.length)) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
+  if (fm.membersNote.trim() || fm.members.length) out.push(roleLine(`委员：${fm.membersNote}`));
   for (let i = 0; i < fm.members.length; i += 2) {
     const pair = fm.members.slice(i, i + 2);
     out.push(
@@ -146,9 +149,10 @@ function insideCoverChildren(tree: IssueTree, f: FaceNames): Paragraph[] {
     );
   }
   out.push(frontLine([], { line: 440 }));
-  for (const role of fm.staff) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
-  const colophonHeight = fm.colophon.length * PAGE.linePitch + 120;
-  fm.colophon.forEach((line, i) =>
+  for (const role of fm.staff.filter((r) => r.names.length)) out.push(roleLine(`${role.label}：${role.names.join('　')}`));
+  const colophon = fm.colophon.filter((c) => c.value.trim());
+  const colophonHeight = colophon.length * PAGE.linePitch + 120;
+  colophon.forEach((line, i) =>
     out.push(
       new Paragraph({
         style: STYLE.plain,

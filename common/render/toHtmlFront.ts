@@ -2,7 +2,7 @@
  * Front matter: cover, inside cover (editorial committee + colophon) and the TOC, per format §9.
  * Pure; page numbers for the TOC come from the layout's page map.
  */
-import { cumulativeLabel, issueLabel, tocTitle, type IssueTree, type RoleLine } from '../model';
+import { coverNameLines, coverPermitLine, cumulativeLabel, issueLabel, labelledLine, tocTitle, type IssueTree, type RoleLine } from '../model';
 import { attrs, escapeHtml } from './html';
 import { spreadName } from './toHtml';
 import { textEm } from './columnWidths';
@@ -82,7 +82,7 @@ export function tocSidebarHtml(tree: IssueTree): string {
     `<aside class="gz-toc-sidebar">` +
     `<div class="gz-sb-notice">${lines(fm.sidebarNotice, 'gz-sb-line')}</div>` +
     `<div class="gz-sb-slogans">${lines(fm.sidebarSlogans, 'gz-sb-slogan')}</div>` +
-    `<div class="gz-sb-name">${lines(fm.journalNameLines, 'gz-sb-line')}</div>` +
+    `<div class="gz-sb-name">${lines(coverNameLines(tree.issue), 'gz-sb-line')}</div>` +
     `</aside>`
   );
 }
@@ -90,15 +90,16 @@ export function tocSidebarHtml(tree: IssueTree): string {
 export function coverHtml(tree: IssueTree): string {
   const { issue } = tree;
   const fm = issue.frontMatter;
-  const name = fm.journalNameLines.map((l, i) => `<p class="gz-cover-name gz-cover-name${i + 1}">${escapeHtml(l)}</p>`).join('');
+  const name = coverNameLines(issue).map((l, i) => `<p class="gz-cover-name gz-cover-name${i + 1}">${escapeHtml(l)}</p>`).join('');
+  const line = (cls: string, text: string | null) => (text ? `<p class="${cls}">${escapeHtml(text)}</p>` : '');
   return (
     `<section class="gz-cover">${name}` +
     `<p class="gz-cover-tagline">${escapeHtml(fm.tagline)}</p>` +
     `<p class="gz-cover-number">${escapeHtml(issueLabel(issue))}</p>` +
     `<p class="gz-cover-cumulative">${escapeHtml(cumulativeLabel(issue.cumulativeNumber))}</p>` +
-    `<p class="gz-cover-supervisor">主管：${escapeHtml(fm.supervisor)}</p>` +
-    `<p class="gz-cover-sponsor">主办：${escapeHtml(fm.sponsor)}</p>` +
-    `<p class="gz-cover-permit">内部资料\u3000免费交流\u3000准印证号：${escapeHtml(fm.permitNumber)}</p>` +
+    line('gz-cover-supervisor', labelledLine('主管', fm.supervisor)) +
+    line('gz-cover-sponsor', labelledLine('主办', fm.sponsor)) +
+    line('gz-cover-permit', coverPermitLine(fm.permitNumber)) +
     `</section>`
   );
 }
@@ -118,16 +119,19 @@ export function insideCoverHtml(tree: IssueTree): string {
     members.push(`<p class="gz-ic-members-row">${fm.members.slice(i, i + 2).map(nameCell).join('')}</p>`);
   }
   const colophon = fm.colophon
+    .filter((c) => c.value.trim())
     .map((c) => `<p class="gz-colophon-line">${escapeHtml(c.label)}：${escapeHtml(c.value)}</p>`)
     .join('');
+  // Nothing is printed for what 本期设置 leaves empty: no bare 「委员：」, no rule over an empty colophon.
+  const hasMembers = fm.membersNote.trim() !== '' || fm.members.length > 0;
   return (
     `<section class="gz-insidecover">` +
-    `<h1 class="gz-ic-title">${escapeHtml(fm.committeeTitle)}</h1>` +
-    fm.committeeRoles.map(roleLine).join('') +
-    `<p class="gz-ic-role"><span class="gz-ic-label">委员：</span>${escapeHtml(fm.membersNote)}</p>` +
+    (fm.committeeTitle.trim() ? `<h1 class="gz-ic-title">${escapeHtml(fm.committeeTitle)}</h1>` : '') +
+    fm.committeeRoles.filter((r) => r.names.length).map(roleLine).join('') +
+    (hasMembers ? `<p class="gz-ic-role"><span class="gz-ic-label">委员：</span>${escapeHtml(fm.membersNote)}</p>` : '') +
     `<div class="gz-ic-members">${members.join('')}</div>` +
-    fm.staff.map(roleLine).join('') +
-    `<div class="gz-colophon">${colophon}</div>` +
+    fm.staff.filter((r) => r.names.length).map(roleLine).join('') +
+    (colophon ? `<div class="gz-colophon">${colophon}</div>` : '') +
     `</section>`
   );
 }
