@@ -172,3 +172,20 @@ describe('the gap after a list number', () => {
     expect(/<w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(xml)?.[1]).toBe('①');
   });
 });
+
+describe('a 通知 typed or converted the way offices leave it', () => {
+  const head = title('格尔木市应急管理局关于开展道路运输安全检查的通知') + BLANK + p(run('各乡镇人民政府，市政府各部门：'));
+  const close = BLANK + p(run('格尔木市应急管理局'), RIGHT) + p(run('2025年3月4日'), RIGHT);
+
+  it('drops the page numbers a PDF-to-Word conversion leaves in the body, and joins the sentence they cut', async () => {
+    const xml = head + body('为切实做好道路运输安全工作，经研究，现将有关事项通知如下：') + body('一、检查范围') +
+      body('全市道路运输企业，重点是危险货物运输、客运和校车。各单位要按照属地管理原则，') + p(run('— 1 —'), CENTRE) + BLANK +
+      body('认真组织开展自查自纠。各企业要逐项对照检查清单，') + p(run('2'), CENTRE) + body('建立隐患台账。') + p(run('－2－'), CENTRE) + body('二、工作要求') +
+      p(run('第3页 共5页'), CENTRE) + close;
+    const { reply, content } = await importBody(xml);
+    const text = structure(content).join('\n');
+    expect(text).not.toMatch(/—\s*1\s*—|－2－|第3页/);
+    expect(structure(content)).toContain('paragraph 全市道路运输企业，重点是危险货物运输、客运和校车。各单位要按照属地管理原则，认真组织开展自查自纠。各企业要逐项对照检查清单，建立隐患台账。');
+    expect(reply.warnings?.some((w) => w.code === 'print-page-lines-dropped')).toBe(true);
+  });
+});
