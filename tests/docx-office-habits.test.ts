@@ -188,4 +188,11 @@ describe('a 通知 typed or converted the way offices leave it', () => {
     expect(structure(content)).toContain('paragraph 全市道路运输企业，重点是危险货物运输、客运和校车。各单位要按照属地管理原则，认真组织开展自查自纠。各企业要逐项对照检查清单，建立隐患台账。');
     expect(reply.warnings?.some((w) => w.code === 'print-page-lines-dropped')).toBe(true);
   });
+
+  it('reads two unnumbered attachment names on two paragraphs as two items, and a name wrapped by Enter as one', async () => {
+    const two = await importBody(head + body('请认真组织实施。') + body('附件：道路运输企业安全检查清单') + p(run('　　　　　　重点企业联系人名单')) + close);
+    expect(structure(two.content)).toContain('attachment-list 道路运输企业安全检查清单\n重点企业联系人名单');
+    const wrapped = await importBody(head + body('请认真组织实施。') + body('附件：格尔木市2025年度道路运输安全专项整治工作') + p(run('　　　　　　实施方案')) + close);
+    expect(structure(wrapped.content)).toContain('attachment-list 格尔木市2025年度道路运输安全专项整治工作实施方案');
+  });
 });
