@@ -119,6 +119,18 @@ describe('unnumbered 附件说明 names on two lines', () => {
   });
 });
 
+describe('a lead sentence broken by Enter before 通知如下：', () => {
+  it('joins 通知如下： to the line it finishes, however short that line is', () => {
+    expect(body('为做好安全生产工作，经市政府同意，现将有关事项\n通知如下：\n一、检查范围').map(textOf)).toEqual(['为做好安全生产工作，经市政府同意，现将有关事项通知如下：', '一、检查范围']);
+    expect(body('经研究，现将有关事项\n\n通知如下：\n\n一、检查范围').map(textOf)).toEqual(['经研究，现将有关事项通知如下：', '一、检查范围']);
+    expect(body('根据省政府工作安排\n现将有关事项通知如下：').map(textOf)).toEqual(['根据省政府工作安排现将有关事项通知如下：']);
+  });
+  it('never joins a paragraph that ended its sentence, nor a heading', () => {
+    expect(body('为做好安全生产工作，经市政府同意。\n现将有关事项通知如下：').map(textOf)).toEqual(['为做好安全生产工作，经市政府同意。', '现将有关事项通知如下：']);
+    expect(body('一、工作安排\n具体安排如下：').map(textOf)).toEqual(['一、工作安排', '具体安排如下：']);
+  });
+});
+
 describe('document parts', () => {
   it('reads 主送, 附件 list with continuation items, date, then the issued 方案 title', () => {
     const blocks = body('各相关单位：\n\n正文。\n\n- 附件：1. 格尔木市营商环境监督员名单\n2. 格尔木市营商环境监督员工作制度\n\n2024年7月15日\n\n格尔木市2024年度藜麦产业扶持资金补贴 项目实施方案\n\n为促进全市藜麦产业高质量发展。');

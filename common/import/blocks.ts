@@ -30,6 +30,7 @@ import {
   LEVEL3,
   LEVEL4,
   NOTE,
+  endsLeadSentence,
   endsSentence,
   isBracketed,
   isLabelLine,
@@ -218,6 +219,15 @@ function mayContinue(text: string, cat: Category): boolean {
   // A line that leaves a 《 or “ open was cut inside a name or a quotation, however short it is.
   if (leavesQuoteOpen(plain)) return true;
   return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
+}
+
+/**
+ * A paragraph broken by Enter just before its lead sentence closes (…现将有关事项 / 通知如下：): the short line
+ * below finishes the sentence, however short the line above. A paragraph that ended its sentence never joins.
+ */
+function closesSentenceAbove(text: string, cat: Category, next: Unit | undefined): boolean {
+  const plain = stripInline(text).trim();
+  return JOINABLE.has(cat) && next?.kind === 'text' && !endsSentence(plain) && !isOutlineHeading(plain) && !isBracketed(plain) && endsLeadSentence(stripInline(next.text));
 }
 
 /** More 《 than 》 (or “ than ”): the line stops inside a title of a document or a quotation. */
@@ -480,7 +490,7 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       u += addressee - 1;
     }
     const cat = categorize(text, s);
-    while (mayContinue(text, cat) && u + 1 < units.length) {
+    while ((mayContinue(text, cat) || closesSentenceAbove(text, cat, units[u + 1])) && u + 1 < units.length) {
       const next = units[u + 1];
       if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text)) || signatureAt(units, u + 1, s)) break;
       text = joinText(text, next.text);
