@@ -172,3 +172,35 @@ describe('the gap after a list number', () => {
     expect(/<w:t xml:space="preserve">([^<]*)<\/w:t>/.exec(xml)?.[1]).toBe('①');
   });
 });
+
+describe('a 通知 typed or converted the way offices leave it', () => {
+  const head = title('格尔木市应急管理局关于开展道路运输安全检查的通知') + BLANK + p(run('各乡镇人民政府，市政府各部门：'));
+  const close = BLANK + p(run('格尔木市应急管理局'), RIGHT) + p(run('2025年3月4日'), RIGHT);
+  const points = body('一、检查范围') + body('全市道路运输企业，重点是危险货物运输、客运和校车。');
+
+  it('drops the page numbers a PDF-to-Word conversion leaves in the body, and joins the sentence they cut', async () => {
+    const xml = head + body('为切实做好道路运输安全工作，经研究，现将有关事项通知如下：') + body('一、检查范围') +
+      body('全市道路运输企业，重点是危险货物运输、客运和校车。各单位要按照属地管理原则，') + p(run('— 1 —'), CENTRE) + BLANK +
+      body('认真组织开展自查自纠。各企业要逐项对照检查清单，') + p(run('2'), CENTRE) + body('建立隐患台账。') + p(run('－2－'), CENTRE) + body('二、工作要求') +
+      p(run('第3页 共5页'), CENTRE) + close;
+    const { reply, content } = await importBody(xml);
+    const text = structure(content).join('\n');
+    expect(text).not.toMatch(/—\s*1\s*—|－2－|第3页/);
+    expect(structure(content)).toContain('paragraph 全市道路运输企业，重点是危险货物运输、客运和校车。各单位要按照属地管理原则，认真组织开展自查自纠。各企业要逐项对照检查清单，建立隐患台账。');
+    expect(reply.warnings?.some((w) => w.code === 'print-page-lines-dropped')).toBe(true);
+  });
+
+  it('reads two unnumbered attachment names on two paragraphs as two items, and a name wrapped by Enter as one', async () => {
+    const two = await importBody(head + body('请认真组织实施。') + body('附件：道路运输企业安全检查清单') + p(run('　　　　　　重点企业联系人名单')) + close);
+    expect(structure(two.content)).toContain('attachment-list 道路运输企业安全检查清单\n重点企业联系人名单');
+    const wrapped = await importBody(head + body('请认真组织实施。') + body('附件：格尔木市2025年度道路运输安全专项整治工作') + p(run('　　　　　　实施方案')) + close);
+    expect(structure(wrapped.content)).toContain('attachment-list 格尔木市2025年度道路运输安全专项整治工作实施方案');
+  });
+
+  it('joins a paragraph broken by Enter just before 通知如下：, and keeps a paragraph that ended apart', async () => {
+    const broken = await importBody(head + body('为切实做好道路运输安全工作，经研究，现将有关事项') + p(run('通知如下：')) + points + close);
+    expect(structure(broken.content)[2]).toBe('paragraph 为切实做好道路运输安全工作，经研究，现将有关事项通知如下：');
+    const apart = await importBody(head + body('为切实做好道路运输安全工作，经市政府研究同意。') + body('现将有关事项通知如下：') + points + close);
+    expect(structure(apart.content).slice(2, 4)).toEqual(['paragraph 为切实做好道路运输安全工作，经市政府研究同意。', 'paragraph 现将有关事项通知如下：']);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BlockElement, DocumentKind, ImportWarning } from '../model';
-import { buildBody, continuesAttachmentItem, toUnits } from './blocks';
+import { buildBody, continuesAttachmentItem, namesAnotherAttachment, toUnits } from './blocks';
 import { splitLines } from './lines';
 
 function body(text: string, kind: DocumentKind = 'notice', hasAddressee = true): BlockElement[] {
@@ -96,6 +96,38 @@ describe('附件说明 items over several lines', () => {
     expect(continuesAttachmentItem('1. 关于印发某某资金', '2024年7月15日')).toBe(false);
     expect(continuesAttachmentItem('1. 关于印发某某资金', '（此件公开发布）')).toBe(false);
     expect(continuesAttachmentItem('1. 某某名单。', '下一段正文')).toBe(false);
+  });
+});
+
+describe('unnumbered 附件说明 names on two lines', () => {
+  const items = (blocks: BlockElement[]) => blocks.filter((b) => b.type === 'attachment-list').flatMap((b) => (b.type === 'attachment-list' ? b.children.map((i) => i.children[0].text) : []));
+  const notice = (list: string) => `各单位：\n\n请认真组织实施。\n\n${list}\n\n格尔木市应急管理局\n2025年3月4日`;
+  it('reads a name under a whole name as a second attachment, indented under the first or not', () => {
+    expect(items(body(notice('附件：道路运输企业安全检查清单\n　　　重点企业联系人名单')))).toEqual(['道路运输企业安全检查清单', '重点企业联系人名单']);
+    expect(items(body(notice('附件：应急物资储备点分布图\n乡镇应急值班安排表（2025年版）\n应急队伍联络员名单')))).toEqual(['应急物资储备点分布图', '乡镇应急值班安排表（2025年版）', '应急队伍联络员名单']);
+  });
+  it('still joins a long name wrapped onto the next line', () => {
+    // Cut mid-name, inside 《》, or before a joining word: one name.
+    expect(items(body(notice('附件：格尔木市2025年度城乡环境卫生综合整治工作\n　　　实施方案')))).toEqual(['格尔木市2025年度城乡环境卫生综合整治工作实施方案']);
+    expect(items(body(notice('附件：关于印发《格尔木市安全生产责任清单\n管理办法》的通知')))).toEqual(['关于印发《格尔木市安全生产责任清单管理办法》的通知']);
+    expect(items(body(notice('附件：格尔木市重点项目建设计划表\n　　　及资金分配方案')))).toEqual(['格尔木市重点项目建设计划表及资金分配方案']);
+  });
+  it('leaves numbered items to their numbers', () => {
+    expect(namesAnotherAttachment('附件：1. 格尔木市营商环境监督员名单', '工作制度')).toBe(false);
+    expect(namesAnotherAttachment('附件：营商环境监督员名单', '监督员工作制度')).toBe(true);
+    expect(namesAnotherAttachment('附件：营商环境监督员名单', '（2025年版）')).toBe(false);
+  });
+});
+
+describe('a lead sentence broken by Enter before 通知如下：', () => {
+  it('joins 通知如下： to the line it finishes, however short that line is', () => {
+    expect(body('为做好安全生产工作，经市政府同意，现将有关事项\n通知如下：\n一、检查范围').map(textOf)).toEqual(['为做好安全生产工作，经市政府同意，现将有关事项通知如下：', '一、检查范围']);
+    expect(body('经研究，现将有关事项\n\n通知如下：\n\n一、检查范围').map(textOf)).toEqual(['经研究，现将有关事项通知如下：', '一、检查范围']);
+    expect(body('根据省政府工作安排\n现将有关事项通知如下：').map(textOf)).toEqual(['根据省政府工作安排现将有关事项通知如下：']);
+  });
+  it('never joins a paragraph that ended its sentence, nor a heading', () => {
+    expect(body('为做好安全生产工作，经市政府同意。\n现将有关事项通知如下：').map(textOf)).toEqual(['为做好安全生产工作，经市政府同意。', '现将有关事项通知如下：']);
+    expect(body('一、工作安排\n具体安排如下：').map(textOf)).toEqual(['一、工作安排', '具体安排如下：']);
   });
 });
 

@@ -30,6 +30,7 @@ import {
   LEVEL3,
   LEVEL4,
   NOTE,
+  endsLeadSentence,
   endsSentence,
   isBracketed,
   isLabelLine,
@@ -41,7 +42,7 @@ import {
 import { buildTable, collectTable, leaderRow, type RawTable } from './tables';
 import { inheritContinuedHeader } from './tableContinuation';
 import { splitAtShapeChange, type SplitReason } from './tableSplit';
-import { docNumberInNote, endsLikeTitle, isColophonLine, isNote, isOrganName, isPersonSignature, isPromulgationNote, matchAttachmentHeading, parseDateLine } from './gongwen';
+import { docNumberInNote, endsLikeAttachmentName, endsLikeTitle, isColophonLine, isNote, isOrganName, isPersonSignature, isPromulgationNote, matchAttachmentHeading, parseDateLine } from './gongwen';
 import { warning } from './warnings';
 
 export type Unit =
@@ -220,6 +221,15 @@ function mayContinue(text: string, cat: Category): boolean {
   return squeezeWhitespace(plain).length >= 15 && !endsSentence(plain) && !isBracketed(plain);
 }
 
+/**
+ * A paragraph broken by Enter just before its lead sentence closes (…现将有关事项 / 通知如下：): the short line
+ * below finishes the sentence, however short the line above. A paragraph that ended its sentence never joins.
+ */
+function closesSentenceAbove(text: string, cat: Category, next: Unit | undefined): boolean {
+  const plain = stripInline(text).trim();
+  return JOINABLE.has(cat) && next?.kind === 'text' && !endsSentence(plain) && !isOutlineHeading(plain) && !isBracketed(plain) && endsLeadSentence(stripInline(next.text));
+}
+
 /** More 《 than 》 (or “ than ”): the line stops inside a title of a document or a quotation. */
 export function leavesQuoteOpen(text: string): boolean {
   const count = (re: RegExp) => text.match(re)?.length ?? 0;
@@ -236,6 +246,18 @@ export function continuesAttachmentItem(itemText: string, nextText: string): boo
   const squeezed = squeezeWhitespace(t);
   if (!t || squeezed.length > 60 || endsSentence(stripInline(itemText).trim())) return false;
   return !startsNewElement(t) && !ITEM_NUMBER.test(t) && !DATE_LINE.test(squeezed) && !parseDateLine(squeezed) && !isNote(t) && !CONTACT.test(t) && !NOTE.test(t) && !isColophonLine(t);
+}
+
+/**
+ * The line under an unnumbered 附件说明 item names an attachment of its own (附件：A清单, then B名单 under it) rather than
+ * continuing a wrapped name: the item above is a whole name already and so is this line. A wrapped name's first
+ * line stops mid-name (…综合整治 / 工作方案), inside 《》, or its rest starts with a joining word (及, 和, 的 …).
+ */
+export function namesAnotherAttachment(itemText: string, nextText: string): boolean {
+  const item = stripInline(itemText).trim().replace(ATTACHMENT_LIST, '');
+  const next = squeezeWhitespace(stripInline(nextText));
+  // Numbered items: the next name carries its own number.
+  return !ITEM_NUMBER.test(item) && endsLikeAttachmentName(item) && endsLikeAttachmentName(next) && !leavesQuoteOpen(item) && !/^[的及和与暨并或、，,（(》”）)]/.test(next);
 }
 
 function joinText(a: string, b: string): string {
@@ -468,18 +490,23 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
       u += addressee - 1;
     }
     const cat = categorize(text, s);
-    while (mayContinue(text, cat) && u + 1 < units.length) {
+    while ((mayContinue(text, cat) || closesSentenceAbove(text, cat, units[u + 1])) && u + 1 < units.length) {
       const next = units[u + 1];
       if (next.kind !== 'text' || next.marker || startsNewElement(stripInline(next.text)) || signatureAt(units, u + 1, s)) break;
       text = joinText(text, next.text);
       u++;
     }
+    // Unnumbered names on the lines under this item, each an item of its own (namesAnotherAttachment).
+    const moreNames: string[] = [];
     if (cat === 'attachment-list' || cat === 'attachment-item') {
       let last = unit.line;
       while (u + 1 < units.length) {
         const next = units[u + 1];
-        if (next.kind !== 'text' || next.marker || next.line !== last + 1 || !continuesAttachmentItem(text, next.text) || signatureAt(units, u + 1, s)) break;
-        text = joinText(text, next.text.trim());
+        const current = moreNames.length ? moreNames[moreNames.length - 1] : text;
+        if (next.kind !== 'text' || next.marker || next.line !== last + 1 || !continuesAttachmentItem(current, next.text) || signatureAt(units, u + 1, s)) break;
+        if (namesAnotherAttachment(current, next.text)) moreNames.push(next.text.trim());
+        else if (moreNames.length) moreNames[moreNames.length - 1] = joinText(current, next.text.trim());
+        else text = joinText(text, next.text.trim());
         last = next.line;
         u++;
       }
@@ -535,13 +562,14 @@ export function buildBody(units: Unit[], kind: DocumentKind, warnings: ImportWar
         const rest = stripInline(text).replace(ATTACHMENT_LIST, '');
         const list: AttachmentListElement = { type: 'attachment-list', children: [] };
         if (rest.trim()) list.children.push(attachmentItem(rest));
+        for (const name of moreNames) list.children.push(attachmentItem(stripInline(name)));
         push(list);
         s.attachmentList = list;
         result.listLine ??= unit.line;
         break;
       }
       case 'attachment-item':
-        s.attachmentList!.children.push(attachmentItem(stripInline(text)));
+        for (const name of [text, ...moreNames]) s.attachmentList!.children.push(attachmentItem(stripInline(name)));
         break;
       case 'date': {
         // GB/T 9704 prints the 成文日期 as 2024年3月5日: a page's 2024-03-05 is written so (the report says it).

@@ -156,6 +156,17 @@ export function endsLikeTitle(text: string): boolean {
   return TITLE_END.test(squeezeWhitespace(text).replace(/[)）]$/, ''));
 }
 
+/**
+ * What an attachment's name ends with: a 文种 word, or the kind of paper attached (名单, 一览表, 台账, 流程图 …).
+ * A trailing bracket (（试行）, （2025年版）) is the name's too.
+ */
+const ATTACHMENT_NAME_END = /(名单|名册|表|台账|图|明细|汇编|手册|承诺书|申请书|登记簿|样表|模板|格式)$/;
+
+export function endsLikeAttachmentName(text: string): boolean {
+  const name = squeezeWhitespace(text).replace(/[（(][^（()）]{1,16}[)）]$/, '');
+  return TITLE_END.test(name) || ATTACHMENT_NAME_END.test(name);
+}
+
 /** The 文种 words that end a title for sure (制度, 标准, 目录 … also end title lines that go on). */
 const STRONG_TITLE_END = /(通知|通报|通告|公告|决定|决议|命令|意见|批复|复函|函|答复|报告|请示|纪要|条例|规定|办法|细则|规则|方案|预案|规划|大事记)$/;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHRONICLE_START, docNumberOf, endsSentence, isBracketed, isDocNumber, kindFromTitle, startsNewElement } from './patterns';
+import { CHRONICLE_START, docNumberOf, endsLeadSentence, endsSentence, isBracketed, isDocNumber, isLabelLine, kindFromTitle, startsNewElement } from './patterns';
 
 describe('文号', () => {
   it('recognises a 文号 alone on a line, in its common spellings, and normalises it', () => {
@@ -46,5 +46,13 @@ describe('kindFromTitle', () => {
     expect(kindFromTitle('格尔木市人民政府关于李润等同志职务任免的通知', '格政人〔2024〕11号')).toBe('personnel');
     expect(kindFromTitle('格尔木市人民政府办公室关于印发…方案的通知', '格政办发〔2024〕62号')).toBe('notice');
     expect(kindFromTitle('会议纪要摘编', '')).toBe('other');
+  });
+});
+
+describe('the close of a lead sentence', () => {
+  it('is 通知如下： and its kin, never a form label', () => {
+    for (const t of ['通知如下：', '现将有关事项通知如下：', '批复如下:']) expect([endsLeadSentence(t), isLabelLine(t), startsNewElement(t)], t).toEqual([true, false, false]);
+    for (const t of ['免去：', '填报人：', '一、具体安排如下：']) expect(endsLeadSentence(t), t).toBe(false);
+    expect(isLabelLine('免去：')).toBe(true);
   });
 });

@@ -113,10 +113,19 @@ export function startsNewElement(text: string): boolean {
   );
 }
 
-/** Short "label：" lines of forms and lists (免去：, 填报人:, 刻章店名称:). */
+/** Short "label：" lines of forms and lists (免去：, 填报人:, 刻章店名称:); never the end of a lead sentence. */
 export function isLabelLine(text: string): boolean {
   const t = squeezeWhitespace(text);
-  return t.length <= 14 && /[：:]$/.test(t);
+  return t.length <= 14 && /[：:]$/.test(t) && !endsLeadSentence(t);
+}
+
+/**
+ * The close of the sentence that leads into a document's points (通知如下：, 现将有关事项通知如下：, 批复如下：):
+ * a clause without a stop of its own, which a line broken by Enter in mid-sentence leaves on a line by itself.
+ */
+export function endsLeadSentence(text: string): boolean {
+  const t = squeezeWhitespace(text);
+  return t.length <= 20 && /^[^，。；！？：,;!?:]+如下[：:]$/.test(t) && !startsNumbered(t);
 }
 
 /** Title-like: short, no sentence punctuation inside. Used for 方案 and attachment titles. */

@@ -18,6 +18,16 @@ describe('text copied from a printed PDF', () => {
     expect(dropped.map((l) => l.no)).toEqual([2, 3, 6]);
   });
 
+  it('drops a bare page number only from a centred line (a Word or web line), never from plain text', () => {
+    const lines = [
+      { no: 1, text: '各单位要按照属地管理原则，', listMarker: false },
+      { no: 2, text: ' 1 ', listMarker: false, align: 'center' as const },
+      { no: 3, text: '认真组织开展自查自纠。', listMarker: false },
+      { no: 4, text: '12', listMarker: false },
+    ];
+    expect(texts(stripPrintedPageLines(lines).lines)).toEqual(['各单位要按照属地管理原则，', '认真组织开展自查自纠。', '12']);
+  });
+
   it('drops a head repeated beside two or more folios, at a page top or foot', () => {
     const lines = splitLines(['第一段文字，', '某某县人民政府文件汇编', '— 1 —', '第二段文字，', '某某县人民政府文件汇编', '— 2 —', '完。'].join('\n'));
     expect(texts(stripPrintedPageLines(lines).lines)).toEqual(['第一段文字，', '第二段文字，', '完。']);

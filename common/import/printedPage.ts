@@ -17,6 +17,14 @@ export function isFolioLine(text: string): boolean {
   return FOLIO.test(squeezeWhitespace(text));
 }
 
+/** A bare page number (3): only on a centred line (a Word or web line knows it), where a converter left the folio. */
+const BARE_FOLIO = /^[0-9]{1,3}$/;
+
+function isFolio(line: SourceLine): boolean {
+  if (line.table || line.image) return false;
+  return isFolioLine(line.text) || (line.align === 'center' && BARE_FOLIO.test(squeezeWhitespace(line.text)));
+}
+
 /** The nearest non-blank line before (step -1) or after (step 1) index i. */
 function neighbour(lines: SourceLine[], i: number, step: 1 | -1): number {
   for (let j = i + step; j >= 0 && j < lines.length; j += step) if (!isBlank(lines[j]) || lines[j].table || lines[j].image) return j;
@@ -40,7 +48,7 @@ export interface StrippedPrint {
  * each page's top or foot). A body line at a page's foot is never repeated, so it stays.
  */
 export function stripPrintedPageLines(lines: SourceLine[]): StrippedPrint {
-  const folios = lines.flatMap((l, i) => (!l.table && !l.image && isFolioLine(l.text) ? [i] : []));
+  const folios = lines.flatMap((l, i) => (isFolio(l) ? [i] : []));
   if (!folios.length) return { lines, dropped: [] };
   const drop = new Set(folios);
   const beside = new Map<string, number[]>();
