@@ -32,6 +32,7 @@ const UNIT = [
   'tests/contract-paths.test.ts',
   'tests/bad-payloads.test.ts',
   'tests/docx-export.test.ts',
+  'tests/front-matter-unset.test.ts',
   'tests/print-toHtml.test.ts',
   'tests/preview-unit.test.ts',
   'tests/electron-builder-config.test.ts',

@@ -49,7 +49,7 @@ export function labelledLine(label: string, value: string): string | null {
   return value.trim() ? `${label}：${value}` : null;
 }
 
-/** The cover's foot line: 内部资料　免费交流, then the 准印证号 when there is one. */
+/** The cover's foot line: 内部资料、免费交流, then the 准印证号 when there is one. */
 export function coverPermitLine(permitNumber: string): string {
   const permit = labelledLine('准印证号', permitNumber);
   return permit ? `内部资料\u3000免费交流\u3000${permit}` : '内部资料\u3000免费交流';
