@@ -67,6 +67,23 @@ describe('round trip: issue -> DOCX -> import one document', () => {
     expect(leadIns.length).toBe(2);
   });
 
+  it("reads a 纪要's one 「机关 日期」 line back as its 署名 and 成文日期", async () => {
+    const tree = fixtureIssue();
+    const original = tree.sections[0].documents[0];
+    original.content = {
+      ...original.content,
+      blocks: [
+        { type: 'doc-title', children: [{ text: '格尔木市人民政府常务会议纪要' }] },
+        { type: 'doc-number', children: [{ text: '〔2024〕5号' }] },
+        { type: 'signature', children: [{ text: '格尔木市人民政府办公室' }] },
+        { type: 'date-line', children: [{ text: '2024年3月5日' }] },
+        { type: 'paragraph', children: [{ text: '会议研究了有关工作。纪要如下：' }] },
+      ],
+    };
+    const result = await roundTrip(original, tree);
+    expect(structure(result.content)).toEqual(structure(original.content));
+  });
+
   const sample = loadSampleIssue();
   it.skipIf(!sample)('keeps the structure of a sample document with tables', async () => {
     const tree = sample!;
