@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentPlainText, plainText, squeezeWhitespace, type IssueTree } from '../common/model';
 import { toDocx } from '../common/render/toDocx';
-import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { fixtureIssue, MINUTES_HEAD } from './fixtures/docx-issue-fixture';
 import { loadSampleIssue, partText, sectPrs, stylesByName, unzipDocx } from './docx-helpers';
 
 const PAGE_MAP = { 'doc-notice': 3, 'doc-personnel-a': 9, 'doc-personnel-b': 9, 'doc-chronicle': 10 };
@@ -471,11 +471,7 @@ describe('toDocx 落款', () => {
     doc.content = {
       ...doc.content,
       blocks: [
-        { type: 'doc-title', children: [{ text: '格尔木市人民政府常务会议纪要' }] },
-        { type: 'doc-number', children: [{ text: '〔2024〕5号' }] },
-        { type: 'signature', children: [{ text: '格尔木市人民政府办公室' }] },
-        { type: 'date-line', children: [{ text: '2024年3月5日' }] },
-        { type: 'paragraph', children: [{ text: '会议研究了有关工作。纪要如下：' }] },
+        ...MINUTES_HEAD,
         { type: 'signature', children: [{ text: '市政府办公室' }] },
         { type: 'date-line', children: [{ text: '2024年3月6日' }] },
       ],

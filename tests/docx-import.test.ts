@@ -14,7 +14,7 @@ import { importDocxFile } from '../main/import/importDocx';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
 import { loadSampleIssue } from './docx-helpers';
-import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { fixtureIssue, MINUTES_HEAD } from './fixtures/docx-issue-fixture';
 
 /** A 1×1 PNG (the placeholder plus a trailing byte, so it is not taken for an oversized-image stand-in). */
 const TINY_PNG = new Uint8Array([...PLACEHOLDER_PNG, 0]);
@@ -72,13 +72,7 @@ describe('round trip: issue -> DOCX -> import one document', () => {
     const original = tree.sections[0].documents[0];
     original.content = {
       ...original.content,
-      blocks: [
-        { type: 'doc-title', children: [{ text: '格尔木市人民政府常务会议纪要' }] },
-        { type: 'doc-number', children: [{ text: '〔2024〕5号' }] },
-        { type: 'signature', children: [{ text: '格尔木市人民政府办公室' }] },
-        { type: 'date-line', children: [{ text: '2024年3月5日' }] },
-        { type: 'paragraph', children: [{ text: '会议研究了有关工作。纪要如下：' }] },
-      ],
+      blocks: MINUTES_HEAD,
     };
     const result = await roundTrip(original, tree);
     expect(structure(result.content)).toEqual(structure(original.content));
