@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentPlainText, plainText, squeezeWhitespace, type IssueTree } from '../common/model';
 import { toDocx } from '../common/render/toDocx';
-import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { fixtureIssue, MINUTES_HEAD } from './fixtures/docx-issue-fixture';
 import { loadSampleIssue, partText, sectPrs, stylesByName, unzipDocx } from './docx-helpers';
 
 const PAGE_MAP = { 'doc-notice': 3, 'doc-personnel-a': 9, 'doc-personnel-b': 9, 'doc-chronicle': 10 };
@@ -453,6 +453,36 @@ describe('toDocx 落款', () => {
     // A date with no 署名 keeps the style's empty line above.
     expect(find('2019年1月25日')).not.toMatch(/<w:spacing w:before="0"/);
     expect(find('国务院')).not.toMatch(/<w:spacing w:before="0"/);
+  });
+
+  it("sets a 纪要's 「机关 日期」 line under its title as one spanning line: organ left, a tab, the date at the right edge", async () => {
+    const tree = fixtureIssue();
+    const doc = tree.sections[0].documents[0];
+    doc.content = {
+      ...doc.content,
+      blocks: [
+        ...MINUTES_HEAD,
+        { type: 'signature', children: [{ text: '市政府办公室' }] },
+        { type: 'date-line', children: [{ text: '2024年3月6日' }] },
+      ],
+    };
+    const { parts } = await build(tree);
+    const xml = parts['word/document.xml'];
+    const paragraphs = [...xml.matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+    const head = paragraphs.find((p) => partText(p).startsWith('格尔木市人民政府办公室'))!;
+    expect(partText(head)).toBe('格尔木市人民政府办公室2024年3月5日');
+    expect(head).toContain('<w:pStyle w:val="MinutesHead"/>');
+    expect(head).toMatch(/<w:tab w:val="right" w:pos="8400"\/>/);
+    expect(head).toMatch(/格尔木市人民政府办公室<\/w:t>[\s\S]*<w:tab\/>[\s\S]*2024年3月5日/);
+    // It spans with the title block: the section it ends in has one column.
+    const sectionEnds = [...xml.matchAll(/<\/w:sectPr>/g)].map((m) => m.index!);
+    const sectionOf = (at: number) => sectPrs(xml)[sectionEnds.findIndex((end) => end > at)];
+    expect(sectionOf(xml.indexOf(head))).not.toMatch(/w:num="2"/);
+    expect(sectionOf(xml.indexOf('会议研究了有关工作'))).toMatch(/w:num="2"/);
+    // The 落款 closing the text stays 署名 over date.
+    expect(paragraphs.find((p) => partText(p) === '市政府办公室')).toContain('<w:pStyle w:val="Signature"/>');
+    expect(paragraphs.find((p) => partText(p) === '2024年3月6日')).toContain('<w:pStyle w:val="DateLine"/>');
+    expect(stylesByName(parts['word/styles.xml']).get('纪要机关日期')).toMatch(/w:firstLine="0"/);
   });
 });
 

@@ -14,7 +14,7 @@ import { importDocxFile } from '../main/import/importDocx';
 import { linkedomEnvironment } from '../main/import/linkedomEnvironment';
 import { buildDocx, documentXml, para } from '../scripts/make-bad-corpus';
 import { loadSampleIssue } from './docx-helpers';
-import { fixtureIssue } from './fixtures/docx-issue-fixture';
+import { fixtureIssue, MINUTES_HEAD } from './fixtures/docx-issue-fixture';
 
 /** A 1×1 PNG (the placeholder plus a trailing byte, so it is not taken for an oversized-image stand-in). */
 const TINY_PNG = new Uint8Array([...PLACEHOLDER_PNG, 0]);
@@ -65,6 +65,17 @@ describe('round trip: issue -> DOCX -> import one document', () => {
     expect(result.content.blocks.filter((b) => b.type === 'image').length).toBe(1);
     const leadIns = result.content.blocks.flatMap((b) => ('children' in b ? (b.children as Array<{ leadIn?: boolean }>) : [])).filter((l) => l.leadIn);
     expect(leadIns.length).toBe(2);
+  });
+
+  it("reads a 纪要's one 「机关 日期」 line back as its 署名 and 成文日期", async () => {
+    const tree = fixtureIssue();
+    const original = tree.sections[0].documents[0];
+    original.content = {
+      ...original.content,
+      blocks: MINUTES_HEAD,
+    };
+    const result = await roundTrip(original, tree);
+    expect(structure(result.content)).toEqual(structure(original.content));
   });
 
   const sample = loadSampleIssue();

@@ -35,6 +35,31 @@ describe('toHtml', () => {
     expect(text(whole).match(/格尔木市人民政府办公室/g)).toHaveLength(1);
   });
 
+  it("sets a 纪要's 「机关 日期」 line under its title as one line, organ left, date right; other 落款 stay 署名 over date", () => {
+    const settings = fixtureIssue().issue.settings;
+    const organ = { type: 'signature', children: [{ text: '格尔木市人民政府办公室' }] };
+    const date = { type: 'date-line', children: [{ text: '2024年3月5日' }] };
+    const body = { type: 'paragraph', children: [{ text: '会议研究了有关工作。纪要如下：' }] };
+    const minutes = renderDocument(doc([{ type: 'doc-title', children: [{ text: '格尔木市人民政府常务会议纪要' }] }, { type: 'doc-number', children: [{ text: '〔2024〕5号' }] }, organ, date, body], 'other'), settings);
+    // In the spanning title block, after the 文号: both halves of one line.
+    expect(minutes).toMatch(
+      /<header[^>]*gz-titleblock[^>]*>.*<p class="gz-docno">〔2024〕5号<\/p><p class="gz-minuteshead"><span class="gz-minuteshead-organ">格尔木市人民政府办公室<\/span><span class="gz-minuteshead-date">2024年3月5日<\/span><\/p><\/header>/s,
+    );
+    expect(minutes).not.toContain('class="gz-signature');
+    expect(minutes).not.toContain('class="gz-date');
+    // Without a 文号 too.
+    expect(renderDocument(doc([{ type: 'doc-title', children: [{ text: '城市更新工作专题会议纪要' }] }, organ, date, body], 'other'), settings)).toContain('<p class="gz-minuteshead">');
+    // A 纪要 whose 落款 closes it, and a 通知 with a 落款 under its title, keep 署名 over date.
+    for (const blocks of [
+      [{ type: 'doc-title', children: [{ text: '格尔木市人民政府常务会议纪要' }] }, body, organ, date],
+      [{ type: 'doc-title', children: [{ text: '关于做好冬季道路养护工作的通知' }] }, organ, date, body],
+    ]) {
+      const html = renderDocument(doc(blocks), settings);
+      expect(html).not.toContain('gz-minuteshead');
+      expect(html).toContain('<p class="gz-signature">格尔木市人民政府办公室</p>\n<p class="gz-date">2024年3月5日</p>');
+    }
+  });
+
   it('puts attachments in their own regions and tables in full-width regions', () => {
     const d = doc([
       { type: 'paragraph', children: [{ text: '正文' }] },

@@ -158,6 +158,11 @@ export function itemsToBlocks(items: HtmlItem[], warnings: ImportWarning[]): Blo
         push({ type: 'date-line', children: [{ text: squeezed }] });
       } else if (role === 'signature') {
         push({ type: 'signature', children: leaves });
+      } else if (role === 'minutes-head' && text.includes('\t')) {
+        // Our export's 纪要 「机关 日期」 line (organ, tab, date): the 署名 and 成文日期 it was written from.
+        const at = text.lastIndexOf('\t');
+        push({ type: 'signature', children: [{ text: text.slice(0, at).trim() }] });
+        push({ type: 'date-line', children: [{ text: squeezeWhitespace(text.slice(at + 1)) }] });
       } else if (role === 'attachment-heading' || ATTACHMENT_HEADING.test(squeezed)) {
         push({ type: 'attachment-heading', children: [{ text: squeezed }] });
       } else if (/^[□☐☑☒■]/.test(squeezed) && squeezed.length <= 40) {

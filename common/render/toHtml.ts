@@ -25,6 +25,7 @@ import { TABLE_TYPE, tableSizeFor, type TableSize } from './tableSize';
 import { squeezePositions } from './squeeze';
 import { headingRunIn, lastColumnCells, leaderLabelEm, leaderListWithoutRowSpans, titleBreakOffsets, titleWordsHtml } from './typeset';
 import { isCentredHeadingLine } from './centredHeading';
+import { minutesHeadAt } from './minutesHead';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -502,6 +503,7 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
   const blocks = doc.content.blocks;
   const out: string[] = [];
   const isChronicle = doc.kind === 'chronicle';
+  const minutesHead = minutesHeadAt(blocks);
   let titleCount = region;
   let i = 0;
   while (i < blocks.length) {
@@ -525,6 +527,12 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
       if (blocks[i]?.type === 'doc-number') {
         parts.push(`<p class="gz-docno">${renderLeaves((blocks[i] as { children: TextLeaf[] }).children)}</p>`);
         i++;
+      }
+      if (i === minutesHead) {
+        // A 纪要's 「机关 日期」 line: one line across the page, organ left, date right (GB/T 9704 纪要格式).
+        const [organ, date] = [blocks[i], blocks[i + 1]] as Array<{ children: TextLeaf[] }>;
+        parts.push(`<p class="gz-minuteshead"><span class="gz-minuteshead-organ">${renderLeaves(organ.children)}</span><span class="gz-minuteshead-date">${renderLeaves(date.children)}</span></p>`);
+        i += 2;
       }
       const kind = newPage ? 'attachment' : titleCount === 0 ? 'first' : 'issued';
       if (hasTitle) titleCount++;

@@ -30,6 +30,7 @@ export const STYLE_MAP = [
   "p[style-name='主送'] => p.gz-addressee:fresh",
   "p[style-name='日期'] => p.gz-date:fresh",
   "p[style-name='落款'] => p.gz-signature:fresh",
+  "p[style-name='纪要机关日期'] => p.gz-minutes-head:fresh",
   "p[style-name='附件标识'] => p.gz-attachment-heading:fresh",
   "p[style-name='附件说明'] => p.gz-attachment-item:fresh",
   "p[style-name='表注'] => p.gz-table-note:fresh",

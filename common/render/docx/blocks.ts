@@ -1,5 +1,5 @@
 /** One document's blocks -> docx paragraphs and tables, and the grouping of blocks into sections. */
-import { AlignmentType, Bookmark, ImageRun, Paragraph, TextRun, type FileChild, type ParagraphChild } from 'docx';
+import { AlignmentType, Bookmark, ImageRun, Paragraph, Tab, TabStopType, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import type { Align, BlockElement, TableElement, TextLeaf } from '../../model';
 import { assertNever, plainText } from '../../model';
 import { orientationTurn } from '../exifOrientation';
@@ -8,6 +8,7 @@ import { runsFor } from './runs';
 import { STYLE, type FaceNames } from './styles';
 import { isWideTable, tableToDocx } from './tables';
 import { isCentredHeadingLine } from '../centredHeading';
+import { minutesHeadAt } from '../minutesHead';
 import { TITLE_LINE_EM, titleLines } from '../typeset';
 
 /** Image bytes for an asset id; the caller (main/) reads them from the library. */
@@ -98,12 +99,14 @@ function layoutOf(block: BlockElement): RunLayout {
 export function splitIntoRuns(blocks: BlockElement[], startsOnNewPage: boolean): BlockRun[] {
   const runs: BlockRun[] = [];
   let pendingNewPage = startsOnNewPage;
-  for (const block of blocks) {
+  // A 纪要's 「机关 日期」 line spans with its title block, as in print.
+  const head = minutesHeadAt(blocks);
+  for (const [i, block] of blocks.entries()) {
     if (block.type === 'page-break') {
       pendingNewPage = true;
       continue;
     }
-    const layout = layoutOf(block);
+    const layout = head >= 0 && (i === head || i === head + 1) ? 'span' : layoutOf(block);
     const last = runs[runs.length - 1];
     const forcesPage = block.type === 'attachment-heading';
     const newPage = pendingNewPage || forcesPage || layout === 'landscape' || last?.layout === 'landscape';
@@ -129,6 +132,16 @@ function paragraphOf(style: string, children: ParagraphChild[], extra: { alignme
     indent: extra.indent === false ? { firstLine: 0 } : undefined,
     keepNext: extra.keepNext || undefined,
     children,
+  });
+}
+
+/** A 纪要's 「机关 日期」 line (print's .gz-minuteshead): the organ flush left, a tab, the date at a right tab on the right edge. */
+function minutesHeadParagraph(organ: BlockElement, date: BlockElement, ctx: BlockContext, typeWidth: number): Paragraph {
+  const runs = (b: BlockElement) => ('children' in b ? runsFor(b.children as TextLeaf[], ctx.faces) : []);
+  return new Paragraph({
+    style: STYLE.minutesHead,
+    tabStops: [{ type: TabStopType.RIGHT, position: typeWidth }],
+    children: [...runs(organ), new TextRun({ children: [new Tab()] }), ...runs(date)],
   });
 }
 
@@ -219,7 +232,12 @@ export function blocksToDocx(
   // 署名 and date stay with the body's last line (as in print): Word balancing a short notice's columns
   // before a section break otherwise set them at the head of the right column, beside the 主送.
   const closes = (i: number) => blocks[i + 1]?.type === 'signature' || blocks[i + 1]?.type === 'date-line';
+  const head = minutesHeadAt(blocks);
   blocks.forEach((block, i) => {
+    if (head >= 0 && (i === head || i === head + 1)) {
+      if (i === head) out.push(minutesHeadParagraph(block, blocks[i + 1], ctx, typeWidth));
+      return;
+    }
     switch (block.type) {
       case 'doc-title': {
         const first = !state.seenTitle;

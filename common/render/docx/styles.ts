@@ -47,6 +47,7 @@ export const STYLE = {
   addressee: 'Addressee',
   dateLine: 'DateLine',
   signature: 'Signature',
+  minutesHead: 'MinutesHead',
   attachmentMark: 'AttachmentMark',
   attachmentList: 'AttachmentList',
   tableText: 'TableText',
@@ -193,6 +194,15 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       basedOn: 'Normal',
       next: 'Normal',
       pPr: `${spacing(350, 350, 0)}<w:ind w:right="840" w:firstLineChars="0" w:firstLine="0"/><w:jc w:val="right"/>`,
+      rPr: rPr(f.fang, body),
+    },
+    {
+      // A 纪要's 「机关 日期」 line under its title: one line, the date at a right tab on the edge.
+      id: STYLE.minutesHead,
+      name: '纪要机关日期',
+      basedOn: 'Normal',
+      next: 'Normal',
+      pPr: `<w:keepNext/>${spacing(350, 0, 350)}${NO_INDENT}<w:jc w:val="left"/>`,
       rPr: rPr(f.fang, body),
     },
     {
