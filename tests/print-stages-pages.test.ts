@@ -94,6 +94,18 @@ describe('Paged.js handlers', () => {
     expect((await pages()).map((p) => p.text).join('').replace(/\s+/g, '')).toBe(await textOf(html));
   });
 
+  it('RepeatTableHeaders: only a colgroup marked gz-cols-keep goes on with a continued table', async () => {
+    // Other tables' own narrow columns made a glued 。“ in a continued part wider than its column (fuzz 99-97).
+    const html = fixture('leader-list-continued').replace('<colgroup class="gz-cols-keep">', '<colgroup>');
+    const result = await flow(html);
+    expect(result.paginated).toBeGreaterThanOrEqual(2);
+    const colgroups = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('#gz-stage-test .pagedjs_page'), (p) => p.querySelectorAll('.gz-table--leader-list > colgroup').length),
+    );
+    expect(colgroups[0]).toBe(1);
+    expect(colgroups.slice(1).filter((n) => n > 0)).toEqual([]);
+  });
+
   it('RegionColumns: a page starting in a full-width region is full width, one starting in a column region is not', async () => {
     const result = await flow(fixture('region-columns'));
     expect(result.paginated).toBe(2);

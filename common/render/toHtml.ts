@@ -404,7 +404,7 @@ function renderTableUncached(source: TableElement, settings: PrintSettings, id: 
     ? `<colgroup>${percents.map((p) => `<col style="width:${p.toFixed(2)}%">`).join('')}</colgroup>`
     : leaderCols
       ? // Label 4 em (more for a longer label), name 3 em + 1 em, then the post (format §6); the list sits in a text column.
-        `<colgroup><col style="width:${leaderLabelEm(table)}em"><col style="width:4em"><col></colgroup>`
+        `<colgroup class="gz-cols-keep"><col style="width:${leaderLabelEm(table)}em"><col style="width:4em"><col></colgroup>`
       : '';
   // Ruled tables draw their inner rules per cell (journal.css): the last column draws none.
   const lastColumn = spreadNames ? new Set<TableCellElement>() : lastColumnCells(table, cols);
@@ -651,7 +651,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-29';
+export const LAYOUT_VERSION = 'layout-30';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

@@ -5,9 +5,11 @@
  * insert a copy of the source table's <thead>, before Paged.js measures overflow, so the rows that no
  * longer fit move on. Copies are marked `gz-repeat` so the integrity check ignores them.
  *
- * The rebuilt table has no <colgroup> either: a table with fixed layout (a leader list flowing in a text
- * column) then split its width equally, so the posts wrapped after six characters beside an empty label
- * column. The source's colgroup is copied in the same way.
+ * The rebuilt table has no <colgroup> either: a leader list (fixed layout, flowing in a text column) then
+ * split its width equally, so the posts wrapped after six characters beside an empty label column. Its
+ * colgroup (marked `gz-cols-keep` by common/render/toHtml.ts) is copied in the same way. Other tables are
+ * not: with their own narrow columns a continued part can hold a glued pair (。“) wider than its column,
+ * which the cell check refuses (fuzz 99-97), where equal columns print it.
  */
 import { Handler } from 'pagedjs';
 
@@ -51,9 +53,9 @@ export function repeatHeader(rendered: Node, source: Node): boolean {
 /** Insert the source table's column widths into a continued table, once. Returns true if it inserted them. */
 export function repeatColumns(rendered: Node, source: Node): boolean {
   const table = continuedTable(rendered);
-  if (!table || table.querySelector(':scope > colgroup')) return false;
+  if (!table || table.querySelector(':scope > colgroup.gz-cols-keep')) return false;
   const sourceEl = source.nodeType === 1 ? (source as Element) : source.parentElement;
-  const colgroup = sourceEl?.closest('table')?.querySelector(':scope > colgroup');
+  const colgroup = sourceEl?.closest('table')?.querySelector(':scope > colgroup.gz-cols-keep');
   if (!colgroup) return false;
   table.prepend(refFree(colgroup.cloneNode(true) as Element));
   return true;
