@@ -7,6 +7,7 @@
 import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
 import { scaledFiguresIn, type PixelSize } from '../render/figureSize';
+import { isMinutes } from '../render/minutesHead';
 import { CN_NUMERAL } from '../text/chineseNumerals';
 import { chineseDate, looseDateParts } from '../text/dates';
 
@@ -79,6 +80,8 @@ function mapLeaves<T extends { children: unknown[] }>(node: T, fn: (leaf: TextLe
 }
 
 const DOC_NUMBER_SHAPE = /^\S+〔\d{4}〕[1-9]\d*号$/;
+/** A 纪要's number may stand without 代字 (GB/T 9704 纪要格式; the importer reads it so): 〔2024〕9号. */
+const MINUTES_NUMBER_SHAPE = /^\S*〔\d{4}〕[1-9]\d*号$/;
 const DATE_SHAPE = /^\d{4}年[1-9]\d?月[1-9]\d?日$/;
 
 /** 2024年07月05日 / 2024-7-5 / 2024.07.05 -> 2024年7月5日; null when the text is not a date. */
@@ -87,11 +90,12 @@ export function fixDate(text: string): string | null {
   return parts ? chineseDate(parts.year, parts.month, parts.day) : null;
 }
 
-function checkDocNumber(block: BlockElement, index: number, out: LintFinding[]): void {
+function checkDocNumber(block: BlockElement, index: number, minutes: boolean, out: LintFinding[]): void {
   const text = plainText(block);
-  if (DOC_NUMBER_SHAPE.test(text)) return;
+  const shape = minutes ? MINUTES_NUMBER_SHAPE : DOC_NUMBER_SHAPE;
+  if (shape.test(text)) return;
   const fixed = normalizeDocNumber(text);
-  if (fixed !== text && DOC_NUMBER_SHAPE.test(fixed)) {
+  if (fixed !== text && shape.test(fixed)) {
     out.push({
       code: 'doc-number-form',
       severity: 'error',
@@ -249,8 +253,9 @@ export function imageScaleFindings(blocks: readonly BlockElement[], pixelsOf: (a
 export function lintDocument(input: LintInput): LintFinding[] {
   const out: LintFinding[] = [];
   const blocks = input.content.blocks;
+  const minutes = isMinutes(blocks);
   blocks.forEach((block, index) => {
-    if (block.type === 'doc-number') checkDocNumber(block, index, out);
+    if (block.type === 'doc-number') checkDocNumber(block, index, minutes, out);
     checkPunctuation(block, index, out);
     checkDate(block, index, out);
   });

@@ -14,6 +14,15 @@ describe('文号', () => {
     expect(finding.code).toBe('doc-number-form');
     expect(plainText(applyFix(c, finding.fix!).blocks[0])).toBe('格政办发〔2024〕62号');
   });
+  it('accepts a 纪要 number without 代字 (〔2024〕9号) and still flags it elsewhere', () => {
+    expect(codes([block('doc-title', '市政府第9次常务会议纪要'), block('doc-number', '〔2024〕9号')])).toEqual([]);
+    const c = content(block('doc-title', '市政府第9次常务会议纪要'), block('doc-number', '[2024]第09号'));
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('doc-number-form');
+    expect(plainText(applyFix(c, finding.fix!).blocks[1])).toBe('〔2024〕9号');
+    expect(codes([block('doc-title', '关于开展安全检查的通知'), block('doc-number', '〔2024〕9号')])).toEqual(['doc-number-form']);
+    expect(codes([block('doc-number', '〔2024〕9号')])).toEqual(['doc-number-form']);
+  });
   it('flags a two-digit year without offering a fix', () => {
     const [finding] = lintDocument({ content: content(block('doc-number', '格政办发〔24〕62号')) });
     expect(finding.code).toBe('doc-number-year');
