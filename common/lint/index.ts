@@ -4,7 +4,7 @@
  * carries the fixed block so the editor can apply it in one click. Messages are codes + params; the
  * renderer's i18n table turns them into words.
  */
-import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
+import { deriveTitleAndNumber, normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
 import { scaledFiguresIn, type PixelSize } from '../render/figureSize';
 import { isMinutes } from '../render/minutesHead';
@@ -20,6 +20,7 @@ export type LintCode =
   | 'attachment-count'
   | 'attachment-numbering'
   | 'toc-title-differs'
+  | 'title-missing'
   | 'image-scaled';
 
 export type LintFix =
@@ -45,6 +46,8 @@ export interface LintInput {
   tocTitleOverride?: string;
   /** Pixel sizes of the document's pictures, where known (the picture-scale check needs them). */
   imagePixels?: (assetId: string) => PixelSize | undefined;
+  /** A document of the issue, whose title is its TOC entry: a missing title is a finding (title-missing). */
+  requireTitle?: boolean;
 }
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -263,6 +266,11 @@ export function lintDocument(input: LintInput): LintFinding[] {
   checkAttachments(blocks, out);
   const title = blocks.find((b) => b.type === 'doc-title');
   const override = input.tocTitleOverride?.trim();
+  // No title (an import that found none: title-not-found): its TOC entry prints a page number and nothing else
+  // and the outline names it 「（无标题）」. A warning, shown before export; it blocks nothing.
+  if (input.requireTitle && !override && !deriveTitleAndNumber(input.content).title) {
+    out.push({ code: 'title-missing', severity: 'warning', blockIndex: 0, excerpt: excerpt(blocks[0] ? plainText(blocks[0]) : ''), params: {} });
+  }
   if (override && title && override !== plainText(title).trim()) {
     out.push({ code: 'toc-title-differs', severity: 'warning', blockIndex: -1, excerpt: excerpt(override), params: { title: excerpt(plainText(title)) }, fix: { kind: 'clear-toc-title' } });
   }

@@ -124,6 +124,27 @@ describe('全刊检查', () => {
   });
 });
 
+describe('a document without title', () => {
+  const untitled = [block('addressee', '各乡镇人民政府，市政府各部门：'), block('paragraph', '现将有关事项通知如下。')];
+
+  it('is a warning in 全刊检查 (its TOC entry would print only a page number) until it has a title or a TOC title', async () => {
+    const { lintIssue } = await import('./issue');
+    const doc = (blocks: unknown[], tocTitleOverride?: string) => ({ id: 'u', sectionId: 's', kind: 'notice' as const, title: '', tocTitleOverride, docNumber: '', position: 0, updatedAt: '', content: content(...blocks) });
+    const tree = (d: ReturnType<typeof doc>) => ({ issue: {} as never, sections: [{ id: 's', issueId: 'i', name: '栏目', position: 0, documents: [d] }] });
+    expect(lintIssue(tree(doc(untitled)))).toEqual([
+      { documentId: 'u', title: '', finding: { code: 'title-missing', severity: 'warning', blockIndex: 0, excerpt: '各乡镇人民政府，市政府各部门：', params: {} } },
+    ]);
+    expect(lintIssue(tree(doc(untitled, '关于做好供暖工作的通知')))).toEqual([]);
+    expect(lintIssue(tree(doc([block('doc-title', '关于做好供暖工作的通知'), ...untitled])))).toEqual([]);
+    expect(lintIssue(tree(doc([block('doc-title', '  '), ...untitled]))).map((f) => f.finding.code)).toEqual(['title-missing']);
+  });
+
+  it('is found in the open document too, and not in a fragment checked on its own', () => {
+    expect(lintDocument({ content: content(...untitled), requireTitle: true }).map((f) => f.code)).toEqual(['title-missing']);
+    expect(codes(untitled)).toEqual([]);
+  });
+});
+
 describe('pictures larger than the type area', () => {
   const tall = { width: 600, height: 1600 };
   const blocks = [block('doc-title', '关于图片的通知'), { type: 'image', assetId: 'tall', width: 420, alt: 'x.png', children: [{ text: '' }] }];
