@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeContent, type GazetteDocument, type IssueTree } from '../common/model';
 import { escapeHtml } from '../common/render/html';
 import { documentRegions, paginationUnits, renderDocument, spreadName, tableColumnCount } from '../common/render/toHtml';
-import { tocHtml, tocSections } from '../common/render/toHtmlFront';
+import { tocHtml, tocSections, untitledTocWarnings } from '../common/render/toHtmlFront';
 import { fixtureIssue } from './fixtures/docx-issue-fixture';
 
 function doc(blocks: unknown[], kind: GazetteDocument['kind'] = 'notice'): GazetteDocument {
@@ -93,6 +93,14 @@ describe('toHtml', () => {
     const html = tocHtml(sections, { [first.documentId]: 3 });
     expect(html).toContain('（3）');
     expect(html).toContain('gz-toc-leader');
+  });
+
+  it('warns at export of a TOC entry without title (it prints only its leader and page), not of one with a TOC title', () => {
+    const tree = fixtureIssue();
+    expect(untitledTocWarnings(tree)).toEqual([]);
+    const docs = tree.sections[0].documents;
+    docs.push({ ...docs[0], id: 'untitled', title: '', docNumber: '' }, { ...docs[0], id: 'renamed', title: '', tocTitleOverride: '关于供暖的通知' });
+    expect(untitledTocWarnings(tree)).toEqual([`目录中栏目「${tree.sections[0].name}」第${docs.length - 1}篇文件没有标题，只印了页码`]);
   });
 
   it('sets a long title without 文号 on its own lines, its leader and page on the line below', () => {

@@ -4,9 +4,10 @@
  * carries the fixed block so the editor can apply it in one click. Messages are codes + params; the
  * renderer's i18n table turns them into words.
  */
-import { normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
+import { deriveTitleAndNumber, normalizeDocNumber, plainText, type BlockElement, type DocumentContent, type TextLeaf } from '../model';
 import { renumberHeadings } from '../editor/numbering';
 import { scaledFiguresIn, type PixelSize } from '../render/figureSize';
+import { isMinutes } from '../render/minutesHead';
 import { CN_NUMERAL } from '../text/chineseNumerals';
 import { chineseDate, looseDateParts } from '../text/dates';
 
@@ -19,6 +20,7 @@ export type LintCode =
   | 'attachment-count'
   | 'attachment-numbering'
   | 'toc-title-differs'
+  | 'title-missing'
   | 'image-scaled';
 
 export type LintFix =
@@ -44,6 +46,8 @@ export interface LintInput {
   tocTitleOverride?: string;
   /** Pixel sizes of the document's pictures, where known (the picture-scale check needs them). */
   imagePixels?: (assetId: string) => PixelSize | undefined;
+  /** A document of the issue, whose title is its TOC entry: a missing title is a finding (title-missing). */
+  requireTitle?: boolean;
 }
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
@@ -79,6 +83,8 @@ function mapLeaves<T extends { children: unknown[] }>(node: T, fn: (leaf: TextLe
 }
 
 const DOC_NUMBER_SHAPE = /^\S+〔\d{4}〕[1-9]\d*号$/;
+/** A 纪要's number may stand without 代字 (GB/T 9704 纪要格式; the importer reads it so): 〔2024〕9号. */
+const MINUTES_NUMBER_SHAPE = /^\S*〔\d{4}〕[1-9]\d*号$/;
 const DATE_SHAPE = /^\d{4}年[1-9]\d?月[1-9]\d?日$/;
 
 /** 2024年07月05日 / 2024-7-5 / 2024.07.05 -> 2024年7月5日; null when the text is not a date. */
@@ -87,11 +93,12 @@ export function fixDate(text: string): string | null {
   return parts ? chineseDate(parts.year, parts.month, parts.day) : null;
 }
 
-function checkDocNumber(block: BlockElement, index: number, out: LintFinding[]): void {
+function checkDocNumber(block: BlockElement, index: number, minutes: boolean, out: LintFinding[]): void {
   const text = plainText(block);
-  if (DOC_NUMBER_SHAPE.test(text)) return;
+  const shape = minutes ? MINUTES_NUMBER_SHAPE : DOC_NUMBER_SHAPE;
+  if (shape.test(text)) return;
   const fixed = normalizeDocNumber(text);
-  if (fixed !== text && DOC_NUMBER_SHAPE.test(fixed)) {
+  if (fixed !== text && shape.test(fixed)) {
     out.push({
       code: 'doc-number-form',
       severity: 'error',
@@ -249,8 +256,9 @@ export function imageScaleFindings(blocks: readonly BlockElement[], pixelsOf: (a
 export function lintDocument(input: LintInput): LintFinding[] {
   const out: LintFinding[] = [];
   const blocks = input.content.blocks;
+  const minutes = isMinutes(blocks);
   blocks.forEach((block, index) => {
-    if (block.type === 'doc-number') checkDocNumber(block, index, out);
+    if (block.type === 'doc-number') checkDocNumber(block, index, minutes, out);
     checkPunctuation(block, index, out);
     checkDate(block, index, out);
   });
@@ -258,6 +266,11 @@ export function lintDocument(input: LintInput): LintFinding[] {
   checkAttachments(blocks, out);
   const title = blocks.find((b) => b.type === 'doc-title');
   const override = input.tocTitleOverride?.trim();
+  // No title (an import that found none: title-not-found): its TOC entry prints a page number and nothing else
+  // and the outline names it 「（无标题）」. A warning, shown before export; it blocks nothing.
+  if (input.requireTitle && !override && !deriveTitleAndNumber(input.content).title) {
+    out.push({ code: 'title-missing', severity: 'warning', blockIndex: 0, excerpt: excerpt(blocks[0] ? plainText(blocks[0]) : ''), params: {} });
+  }
   if (override && title && override !== plainText(title).trim()) {
     out.push({ code: 'toc-title-differs', severity: 'warning', blockIndex: -1, excerpt: excerpt(override), params: { title: excerpt(plainText(title)) }, fix: { kind: 'clear-toc-title' } });
   }

@@ -18,7 +18,7 @@ const findingsByContent = new WeakMap<DocumentContent, { tocTitleOverride: strin
 function lintContent(content: DocumentContent, tocTitleOverride: string | undefined): LintFinding[] {
   const known = findingsByContent.get(content);
   if (known && known.tocTitleOverride === tocTitleOverride) return known.findings;
-  const findings = lintDocument({ content, tocTitleOverride });
+  const findings = lintDocument({ content, tocTitleOverride, requireTitle: true });
   findingsByContent.set(content, { tocTitleOverride, findings });
   return findings;
 }

@@ -14,6 +14,15 @@ describe('文号', () => {
     expect(finding.code).toBe('doc-number-form');
     expect(plainText(applyFix(c, finding.fix!).blocks[0])).toBe('格政办发〔2024〕62号');
   });
+  it('accepts a 纪要 number without 代字 (〔2024〕9号) and still flags it elsewhere', () => {
+    expect(codes([block('doc-title', '市政府第9次常务会议纪要'), block('doc-number', '〔2024〕9号')])).toEqual([]);
+    const c = content(block('doc-title', '市政府第9次常务会议纪要'), block('doc-number', '[2024]第09号'));
+    const [finding] = lintDocument({ content: c });
+    expect(finding.code).toBe('doc-number-form');
+    expect(plainText(applyFix(c, finding.fix!).blocks[1])).toBe('〔2024〕9号');
+    expect(codes([block('doc-title', '关于开展安全检查的通知'), block('doc-number', '〔2024〕9号')])).toEqual(['doc-number-form']);
+    expect(codes([block('doc-number', '〔2024〕9号')])).toEqual(['doc-number-form']);
+  });
   it('flags a two-digit year without offering a fix', () => {
     const [finding] = lintDocument({ content: content(block('doc-number', '格政办发〔24〕62号')) });
     expect(finding.code).toBe('doc-number-year');
@@ -112,6 +121,27 @@ describe('全刊检查', () => {
     expect(found[0]).toMatchObject({ documentId: 'b', title: '文件b', finding: { code: 'date-form' } });
     expect(countByDocument(found)).toEqual({ b: 1 });
     expect(issueFindingKey(found[0])).toContain('date-form');
+  });
+});
+
+describe('a document without title', () => {
+  const untitled = [block('addressee', '各乡镇人民政府，市政府各部门：'), block('paragraph', '现将有关事项通知如下。')];
+
+  it('is a warning in 全刊检查 (its TOC entry would print only a page number) until it has a title or a TOC title', async () => {
+    const { lintIssue } = await import('./issue');
+    const doc = (blocks: unknown[], tocTitleOverride?: string) => ({ id: 'u', sectionId: 's', kind: 'notice' as const, title: '', tocTitleOverride, docNumber: '', position: 0, updatedAt: '', content: content(...blocks) });
+    const tree = (d: ReturnType<typeof doc>) => ({ issue: {} as never, sections: [{ id: 's', issueId: 'i', name: '栏目', position: 0, documents: [d] }] });
+    expect(lintIssue(tree(doc(untitled)))).toEqual([
+      { documentId: 'u', title: '', finding: { code: 'title-missing', severity: 'warning', blockIndex: 0, excerpt: '各乡镇人民政府，市政府各部门：', params: {} } },
+    ]);
+    expect(lintIssue(tree(doc(untitled, '关于做好供暖工作的通知')))).toEqual([]);
+    expect(lintIssue(tree(doc([block('doc-title', '关于做好供暖工作的通知'), ...untitled])))).toEqual([]);
+    expect(lintIssue(tree(doc([block('doc-title', '  '), ...untitled]))).map((f) => f.finding.code)).toEqual(['title-missing']);
+  });
+
+  it('is found in the open document too, and not in a fragment checked on its own', () => {
+    expect(lintDocument({ content: content(...untitled), requireTitle: true }).map((f) => f.code)).toEqual(['title-missing']);
+    expect(codes(untitled)).toEqual([]);
   });
 });
 

@@ -35,6 +35,16 @@ export function tocSections(tree: IssueTree): TocSection[] {
     }));
 }
 
+/**
+ * Export warnings for TOC entries without a title (a document imported without one): the 目录 and the DOCX
+ * TOC print such an entry as a leader and page number only; the editor's checks show it as title-missing.
+ */
+export function untitledTocWarnings(tree: IssueTree): string[] {
+  return tocSections(tree).flatMap((section) =>
+    section.entries.flatMap((e, i) => (e.title.trim() ? [] : [`目录中栏目「${section.name}」第${i + 1}篇文件没有标题，只印了页码`])),
+  );
+}
+
 /** `（3）`; unknown pages print as `（ ）` so a missing number is visible, not invented. */
 export function tocPageLabel(page: number | undefined): string {
   return `（${page ?? '\u2002'}）`;

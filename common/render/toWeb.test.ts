@@ -55,6 +55,30 @@ describe('webDocumentBody', () => {
     expect(html).toContain('<img src="../images/img.png" alt="流程图" loading="lazy">');
     expect(html.trim().endsWith('</section>')).toBe(true);
   });
+
+  it("sets a 纪要's 「机关 日期」 head as one line (organ, date) and keeps a 落款 as 署名 over date", () => {
+    const html = webDocumentBody(
+      doc('m', [
+        { type: 'doc-title', children: [{ text: '县政府第3次专题会议纪要' }] },
+        { type: 'doc-number', children: [{ text: '〔2025〕3号' }] },
+        { type: 'signature', children: [{ text: '县人民政府办公室' }] },
+        { type: 'date-line', children: [{ text: '2025年3月4日' }] },
+        { type: 'paragraph', children: [{ text: '会议议定如下。' }] },
+      ]),
+    );
+    expect(html).toContain('<p class="minutes-head"><span class="organ">县人民政府办公室</span><span class="date">2025年3月4日</span></p>');
+    expect(html).not.toContain('class="signature"');
+    expect(html).not.toContain('class="date-line"');
+    const notice = webDocumentBody(
+      doc('n', [
+        { type: 'doc-title', children: [{ text: '关于春耕的通知' }] },
+        { type: 'signature', children: [{ text: '县人民政府办公室' }] },
+        { type: 'date-line', children: [{ text: '2025年3月4日' }] },
+      ]),
+    );
+    expect(notice).toContain('<p class="signature">县人民政府办公室</p>');
+    expect(notice).not.toContain('minutes-head');
+  });
 });
 
 describe('webPageRanges and webMetadata', () => {

@@ -21,6 +21,7 @@ import {
   type TableElement,
 } from '../model';
 import { attrs, escapeHtml } from './html';
+import { minutesHeadAt } from './minutesHead';
 import { renderLeaves, tableColumnCount, tidyCjkSpacing } from './toHtml';
 
 /** Where the web edition puts things, relative to its folder. */
@@ -270,10 +271,17 @@ export function webDocumentBody(doc: GazetteDocument, opts: WebOptions = {}): st
   const out: string[] = [];
   const state: BodyState = { inAttachment: false, tables: 0, title: tocTitle(doc) || '表格' };
   const blocks = doc.content.blocks;
+  const minutesHead = minutesHeadAt(blocks);
   let seenTitle = false;
   let open = false;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i];
+    if (i === minutesHead) {
+      // A 纪要's 「机关 日期」 line: one line, organ left, date right, as the print sets it (GB/T 9704 纪要格式).
+      const [organ, date] = [block, blocks[++i]] as Array<{ children: Parameters<typeof inline>[0] }>;
+      out.push(`<p class="minutes-head"><span class="organ">${inline(organ.children)}</span><span class="date">${inline(date.children)}</span></p>`);
+      continue;
+    }
     if (block.type === 'attachment-heading') {
       if (open) out.push('</section>');
       state.inAttachment = true;

@@ -10,6 +10,7 @@ import { pixelSize, svgSize, webpSize } from '../../common/render/imagePixels';
 import { imageDataUrl, imageUses, missingImageWarnings } from '../../common/render/images';
 import type { DrawnFormat } from './rasterScript';
 import { toDocx, type DocxImageAsset, type ToDocxOptions } from '../../common/render/toDocx';
+import { untitledTocWarnings } from '../../common/render/toHtmlFront';
 import { writeFileAtomic } from './outputFile';
 
 export interface DocxExportResult {
@@ -160,5 +161,5 @@ export async function exportLibraryIssueDocx(
   // The DOCX sizes pictures as the print page does (toDocx's imageChildren): the same warnings.
   const scaled = scaledFigures(tree, assets).map(scaledFigureWarning);
   const missing = missingImageWarnings(tree, (id) => library.assets.get(id) !== undefined);
-  return { ...written, warnings: [...missing, ...notInDocxWarnings(library, tree, assets), ...scaled] };
+  return { ...written, warnings: [...missing, ...notInDocxWarnings(library, tree, assets), ...scaled, ...(opts.document ? [] : untitledTocWarnings(tree))] };
 }

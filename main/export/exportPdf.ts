@@ -8,6 +8,7 @@ import { PDFDocument } from 'pdf-lib';
 import { cumulativeLabel, issueLabel, tocTitle, type IssueTree } from '../../common/model';
 import { issueJob, type LayoutResult, type PageMap } from '../../common/render/printJob';
 import type { HtmlOptions } from '../../common/render/toHtml';
+import { untitledTocWarnings } from '../../common/render/toHtmlFront';
 import { layoutKeyOf, sourceKeyOf } from '../../common/render/layoutKey';
 import { ChromiumEngine } from './chromium';
 import { printImages, type AssetSource } from './images';
@@ -275,7 +276,7 @@ export async function exportIssuePdf(library: PageMapStore, issueId: string, opt
   const tree = library.issues.getTree(issueId);
   const images = printImages(library, tree);
   const result = await exportTreePdf(tree, { ...opts, html: opts.html ?? images.html });
-  result.warnings.push(...images.warnings);
+  result.warnings.push(...images.warnings, ...untitledTocWarnings(tree));
   library.pageMaps.set(issueId, {
     pageCount: result.pages,
     layoutHash: result.sourceKey,

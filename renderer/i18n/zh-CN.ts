@@ -190,6 +190,7 @@ export const zhCN = {
       'attachment-count': (p: Record<string, string | number>) => `附件说明列出 ${p.listed} 个附件，正文中有 ${p.found} 个附件`,
       'attachment-numbering': (p: Record<string, string | number>) => `附件序号不连续，应为 ${p.expected}`,
       'toc-title-differs': (p: Record<string, string | number>) => `目录标题与文件标题不一致（文件标题：${p.title}）`,
+      'title-missing': () => '文件没有标题：目录中这一条只印页码（请在正文开头加标题，或在大纲中右键“修改目录标题”）',
       'image-scaled': (p: Record<string, string | number>) => `${p.name}超出版心，印刷时缩小到 ${p.percent}%（可改选较小的宽度）`,
     } as Record<string, (p: Record<string, string | number>) => string>,
   },

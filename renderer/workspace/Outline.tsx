@@ -181,7 +181,8 @@ export function Outline(props: { tree: IssueTree; currentId?: string; pages?: Re
                     endDrag();
                   }}
                 >
-                  <span className="doc-title">{docLabel(doc)}</span>
+                  {/* A document without title is named 「（无标题）」 in grey: visibly a placeholder, not its title. */}
+                  <span className={tocTitle(doc) ? 'doc-title' : 'doc-title untitled'}>{docLabel(doc)}</span>
                   {doc.docNumber ? <span className="doc-number">{doc.docNumber}</span> : null}
                   {props.findingCounts?.[doc.id] ? (
                     <span className="badge doc-findings" data-testid="doc-findings" title={t.checks.count(props.findingCounts[doc.id])}>

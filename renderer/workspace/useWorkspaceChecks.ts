@@ -42,14 +42,14 @@ export function useWorkspaceChecks(opts: {
   const tocTitleOverride = current?.tocTitleOverride;
   const loaded = tree !== null;
   useEffect(() => {
-    if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride, imagePixels }));
+    if (current) setFindings(lintDocument({ content: latest.current.get(current.id) ?? current.content, tocTitleOverride: current.tocTitleOverride, imagePixels, requireTitle: true }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [currentId, tocTitleOverride, loaded, issueChecks.imagesKnown]);
 
   /** The open document's edits settled: check them again. */
   const settled = (documentId: string, content: DocumentContent) => {
     const doc = tree ? findDocument(tree, documentId) : undefined;
-    setFindings(lintDocument({ content, tocTitleOverride: doc?.tocTitleOverride, imagePixels }));
+    setFindings(lintDocument({ content, tocTitleOverride: doc?.tocTitleOverride, imagePixels, requireTitle: true }));
   };
 
   /** The current document's latest edits into the tree now (not after the settle delay). */
