@@ -109,6 +109,38 @@ describe('toDocx schema order', () => {
 });
 
 describe('toDocx page setup and sections', () => {
+  it('ends the columns of a short document with a continuous section so Word and LibreOffice balance them before the next page', async () => {
+    // The sections of document.xml with the XML before each (a section's sectPr follows its content).
+    const balanced = async (tree: IssueTree) => {
+      const xml = (await build(tree)).parts['word/document.xml'];
+      const sections = sectPrs(xml);
+      const contents = xml.split(/<w:sectPr\b[\s\S]*?<\/w:sectPr>/);
+      const found: number[] = [];
+      contents.forEach((content, k) => {
+        if (!content.includes('w:val="SectionEnd"')) return;
+        found.push(k);
+        // One empty one-column section after the document's two columns, then the next document's page.
+        expect(sections[k]).toContain('<w:type w:val="continuous"/>');
+        expect(sections[k]).toMatch(/<w:cols [^>]*w:num="1"/);
+        expect(sections[k - 1]).toMatch(/<w:cols [^>]*w:num="2"/);
+        if (k + 1 < sections.length) expect(sections[k + 1]).toContain('<w:type w:val="nextPage"/>');
+      });
+      return found.length;
+    };
+    // The fixture: the second 任免 notice (the first runs on into it) and the 大事记 are short; the notice is long.
+    expect(await balanced(fixtureIssue())).toBe(2);
+    // A short 批复 in place of the long notice gets its own (on a copy: the fixture's documents are shared).
+    const tree = structuredClone(fixtureIssue());
+    const doc = tree.sections[0].documents[0];
+    const p = (text: string): Block => ({ type: 'paragraph', children: [{ text }] });
+    doc.content = { ...doc.content, blocks: [doc.content.blocks[0], p('市交通运输局：'), p('你局关于调整公交线路的请示收悉。经研究，同意所请。'), p('此复。')] };
+    expect(await balanced(tree)).toBe(3);
+    // The style of its one paragraph is 1 pt on no grid, so it does not push a full page over.
+    const style = stylesByName((await build()).parts['word/styles.xml']).get('分栏结束')!;
+    expect(style).toContain('<w:snapToGrid w:val="0"/>');
+    expect(style).toContain('w:line="20" w:lineRule="exact"');
+  });
+
   it('sets A4, the margins, mirror margins, odd/even headers and the line grid', async () => {
     const { parts } = await build();
     expect(parts['word/settings.xml']).toContain('<w:mirrorMargins/>');

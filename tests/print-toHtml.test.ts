@@ -117,4 +117,26 @@ describe('toHtml', () => {
     // A short one keeps its one line (7月份大事记……（54）, format §9).
     expect(html).toContain('<p class="gz-toc-line gz-toc-oneline"><span class="gz-toc-text">7月份大事记</span>');
   });
+  it('sets a caption directly above a table inside the spanning table block, and leaves sentences and other lines in the column', () => {
+    const cell = (t: string) => ({ type: 'table-cell', children: [{ type: 'paragraph', children: [{ text: t }] }] });
+    const table = { type: 'table', headerRows: 1, children: [{ type: 'table-row', children: [cell('序号'), cell('名称')] }, { type: 'table-row', children: [cell('1'), cell('甲')] }] };
+    const p = (text: string, extra: object = {}) => ({ type: 'paragraph', children: [{ text }], ...extra });
+    const settings = fixtureIssue().issue.settings;
+    const html = (blocks: unknown[]) => renderDocument(doc(blocks), settings);
+    const captionInWrap = (text: string) => new RegExp(`<div class="gz-tablewrap[^"]*"[^>]*><p class="gz-tablenote--above gz-tablecaption">${text}</p><table`);
+    // A title-like line naming a list, a numbered 表N line, a centred line, a wholly bold line.
+    expect(html([p('正文。'), p('重点排污单位名录（2025年）'), table])).toMatch(captionInWrap('重点排污单位名录（2025年）'));
+    expect(html([p('表2　各乡镇补贴发放情况'), table])).toMatch(captionInWrap('表2　各乡镇补贴发放情况'));
+    expect(html([p('附表'), table])).toMatch(captionInWrap('附表'));
+    expect(html([p('二〇二五年度计划', { align: 'center' }), table])).toMatch(captionInWrap('二〇二五年度计划'));
+    expect(html([{ type: 'paragraph', children: [{ text: '补贴标准', bold: true }] }, table])).toMatch(captionInWrap('<b>补贴标准</b>'));
+    // A sentence or a lead-in before the table, a plain line, a line that only starts with 表, stay body text.
+    for (const text of ['具体标准见下表。', '各单位报送情况如下：', '补贴按以下标准发放', '表示同意的单位名单如下所示的各项内容']) {
+      const out = html([p(text), table]);
+      expect(out, text).not.toContain('gz-tablecaption');
+      expect(out, text).toContain(`<p class="gz-p">${text}</p>`);
+    }
+    // A caption-like line not followed by a table is a paragraph.
+    expect(html([p('重点排污单位名录'), p('正文。')])).not.toContain('gz-tablecaption');
+  });
 });

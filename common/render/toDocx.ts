@@ -27,7 +27,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { GazetteDocument, IssueTree, TableElement } from '../model';
-import { coverNameLines, coverPermitLine, cumulativeLabel, evenRunningHead, issueLabel, labelledLine, tocTitle } from '../model';
+import { plainText, coverNameLines, coverPermitLine, cumulativeLabel, evenRunningHead, issueLabel, labelledLine, tocTitle } from '../model';
 import { folioFooter } from './docx/folio';
 import { blocksToDocx, PAGE, splitIntoRuns, type BlockContext, type DocxImageAsset, type RunLayout } from './docx/blocks';
 import { LANDSCAPE_MARGINS, landscapeHeadsAndFolios, resetTurnedShapeIds } from './docx/landscapeHeads';
@@ -272,11 +272,11 @@ function documentSections(
   tree: IssueTree,
   doc: GazetteDocument,
   ctx: BlockContext,
-  opts: { continuous: boolean; sectionName: string; previousLandscape: boolean; pageStart?: number; recto?: boolean },
+  opts: { continuous: boolean; sectionName: string; previousLandscape: boolean; pageStart?: number; recto?: boolean; balance?: boolean },
 ): ISectionOptions[] {
   const runs = splitIntoRuns(doc.content.blocks, !opts.continuous);
   const state = { seenTitle: false };
-  return runs.map((r, i) => {
+  const sections = runs.map((r, i): ISectionOptions => {
     // Heads are written on each document's first section and wherever the orientation changes;
     // other sections inherit them.
     const wasLandscape = i === 0 ? opts.previousLandscape : runs[i - 1].layout === 'landscape';
@@ -303,6 +303,39 @@ function documentSections(
       children: children.length ? children : [new Paragraph({ style: STYLE.plain, children: [] })],
     };
   });
+  if (opts.balance && endsShortOnFirstPage(runs)) sections.push(balancingSection());
+  return sections;
+}
+
+/** Body lines a two-column page holds below a title block (about 8 lines of the page's 39). */
+const COLUMN_LINES_BELOW_TITLE = 2 * (Math.floor(PAGE.typeHeight / PAGE.linePitch) - 8);
+/** 三号 characters per column line. */
+const COLUMN_CHARS = Math.floor((PAGE.typeWidth - PAGE.columnGap) / 2 / 320);
+
+/**
+ * Whether a document is one title block and text that fills at most 60 % of its first page's columns (an
+ * estimate: each paragraph's characters over the column width). Only then is the balancing section safe:
+ * below columns that fill their page, LibreOffice moved its empty paragraph to a page of its own.
+ */
+function endsShortOnFirstPage(runs: ReturnType<typeof splitIntoRuns>): boolean {
+  if (runs.length !== 2 || runs[0].layout !== 'span' || runs[1].layout !== 'columns') return false;
+  const lines = runs[1].blocks.reduce((n, b) => n + Math.max(1, Math.ceil((2 + [...plainText(b)].length) / COLUMN_CHARS)), 0);
+  return lines <= 0.6 * COLUMN_LINES_BELOW_TITLE;
+}
+
+/**
+ * Word and LibreOffice balance a section's columns only when a continuous section break ends it: before
+ * the next-page break of the next document, a short 批复 stood wholly in the left column. An empty
+ * one-column continuous section after the document's columns ends them so; its one paragraph is 1 pt high
+ * (exact line spacing), so it does not push a page over (print balances a document's last columns too).
+ */
+function balancingSection(): ISectionOptions {
+  return {
+    properties: { type: SectionType.CONTINUOUS, page: pageProperties('columns'), grid: GRID, column: { count: 1, space: 0 } },
+    children: [
+      new Paragraph({ style: STYLE.sectionEnd, children: [] }),
+    ],
+  };
 }
 
 /** The document's tables that the print layout set compact. */
@@ -311,6 +344,11 @@ function compactTablesOf(doc: GazetteDocument, ids: string[] | undefined): Set<T
   const tables = new Set<TableElement>();
   for (const [table, id] of documentTableIds(doc)) if (wanted.has(id)) tables.add(table);
   return tables;
+}
+
+/** 人事任免 notices run on after each other (§8); everything else starts a new page. */
+function runsOn(previous: GazetteDocument | undefined, doc: GazetteDocument, firstInSection: boolean): boolean {
+  return doc.kind === 'personnel' && previous?.kind === 'personnel' && !firstInSection;
 }
 
 /** Build the docx Document (pure). */
@@ -331,6 +369,7 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
         sectionName: single.section.name,
         previousLandscape: false,
         pageStart: opts.pageMap?.[single.doc.id] ?? 1,
+        balance: true,
       }),
     );
   } else {
@@ -354,9 +393,8 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
         titleBookmark: bookmarkName(index),
         compactTables: compactTablesOf(doc, opts.compactTables),
       };
-      const firstInSection = section.documents[0] === doc;
-      // 人事任免 notices run on after each other (§8); everything else starts a new page.
-      const continuous = doc.kind === 'personnel' && previous?.kind === 'personnel' && !firstInSection;
+      const continuous = runsOn(previous, doc, section.documents[0] === doc);
+      const next = all[index + 1];
       const firstBody = index === 0;
       const previousLandscape = sections[sections.length - 1]?.properties?.page?.size?.orientation === PageOrientation.LANDSCAPE;
       sections.push(
@@ -368,6 +406,8 @@ export function buildDocxDocument(tree: IssueTree, opts: ToDocxOptions = {}): { 
           // The first document starts on a right-hand page (§9, p.3): Word and LibreOffice insert the blank
           // verso after a one-page TOC, as the print layout does.
           recto: firstBody,
+          // A document followed on the same page by the next one is balanced by that one's continuous break.
+          balance: !next || !runsOn(doc, next.doc, next.section.documents[0] === next.doc),
         }),
       );
       previous = doc;

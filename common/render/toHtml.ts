@@ -26,6 +26,7 @@ import { squeezePositions } from './squeeze';
 import { headingRunIn, lastColumnCells, leaderLabelEm, leaderListWithoutRowSpans, titleBreakOffsets, titleWordsHtml } from './typeset';
 import { isCentredHeadingLine } from './centredHeading';
 import { minutesHeadAt } from './minutesHead';
+import { isTableCaption } from './tableCaption';
 
 /** Characters per title line (二号 22 pt over the 420 pt type width). */
 export const TITLE_CHARS_PER_LINE = 19;
@@ -539,10 +540,14 @@ export function renderBlocks(doc: GazetteDocument, settings: PrintSettings, opts
       out.push(`<header${attrs({ class: `gz-titleblock gz-titleblock--${kind}`, id })}>${parts.join('')}</header>`);
       continue;
     }
-    if (block.type === 'table' || (isTableNote(block) && blocks[i + 1]?.type === 'table')) {
+    // A note or a caption (common/render/tableCaption.ts) directly above a table goes into its table block.
+    const lead = block.type === 'paragraph' && blocks[i + 1]?.type === 'table' ? block : undefined;
+    const caption = !!lead && isTableCaption(lead, blocks[i + 1]);
+    if (block.type === 'table' || caption || (lead && isTableNote(lead))) {
       const parts: string[] = [];
-      if (block.type !== 'table') {
-        parts.push(`<p class="gz-tablenote gz-tablenote--above">${renderLeaves(block.children)}</p>`);
+      if (lead) {
+        // A caption spans with its table and goes with its first part (renderer/print splits by --above).
+        parts.push(`<p class="${caption ? 'gz-tablenote--above gz-tablecaption' : 'gz-tablenote gz-tablenote--above'}">${renderLeaves(lead.children)}</p>`);
         i++;
       }
       const table = blocks[i] as TableElement;
@@ -651,7 +656,7 @@ function layoutSettingsKey(settings: PrintSettings): string {
 }
 
 /** Version of the print CSS/handlers: bump to invalidate cached layouts when the journal CSS changes. */
-export const LAYOUT_VERSION = 'layout-30';
+export const LAYOUT_VERSION = 'layout-31';
 
 /** Split an issue into pagination units: each document alone, except runs of consecutive 人事任免 notices. */
 export function paginationUnits(tree: IssueTree, opts: HtmlOptions = {}): PrintUnit[] {

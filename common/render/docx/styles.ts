@@ -56,6 +56,7 @@ export const STYLE = {
   leadInKai: 'LeadInKai',
   leadInBold: 'LeadInBold',
   plain: 'Plain',
+  sectionEnd: 'SectionEnd',
 } as const;
 
 function rFonts(eastAsia: string): string {
@@ -261,6 +262,16 @@ export function stylesXml(choice: DocxFontNames = 'stock'): string {
       next: 'Plain',
       pPr: NO_INDENT,
       rPr: rPr(f.fang, body),
+    },
+    {
+      // The empty paragraph of the section that balances a document's columns (toDocx.ts balancingSection):
+      // 1 pt high and off the line grid, so it fits below columns that fill their page.
+      id: STYLE.sectionEnd,
+      name: '分栏结束',
+      basedOn: 'Normal',
+      next: 'Normal',
+      pPr: `<w:widowControl w:val="0"/><w:snapToGrid w:val="0"/>${spacing(20)}${NO_INDENT}`,
+      rPr: rPr(f.fang, 2),
     },
     {
       id: STYLE.toc[0],
