@@ -26,11 +26,11 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
   let sectionId: string;
   const errors: string[] = [];
 
-  const newDocument = async () => {
-    const { documentId } = await callApi<{ documentId: string }>(server, 'documents.add', { sectionId, kind: 'notice', content: { schemaVersion: 1, blocks: BLOCKS }, position: 0 });
+  const newDocument = async (blocks: unknown[] = BLOCKS, drawn = '[data-testid=editor] [data-type=table]') => {
+    const { documentId } = await callApi<{ documentId: string }>(server, 'documents.add', { sectionId, kind: 'notice', content: { schemaVersion: 1, blocks }, position: 0 });
     await page.goto('about:blank');
     await page.goto(`${server.url}#/issue/${issueId}/doc/${documentId}`);
-    await page.waitForSelector('[data-testid=editor] [data-type=table]');
+    await page.waitForSelector(drawn);
     return async () => shape((await callApi<{ content: { blocks: Block[] } }>(server, 'documents.get', { documentId })).content.blocks);
   };
   const currentId = async () => (await page.locator('[data-testid=outline-doc].current').getAttribute('data-doc-id'))!;
@@ -68,6 +68,24 @@ describe.skipIf(!hasChromium)('editing with Word habits', () => {
     await waitForCaret(page, '|');
     await page.keyboard.type('乙');
     await expect.poll(blocks, POLL).toEqual(['paragraph:正文第一段。甲', [['序号', '名称'], ['乙', '']], 'paragraph:表后段落。', 'paragraph:末段。']);
+  });
+
+  // Word moves an outline-numbered heading a level only from its start; the move is saved without a
+  // further keystroke (the renumbering's change was once reported with no operations, so never saved).
+  it('Tab in a heading moves its level only from its start, and the move is saved', { timeout: 90_000 }, async () => {
+    const h = (t: string) => ({ type: 'heading', level: 1, children: [{ text: t }] });
+    const blocks = await newDocument([h('一、总体要求'), h('二、工作目标'), p('正文。')], '[data-testid=editor] [data-type=heading]');
+    await page.locator('[data-testid=editor] [data-type=heading]', { hasText: '工作目标' }).click();
+    await page.keyboard.press('End');
+    await waitForCaret(page, '二、工作目标|二、工作目标');
+    await page.keyboard.press('Tab');
+    await waitForCaret(page, '二、工作目标|二、工作目标');
+    await page.keyboard.type('甲');
+    await expect.poll(blocks, POLL).toEqual(['heading:一、总体要求', 'heading:二、工作目标甲', 'paragraph:正文。']);
+    await page.keyboard.press('Home');
+    await waitForCaret(page, '|二、工作目标甲');
+    await page.keyboard.press('Tab');
+    await expect.poll(blocks, POLL).toEqual(['heading:一、总体要求', 'heading:（一）工作目标甲', 'paragraph:正文。']);
   });
 
   it('Backspace at the start of the line after a table leaves the cells alone', { timeout: 90_000 }, async () => {

@@ -30,6 +30,14 @@ export function splitHeadingNumber(text: string): { prefix: string; rest: string
   return m ? { prefix: m[0], rest: text.slice(m[0].length) } : { prefix: '', rest: text };
 }
 
+/**
+ * Whether a caret after `textBefore` in a heading reading `text` stands at the start of its words: at the
+ * line's start or just after its number (Word's number is not text, so both are the same place there).
+ */
+export function atHeadingStart(text: string, textBefore: string): boolean {
+  return textBefore === '' || textBefore === splitHeadingNumber(text).prefix;
+}
+
 function replacePrefix(children: TextLeaf[], prefix: string): TextLeaf[] {
   const first = children[0] ?? { text: '' };
   const { rest } = splitHeadingNumber(first.text);

@@ -4,7 +4,7 @@
  */
 import type { BlockElement, HeadingLevel } from '../model';
 import { CN_NUMERAL as CN } from '../text/chineseNumerals';
-import { splitHeadingNumber } from './numbering';
+import { atHeadingStart, splitHeadingNumber } from './numbering';
 
 /**
  * The type of the new block Enter opens after `blocks[index]` when the caret is at its end; undefined
@@ -81,8 +81,9 @@ export function isTypedIndent(block: BlockElement | undefined, textBefore: strin
  */
 export function headingNumberBackspace(block: BlockElement | undefined, textBefore: string): string | undefined {
   if (block?.type !== 'heading') return undefined;
-  const { prefix } = splitHeadingNumber(block.children.map((c) => c.text).join(''));
-  return prefix && (textBefore === '' || textBefore === prefix) ? prefix : undefined;
+  const text = block.children.map((c) => c.text).join('');
+  const { prefix } = splitHeadingNumber(text);
+  return prefix && atHeadingStart(text, textBefore) ? prefix : undefined;
 }
 
 /** Lines a document has one of in its place (a heading is one too: it carries its own number). */
@@ -99,6 +100,6 @@ export function enterOpensLineAbove(block: BlockElement | undefined, textBefore:
   if (!block || !ONE_OF_A_KIND.has(block.type)) return false;
   const text = block.children.map((c) => ('text' in c ? c.text : '')).join('');
   if (!text) return false;
-  return textBefore === '' || (block.type === 'heading' && textBefore === splitHeadingNumber(text).prefix);
+  return block.type === 'heading' ? atHeadingStart(text, textBefore) : textBefore === '';
 }
 

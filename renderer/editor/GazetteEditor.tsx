@@ -175,7 +175,7 @@ export function GazetteEditor(props: {
         return;
       }
     }
-    // Tab never leaves the editor: next cell (a new row after the last), a heading's level, else nothing.
+    // Tab never leaves the editor: next cell (a new row after the last), a heading's level at its start, else nothing.
     if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) {
       event.preventDefault();
       pressTab(editor, event.shiftKey);

@@ -1,7 +1,9 @@
-import { Transforms } from 'slate';
+import { createEditor, Node, Transforms, type Descendant } from 'slate';
+import { withHistory } from 'slate-history';
 import { describe, expect, it } from 'vitest';
 import { normalizeContent, plainText, type BlockElement } from '../../common/model';
-import { applyRenumbering } from './withGazette';
+import type { GazetteEditor } from './types';
+import { applyRenumbering, withGazette } from './withGazette';
 import { editorWith } from './testEditor';
 
 
@@ -74,5 +76,20 @@ describe('attachment list numbering', () => {
     expect(editor.selection?.anchor).toEqual({ path: [2, 2, 0], offset: 0 });
     await new Promise((r) => setTimeout(r, 0)); // renumbering runs in onChange
     expect((editor.children[2] as { children: Array<{ number: string }> }).children.map((c) => c.number)).toEqual(['1.', '2.', '3.']);
+  });
+
+  // The editor saves on an onChange that carries content operations (GazetteEditor's onValueChange).
+  it('reports a renumbered change in an onChange that carries its operations, so it is saved', async () => {
+    const base = withHistory(createEditor()) as GazetteEditor;
+    const reported: string[] = [];
+    base.onChange = () => {
+      if (base.operations.some((op) => op.type !== 'set_selection')) reported.push(Node.string(base.children[1]));
+    };
+    const editor = withGazette(base);
+    const h = (text: string) => ({ type: 'heading', level: 1, children: [{ text }] });
+    editor.children = [h('一、总体要求'), h('二、工作目标')] as Descendant[];
+    Transforms.setNodes(editor, { level: 2 } as never, { at: [1] });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reported).toEqual(['（一）工作目标']);
   });
 });

@@ -185,7 +185,10 @@ export function withGazette(editor: GazetteEditor): GazetteEditor {
   editor.onChange = (options) => {
     if (structuralChange) {
       structuralChange = false;
-      if (applyRenumbering(editor)) return; // the renumbering's own onChange follows
+      // Renumber now and report this change with it: Slate clears editor.operations after this call, the
+      // renumbering's too, so its own onChange came with none and the change was never saved (a heading
+      // moved a level by Tab stayed unsaved until the next keystroke).
+      applyRenumbering(editor);
     }
     onChange(options);
   };
