@@ -23,6 +23,10 @@ describe('joining lines the print broke', () => {
     const blocks = body('一、指导思想\n\n坚持以习近平新时代中国特色社会主义思想为指导。\n\n完成时限：2024年6月\n\n（二）完成采集。继续。\n\n责任单位：市公安局\n\n配合单位：市数据局', 'notice', false);
     expect(blocks.map(textOf)).toEqual(['一、指导思想', '坚持以习近平新时代中国特色社会主义思想为指导。', '完成时限：2024年6月', '（二）完成采集。继续。', '责任单位：市公安局', '配合单位：市数据局']);
   });
+  it('does not join after a sentence that ends with a footnote mark (。[2])', () => {
+    const blocks = body('避免将其他有害物质纳入到有毒物质的范围。[2]\n\n有毒有害水污染物名录（第一批）', 'notice', false);
+    expect(blocks.map(textOf)).toEqual(['避免将其他有害物质纳入到有毒物质的范围。[2]', '有毒有害水污染物名录（第一批）']);
+  });
   it('never joins into a line that carried a list marker', () => {
     const blocks = body('- （四）年满十八周岁、不超过六十周\n- （五）法律规定的其他条件。', 'notice', false);
     expect(blocks).toHaveLength(2);

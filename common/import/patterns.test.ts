@@ -19,6 +19,8 @@ describe('line ends and starts', () => {
     expect(endsSentence('各相关单位：')).toBe(true);
     expect(endsSentence('抓好贯彻落实。')).toBe(true);
     expect(endsSentence('他说：“好。”')).toBe(true);
+    expect(endsSentence('纳入到有毒物质的范围。[2]')).toBe(true);
+    expect(endsSentence('详见参考文献[2]')).toBe(false);
   });
   it('treats numbered and labelled lines as new elements, not a bracketed word', () => {
     expect(startsNewElement('（二）补贴作物。')).toBe(true);

@@ -52,8 +52,11 @@ export const ITEM_NUMBER = /^(\d{1,3})[.．、]\s*/;
 export const CONTACT = /^联\s*系\s*(人|电\s*话|方\s*式)[：:]/;
 export const NOTE = /^[（(]?\s*(注|备\s*注|说\s*明)\s*[：:]/;
 
-/** Sentence-final punctuation: a line ending with one of these is not broken by the print. */
-const FINAL = /[。！？；：:;!?…]$|[。！？][”’」』]$/;
+/**
+ * Sentence-final punctuation: a line ending with one of these is not broken by the print. A footnote mark
+ * after it (…的范围。[2], as converters write a note's reference) still ends the sentence.
+ */
+const FINAL = /(?:[。！？；：:;!?…]|[。！？][”’」』])(?:\[\d{1,3}\])?$/;
 
 export function endsSentence(text: string): boolean {
   return FINAL.test(text.trim());
