@@ -183,8 +183,11 @@ describe.skipIf(!ready)('library and workspace actions (web bridge)', () => {
     // The live preview prints the picture (a data: URL: the print frame holds no token), at the chosen width.
     const figure = page.frameLocator('[data-testid=preview-frame]').locator('.gz-figure img[src^="data:image/png;base64,"]');
     await figure.first().waitFor({ timeout: 60_000 });
-    const shown = await figure.first().evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth, width: img.style.width }));
-    expect(shown).toEqual({ loaded: 1, width: '199.5pt' });
+    // The preview may still show the picture as first inserted (its own 1 px width) until the width's update
+    // is laid out: poll (CI read 0.75pt once).
+    await expect
+      .poll(() => figure.first().evaluate((img: HTMLImageElement) => ({ loaded: img.complete && img.naturalWidth, width: img.style.width })), { timeout: 60_000 })
+      .toEqual({ loaded: 1, width: '199.5pt' });
   });
 
   it('says in one sentence why a TIFF scan cannot be inserted, and inserts nothing', async () => {
